@@ -1,0 +1,69 @@
+// Build steps shared by `npm run build` and the test set-up. Plain JavaScript so that
+// `npm start` needs nothing but Node.js and the installed packages.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const assetsDir = path.join(root, 'dist/public/assets');
+
+/** Server entry points, bundled with their packages left external. */
+const serverEntries = {
+  launcher: 'src/launcher.ts',
+  'store/main': 'src/store/main.ts',
+  'chat/main': 'src/chat/main.ts',
+  seed: 'scripts/seed.ts',
+};
+
+/** Browser modules (web/) and the style sheet, bundled into content-hashed files. */
+const webEntries = {
+  'theme-init': 'web/theme-init.ts',
+  theme: 'web/theme.ts',
+  app: 'web/styles/app.css',
+};
+
+export async function buildServer() {
+  await esbuild.build({
+    entryPoints: Object.fromEntries(Object.entries(serverEntries).map(([k, v]) => [k, path.join(root, v)])),
+    outdir: path.join(root, 'dist'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+/** Bundles web/ into dist/public/assets/<name>-<hash>.{js,css} and writes manifest.json (name → URL). */
+export async function buildWebAssets({ minify = true } = {}) {
+  await rm(assetsDir, { recursive: true, force: true });
+  await mkdir(assetsDir, { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: Object.fromEntries(Object.entries(webEntries).map(([k, v]) => [k, path.join(root, v)])),
+    outdir: assetsDir,
+    entryNames: '[name]-[hash]',
+    assetNames: '[name]-[hash]',
+    bundle: true,
+    format: 'esm',
+    target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+    minify,
+    sourcemap: true,
+    metafile: true,
+    logLevel: 'warning',
+    // The style sheet refers to fonts and images served by the store itself.
+    external: ['/vendor/*', '/static/*'],
+  });
+  const manifest = {};
+  for (const [file, meta] of Object.entries(result.metafile.outputs)) {
+    if (!meta.entryPoint || file.endsWith('.map')) continue;
+    const name = Object.entries(webEntries).find(([, src]) => path.join(root, src) === path.resolve(root, meta.entryPoint))?.[0];
+    if (name) manifest[name] = '/assets/' + path.basename(file);
+  }
+  await writeFile(path.join(assetsDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return manifest;
+}

@@ -1,0 +1,195 @@
+/**
+ * Every setting of both services comes from the environment (and `.env`), validated once at
+ * start-up. A wrong value stops the start with one line that names the variable.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadOrCreateDevSecrets } from './lib/dev-secrets';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Exit code used when the configuration is wrong, so the launcher does not restart in a loop. */
+export const CONFIG_ERROR_EXIT_CODE = 78;
+
+/** Passwords that must never protect a production admin account. */
+const WEAK_ADMIN_PASSWORDS = new Set([
+  'admin',
+  'admin123',
+  'admin1234',
+  'password',
+  'password123',
+  'hurtrock',
+  'hurtrock123',
+  'changeme',
+  'secret',
+  '12345678',
+  '123456789',
+  '1234567890',
+]);
+
+const MIN_SECRET_LENGTH = 32;
+
+const port = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const postgresUrl = z
+  .string()
+  .url('must be a URL such as postgres://user:pass@host:5432/db')
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://');
+
+const redisUrl = z
+  .string()
+  .url('must be a URL such as redis://127.0.0.1:6379')
+  .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://');
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { message: 'must be development, production or test' })
+    .default('development'),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  PORT: port.default(5000),
+  CHAT_PORT: port.default(8000),
+  PUBLIC_URL: z.string().url('must be a URL such as https://hurtrock.example').optional(),
+  CHAT_URL: z.string().url('must be a URL such as http://127.0.0.1:8000').optional(),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  UPLOAD_DIR: z.string().min(1, 'must not be empty').optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  CHAT_DATABASE_URL: postgresUrl.optional(),
+  REDIS_URL: redisUrl.optional(),
+  SESSION_SECRET: z.string().optional(),
+  CHAT_TOKEN_SECRET: z.string().optional(),
+  ADMIN_EMAIL: z.string().email('must be an email address').default('admin@hurtrock.local'),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SAMPLE_DATA: booleanFlag.optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  host: string;
+  store: { port: number; publicUrl: string; databaseUrl: string | undefined };
+  chat: { port: number; url: string; databaseUrl: string | undefined };
+  dataDir: string;
+  uploadDir: string;
+  /** PGlite folders, used when no database URL is given. */
+  pgliteDirs: { store: string; chat: string };
+  redisUrl: string | undefined;
+  sessionSecret: string;
+  chatTokenSecret: string;
+  admin: { email: string; password: string | undefined };
+  sampleData: boolean;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+}
+
+/** Reads `.env` from the working directory, without overriding variables already set. */
+export function loadDotEnv(cwd = process.cwd()): void {
+  const file = path.join(cwd, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** Validates the environment and builds the typed configuration, or throws a ConfigError. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const raw = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const got = raw[variable];
+    const shown = got === undefined || /SECRET|PASSWORD/.test(variable) ? '' : ` (got "${got}")`;
+    throw new ConfigError(variable, `${issue.message}${shown}`);
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+
+  if (isProduction) requireProductionSecrets(env);
+
+  const dataDir = path.resolve(env.DATA_DIR);
+  const needsDevSecrets = !env.SESSION_SECRET || !env.CHAT_TOKEN_SECRET;
+  const devSecrets = needsDevSecrets ? loadOrCreateDevSecrets(dataDir) : undefined;
+
+  if (env.PORT === env.CHAT_PORT) throw new ConfigError('CHAT_PORT', `must differ from PORT (both ${env.PORT})`);
+
+  const displayHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    host: env.HOST,
+    store: {
+      port: env.PORT,
+      publicUrl: (env.PUBLIC_URL ?? `http://${displayHost}:${env.PORT}`).replace(/\/+$/, ''),
+      databaseUrl: env.DATABASE_URL,
+    },
+    chat: {
+      port: env.CHAT_PORT,
+      url: (env.CHAT_URL ?? `http://127.0.0.1:${env.CHAT_PORT}`).replace(/\/+$/, ''),
+      databaseUrl: env.CHAT_DATABASE_URL,
+    },
+    dataDir,
+    uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
+    pgliteDirs: { store: path.join(dataDir, 'store-db'), chat: path.join(dataDir, 'chat-db') },
+    redisUrl: env.REDIS_URL,
+    sessionSecret: env.SESSION_SECRET ?? devSecrets!.sessionSecret,
+    chatTokenSecret: env.CHAT_TOKEN_SECRET ?? devSecrets!.chatTokenSecret,
+    admin: { email: env.ADMIN_EMAIL.trim().toLowerCase(), password: env.ADMIN_PASSWORD },
+    sampleData: env.SAMPLE_DATA ?? !isProduction,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+  };
+}
+
+function requireProductionSecrets(env: Env): void {
+  for (const name of ['SESSION_SECRET', 'CHAT_TOKEN_SECRET'] as const) {
+    const value = env[name];
+    if (!value) throw new ConfigError(name, 'is required when NODE_ENV=production');
+    if (value.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(name, `must be at least ${MIN_SECRET_LENGTH} characters in production`);
+    }
+  }
+  if (env.ADMIN_PASSWORD && WEAK_ADMIN_PASSWORDS.has(env.ADMIN_PASSWORD.toLowerCase())) {
+    throw new ConfigError('ADMIN_PASSWORD', 'is a well-known default password; choose another for production');
+  }
+}
+
+/**
+ * Loads `.env` and the configuration for a process entry point; on a bad value prints one line
+ * naming the variable and exits with CONFIG_ERROR_EXIT_CODE (no stack trace).
+ */
+export function loadConfigOrExit(): Config {
+  try {
+    loadDotEnv();
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(CONFIG_ERROR_EXIT_CODE);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './users';
+export * from './store-profile';
+export * from './catalog';

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import type { Config } from '../config';
+import { projectRoot } from '../lib/project-root';
+import { type Database, type DatabaseHandle, openDatabase } from './connection';
+import * as schema from './schema';
+
+export type StoreSchema = typeof schema;
+export type StoreDb = Database<StoreSchema>;
+export type StoreDbHandle = DatabaseHandle<StoreSchema>;
+
+export const storeMigrationsFolder = () => path.join(projectRoot(), 'src/db/migrations');
+
+/** Opens the store database chosen by the configuration (PostgreSQL URL or PGlite folder). */
+export function openStoreDatabase(
+  config: Pick<Config, 'store' | 'pgliteDirs'>,
+  override?: { url?: string; inMemory?: boolean },
+): Promise<StoreDbHandle> {
+  const url = override?.url ?? config.store.databaseUrl;
+  return openDatabase({
+    schema,
+    url,
+    pgliteDir: override?.inMemory ? undefined : config.pgliteDirs.store,
+    migrationsFolder: storeMigrationsFolder(),
+    migrationsTable: '__store_migrations',
+  });
+}

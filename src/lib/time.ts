@@ -1,0 +1,61 @@
+/**
+ * Time is stored in UTC and shown in WIB (Asia/Jakarta, UTC+7, no daylight saving).
+ */
+export const SHOP_TIME_ZONE = 'Asia/Jakarta';
+
+const dateTimeFormats = {
+  id: new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: SHOP_TIME_ZONE }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: SHOP_TIME_ZONE }),
+};
+const dateFormats = {
+  id: new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: SHOP_TIME_ZONE }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: SHOP_TIME_ZONE }),
+};
+
+/** "25 November 2026 pukul 11.32 WIB" / "25 November 2026 at 11:32 WIB". */
+export function formatDateTimeWib(date: Date, locale: 'id' | 'en' = 'id'): string {
+  return `${dateTimeFormats[locale].format(date)} WIB`;
+}
+
+export function formatDateWib(date: Date, locale: 'id' | 'en' = 'id'): string {
+  return dateFormats[locale].format(date);
+}
+
+const partsFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: SHOP_TIME_ZONE,
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Weekday (0 = Sunday) and minutes since midnight of a moment, in WIB. */
+export function wibClock(date: Date): { day: number; minutes: number } {
+  const parts = Object.fromEntries(partsFormat.formatToParts(date).map((p) => [p.type, p.value]));
+  return {
+    day: WEEKDAYS.indexOf(parts.weekday!),
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+/** "HH:MM" → minutes since midnight; throws on anything else. */
+export function parseClockTime(value: string): number {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!match) throw new RangeError(`Not a HH:MM time: ${value}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+export interface OpeningPeriod {
+  day: number;
+  open: string;
+  close: string;
+}
+
+/** Whether the shop is open at `now`, given its weekly opening periods in WIB. */
+export function isOpenAt(periods: readonly OpeningPeriod[], now: Date): boolean {
+  const { day, minutes } = wibClock(now);
+  return periods.some(
+    (p) => p.day === day && minutes >= parseClockTime(p.open) && minutes < parseClockTime(p.close),
+  );
+}
