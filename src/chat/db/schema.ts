@@ -1,0 +1,71 @@
+/**
+ * The chat service's own tables. Every name (tables, enums, indexes) starts with `chat_` because
+ * the chat database may live on the same PostgreSQL server, even in the same database, as the
+ * store's; the prefix keeps the two sets of migrations from ever touching each other's objects.
+ *
+ * Users are not stored here: `customer_id`, `sender_id` and `assigned_staff_id` are the subjects
+ * of verified chat tokens issued by the store (text, so guests' ids fit too), never foreign keys
+ * into the store's database.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+
+/** Longest message body, checked in the database as well as at the socket boundary. */
+export const CHAT_MESSAGE_MAX_LENGTH = 2000;
+
+export const chatConversationStatus = pgEnum('chat_conversation_status', ['open', 'archived']);
+
+/** `system` is for messages the service writes itself (e.g. "conversation archived"). */
+export const chatSenderRole = pgEnum('chat_sender_role', ['customer', 'guest', 'staff', 'admin', 'system']);
+
+export const chatConversations = pgTable(
+  'chat_conversations',
+  {
+    // `mode: 'number'` so PGlite and node-postgres both return a number.
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Token subject of the customer (or guest) who started the conversation. */
+    customerId: text('customer_id').notNull(),
+    /** Name from the token at the time; shown in the staff console without asking the store. */
+    customerName: varchar('customer_name', { length: 120 }).notNull(),
+    status: chatConversationStatus('status').notNull().default('open'),
+    assignedStaffId: text('assigned_staff_id'),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // At most one open conversation per customer: reconnecting resumes it instead of forking.
+    uniqueIndex('chat_conversations_one_open_per_customer')
+      .on(t.customerId)
+      .where(sql`${t.status} = 'open'`),
+    // A customer's history (archived ones included).
+    index('chat_conversations_customer_idx').on(t.customerId, t.createdAt),
+    // The staff console lists open conversations, most recent activity first.
+    index('chat_conversations_status_recent_idx').on(t.status, t.lastMessageAt.desc()),
+    index('chat_conversations_assigned_idx').on(t.assignedStaffId).where(sql`${t.assignedStaffId} IS NOT NULL`),
+  ],
+);
+
+export const chatMessages = pgTable(
+  'chat_messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    conversationId: bigint('conversation_id', { mode: 'number' })
+      .notNull()
+      .references(() => chatConversations.id, { onDelete: 'cascade' }),
+    senderId: text('sender_id').notNull(),
+    senderRole: chatSenderRole('sender_role').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // History is paged by id within a conversation ("messages before id X").
+    index('chat_messages_conversation_idx').on(t.conversationId, t.id),
+    check(
+      'chat_messages_body_length',
+      sql`char_length(${t.body}) BETWEEN 1 AND ${sql.raw(String(CHAT_MESSAGE_MAX_LENGTH))}`,
+    ),
+  ],
+);
+
+export type ChatConversation = typeof chatConversations.$inferSelect;
+export type ChatMessage = typeof chatMessages.$inferSelect;
