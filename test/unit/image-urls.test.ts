@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fallbackRendition, imageUrl, srcSet } from '../../src/store/media/image-urls';
+
+describe('image URLs', () => {
+  it('lists every rendition under its nominal width, described by its real width', () => {
+    const sizes = [
+      { width: 320, height: 320 },
+      { width: 640, height: 640 },
+      { width: 1280, height: 1280 },
+    ];
+    expect(srcSet('k', sizes, 'webp')).toBe('/media/products/k-320.webp 320w, /media/products/k-640.webp 640w, /media/products/k-1280.webp 1280w');
+  });
+
+  it('lists a small source once, under the file that exists', () => {
+    const small = [
+      { width: 200, height: 150 },
+      { width: 200, height: 150 },
+      { width: 200, height: 150 },
+    ];
+    expect(srcSet('k', small, 'jpg')).toBe('/media/products/k-320.jpg 200w');
+    expect(fallbackRendition(small, 640)).toEqual({ nominal: 640, size: { width: 200, height: 150 } });
+    expect(imageUrl('k', 640, 'jpg')).toBe('/media/products/k-640.jpg');
+  });
+
+  it('keeps the real dimensions of a mid-sized source', () => {
+    const mid = [
+      { width: 320, height: 240 },
+      { width: 640, height: 480 },
+      { width: 900, height: 675 },
+    ];
+    expect(srcSet('k', mid, 'jpg')).toBe('/media/products/k-320.jpg 320w, /media/products/k-640.jpg 640w, /media/products/k-1280.jpg 900w');
+  });
+});
