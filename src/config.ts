@@ -20,21 +20,15 @@ export class ConfigError extends Error {
 /** Exit code used when the configuration is wrong, so the launcher does not restart in a loop. */
 export const CONFIG_ERROR_EXIT_CODE = 78;
 
-/** Passwords that must never protect a production admin account. */
-const WEAK_ADMIN_PASSWORDS = new Set([
-  'admin',
-  'admin123',
-  'admin1234',
-  'password',
-  'password123',
-  'hurtrock',
-  'hurtrock123',
-  'changeme',
-  'secret',
-  '12345678',
-  '123456789',
-  '1234567890',
-]);
+/**
+ * Well-known default passwords: a word from this list followed only by digits or symbols
+ * ("admin12345", "Password123!", "1234567890") never protects a production admin account.
+ */
+const WEAK_PASSWORD_STEMS = new Set(['', 'admin', 'administrator', 'password', 'passw0rd', 'hurtrock', 'changeme', 'secret', 'qwerty', 'qwertyuiop', 'letmein', 'welcome', 'toko', 'rahasia']);
+
+export function isDefaultPassword(password: string): boolean {
+  return WEAK_PASSWORD_STEMS.has(password.toLowerCase().replace(/[^a-z]+$/, '').replace(/^[^a-z]+/, ''));
+}
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -172,7 +166,7 @@ function requireProductionSecrets(env: Env): void {
       throw new ConfigError(name, `must be at least ${MIN_SECRET_LENGTH} characters in production`);
     }
   }
-  if (env.ADMIN_PASSWORD && WEAK_ADMIN_PASSWORDS.has(env.ADMIN_PASSWORD.toLowerCase())) {
+  if (env.ADMIN_PASSWORD && isDefaultPassword(env.ADMIN_PASSWORD)) {
     throw new ConfigError('ADMIN_PASSWORD', 'is a well-known default password; choose another for production');
   }
 }

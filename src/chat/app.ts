@@ -56,10 +56,11 @@ export function buildChatApp({ config, db, logger }: ChatAppOptions): ChatApp {
     reply.header('x-request-id', request.id);
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  // Probed every few seconds by the launcher and load balancers: log only problems.
+  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
 
   // Readiness means "can do real work": the database answers.
-  app.get('/readyz', async (request, reply) => {
+  app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
     try {
       await db.ping();
       return { status: 'ready' };

@@ -1,0 +1,68 @@
+/**
+ * Builds the store's Fastify app: plugins first, then each business area's routes.
+ * main.ts listens; tests call `app.inject()` on the same app.
+ */
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config';
+import type { StoreDbHandle } from '../db/store-db';
+import { loggerOptions, requestId } from '../lib/logger';
+import type { RedisClient } from '../lib/redis';
+import { createCatalogRepository } from './catalog/repository';
+import { createCatalogService } from './catalog/service';
+import { type ReadinessCheck, registerHealthRoutes } from './health/routes';
+import { registerHomeRoutes } from './home/routes';
+import { registerErrorHandling } from './plugins/errors';
+import { registerLocale } from './plugins/locale';
+import { registerPages } from './plugins/pages';
+import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerStaticFiles } from './plugins/static-files';
+import { createStoreProfileRepository } from './store-profile/repository';
+import { createStoreProfileService } from './store-profile/service';
+import { loadAssetUrls } from './ui/assets';
+
+export interface StoreAppDeps {
+  config: Config;
+  database: StoreDbHandle;
+  redis?: RedisClient;
+  /** Set false in tests to keep output quiet. */
+  logger?: boolean;
+}
+
+export async function buildStoreApp({ config, database, redis, logger = true }: StoreAppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? loggerOptions('store', config.logLevel) : false,
+    genReqId: requestId,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Keep-alive connections are closed on shutdown so it never hangs.
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await registerSecurityHeaders(app, { production: config.isProduction });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await registerStaticFiles(app, { uploadDir: config.uploadDir });
+
+  const db = database.db;
+  const profiles = createStoreProfileService({ profiles: createStoreProfileRepository(db) });
+  const catalog = createCatalogService({ catalog: createCatalogRepository(db) });
+
+  registerLocale(app, { secureCookies: config.isProduction });
+  registerPages(app, { assets: loadAssetUrls(), profiles });
+  registerErrorHandling(app);
+
+  const readiness: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
+  if (redis) readiness.push({ name: 'redis', check: async () => void (await redis.ping()) });
+  registerHealthRoutes(app, readiness);
+  registerHomeRoutes(app, { catalog });
+
+  return app;
+}

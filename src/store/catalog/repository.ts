@@ -1,0 +1,112 @@
+/**
+ * Catalog queries. The only catalog file that talks to the database.
+ */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { StoreDb } from '../../db/store-db';
+import { categories, productImages, products } from '../../db/schema';
+import type { ImageSize } from '../../db/schema';
+
+export interface ProductCardRow {
+  id: number;
+  slug: string;
+  name: string;
+  brand: string;
+  model: string;
+  price: number;
+  stock: number;
+  lowStockThreshold: number;
+  isFeatured: boolean;
+  image: { storageKey: string; alt: string; sizes: ImageSize[] } | null;
+}
+
+export interface CategoryTileRow {
+  id: number;
+  slug: string;
+  name: string;
+  icon: string;
+  /** Active products in this category and all its descendants. */
+  productCount: number;
+}
+
+interface TileSqlRow {
+  id: number;
+  slug: string;
+  name: string;
+  icon: string;
+  /** count() is a bigint: a string from node-postgres, a number from PGlite. */
+  product_count: string | number;
+}
+
+export function createCatalogRepository(db: StoreDb) {
+  /** Main image of each product (or its first image when none is marked main). */
+  async function mainImages(productIds: number[]) {
+    if (productIds.length === 0) return new Map<number, ProductCardRow['image']>();
+    const rows = await db
+      .select({
+        productId: productImages.productId,
+        storageKey: productImages.storageKey,
+        alt: productImages.alt,
+        sizes: productImages.sizes,
+      })
+      .from(productImages)
+      .where(inArray(productImages.productId, productIds))
+      .orderBy(desc(productImages.isMain), asc(productImages.position), asc(productImages.id));
+    const map = new Map<number, ProductCardRow['image']>();
+    for (const row of rows) {
+      if (!map.has(row.productId)) map.set(row.productId, { storageKey: row.storageKey, alt: row.alt, sizes: row.sizes });
+    }
+    return map;
+  }
+
+  return {
+    async findFeaturedProducts(limit: number): Promise<ProductCardRow[]> {
+      const rows = await db
+        .select({
+          id: products.id,
+          slug: products.slug,
+          name: products.name,
+          brand: products.brand,
+          model: products.model,
+          price: products.price,
+          stock: products.stock,
+          lowStockThreshold: products.lowStockThreshold,
+          isFeatured: products.isFeatured,
+        })
+        .from(products)
+        .innerJoin(categories, eq(categories.id, products.categoryId))
+        .where(and(eq(products.isActive, true), eq(products.isFeatured, true), eq(categories.isActive, true)))
+        .orderBy(desc(sql`${products.stock} > 0`), asc(products.name))
+        .limit(limit);
+      const images = await mainImages(rows.map((r) => r.id));
+      return rows.map((r) => ({ ...r, image: images.get(r.id) ?? null }));
+    },
+
+    /** Top-level active categories with the number of active products beneath each. */
+    async findTopCategoryTiles(): Promise<CategoryTileRow[]> {
+      const result = await db.execute(sql`
+        WITH RECURSIVE tree AS (
+          SELECT id, id AS root_id FROM ${categories} WHERE parent_id IS NULL AND is_active
+          UNION ALL
+          SELECT c.id, tree.root_id FROM ${categories} c JOIN tree ON c.parent_id = tree.id WHERE c.is_active
+        )
+        SELECT r.id, r.slug, r.name, r.icon, count(p.id) AS product_count
+        FROM ${categories} r
+        LEFT JOIN tree ON tree.root_id = r.id
+        LEFT JOIN ${products} p ON p.category_id = tree.id AND p.is_active
+        WHERE r.parent_id IS NULL AND r.is_active
+        GROUP BY r.id, r.slug, r.name, r.icon, r.position
+        ORDER BY r.position, r.name`);
+      const rows = (result as unknown as { rows: TileSqlRow[] }).rows;
+      return rows.map((r) => ({
+        id: Number(r.id),
+        slug: r.slug,
+        name: r.name,
+        icon: r.icon,
+        productCount: Number(r.product_count),
+      }));
+    },
+
+  };
+}
+
+export type CatalogRepository = ReturnType<typeof createCatalogRepository>;

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import type { CatalogService } from '../catalog/service';
+import { HomePage } from './views/home-page';
+
+export function registerHomeRoutes(app: FastifyInstance, deps: { catalog: CatalogService }) {
+  app.get('/', async (_request, reply) => {
+    const home = await deps.catalog.homeCatalog();
+    return reply.page(h(HomePage, home));
+  });
+}

@@ -1,0 +1,88 @@
+import type { MessageKey } from '../../../lib/i18n';
+import type { HomeCatalog } from '../../catalog/service';
+import { Icon } from '../../ui/icon';
+import { Layout } from '../../ui/layout';
+import { usePage } from '../../ui/page-context';
+import { ProductCard } from '../../ui/product-card';
+
+const HIGHLIGHTS: { icon: string; key: 'original' | 'setup' | 'shipping' | 'chat' }[] = [
+  { icon: 'certificate', key: 'original' },
+  { icon: 'screwdriver-wrench', key: 'setup' },
+  { icon: 'truck-fast', key: 'shipping' },
+  { icon: 'comments', key: 'chat' },
+];
+
+export function HomePage({ featured, categories }: HomeCatalog) {
+  const { t } = usePage();
+  return (
+    <Layout title={t('home.title')}>
+      <section class="hero">
+        <div class="hero-art" aria-hidden="true" />
+        <div class="container hero-content">
+          <p class="hero-kicker">{t('home.hero.kicker')}</p>
+          <h1 class="hero-title">{t('home.hero.title')}</h1>
+          <p class="hero-lead">{t('home.hero.lead')}</p>
+          <div class="hero-actions">
+            <a class="btn btn-rock btn-lg" href="/produk">
+              <Icon name="guitar" /> {t('home.hero.cta')}
+            </a>
+            <a class="btn btn-outline-light btn-lg" href="/toko">
+              <Icon name="location-dot" /> {t('home.hero.cta2')}
+            </a>
+          </div>
+        </div>
+      </section>
+
+      <section class="section container" aria-labelledby="categories-title">
+        <h2 id="categories-title" class="section-title">
+          {t('home.categories.title')}
+        </h2>
+        <ul class="category-grid list-unstyled">
+          {categories.map((c) => (
+            <li key={c.id}>
+              <a class="category-tile" href={`/produk?kategori=${encodeURIComponent(c.slug)}`}>
+                <Icon name={c.icon} class="category-tile-icon" />
+                <span class="category-tile-name">{c.name}</span>
+                <span class="category-tile-count">{t('home.categories.count', { count: c.productCount })}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section class="section container" aria-labelledby="featured-title">
+        <h2 id="featured-title" class="section-title">
+          {t('home.featured.title')}
+        </h2>
+        {featured.length === 0 ? (
+          <p>{t('home.featured.empty')}</p>
+        ) : (
+          <ul class="product-grid list-unstyled">
+            {featured.map((p, index) => (
+              <li key={p.id}>
+                <ProductCard product={p} eager={index < 4} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="section highlights" aria-labelledby="highlights-title">
+        <div class="container">
+          <h2 id="highlights-title" class="section-title">
+            {t('home.highlights.title')}
+          </h2>
+          <ul class="highlight-grid list-unstyled">
+            {HIGHLIGHTS.map((item) => (
+              <li class="highlight" key={item.key}>
+                <Icon name={item.icon} class="highlight-icon" />
+                <h3 class="highlight-title">{t(`home.highlight.${item.key}.title` as MessageKey)}</h3>
+                <p>{t(`home.highlight.${item.key}.text` as MessageKey)}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+    </Layout>
+  );
+}

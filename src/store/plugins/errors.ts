@@ -1,0 +1,53 @@
+/**
+ * One place turns every failure into a friendly page (browsers) or a JSON error (API and
+ * fetch calls). No stack trace ever reaches a user; server errors are logged with the request id.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { ErrorPage } from '../ui/error-page';
+import { fallbackErrorHtml } from '../ui/render';
+
+export interface JsonError {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+export function wantsJson(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return true;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, kind: 400 | 404 | 500, status: number = kind) {
+  try {
+    return await reply.page(h(ErrorPage, { status: kind, reference: kind === 500 ? request.id : undefined }), status);
+  } catch (renderError) {
+    request.log.error({ err: renderError }, 'error page could not be rendered');
+    return reply.code(status).type('text/html; charset=utf-8').send(fallbackErrorHtml(status, request.id));
+  }
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setNotFoundHandler(async (request, reply) => {
+    if (wantsJson(request)) {
+      return reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } } satisfies JsonError);
+    }
+    return sendErrorPage(request, reply, 404);
+  });
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ err: { message: error.message, code: error.code } }, 'request rejected');
+
+    if (wantsJson(request)) {
+      const body: JsonError =
+        status >= 500
+          ? { error: { code: 'internal_error', message: 'Something went wrong. Please try again.' } }
+          : { error: { code: error.code?.toLowerCase() ?? 'bad_request', message: error.message } };
+      return reply.code(status).send(body);
+    }
+    if (status === 404) return sendErrorPage(request, reply, 404);
+    if (status < 500) return sendErrorPage(request, reply, 400, status);
+    return sendErrorPage(request, reply, 500, status);
+  });
+}

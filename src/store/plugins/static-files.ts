@@ -1,0 +1,50 @@
+/**
+ * Files the store serves itself: hashed browser bundles, vendor files from npm packages
+ * (Bootstrap, Font Awesome, fonts), our static images and uploaded media. Nothing comes from a CDN.
+ */
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { projectRoot } from '../../lib/project-root';
+import { assetsDir, vendorPackages, type VendorName, vendorRoot } from '../ui/assets';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export async function registerStaticFiles(app: FastifyInstance, opts: { uploadDir: string }) {
+  // Content-hashed names: cache forever.
+  await app.register(fastifyStatic, {
+    root: assetsDir(),
+    prefix: '/assets/',
+    decorateReply: false,
+    cacheControl: false,
+    setHeaders: (res) => res.header('cache-control', IMMUTABLE),
+  });
+  // Versioned vendor URLs: cache forever too.
+  for (const name of Object.keys(vendorPackages) as VendorName[]) {
+    const { prefix, dir } = vendorRoot(name);
+    await app.register(fastifyStatic, {
+      root: dir,
+      prefix,
+      decorateReply: false,
+      cacheControl: false,
+      setHeaders: (res) => res.header('cache-control', IMMUTABLE),
+    });
+  }
+  await app.register(fastifyStatic, {
+    root: path.join(projectRoot(), 'public/static'),
+    prefix: '/static/',
+    decorateReply: false,
+    maxAge: '1d',
+  });
+  // Uploaded images are stored under random names and re-encoded: long cache, never sniffed.
+  await app.register(fastifyStatic, {
+    root: opts.uploadDir,
+    prefix: '/media/',
+    decorateReply: false,
+    cacheControl: false,
+    setHeaders: (res) => {
+      res.header('cache-control', IMMUTABLE);
+      res.header('x-content-type-options', 'nosniff');
+    },
+  });
+}

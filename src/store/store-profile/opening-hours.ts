@@ -1,0 +1,38 @@
+/**
+ * Turns weekly opening periods into the lines a customer reads, grouping consecutive days with
+ * the same hours: "Senin–Jumat 09.30–18.00", "Sabtu 09.30–17.00", "Minggu: Tutup".
+ */
+import type { Locale } from '../../lib/i18n';
+import type { OpeningPeriod } from '../../lib/time';
+
+export interface OpeningHoursLine {
+  firstDay: number;
+  lastDay: number;
+  /** e.g. "09.30–18.00", or null when closed all day. */
+  hours: string | null;
+}
+
+/** Indonesian week order: Monday first, Sunday last. */
+const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
+
+function formatTime(value: string, locale: Locale): string {
+  return locale === 'id' ? value.replace(':', '.') : value;
+}
+
+export function openingHoursLines(periods: readonly OpeningPeriod[], locale: Locale): OpeningHoursLine[] {
+  const hoursOf = (day: number) => {
+    const ofDay = periods
+      .filter((p) => p.day === day)
+      .sort((a, b) => a.open.localeCompare(b.open))
+      .map((p) => `${formatTime(p.open, locale)}–${formatTime(p.close, locale)}`);
+    return ofDay.length ? ofDay.join(', ') : null;
+  };
+  const lines: OpeningHoursLine[] = [];
+  for (const day of WEEK_ORDER) {
+    const hours = hoursOf(day);
+    const last = lines.at(-1);
+    if (last && last.hours === hours) last.lastDay = day;
+    else lines.push({ firstDay: day, lastDay: day, hours });
+  }
+  return lines;
+}

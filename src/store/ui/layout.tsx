@@ -1,0 +1,47 @@
+import type { ComponentChildren } from 'preact';
+import { Footer } from './footer';
+import { Navbar } from './navbar';
+import { usePage } from './page-context';
+
+export interface LayoutProps {
+  title: string;
+  description?: string;
+  children: ComponentChildren;
+}
+
+export function Layout({ title, description, children }: LayoutProps) {
+  const { locale, t, theme, assets, profile } = usePage();
+  const fullTitle = `${title} · ${profile.name}`;
+  return (
+    <html lang={locale} data-bs-theme={theme ?? 'light'} data-theme-source={theme ? 'cookie' : 'system'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={description ?? t('meta.description')} />
+        <meta name="color-scheme" content="light dark" />
+        <meta name="theme-color" content="#1A1A1A" />
+        {/* Blocking on purpose and tiny: sets the theme before the first paint (no flash). */}
+        <script src={assets.themeInit} />
+        <link rel="stylesheet" href={assets.bootstrapCss} />
+        <link rel="stylesheet" href={assets.fontAwesomeCss} />
+        <link rel="stylesheet" href={assets.metalManiaCss} />
+        <link rel="stylesheet" href={assets.rockSaltCss} />
+        <link rel="stylesheet" href={assets.appCss} />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <script src={assets.bootstrapJs} defer />
+        <script src={assets.theme} type="module" />
+      </head>
+      <body>
+        <a class="visually-hidden-focusable skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <Navbar />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <Footer />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,78 @@
+import { Icon } from './icon';
+import { usePage } from './page-context';
+
+export function Navbar() {
+  const { t, locale, path, profile } = usePage();
+  const nav = [
+    { href: '/', label: t('nav.home') },
+    { href: '/produk', label: t('nav.products') },
+    { href: '/toko', label: t('nav.store') },
+  ];
+  const otherLocale = locale === 'id' ? 'en' : 'id';
+  return (
+    <nav class="navbar navbar-expand-lg glass-nav sticky-top" aria-label="Main">
+      <div class="container">
+        <a class="navbar-brand brand-logo" href="/">
+          <Icon name="guitar" /> <span>{profile.name.replace(/\s*Music Store$/i, '')}</span>
+        </a>
+        <div class="d-flex align-items-center gap-1 order-lg-last">
+          <a
+            class="btn btn-icon"
+            href={`${path}?lang=${otherLocale}`}
+            hreflang={otherLocale}
+            lang={otherLocale}
+            title={t(otherLocale === 'en' ? 'lang.en' : 'lang.id')}
+          >
+            <span class="lang-code">{otherLocale.toUpperCase()}</span>
+            <span class="visually-hidden">{t(otherLocale === 'en' ? 'lang.en' : 'lang.id')}</span>
+          </a>
+          <button type="button" class="btn btn-icon theme-toggle" data-theme-toggle aria-label={t('theme.toggle')} title={t('theme.toggle')}>
+            <Icon name="moon" class="theme-icon-dark" />
+            <Icon name="sun" class="theme-icon-light" />
+          </button>
+          <button
+            class="navbar-toggler"
+            type="button"
+            data-bs-toggle="collapse"
+            data-bs-target="#main-nav"
+            aria-controls="main-nav"
+            aria-expanded="false"
+            aria-label={t('nav.menu')}
+          >
+            <Icon name="bars" />
+          </button>
+        </div>
+        <div class="collapse navbar-collapse" id="main-nav">
+          <ul class="navbar-nav me-auto">
+            {nav.map((item) => (
+              <li class="nav-item" key={item.href}>
+                <a class="nav-link" href={item.href} aria-current={item.href === path ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <form class="nav-search my-2 my-lg-0 me-lg-2" role="search" action="/produk" method="get">
+            <label class="visually-hidden" for="nav-search-input">
+              {t('nav.search.label')}
+            </label>
+            <div class="input-group">
+              <input
+                id="nav-search-input"
+                class="form-control"
+                type="search"
+                name="q"
+                maxLength={100}
+                placeholder={t('nav.search.placeholder')}
+                autocomplete="off"
+              />
+              <button class="btn btn-rock" type="submit" aria-label={t('nav.search.submit')}>
+                <Icon name="magnifying-glass" />
+              </button>
+            </div>
+          </form>
+        </div>
+      </div>
+    </nav>
+  );
+}

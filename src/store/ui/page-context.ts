@@ -1,0 +1,30 @@
+/**
+ * What every server-rendered page needs to know about the request, passed through Preact
+ * context so components do not thread it through props.
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Locale, Translate } from '../../lib/i18n';
+import type { StoreProfile } from '../store-profile/repository';
+import type { AssetUrls } from './assets';
+
+export type Theme = 'light' | 'dark';
+
+export interface PageContext {
+  locale: Locale;
+  t: Translate;
+  /** Theme the visitor chose (cookie); undefined = follow the system until the browser decides. */
+  theme: Theme | undefined;
+  assets: AssetUrls;
+  profile: StoreProfile;
+  /** Path of the current request, for the language switch and active links. */
+  path: string;
+}
+
+export const PageCtx = createContext<PageContext | null>(null);
+
+export function usePage(): PageContext {
+  const ctx = useContext(PageCtx);
+  if (!ctx) throw new Error('usePage() outside a page render');
+  return ctx;
+}

@@ -1,0 +1,52 @@
+import { formatRupiah } from '../../lib/money';
+import { stockState } from '../catalog/stock-state';
+import type { ProductCardRow } from '../catalog/repository';
+import { fallbackRendition, imageUrl, srcSet } from '../media/image-urls';
+import { usePage } from './page-context';
+
+/** Card widths: 2 per row on phones, 3 on tablets, 4 on desktops. */
+const CARD_SIZES = '(min-width: 1200px) 300px, (min-width: 768px) 33vw, 50vw';
+
+export function ProductCard({ product, eager = false }: { product: ProductCardRow; eager?: boolean }) {
+  const { t } = usePage();
+  const stock = stockState(product.stock, product.lowStockThreshold);
+  const href = `/produk/${product.slug}`;
+  const image = product.image;
+  const fallback = image ? fallbackRendition(image.sizes, 640) : undefined;
+  return (
+    <article class="product-card h-100">
+      <a href={href} class="product-card-media" tabIndex={-1} aria-hidden="true">
+        {image && fallback ? (
+          <picture>
+            <source type="image/webp" srcset={srcSet(image.storageKey, image.sizes, 'webp')} sizes={CARD_SIZES} />
+            <img
+              src={imageUrl(image.storageKey, fallback.nominal, 'jpg')}
+              srcset={srcSet(image.storageKey, image.sizes, 'jpg')}
+              sizes={CARD_SIZES}
+              width={fallback.size.width}
+              height={fallback.size.height}
+              alt={image.alt || product.name}
+              loading={eager ? 'eager' : 'lazy'}
+              decoding="async"
+            />
+          </picture>
+        ) : (
+          <div class="product-card-placeholder" />
+        )}
+        {product.isFeatured && <span class="badge product-card-badge">{t('product.featured')}</span>}
+      </a>
+      <div class="product-card-body">
+        <p class="product-card-brand">{product.brand}</p>
+        <h3 class="product-card-title">
+          <a href={href}>{product.name}</a>
+        </h3>
+        <p class="product-card-price">{formatRupiah(product.price)}</p>
+        <p class={`product-card-stock stock-${stock.kind}`}>
+          {stock.kind === 'in' && t('product.stock.in')}
+          {stock.kind === 'low' && t('product.stock.low', { count: stock.count })}
+          {stock.kind === 'out' && t('product.stock.out')}
+        </p>
+      </div>
+    </article>
+  );
+}

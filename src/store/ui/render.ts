@@ -1,0 +1,19 @@
+/**
+ * Server rendering: a page component is rendered inside the page context and sent as HTML.
+ */
+import { h, type VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { type PageContext, PageCtx } from './page-context';
+
+export function renderDocument(node: VNode<any>, ctx: PageContext): string {
+  return '<!doctype html>' + renderToString(h(PageCtx.Provider, { value: ctx }, node));
+}
+
+/**
+ * Last-resort page when even the page context cannot be built (e.g. the database is down):
+ * plain, self-contained, no data.
+ */
+export function fallbackErrorHtml(status: number, reference: string): string {
+  const title = status === 503 ? 'Layanan sedang tidak tersedia' : 'Terjadi kesalahan';
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Hurtrock Music Store</title></head><body><h1>${title}</h1><p>Silakan coba lagi sebentar lagi. / Please try again shortly.</p><p><small>Ref: ${reference.replace(/[^A-Za-z0-9._-]/g, '')}</small></p><p><a href="/">Hurtrock Music Store</a></p></body></html>`;
+}

@@ -1,0 +1,57 @@
+/**
+ * A store app on a fresh database for integration tests (`app.inject()`, no port).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Config, loadConfig } from '../../src/config';
+import { openStoreDatabase, type StoreDbHandle } from '../../src/db/store-db';
+import type { RedisClient } from '../../src/lib/redis';
+import { buildStoreApp } from '../../src/store/app';
+import { prepareStoreDatabase } from '../../src/store/startup';
+import { createTestDatabase, type DbTarget } from './databases';
+
+export interface TestStore {
+  app: FastifyInstance;
+  database: StoreDbHandle;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export function testConfig(dataDir: string, extra: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    SESSION_SECRET: 'test-session-secret-'.padEnd(48, 'x'),
+    CHAT_TOKEN_SECRET: 'test-chat-token-secret-'.padEnd(48, 'y'),
+    ADMIN_PASSWORD: 'test-admin-password-1',
+    LOG_LEVEL: 'silent',
+    ...extra,
+  });
+}
+
+export async function createTestStore(
+  target: DbTarget,
+  options: { sampleData?: boolean; redis?: RedisClient; beforeReady?: (app: FastifyInstance) => void } = {},
+): Promise<TestStore> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-test-'));
+  const config = testConfig(dataDir, { SAMPLE_DATA: String(options.sampleData ?? true) });
+  const testDb = await createTestDatabase(target);
+  const database = await openStoreDatabase(config, { url: testDb.url, inMemory: !testDb.url });
+  await prepareStoreDatabase(config, database, () => {});
+  const app = await buildStoreApp({ config, database, redis: options.redis, logger: false });
+  options.beforeReady?.(app);
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.close().catch(() => {});
+      await testDb.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { products, storeProfile } from '../../src/db/schema';
+import { formatRupiah } from '../../src/lib/money';
+import { dbTargets } from '../helpers/databases';
+import { createTestStore, type TestStore } from '../helpers/store-app';
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+describe.each(dbTargets)('store shell on %s', (target) => {
+  let store: TestStore;
+
+  beforeAll(async () => {
+    store = await createTestStore(target, {
+      beforeReady: (app) => {
+        app.get('/test-only/boom', async () => {
+          throw new Error('secret internal detail at /srv/app.ts:42');
+        });
+      },
+    });
+  });
+  afterAll(() => store?.close());
+
+  it('home page lists the seeded featured products with prices, and category tiles', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    const featured = await store.database.db
+      .select({ name: products.name, price: products.price })
+      .from(products)
+      .where(and(eq(products.isFeatured, true), eq(products.isActive, true)));
+    expect(featured.length).toBeGreaterThanOrEqual(4);
+    for (const p of featured.slice(0, 8)) {
+      expect(res.body).toContain(escapeHtml(p.name));
+      expect(res.body).toContain(formatRupiah(p.price));
+    }
+    for (const name of ['Gitar', 'Bass', 'Drum', 'Amplifier']) expect(res.body).toContain(`class="category-tile-name">${name}<`);
+    expect(res.body).toMatch(/<html lang="id"/);
+  });
+
+  it('every product image on the home page is served as WebP with a JPEG fallback', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/' });
+    const urls = [...res.body.matchAll(/src="(\/media\/products\/[^"]+\.jpg)"/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(0);
+    const jpg = await store.app.inject({ method: 'GET', url: urls[0]! });
+    expect(jpg.statusCode).toBe(200);
+    expect(jpg.headers['content-type']).toBe('image/jpeg');
+    const webp = await store.app.inject({ method: 'GET', url: urls[0]!.replace(/\.jpg$/, '.webp') });
+    expect(webp.statusCode).toBe(200);
+    expect(webp.headers['content-type']).toBe('image/webp');
+  });
+
+  it('footer shows the store profile from the database', async () => {
+    const [profile] = await store.database.db.select().from(storeProfile);
+    const res = await store.app.inject({ method: 'GET', url: '/' });
+    expect(res.body).toContain(escapeHtml(profile!.street));
+    expect(res.body).toContain(profile!.phone);
+    expect(res.body).toContain(`https://wa.me/${profile!.whatsapp}`);
+  });
+
+  it('sends security headers and a CSP without inline script', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-request-id']).toBeTruthy();
+    // Every script is a same-origin file: none inline, none from another host.
+    const scripts = [...res.body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toMatch(/ src="\/(assets|vendor)\//);
+    expect(res.body).not.toMatch(/<script\b[^>]*>[^<]+<\/script>/);
+    expect(res.body).not.toMatch(/(src|href)="(https?:)?\/\/(?!wa\.me)/);
+  });
+
+  it('serves its own CSS, fonts and scripts with long-lived caching', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/' });
+    const assets = [...res.body.matchAll(/(?:href|src)="(\/(?:assets|vendor)\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.some((a) => a.includes('bootstrap'))).toBe(true);
+    expect(assets.some((a) => a.includes('metal-mania'))).toBe(true);
+    expect(assets.some((a) => a.includes('rock-salt'))).toBe(true);
+    expect(assets.some((a) => a.includes('fontawesome'))).toBe(true);
+    for (const url of assets) {
+      const asset = await store.app.inject({ method: 'GET', url });
+      expect(asset.statusCode, url).toBe(200);
+      expect(asset.headers['cache-control'], url).toContain('immutable');
+    }
+    const fontCss = await store.app.inject({ method: 'GET', url: assets.find((a) => a.includes('metal-mania'))! });
+    const font = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(fontCss.body)![1]!;
+    const fontUrl = assets.find((a) => a.includes('metal-mania'))!.replace('index.css', font);
+    const fontRes = await store.app.inject({ method: 'GET', url: fontUrl });
+    expect(fontRes.statusCode).toBe(200);
+  });
+
+  it('serves the favicon and the hero art the page and style sheet refer to', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/' });
+    const css = await store.app.inject({ method: 'GET', url: /href="(\/assets\/app-[^"]+\.css)"/.exec(res.body)![1]! });
+    const referenced = [
+      ...[...res.body.matchAll(/href="(\/static\/[^"]+)"/g)].map((m) => m[1]!),
+      ...[...css.body.matchAll(/url\((\/static\/[^)]+)\)/g)].map((m) => m[1]!),
+    ];
+    expect(referenced).toEqual(expect.arrayContaining(['/static/favicon.svg', '/static/hero-dark.svg', '/static/hero-light.svg']));
+    for (const url of referenced) {
+      const file = await store.app.inject({ method: 'GET', url });
+      expect(file.statusCode, url).toBe(200);
+      expect(file.headers['content-type'], url).toContain('image/svg+xml');
+    }
+  });
+
+  it('switches to English with ?lang=en and remembers it in a cookie', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/?lang=en' });
+    expect(res.body).toMatch(/<html lang="en"/);
+    expect(res.body).toContain('Featured Gear');
+    const cookie = res.cookies.find((c) => c.name === 'lang');
+    expect(cookie?.value).toBe('en');
+    expect(cookie?.httpOnly).toBe(true);
+    const again = await store.app.inject({ method: 'GET', url: '/', cookies: { lang: 'en' } });
+    expect(again.body).toContain('Featured Gear');
+    const bogus = await store.app.inject({ method: 'GET', url: '/?lang=xx', cookies: { lang: '<script>' } });
+    expect(bogus.body).toMatch(/<html lang="id"/);
+    expect(bogus.body).toContain('Produk Unggulan');
+  });
+
+  it('renders the remembered theme on the server (no flash)', async () => {
+    const dark = await store.app.inject({ method: 'GET', url: '/', cookies: { theme: 'dark' } });
+    expect(dark.body).toMatch(/<html lang="id" data-bs-theme="dark" data-theme-source="cookie"/);
+    const none = await store.app.inject({ method: 'GET', url: '/', cookies: { theme: 'purple' } });
+    expect(none.body).toContain('data-theme-source="system"');
+  });
+
+  it('shows a friendly 404 page with search and contact', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/no/such/page' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Halaman tidak ditemukan');
+    expect(res.body).toMatch(/<form[^>]+action="\/produk"/);
+    expect(res.body).toContain('https://wa.me/');
+  });
+
+  it('answers JSON callers with a JSON 404', async () => {
+    const api = await store.app.inject({ method: 'GET', url: '/api/v1/nothing' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toEqual({ error: { code: 'not_found', message: 'Not found' } });
+    const fetchLike = await store.app.inject({ method: 'GET', url: '/nothing', headers: { accept: 'application/json' } });
+    expect(fetchLike.json().error.code).toBe('not_found');
+  });
+
+  it('shows a friendly 500 page with a reference and no internals', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/test-only/boom' });
+    expect(res.statusCode).toBe(500);
+    expect(res.body).toContain('Ada yang putus senarnya');
+    expect(res.body).toContain(String(res.headers['x-request-id']));
+    expect(res.body).not.toContain('secret internal detail');
+    expect(res.body).not.toContain('.ts:');
+    const json = await store.app.inject({ method: 'GET', url: '/test-only/boom', headers: { accept: 'application/json' } });
+    expect(json.json()).toEqual({ error: { code: 'internal_error', message: 'Something went wrong. Please try again.' } });
+  });
+
+  it('escapes whatever the visitor puts in the URL', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/%3Cscript%3Ealert(1)%3C%2Fscript%3E' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('<script>alert(1)</script>');
+  });
+
+  it('reports liveness and readiness', async () => {
+    const health = await store.app.inject({ method: 'GET', url: '/healthz' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok' });
+    const ready = await store.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok' } });
+  });
+});

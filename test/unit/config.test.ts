@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-config-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const SECRET = 's'.repeat(40);
+const base = { DATA_DIR: dataDir };
+const production = { ...base, NODE_ENV: 'production', SESSION_SECRET: SECRET, CHAT_TOKEN_SECRET: 'c'.repeat(40) };
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has working defaults: ports 5000/8000, PGlite folders under DATA_DIR, sample data on', () => {
+    const config = loadConfig(base);
+    expect(config.store.port).toBe(5000);
+    expect(config.chat.port).toBe(8000);
+    expect(config.store.databaseUrl).toBeUndefined();
+    expect(config.pgliteDirs.store).toBe(path.join(dataDir, 'store-db'));
+    expect(config.pgliteDirs.chat).toBe(path.join(dataDir, 'chat-db'));
+    expect(config.uploadDir).toBe(path.join(dataDir, 'uploads'));
+    expect(config.sampleData).toBe(true);
+    expect(config.store.publicUrl).toBe('http://127.0.0.1:5000');
+  });
+
+  it('generates development secrets once and keeps them private', () => {
+    const first = loadConfig(base);
+    const second = loadConfig(base);
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.sessionSecret).toBe(first.sessionSecret);
+    expect(second.chatTokenSecret).toBe(first.chatTokenSecret);
+    const file = path.join(dataDir, 'secrets.json');
+    expect(JSON.parse(readFileSync(file, 'utf8')).sessionSecret).toBe(first.sessionSecret);
+    expect(statSync(file).mode & 0o077).toBe(0);
+  });
+
+  it('names the variable and the problem for a wrong value', () => {
+    expect(errorOf({ ...base, PORT: 'abc' }).message).toBe('PORT: must be a number (got "abc")');
+    expect(errorOf({ ...base, PORT: '70000' }).variable).toBe('PORT');
+    expect(errorOf({ ...base, DATABASE_URL: 'mysql://x' }).message).toMatch(/^DATABASE_URL: must start with postgres/);
+    expect(errorOf({ ...base, REDIS_URL: 'not a url' }).variable).toBe('REDIS_URL');
+    expect(errorOf({ ...base, LOG_LEVEL: 'loud' }).variable).toBe('LOG_LEVEL');
+    expect(errorOf({ ...base, NODE_ENV: 'staging' }).variable).toBe('NODE_ENV');
+    expect(errorOf({ ...base, SAMPLE_DATA: 'maybe' }).variable).toBe('SAMPLE_DATA');
+    expect(errorOf({ ...base, PORT: '6000', CHAT_PORT: '6000' }).variable).toBe('CHAT_PORT');
+  });
+
+  it('never echoes a secret in the error', () => {
+    const error = errorOf({ ...base, ADMIN_PASSWORD: 'short' });
+    expect(error.variable).toBe('ADMIN_PASSWORD');
+    expect(error.message).not.toContain('short"');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ ...base, PORT: '', DATABASE_URL: '' }).store.port).toBe(5000);
+  });
+
+  it('accepts PostgreSQL and Redis URLs', () => {
+    const config = loadConfig({
+      ...base,
+      DATABASE_URL: 'postgres://u:p@db:5432/shop',
+      CHAT_DATABASE_URL: 'postgresql://u:p@db:5432/chat',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(config.store.databaseUrl).toBe('postgres://u:p@db:5432/shop');
+    expect(config.chat.databaseUrl).toBe('postgresql://u:p@db:5432/chat');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  describe('in production', () => {
+    it('refuses a missing or short session secret', () => {
+      expect(errorOf({ ...production, SESSION_SECRET: '' }).message).toBe('SESSION_SECRET: is required when NODE_ENV=production');
+      expect(errorOf({ ...production, SESSION_SECRET: 'short-secret' }).message).toMatch(/^SESSION_SECRET: must be at least 32/);
+      expect(errorOf({ ...production, CHAT_TOKEN_SECRET: '' }).variable).toBe('CHAT_TOKEN_SECRET');
+    });
+
+    it('refuses a default admin password', () => {
+      expect(errorOf({ ...production, ADMIN_PASSWORD: 'admin12345' }).variable).toBe('ADMIN_PASSWORD');
+      expect(errorOf({ ...production, ADMIN_PASSWORD: 'Password123' }).variable).toBe('ADMIN_PASSWORD');
+    });
+
+    it('starts with proper secrets, and loads no sample data unless asked', () => {
+      const config = loadConfig({ ...production, ADMIN_PASSWORD: 'a-long-unique-passphrase' });
+      expect(config.isProduction).toBe(true);
+      expect(config.sessionSecret).toBe(SECRET);
+      expect(config.sampleData).toBe(false);
+      expect(loadConfig({ ...production, SAMPLE_DATA: 'true' }).sampleData).toBe(true);
+    });
+  });
+});
+
+describe('isDefaultPassword', () => {
+  it('spots default words padded with digits or symbols', async () => {
+    const { isDefaultPassword } = await import('../../src/config');
+    for (const weak of ['admin12345', 'Password123!', '1234567890', 'hurtrock2026', '!!admin!!!!']) expect(isDefaultPassword(weak)).toBe(true);
+    for (const fine of ['korg-nautilus-88', 'a-long-unique-passphrase', 'admin-of-the-shop-9']) expect(isDefaultPassword(fine)).toBe(false);
+  });
+});

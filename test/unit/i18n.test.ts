@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isLocale, translator } from '../../src/lib/i18n';
+import { en } from '../../src/lib/i18n/en';
+import { id } from '../../src/lib/i18n/id';
+
+describe('message catalog', () => {
+  it('has every Indonesian key in English and nothing extra', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+  });
+
+  it('translates and fills parameters', () => {
+    expect(translator('id')('product.stock.low', { count: 2 })).toBe('Sisa 2');
+    expect(translator('en')('product.stock.low', { count: 2 })).toBe('Only 2 left');
+    expect(translator('en')('nav.home')).toBe('Home');
+  });
+
+  it('leaves unknown placeholders visible rather than blank', () => {
+    expect(translator('en')('product.stock.low', {})).toBe('Only {count} left');
+  });
+
+  it('accepts only the supported locales', () => {
+    expect(isLocale('id')).toBe(true);
+    expect(isLocale('en')).toBe(true);
+    expect(isLocale('fr')).toBe(false);
+    expect(isLocale(undefined)).toBe(false);
+  });
+});
