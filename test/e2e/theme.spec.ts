@@ -51,7 +51,7 @@ test.describe('theme', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gear for those who play loud');
     // The collapsed menu opens (Bootstrap's script is served by us and allowed by the CSP).
     await page.getByRole('button', { name: 'Open menu' }).click();
-    await expect(page.getByRole('link', { name: 'Products' })).toBeVisible();
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Products', exact: true })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('home-phone.png'), fullPage: true });
     expect(problems).toEqual([]);
     await context.close();

@@ -14,6 +14,12 @@ describe('message catalog', () => {
     expect(translator('en')('nav.home')).toBe('Home');
   });
 
+  it('uses the singular form for exactly one', () => {
+    expect(translator('en')('home.categories.count', { count: 1 })).toBe('1 product');
+    expect(translator('en')('home.categories.count', { count: 2 })).toBe('2 products');
+    expect(translator('id')('home.categories.count', { count: 1 })).toBe('1 produk');
+  });
+
   it('leaves unknown placeholders visible rather than blank', () => {
     expect(translator('en')('product.stock.low', {})).toBe('Only {count} left');
   });

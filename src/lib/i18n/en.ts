@@ -27,6 +27,7 @@ export const en: Messages = {
   'home.featured.empty': 'No featured products yet.',
   'home.categories.title': 'Shop by Category',
   'home.categories.count': '{count} products',
+  'home.categories.count.one': '{count} product',
   'home.highlights.title': 'Why Hurtrock',
   'home.highlight.original.title': '100% Genuine',
   'home.highlight.original.text': 'Straight from official distributors, with warranty.',

@@ -25,6 +25,7 @@ export const id = {
   'home.featured.empty': 'Belum ada produk unggulan.',
   'home.categories.title': 'Belanja per Kategori',
   'home.categories.count': '{count} produk',
+  'home.categories.count.one': '{count} produk',
   'home.highlights.title': 'Kenapa Hurtrock',
   'home.highlight.original.title': '100% Original',
   'home.highlight.original.text': 'Langsung dari distributor resmi, bergaransi.',

@@ -21,7 +21,9 @@ export function isLocale(value: unknown): value is Locale {
 export function translator(locale: Locale): Translate {
   const messages = catalogs[locale];
   return (key, params) => {
-    const text = messages[key] ?? id[key] ?? key;
+    // A `<key>.one` variant, where the catalog has one, is used for a count of exactly 1.
+    const singular = params?.count === 1 ? messages[`${key}.one` as MessageKey] : undefined;
+    const text = singular ?? messages[key] ?? id[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
   };
 }
