@@ -16,6 +16,7 @@ export async function prepareStoreDatabase(
   config: Pick<Config, 'sampleData' | 'uploadDir' | 'admin'>,
   database: StoreDbHandle,
   log: (message: string) => void,
+  options: { sampleImageCacheDir?: string } = {},
 ): Promise<StartupReport> {
   await database.migrate();
   const db = database.db;
@@ -23,7 +24,7 @@ export async function prepareStoreDatabase(
   let seeded = false;
   if (config.sampleData && (await isStoreEmpty(db))) {
     const started = Date.now();
-    const counts = await seedSampleData(db, { uploadDir: config.uploadDir, log });
+    const counts = await seedSampleData(db, { uploadDir: config.uploadDir, log, imageCacheDir: options.sampleImageCacheDir });
     log(`Sample data loaded in ${Date.now() - started} ms: ${counts.categories} categories, ${counts.products} products, ${counts.images} images`);
     seeded = true;
   }

@@ -7,7 +7,8 @@
 import { count, sql } from 'drizzle-orm';
 import { categories, productImages, products, shippingServices, storeProfile, suppliers } from '../../db/schema';
 import type { StoreDb } from '../../db/store-db';
-import { removeImageRenditions, storeImageRenditions, type StoredImage } from '../media/image-pipeline';
+import { removeImageRenditions, type StoredImage } from '../media/image-pipeline';
+import { renderSampleImage } from './image-cache';
 import { productArtSvgs } from './product-art';
 import { sampleCategories, sampleProducts, sampleShippingServices, sampleStoreProfile, sampleSuppliers } from './sample-data';
 
@@ -16,6 +17,8 @@ export interface SeedOptions {
   log?: (msg: string) => void;
   /** Images rendered at once (default 4). */
   concurrency?: number;
+  /** Folder where rendered sample images are kept and reused (tests seed many databases). */
+  imageCacheDir?: string;
 }
 
 export interface SeedResult {
@@ -61,7 +64,7 @@ export async function seedSampleData(db: StoreDb, opts: SeedOptions): Promise<Se
     await mapLimit(sampleProducts, opts.concurrency ?? 4, async (p) => {
       const shots: StoredImage[] = [];
       for (const svg of productArtSvgs(p)) {
-        const stored = await storeImageRenditions(Buffer.from(svg), opts.uploadDir, { allowSvg: true, webpEffort: 2 });
+        const stored = await renderSampleImage(svg, opts.uploadDir, opts.imageCacheDir);
         written.push(stored);
         shots.push(stored);
       }
