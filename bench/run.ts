@@ -8,25 +8,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { freePorts } from '../test/helpers/free-ports';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const root = path.resolve(import.meta.dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
@@ -73,7 +62,7 @@ async function measure(name: string, url: string): Promise<Row> {
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-bench-'));
-  const [ceilingPort, storePort, chatPort] = [await freePort(), await freePort(), await freePort()];
+  const [ceilingPort, storePort, chatPort] = await freePorts(3);
   const ceiling = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/ceiling-server.ts')], {
     env: { ...process.env, PORT: String(ceilingPort) },
     stdio: ['ignore', 'ignore', 'inherit'],

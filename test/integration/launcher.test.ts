@@ -5,26 +5,15 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePorts } from '../helpers/free-ports';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const launcherJs = path.join(root, 'dist/launcher.js');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-launcher-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', SAMPLE_DATA: 'false', ...extra };
@@ -60,7 +49,7 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 
 describe('launcher', () => {
   it('restarts a service killed with SIGKILL and stops both with exit code 0 on SIGINT', async () => {
-    const [port, chatPort] = [await freePort(), await freePort()];
+    const [port, chatPort] = await freePorts(2);
     const launcher = spawn(process.execPath, [launcherJs], {
       env: cleanEnv({ PORT: String(port), CHAT_PORT: String(chatPort), DATA_DIR: dataDir, ADMIN_PASSWORD: 'launcher-test-password' }),
       stdio: ['ignore', 'pipe', 'pipe'],

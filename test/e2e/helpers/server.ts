@@ -9,13 +9,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 
 export { expect };
+import { freePorts } from '../../helpers/free-ports';
+
+export { freePorts };
 
 export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-123';
 
@@ -139,23 +141,6 @@ async function startOnce(options: StartStoreOptions): Promise<RunningStore> {
   }
   starting.abort();
   return { url, dataDir, stop };
-}
-
-/** Free TCP ports on loopback, all different (held open together while probing). */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => {
-      return new Promise<net.Server>((resolve, reject) => {
-        const srv = net.createServer();
-        srv.unref();
-        srv.once('error', reject);
-        srv.listen(0, '127.0.0.1', () => resolve(srv));
-      });
-    }),
-  );
-  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
-  return ports;
 }
 
 class TimeoutError extends Error {}
