@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isLocale, translator } from '../../src/lib/i18n';
-import { en } from '../../src/lib/i18n/en';
-import { id } from '../../src/lib/i18n/id';
+import { catalogs, isLocale, translator } from '../../src/lib/i18n';
 
 describe('message catalog', () => {
   it('has every Indonesian key in English and nothing extra', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    expect(Object.keys(catalogs.en).sort()).toEqual(Object.keys(catalogs.id).sort());
+    for (const text of [...Object.values(catalogs.id), ...Object.values(catalogs.en)]) expect(text.trim()).not.toBe('');
   });
 
   it('translates and fills parameters', () => {

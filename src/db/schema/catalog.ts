@@ -74,11 +74,15 @@ export const products = pgTable(
     heightCm: integer('height_cm').notNull(),
     isFeatured: boolean('is_featured').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),
+    /** Units sold in paid orders; kept by the orders area, read by the "best-selling" sort. */
+    soldCount: integer('sold_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('products_category_idx').on(t.categoryId),
+    index('products_brand_idx').on(t.brand),
+    index('products_price_idx').on(t.price),
     index('products_featured_idx').on(t.isFeatured).where(sql`${t.isActive} AND ${t.isFeatured}`),
     check('products_price_nonnegative', sql`${t.price} >= 0`),
     check('products_stock_nonnegative', sql`${t.stock} >= 0`),

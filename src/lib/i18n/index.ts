@@ -1,10 +1,15 @@
 /**
  * The message catalog: Indonesian first, English second. Views never hard-code user-facing text.
+ * Areas add their file under messages/ and one line to `areas` below.
  */
-import { en } from './en';
-import { id } from './id';
+import { common } from './messages/common';
+import { home } from './messages/home';
 
-export type Messages = { readonly [K in keyof typeof id]: string };
+const areas = [common, home] as const;
+
+type Area = (typeof areas)[number];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type Messages = { readonly [K in keyof UnionToIntersection<Area['id']>]: string };
 export type MessageKey = keyof Messages;
 export type Locale = 'id' | 'en';
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -12,7 +17,18 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export const LOCALES: readonly Locale[] = ['id', 'en'];
 export const DEFAULT_LOCALE: Locale = 'id';
 
-const catalogs: Record<Locale, Messages> = { id, en };
+function merge(locale: Locale): Messages {
+  const merged: Record<string, string> = {};
+  for (const area of areas) {
+    for (const [key, text] of Object.entries(area[locale])) {
+      if (key in merged) throw new Error(`Message key "${key}" is defined by two areas`);
+      merged[key] = text;
+    }
+  }
+  return merged as Messages;
+}
+
+export const catalogs: Record<Locale, Messages> = { id: merge('id'), en: merge('en') };
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'id' || value === 'en';
@@ -23,7 +39,7 @@ export function translator(locale: Locale): Translate {
   return (key, params) => {
     // A `<key>.one` variant, where the catalog has one, is used for a count of exactly 1.
     const singular = params?.count === 1 ? messages[`${key}.one` as MessageKey] : undefined;
-    const text = singular ?? messages[key] ?? id[key] ?? key;
+    const text = singular ?? messages[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
   };
 }
