@@ -20,6 +20,8 @@ const serverEntries = {
 const webEntries = {
   'theme-init': 'web/theme-init.ts',
   theme: 'web/theme.ts',
+  search: 'web/search.ts',
+  catalog: 'web/catalog.ts',
   app: 'web/styles/app.css',
 };
 

@@ -98,3 +98,12 @@ async function openPostgres<S extends Record<string, unknown>>(
     close: () => pool.end(),
   };
 }
+
+/**
+ * Rows of a raw `db.execute(sql…)` result. Both drivers return `{ rows }`, but the shared
+ * PgDatabase type does not say so; numeric aggregates come back as strings from node-postgres
+ * and as numbers from PGlite, so callers convert them with Number().
+ */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

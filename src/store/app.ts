@@ -11,7 +11,10 @@ import type { StoreDbHandle } from '../db/store-db';
 import { loggerOptions, requestId } from '../lib/logger';
 import type { RedisClient } from '../lib/redis';
 import { createCatalogRepository } from './catalog/repository';
+import { registerCatalogRoutes } from './catalog/routes';
+import { createSearchRepository } from './catalog/search-repository';
 import { createCatalogService } from './catalog/service';
+import { registerCatalogApi } from './api/catalog-api';
 import { type ReadinessCheck, registerHealthRoutes } from './health/routes';
 import { registerHomeRoutes } from './home/routes';
 import { registerErrorHandling } from './plugins/errors';
@@ -53,7 +56,7 @@ export async function buildStoreApp({ config, database, redis, logger = true }: 
 
   const db = database.db;
   const profiles = createStoreProfileService({ profiles: createStoreProfileRepository(db) });
-  const catalog = createCatalogService({ catalog: createCatalogRepository(db) });
+  const catalog = createCatalogService({ catalog: createCatalogRepository(db), search: createSearchRepository(db) });
 
   registerLocale(app, { secureCookies: config.isProduction });
   registerPages(app, { assets: loadAssetUrls(), profiles });
@@ -63,6 +66,8 @@ export async function buildStoreApp({ config, database, redis, logger = true }: 
   if (redis) readiness.push({ name: 'redis', check: async () => void (await redis.ping()) });
   registerHealthRoutes(app, readiness);
   registerHomeRoutes(app, { catalog });
+  registerCatalogRoutes(app, { catalog });
+  registerCatalogApi(app, { catalog });
 
   return app;
 }

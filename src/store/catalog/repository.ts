@@ -2,6 +2,7 @@
  * Catalog queries. The only catalog file that talks to the database.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/connection';
 import type { StoreDb } from '../../db/store-db';
 import { categories, productImages, products } from '../../db/schema';
 import type { ImageSize } from '../../db/schema';
@@ -39,7 +40,7 @@ interface TileSqlRow {
 
 export function createCatalogRepository(db: StoreDb) {
   /** Main image of each product (or its first image when none is marked main). */
-  async function mainImages(productIds: number[]) {
+  async function mainImagesOf(productIds: number[]) {
     if (productIds.length === 0) return new Map<number, ProductCardRow['image']>();
     const rows = await db
       .select({
@@ -59,6 +60,8 @@ export function createCatalogRepository(db: StoreDb) {
   }
 
   return {
+    mainImagesOf,
+
     async findFeaturedProducts(limit: number): Promise<ProductCardRow[]> {
       const rows = await db
         .select({
@@ -77,7 +80,7 @@ export function createCatalogRepository(db: StoreDb) {
         .where(and(eq(products.isActive, true), eq(products.isFeatured, true), eq(categories.isActive, true)))
         .orderBy(desc(sql`${products.stock} > 0`), asc(products.name))
         .limit(limit);
-      const images = await mainImages(rows.map((r) => r.id));
+      const images = await mainImagesOf(rows.map((r) => r.id));
       return rows.map((r) => ({ ...r, image: images.get(r.id) ?? null }));
     },
 
@@ -96,8 +99,7 @@ export function createCatalogRepository(db: StoreDb) {
         WHERE r.parent_id IS NULL AND r.is_active
         GROUP BY r.id, r.slug, r.name, r.icon, r.position
         ORDER BY r.position, r.name`);
-      const rows = (result as unknown as { rows: TileSqlRow[] }).rows;
-      return rows.map((r) => ({
+      return rowsOf<TileSqlRow>(result).map((r) => ({
         id: Number(r.id),
         slug: r.slug,
         name: r.name,

@@ -1,20 +1,135 @@
+import { ttlCache } from '../../lib/ttl-cache';
+import { type CatalogQuery, DEFAULT_QUERY } from './query';
+import { normalizeQuery, searchTerms } from './search-terms';
 import type { CatalogRepository, CategoryTileRow, ProductCardRow } from './repository';
+import type { BrandCount, CategoryRow, SearchRepository } from './search-repository';
 
 export const FEATURED_ON_HOME = 8;
+const SUGGESTIONS_WHEN_EMPTY = 4;
+/** Categories change rarely; every catalog page needs the tree. */
+const CATEGORY_CACHE_MS = 10_000;
 
 export interface HomeCatalog {
   featured: ProductCardRow[];
   categories: CategoryTileRow[];
 }
 
-export function createCatalogService(deps: { catalog: CatalogRepository }) {
+export interface CategoryNode extends CategoryRow {
+  children: CategoryNode[];
+}
+
+export interface CatalogPage {
+  query: CatalogQuery;
+  products: ProductCardRow[];
+  total: number;
+  pageCount: number;
+  /** The selected category, its ancestors (root first) and its sub-categories. */
+  category: CategoryNode | undefined;
+  breadcrumbs: CategoryRow[];
+  /** Top-level categories, for the filter list. */
+  topCategories: CategoryNode[];
+  brands: BrandCount[];
+  /** Shown when nothing matched: products worth a look instead. */
+  suggestions: ProductCardRow[];
+  /** A category slug in the URL that does not exist (or is inactive). */
+  unknownCategory: boolean;
+}
+
+export interface CategoryTree {
+  roots: CategoryNode[];
+  bySlug: Map<string, CategoryNode>;
+  byId: Map<number, CategoryNode>;
+}
+
+export function buildCategoryTree(rows: readonly CategoryRow[]): CategoryTree {
+  const byId = new Map<number, CategoryNode>(rows.map((r) => [r.id, { ...r, children: [] }]));
+  const roots: CategoryNode[] = [];
+  for (const node of byId.values()) {
+    const parent = node.parentId === null ? undefined : byId.get(node.parentId);
+    // A category under an inactive parent is hidden with it.
+    if (parent) parent.children.push(node);
+    else if (node.parentId === null) roots.push(node);
+  }
+  const bySlug = new Map([...byId.values()].map((n) => [n.slug, n]));
+  return { roots, bySlug, byId };
+}
+
+/** The chain from the root down to `node`. */
+export function ancestry(tree: CategoryTree, node: CategoryNode): CategoryRow[] {
+  const chain: CategoryRow[] = [];
+  for (let current: CategoryNode | undefined = node; current; current = current.parentId === null ? undefined : tree.byId.get(current.parentId)) {
+    chain.unshift(current);
+    if (chain.length > 20) break; // defensive: the schema forbids cycles of one, not longer ones
+  }
+  return chain;
+}
+
+export function createCatalogService(deps: { catalog: CatalogRepository; search: SearchRepository }) {
+  const categories = ttlCache(async () => buildCategoryTree(await deps.search.activeCategories()), CATEGORY_CACHE_MS);
+
+  async function withImages(rows: Omit<ProductCardRow, 'image'>[]): Promise<ProductCardRow[]> {
+    const images = await deps.catalog.mainImagesOf(rows.map((r) => r.id));
+    return rows.map((r) => ({ ...r, image: images.get(r.id) ?? null }));
+  }
+
   return {
     async homeCatalog(): Promise<HomeCatalog> {
-      const [featured, categories] = await Promise.all([
+      const [featured, tiles] = await Promise.all([
         deps.catalog.findFeaturedProducts(FEATURED_ON_HOME),
         deps.catalog.findTopCategoryTiles(),
       ]);
-      return { featured, categories };
+      return { featured, categories: tiles };
+    },
+
+    categoryTree: () => categories.get(),
+
+    async browse(requested: CatalogQuery): Promise<CatalogPage> {
+      const tree = await categories.get();
+      const category = requested.categorySlug ? tree.bySlug.get(requested.categorySlug) : undefined;
+      const unknownCategory = requested.categorySlug !== undefined && !category;
+      // An unknown category filter is dropped rather than showing an empty shop.
+      const query = unknownCategory ? { ...requested, categorySlug: undefined } : requested;
+
+      const [listing, brands] = await Promise.all([deps.search.listProducts(query), deps.search.brandCounts(query)]);
+      const pageCount = Math.max(1, Math.ceil(listing.total / query.perPage));
+      const products = await withImages(listing.products);
+      let suggestions: ProductCardRow[] = [];
+      if (listing.total === 0) {
+        const fallback = await deps.search.listProducts({ ...DEFAULT_QUERY, perPage: SUGGESTIONS_WHEN_EMPTY, sort: 'best_selling', inStock: true });
+        suggestions = await withImages(fallback.products);
+      }
+      return {
+        query,
+        products,
+        total: listing.total,
+        pageCount,
+        category,
+        breadcrumbs: category ? ancestry(tree, category) : [],
+        topCategories: tree.roots,
+        brands,
+        suggestions,
+        unknownCategory,
+      };
+    },
+
+    /** A few quick matches for the navbar's autocomplete. */
+    async suggest(q: string, limit: number): Promise<{ products: ProductCardRow[]; categories: CategoryRow[] }> {
+      if (searchTerms(normalizeQuery(q)).length === 0) return { products: [], categories: [] };
+      const [listing, tree] = await Promise.all([
+        deps.search.listProducts({ ...DEFAULT_QUERY, q, sort: 'relevance', perPage: limit }),
+        categories.get(),
+      ]);
+      const needle = q.trim().toLowerCase();
+      // Exact names first, then names that start with the text, then the rest.
+      const closeness = (name: string) => (name === needle ? 0 : name.startsWith(needle) ? 1 : 2);
+      const matchingCategories =
+        needle.length >= 2
+          ? [...tree.byId.values()]
+              .filter((c) => c.name.toLowerCase().includes(needle))
+              .sort((a, b) => closeness(a.name.toLowerCase()) - closeness(b.name.toLowerCase()) || a.name.length - b.name.length)
+              .slice(0, 3)
+          : [];
+      return { products: await withImages(listing.products), categories: matchingCategories };
     },
   };
 }

@@ -114,6 +114,7 @@ export async function seedSampleData(db: StoreDb, opts: SeedOptions): Promise<Se
               price: p.price, stock: p.stock, minStock: p.minStock, lowStockThreshold: p.lowStockThreshold,
               weightGrams: p.weightGrams, lengthCm: p.lengthCm, widthCm: p.widthCm, heightCm: p.heightCm,
               isFeatured: p.featured, createdAt: created, updatedAt: created,
+              soldCount: sampleSoldCount(p.sku, p.price),
             };
           }),
         )
@@ -174,4 +175,15 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
   const results = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (rejected) throw rejected.reason;
+}
+
+/**
+ * A plausible sales history for the sample catalogue so "best selling" has something to sort:
+ * cheap accessories sell more than flagship guitars. Deterministic (from the SKU), no randomness.
+ */
+export function sampleSoldCount(sku: string, price: number): number {
+  let hash = 0;
+  for (const ch of sku) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  const popularity = price < 500_000 ? 60 : price < 5_000_000 ? 25 : 8;
+  return hash % popularity;
 }

@@ -9,6 +9,8 @@ import { projectRoot } from '../../lib/project-root';
 export interface AssetUrls {
   themeInit: string;
   theme: string;
+  search: string;
+  catalog: string;
   appCss: string;
   bootstrapCss: string;
   bootstrapJs: string;
@@ -53,6 +55,8 @@ export function loadAssetUrls(): AssetUrls {
   return {
     themeInit: entry('theme-init'),
     theme: entry('theme'),
+    search: entry('search'),
+    catalog: entry('catalog'),
     appCss: entry('app'),
     bootstrapCss: vendor('bootstrap', 'css/bootstrap.min.css'),
     bootstrapJs: vendor('bootstrap', 'js/bootstrap.bundle.min.js'),

@@ -31,6 +31,8 @@ export function Layout({ title, description, children }: LayoutProps) {
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <script src={assets.bootstrapJs} defer />
         <script src={assets.theme} type="module" />
+        <script src={assets.search} type="module" />
+        <script src={assets.catalog} type="module" />
       </head>
       <body>
         <a class="visually-hidden-focusable skip-link" href="#main">

@@ -65,11 +65,24 @@ export function Navbar() {
                 maxLength={100}
                 placeholder={t('nav.search.placeholder')}
                 autocomplete="off"
+                data-suggest-input
               />
               <button class="btn btn-rock" type="submit" aria-label={t('nav.search.submit')}>
                 <Icon name="magnifying-glass" />
               </button>
             </div>
+            <ul
+              id="nav-suggest"
+              class="suggest-list"
+              role="listbox"
+              aria-label={t('suggest.label')}
+              hidden
+              data-suggest-list
+              data-products-label={t('suggest.products')}
+              data-categories-label={t('suggest.categories')}
+              data-none-label={t('suggest.none')}
+              data-all-label={t('suggest.all')}
+            />
           </form>
         </div>
       </div>

@@ -2,12 +2,13 @@ import { formatRupiah } from '../../lib/money';
 import { stockState } from '../catalog/stock-state';
 import type { ProductCardRow } from '../catalog/repository';
 import { fallbackRendition, imageUrl, srcSet } from '../media/image-urls';
+import { Highlight } from './highlight';
 import { usePage } from './page-context';
 
 /** Card widths: 2 per row on phones, 3 on tablets, 4 on desktops. */
 const CARD_SIZES = '(min-width: 1200px) 300px, (min-width: 768px) 33vw, 50vw';
 
-export function ProductCard({ product, eager = false }: { product: ProductCardRow; eager?: boolean }) {
+export function ProductCard({ product, eager = false, highlight }: { product: ProductCardRow; eager?: boolean; highlight?: readonly string[] }) {
   const { t } = usePage();
   const stock = stockState(product.stock, product.lowStockThreshold);
   const href = `/produk/${product.slug}`;
@@ -38,7 +39,9 @@ export function ProductCard({ product, eager = false }: { product: ProductCardRo
       <div class="product-card-body">
         <p class="product-card-brand">{product.brand}</p>
         <h3 class="product-card-title">
-          <a href={href}>{product.name}</a>
+          <a href={href}>
+            <Highlight text={product.name} terms={highlight} />
+          </a>
         </h3>
         <p class="product-card-price">{formatRupiah(product.price)}</p>
         <p class={`product-card-stock stock-${stock.kind}`}>

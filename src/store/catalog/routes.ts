@@ -1,0 +1,15 @@
+/**
+ * Catalog pages: parse the URL, ask the service, render.
+ */
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import { parsePageQuery } from './query';
+import type { CatalogService } from './service';
+import { CatalogPageView } from './views/catalog-page';
+
+export function registerCatalogRoutes(app: FastifyInstance, deps: { catalog: CatalogService }) {
+  app.get('/produk', async (request, reply) => {
+    const page = await deps.catalog.browse(parsePageQuery(request.query as Record<string, unknown>));
+    return reply.page(h(CatalogPageView, { page }));
+  });
+}

@@ -1,0 +1,189 @@
+/**
+ * Catalog listing and search queries: one SQL statement per page of results, the same on PGlite
+ * and PostgreSQL. Search combines prefix full-text matching ("strat" → Stratocaster) with
+ * trigram word similarity for typos ("ibanes" → Ibanez) and category names ("gitar").
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/connection';
+import type { StoreDb } from '../../db/store-db';
+import type { CatalogQuery } from './query';
+import type { ProductCardRow } from './repository';
+import { normalizeQuery, prefixTsQuery, searchTerms } from './search-terms';
+
+/** Word similarity at or above which a product counts as a (possibly misspelt) match. */
+const TYPO_SIMILARITY = 0.45;
+/** Category names must match more closely: a short word resembles many names. */
+const CATEGORY_SIMILARITY = 0.6;
+
+interface ListingSqlRow {
+  id: number;
+  slug: string;
+  name: string;
+  brand: string;
+  model: string;
+  price: number | string;
+  stock: number;
+  low_stock_threshold: number;
+  is_featured: boolean;
+  total: number | string;
+}
+
+export interface CategoryRow {
+  id: number;
+  parentId: number | null;
+  slug: string;
+  name: string;
+  icon: string;
+}
+
+export interface BrandCount {
+  brand: string;
+  count: number;
+}
+
+export interface ListingPage {
+  products: Omit<ProductCardRow, 'image'>[];
+  total: number;
+}
+
+/** Active category ids: the given one and all its descendants. */
+function categoryScope(slug: string): SQL {
+  return sql`(WITH RECURSIVE scope AS (
+      SELECT id FROM categories WHERE slug = ${slug} AND is_active
+      UNION ALL
+      SELECT c.id FROM categories c JOIN scope ON c.parent_id = scope.id WHERE c.is_active
+    ) SELECT id FROM scope)`;
+}
+
+interface SearchSql {
+  where: SQL;
+  rank: SQL;
+}
+
+/** Search condition and relevance for a query, or null when there is nothing to search for. */
+function searchSql(q: string): SearchSql | null {
+  const normalized = normalizeQuery(q);
+  const tsquery = prefixTsQuery(searchTerms(normalized));
+  if (!tsquery) return null;
+  const ts = sql`to_tsquery('simple', ${tsquery})`;
+  const categoryName = sql`lower(hr_unaccent(c.name))`;
+  const parentName = sql`lower(hr_unaccent(coalesce(pc.name, '')))`;
+  return {
+    where: sql`(p.search_document @@ ${ts}
+      OR word_similarity(${normalized}, p.search_text) >= ${TYPO_SIMILARITY}
+      OR word_similarity(${normalized}, ${categoryName}) >= ${CATEGORY_SIMILARITY}
+      OR word_similarity(${normalized}, ${parentName}) >= ${CATEGORY_SIMILARITY})`,
+    rank: sql`(ts_rank(p.search_document, ${ts}) * 2
+      + word_similarity(${normalized}, p.search_text)
+      + greatest(word_similarity(${normalized}, ${categoryName}), word_similarity(${normalized}, ${parentName})) * 0.5)`,
+  };
+}
+
+/** Filters shared by the listing and the brand facet (everything but the brand filter itself). */
+function baseConditions(query: CatalogQuery, search: SearchSql | null): SQL[] {
+  const conditions: SQL[] = [sql`p.is_active`, sql`c.is_active`];
+  if (query.categorySlug) conditions.push(sql`p.category_id IN ${categoryScope(query.categorySlug)}`);
+  if (query.minPrice !== undefined) conditions.push(sql`p.price >= ${query.minPrice}`);
+  if (query.maxPrice !== undefined) conditions.push(sql`p.price <= ${query.maxPrice}`);
+  if (query.inStock) conditions.push(sql`p.stock > 0`);
+  if (search) conditions.push(search.where);
+  return conditions;
+}
+
+/** Brand filter, case-insensitive ("fender" selects Fender). */
+function brandFilter(brands: string[]): SQL {
+  return sql`lower(p.brand) IN (${sql.join(brands.map((b) => sql`${b.toLowerCase()}`), sql`, `)})`;
+}
+
+/** Names sort case-insensitively and byte-wise, identically on every database and locale. */
+const NAME = sql`lower(p.name) COLLATE "C"`;
+
+function orderBy(query: CatalogQuery, search: SearchSql | null): SQL {
+  switch (query.sort) {
+    case 'relevance':
+      return search ? sql`${search.rank} DESC, p.sold_count DESC, p.id` : sql`p.is_featured DESC, p.sold_count DESC, ${NAME}, p.id`;
+    case 'price_asc':
+      return sql`p.price ASC, ${NAME}, p.id`;
+    case 'price_desc':
+      return sql`p.price DESC, ${NAME}, p.id`;
+    case 'name':
+      return sql`${NAME}, p.id`;
+    case 'newest':
+      return sql`p.created_at DESC, p.id DESC`;
+    case 'best_selling':
+      return sql`p.sold_count DESC, ${NAME}, p.id`;
+    case 'recommended':
+      return sql`(p.stock > 0) DESC, p.is_featured DESC, p.sold_count DESC, ${NAME}, p.id`;
+  }
+}
+
+const FROM = sql`FROM products p JOIN categories c ON c.id = p.category_id LEFT JOIN categories pc ON pc.id = c.parent_id`;
+
+export function createSearchRepository(db: StoreDb) {
+  return {
+    /** One page of products for the query, with the total number of matches. */
+    async listProducts(query: CatalogQuery): Promise<ListingPage> {
+      const search = searchSql(query.q);
+      const conditions = baseConditions(query, search);
+      if (query.brands.length) conditions.push(brandFilter(query.brands));
+      const result = await db.execute(sql`
+        SELECT p.id, p.slug, p.name, p.brand, p.model, p.price, p.stock, p.low_stock_threshold, p.is_featured,
+               count(*) OVER () AS total
+        ${FROM}
+        WHERE ${sql.join(conditions, sql` AND `)}
+        ORDER BY ${orderBy(query, search)}
+        LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`);
+      const rows = rowsOf<ListingSqlRow>(result);
+      let total = rows.length ? Number(rows[0]!.total) : 0;
+      if (rows.length === 0 && query.page > 1) total = await this.countProducts(query);
+      return {
+        total,
+        products: rows.map((r) => ({
+          id: Number(r.id),
+          slug: r.slug,
+          name: r.name,
+          brand: r.brand,
+          model: r.model,
+          price: Number(r.price),
+          stock: Number(r.stock),
+          lowStockThreshold: Number(r.low_stock_threshold),
+          isFeatured: r.is_featured,
+        })),
+      };
+    },
+
+    async countProducts(query: CatalogQuery): Promise<number> {
+      const search = searchSql(query.q);
+      const conditions = baseConditions(query, search);
+      if (query.brands.length) conditions.push(brandFilter(query.brands));
+      const result = await db.execute(sql`SELECT count(*) AS n ${FROM} WHERE ${sql.join(conditions, sql` AND `)}`);
+      return Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+    },
+
+    /** Brands available under the other filters, with how many products each would show. */
+    async brandCounts(query: CatalogQuery): Promise<BrandCount[]> {
+      const search = searchSql(query.q);
+      const result = await db.execute(sql`
+        SELECT p.brand, count(*) AS n ${FROM}
+        WHERE ${sql.join(baseConditions(query, search), sql` AND `)}
+        GROUP BY p.brand ORDER BY lower(p.brand)`);
+      return rowsOf<{ brand: string; n: number | string }>(result).map((r) => ({ brand: r.brand, count: Number(r.n) }));
+    },
+
+    /** Every active category (a shop has tens, not thousands): the service builds the tree. */
+    async activeCategories(): Promise<CategoryRow[]> {
+      const result = await db.execute(
+        sql`SELECT id, parent_id, slug, name, icon FROM categories WHERE is_active ORDER BY position, name`,
+      );
+      return rowsOf<{ id: number; parent_id: number | null; slug: string; name: string; icon: string }>(result).map((r) => ({
+        id: Number(r.id),
+        parentId: r.parent_id === null ? null : Number(r.parent_id),
+        slug: r.slug,
+        name: r.name,
+        icon: r.icon,
+      }));
+    },
+  };
+}
+
+export type SearchRepository = ReturnType<typeof createSearchRepository>;

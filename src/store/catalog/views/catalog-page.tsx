@@ -1,0 +1,115 @@
+import { Icon } from '../../ui/icon';
+import { Layout } from '../../ui/layout';
+import { usePage } from '../../ui/page-context';
+import { ProductCard } from '../../ui/product-card';
+import { pageUrl } from '../query';
+import { normalizeQuery, searchTerms } from '../search-terms';
+import type { CatalogPage } from '../service';
+import { Filters, Pagination, SortSelect } from './filters';
+
+export function CatalogPageView({ page }: { page: CatalogPage }) {
+  const { t } = usePage();
+  const q = page.query;
+  const terms = q.q ? searchTerms(normalizeQuery(q.q)) : undefined;
+  const title = q.q ? t('catalog.search.title', { q: q.q }) : (page.category?.name ?? t('catalog.title'));
+  const subcategories = page.category?.children ?? [];
+  return (
+    <Layout title={title} description={t('catalog.description')}>
+      <div class="container catalog" id="catalog" data-catalog>
+        <nav aria-label={t('catalog.breadcrumb')}>
+          <ol class="breadcrumb catalog-breadcrumb">
+            <li class="breadcrumb-item">
+              <a href="/">{t('nav.home')}</a>
+            </li>
+            <li class="breadcrumb-item">
+              <a href="/produk">{t('nav.products')}</a>
+            </li>
+            {page.breadcrumbs.map((c, i) =>
+              i === page.breadcrumbs.length - 1 ? (
+                <li class="breadcrumb-item active" aria-current="page" key={c.id}>
+                  {c.name}
+                </li>
+              ) : (
+                <li class="breadcrumb-item" key={c.id}>
+                  <a href={pageUrl(q, { categorySlug: c.slug, page: 1 })}>{c.name}</a>
+                </li>
+              ),
+            )}
+          </ol>
+        </nav>
+
+        <header class="catalog-header">
+          <h1 class="catalog-title">{title}</h1>
+          <p class="catalog-count" role="status" aria-live="polite" data-catalog-count>
+            {t('catalog.count', { count: page.total })}
+          </p>
+        </header>
+
+        {page.unknownCategory && (
+          <div class="alert alert-warning" role="alert">
+            {t('catalog.unknownCategory')}
+          </div>
+        )}
+
+        {subcategories.length > 0 && (
+          <nav class="subcategory-chips" aria-label={t('catalog.subcategories')}>
+            {subcategories.map((c) => (
+              <a class="chip" href={pageUrl(q, { categorySlug: c.slug, page: 1 })} key={c.id}>
+                <Icon name={c.icon} /> {c.name}
+              </a>
+            ))}
+          </nav>
+        )}
+
+        <div class="catalog-layout">
+          <details class="catalog-sidebar" open data-catalog-sidebar>
+            <summary class="catalog-sidebar-toggle">
+              <Icon name="sliders" /> {t('catalog.filters')}
+            </summary>
+            <Filters page={page} />
+          </details>
+
+          <section class="catalog-results" aria-labelledby="catalog-results-title">
+            <div class="catalog-toolbar">
+              <h2 id="catalog-results-title" class="visually-hidden">
+                {title}
+              </h2>
+              <SortSelect sort={q.sort} hasQuery={q.q.length > 0} />
+            </div>
+            {page.products.length > 0 ? (
+              <ul class="product-grid list-unstyled">
+                {page.products.map((p, i) => (
+                  <li key={p.id}>
+                    <ProductCard product={p} eager={i < 3} highlight={terms} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <div class="catalog-empty">
+                <Icon name="guitar" class="catalog-empty-icon" />
+                <h2>{t('catalog.empty.title')}</h2>
+                <p>{t('catalog.empty.lead')}</p>
+                <a class="btn btn-outline-rock" href="/produk">
+                  {t('catalog.filters.reset')}
+                </a>
+                {page.suggestions.length > 0 && (
+                  <>
+                    <h3 class="section-title mt-4">{t('catalog.empty.suggestions')}</h3>
+                    <ul class="product-grid list-unstyled">
+                      {page.suggestions.map((p) => (
+                        <li key={p.id}>
+                          <ProductCard product={p} />
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </div>
+            )}
+            <Pagination page={page} />
+          </section>
+        </div>
+      </div>
+    </Layout>
+  );
+}
