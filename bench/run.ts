@@ -1,10 +1,15 @@
 /**
- * `npm run bench`: measures the store against a bare Fastify route (the ceiling) in one run,
- * so results are ratios that hold across machines. Each server runs in its own process; the
+ * `npm run bench`: measures the store against a bare Fastify route (the ceiling) in one run, so
+ * results read as ratios that hold across machines. Each server runs in its own process; the
  * load generator (autocannon) runs here.
  *
- *   BENCH_SECONDS   duration of each measurement (default 10)
- *   BENCH_CONNECTIONS  concurrent connections (default 50)
+ * With BENCH_DATABASE_URL (or TEST_DATABASE_URL) pointing at a PostgreSQL server whose user may
+ * create databases, a fresh database is made and filled with 10 000 products; otherwise the
+ * store runs on PGlite with the sample data only.
+ *
+ *   BENCH_SECONDS       duration of each measurement (default 10)
+ *   BENCH_CONNECTIONS   concurrent connections (default 50)
+ *   BENCH_PRODUCTS      catalogue size on PostgreSQL (default 10000)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,12 +17,15 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { freePorts } from '../test/helpers/free-ports';
+import { createTestDatabase, type TestDatabase } from '../test/helpers/databases';
+import { fillCatalog } from './fill-catalog';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10_000);
 const root = path.resolve(import.meta.dirname, '..');
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000) {
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -51,61 +59,72 @@ async function measure(name: string, url: string): Promise<Row> {
   // A short warm-up so JIT and caches are in the same state for every target.
   await autocannon({ url, connections: CONNECTIONS, duration: 2 });
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-  return {
-    name,
-    reqPerSec: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
+  return { name, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-bench-'));
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (adminUrl) process.env.TEST_DATABASE_URL = adminUrl;
+  const database: TestDatabase | undefined = adminUrl ? await createTestDatabase('postgres') : undefined;
   const [ceilingPort, storePort, chatPort] = await freePorts(3);
   const ceiling = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/ceiling-server.ts')], {
     env: { ...process.env, PORT: String(ceilingPort) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const store = spawn(process.execPath, [path.join(root, 'dist/store/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(storePort),
-      CHAT_PORT: String(chatPort),
-      DATA_DIR: dataDir,
-      SAMPLE_DATA: 'true',
-      SESSION_SECRET: 'bench-session-secret-'.padEnd(48, 'x'),
-      CHAT_TOKEN_SECRET: 'bench-chat-secret-'.padEnd(48, 'y'),
-      ADMIN_PASSWORD: 'bench-admin-passphrase',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const storeEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(storePort),
+    CHAT_PORT: String(chatPort),
+    DATA_DIR: dataDir,
+    SAMPLE_DATA: 'true',
+    SESSION_SECRET: 'bench-session-secret-'.padEnd(48, 'x'),
+    CHAT_TOKEN_SECRET: 'bench-chat-secret-'.padEnd(48, 'y'),
+    ADMIN_PASSWORD: 'bench-admin-passphrase',
+    LOG_LEVEL: 'warn',
+  };
+  delete storeEnv.REDIS_URL;
+  if (database?.url) storeEnv.DATABASE_URL = database.url;
+  else delete storeEnv.DATABASE_URL;
+  const store = spawn(process.execPath, [path.join(root, 'dist/store/main.js')], { env: storeEnv, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
-    await Promise.all([
-      waitFor(`http://127.0.0.1:${ceilingPort}/`, ceiling),
-      waitFor(`http://127.0.0.1:${storePort}/healthz`, store),
-    ]);
+    await Promise.all([waitFor(`http://127.0.0.1:${ceilingPort}/`, ceiling), waitFor(`http://127.0.0.1:${storePort}/healthz`, store)]);
+    let catalogSize = 36;
+    if (database?.url) {
+      process.stdout.write(`filling the catalogue to ${PRODUCTS} products …\n`);
+      catalogSize = await fillCatalog(database.url, PRODUCTS);
+      // Let the store's short-lived caches (category tree) expire so it sees the new catalogue.
+      await new Promise((r) => setTimeout(r, 11_000));
+    }
+    const base = `http://127.0.0.1:${storePort}`;
+    const sample = (await (await fetch(`${base}/api/v1/products?q=ibanez&per_page=1`)).json()) as { data: { slug: string }[] };
+    const productSlug = sample.data[0]?.slug ?? 'unknown';
     const targets: [string, string][] = [
       ['ceiling: bare Fastify "ok"', `http://127.0.0.1:${ceilingPort}/`],
-      ['store /healthz', `http://127.0.0.1:${storePort}/healthz`],
-      ['store / (home page)', `http://127.0.0.1:${storePort}/`],
+      ['store /healthz', `${base}/healthz`],
+      ['/ (home page)', `${base}/`],
+      ['/produk page 1', `${base}/produk`],
+      ['/produk filtered (category+brand+price, sorted)', `${base}/produk?kategori=gitar&merek=Fender&merek=Ibanez&harga_min=1000000&urut=termurah`],
+      [`/produk/${productSlug} (product page)`, `${base}/produk/${productSlug}`],
+      ['/api/v1/products/suggest?q=ibanes', `${base}/api/v1/products/suggest?q=ibanes`],
     ];
     const rows: Row[] = [];
     for (const [name, url] of targets) {
       process.stdout.write(`measuring ${name} …\n`);
       rows.push(await measure(name, url));
     }
-    const base = rows[0]!.reqPerSec;
-    console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, PGlite, NODE_ENV=production\n`);
+    const ceilingRate = rows[0]!.reqPerSec;
+    const dbName = database ? 'PostgreSQL' : 'PGlite';
+    console.log(`\n${catalogSize} products on ${dbName}, ${CONNECTIONS} connections, ${SECONDS} s each, NODE_ENV=production, ${os.cpus().length} cores\n`);
     console.log('| target | req/s | ratio to ceiling | p50 ms | p99 ms | errors/non-2xx |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const r of rows) {
-      console.log(`| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${(r.reqPerSec / base).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+      console.log(`| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${(r.reqPerSec / ceilingRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
     }
   } finally {
     await Promise.all([stop(ceiling), stop(store)]);
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

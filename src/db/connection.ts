@@ -29,6 +29,8 @@ export interface DatabaseOptions<S extends Record<string, unknown>> {
   migrationsTable: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** Statements run on every new connection (session settings such as search thresholds). */
+  sessionSql?: string[];
 }
 
 export interface DatabaseHandle<S extends Record<string, unknown>> {
@@ -52,6 +54,7 @@ async function openPglite<S extends Record<string, unknown>>(options: DatabaseOp
   const extensions = { pg_trgm, unaccent };
   const client = options.pgliteDir ? new PGlite(options.pgliteDir, { extensions }) : new PGlite({ extensions });
   await client.waitReady;
+  for (const statement of options.sessionSql ?? []) await client.exec(statement);
   const db = drizzlePglite(client, { schema: options.schema });
   return {
     db: db as unknown as Database<S>,
@@ -75,6 +78,10 @@ async function openPostgres<S extends Record<string, unknown>>(
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
+  // Queued before any query the pool hands this client out for.
+  pool.on('connect', (client) => {
+    for (const statement of options.sessionSql ?? []) client.query(statement).catch(() => {});
+  });
   const db = drizzlePg(pool, { schema: options.schema });
   return {
     db: db as unknown as Database<S>,

@@ -8,6 +8,13 @@ export type StoreSchema = typeof schema;
 export type StoreDb = Database<StoreSchema>;
 export type StoreDbHandle = DatabaseHandle<StoreSchema>;
 
+/**
+ * Typo-tolerant search uses `q <% search_text` so the trigram index can answer it; the operator
+ * compares against this threshold (0.6 by default, too strict for "yamha" → Yamaha).
+ */
+export const WORD_SIMILARITY_THRESHOLD = 0.45;
+const STORE_SESSION_SQL = [`SET pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`];
+
 export const storeMigrationsFolder = () => path.join(projectRoot(), 'src/db/migrations');
 
 /** Opens the store database chosen by the configuration (PostgreSQL URL or PGlite folder). */
@@ -22,5 +29,6 @@ export function openStoreDatabase(
     pgliteDir: override?.inMemory ? undefined : config.pgliteDirs.store,
     migrationsFolder: storeMigrationsFolder(),
     migrationsTable: '__store_migrations',
+    sessionSql: STORE_SESSION_SQL,
   });
 }

@@ -10,9 +10,7 @@ import type { CatalogQuery } from './query';
 import type { ProductCardRow } from './repository';
 import { normalizeQuery, prefixTsQuery, searchTerms } from './search-terms';
 
-/** Word similarity at or above which a product counts as a (possibly misspelt) match. */
-const TYPO_SIMILARITY = 0.45;
-/** Category names must match more closely: a short word resembles many names. */
+/** Category names must match closely: a short word resembles many names. */
 const CATEGORY_SIMILARITY = 0.6;
 
 interface ListingSqlRow {
@@ -60,22 +58,23 @@ interface SearchSql {
   rank: SQL;
 }
 
-/** Search condition and relevance for a query, or null when there is nothing to search for. */
-function searchSql(q: string): SearchSql | null {
+/**
+ * Search condition and relevance for a query, or null when there is nothing to search for.
+ * Every arm of the condition can use an index (full-text GIN, trigram GIN on `search_text`,
+ * the category index), so PostgreSQL combines them with a bitmap OR instead of scanning.
+ */
+function searchSql(q: string, matchedCategoryIds: readonly number[]): SearchSql | null {
   const normalized = normalizeQuery(q);
   const tsquery = prefixTsQuery(searchTerms(normalized));
   if (!tsquery) return null;
   const ts = sql`to_tsquery('simple', ${tsquery})`;
-  const categoryName = sql`lower(hr_unaccent(c.name))`;
-  const parentName = sql`lower(hr_unaccent(coalesce(pc.name, '')))`;
+  const inMatchedCategory = matchedCategoryIds.length
+    ? sql`p.category_id IN (${sql.join(matchedCategoryIds.map((id) => sql`${id}`), sql`, `)})`
+    : sql`false`;
   return {
-    where: sql`(p.search_document @@ ${ts}
-      OR word_similarity(${normalized}, p.search_text) >= ${TYPO_SIMILARITY}
-      OR word_similarity(${normalized}, ${categoryName}) >= ${CATEGORY_SIMILARITY}
-      OR word_similarity(${normalized}, ${parentName}) >= ${CATEGORY_SIMILARITY})`,
-    rank: sql`(ts_rank(p.search_document, ${ts}) * 2
-      + word_similarity(${normalized}, p.search_text)
-      + greatest(word_similarity(${normalized}, ${categoryName}), word_similarity(${normalized}, ${parentName})) * 0.5)`,
+    where: sql`(p.search_document @@ ${ts} OR ${normalized} <% p.search_text OR ${inMatchedCategory})`,
+    rank: sql`(ts_rank(p.search_document, ${ts}) * 2 + word_similarity(${normalized}, p.search_text)
+      + CASE WHEN ${inMatchedCategory} THEN 0.5 ELSE 0 END)`,
   };
 }
 
@@ -117,13 +116,13 @@ function orderBy(query: CatalogQuery, search: SearchSql | null): SQL {
   }
 }
 
-const FROM = sql`FROM products p JOIN categories c ON c.id = p.category_id LEFT JOIN categories pc ON pc.id = c.parent_id`;
+const FROM = sql`FROM products p JOIN categories c ON c.id = p.category_id`;
 
 export function createSearchRepository(db: StoreDb) {
   return {
     /** One page of products for the query, with the total number of matches. */
-    async listProducts(query: CatalogQuery): Promise<ListingPage> {
-      const search = searchSql(query.q);
+    async listProducts(query: CatalogQuery, matchedCategoryIds: readonly number[] = []): Promise<ListingPage> {
+      const search = searchSql(query.q, matchedCategoryIds);
       const conditions = baseConditions(query, search);
       if (query.brands.length) conditions.push(brandFilter(query.brands));
       const result = await db.execute(sql`
@@ -135,7 +134,7 @@ export function createSearchRepository(db: StoreDb) {
         LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`);
       const rows = rowsOf<ListingSqlRow>(result);
       let total = rows.length ? Number(rows[0]!.total) : 0;
-      if (rows.length === 0 && query.page > 1) total = await this.countProducts(query);
+      if (rows.length === 0 && query.page > 1) total = await this.countProducts(query, matchedCategoryIds);
       return {
         total,
         products: rows.map((r) => ({
@@ -152,8 +151,8 @@ export function createSearchRepository(db: StoreDb) {
       };
     },
 
-    async countProducts(query: CatalogQuery): Promise<number> {
-      const search = searchSql(query.q);
+    async countProducts(query: CatalogQuery, matchedCategoryIds: readonly number[] = []): Promise<number> {
+      const search = searchSql(query.q, matchedCategoryIds);
       const conditions = baseConditions(query, search);
       if (query.brands.length) conditions.push(brandFilter(query.brands));
       const result = await db.execute(sql`SELECT count(*) AS n ${FROM} WHERE ${sql.join(conditions, sql` AND `)}`);
@@ -161,13 +160,23 @@ export function createSearchRepository(db: StoreDb) {
     },
 
     /** Brands available under the other filters, with how many products each would show. */
-    async brandCounts(query: CatalogQuery): Promise<BrandCount[]> {
-      const search = searchSql(query.q);
+    async brandCounts(query: CatalogQuery, matchedCategoryIds: readonly number[] = []): Promise<BrandCount[]> {
+      const search = searchSql(query.q, matchedCategoryIds);
       const result = await db.execute(sql`
         SELECT p.brand, count(*) AS n ${FROM}
         WHERE ${sql.join(baseConditions(query, search), sql` AND `)}
         GROUP BY p.brand ORDER BY lower(p.brand)`);
       return rowsOf<{ brand: string; n: number | string }>(result).map((r) => ({ brand: r.brand, count: Number(r.n) }));
+    },
+
+    /** Active categories whose name resembles the search (tiny table: no index needed). */
+    async categoriesMatching(q: string): Promise<number[]> {
+      const normalized = normalizeQuery(q);
+      if (!normalized) return [];
+      const result = await db.execute(
+        sql`SELECT id FROM categories WHERE is_active AND word_similarity(${normalized}, lower(hr_unaccent(name))) >= ${CATEGORY_SIMILARITY}`,
+      );
+      return rowsOf<{ id: number }>(result).map((r) => Number(r.id));
     },
 
     /** Every active category (a shop has tens, not thousands): the service builds the tree. */

@@ -1,4 +1,4 @@
-import { ttlCache } from '../../lib/ttl-cache';
+import { lruCache, ttlCache } from '../../lib/cache';
 import { type CatalogQuery, DEFAULT_QUERY } from './query';
 import { normalizeQuery, searchTerms } from './search-terms';
 import type { CatalogRepository, CategoryTileRow, ProductCardRow } from './repository';
@@ -8,10 +8,22 @@ export const FEATURED_ON_HOME = 8;
 const SUGGESTIONS_WHEN_EMPTY = 4;
 /** Categories change rarely; every catalog page needs the tree. */
 const CATEGORY_CACHE_MS = 10_000;
+/**
+ * Listing pages and suggestions are read far more often than the catalogue changes: keep them
+ * briefly. Stock shown in a listing may lag by this much; the product page and checkout read
+ * live stock.
+ */
+const LISTING_CACHE_MS = 15_000;
+const LISTING_CACHE_ENTRIES = 500;
 
 export interface HomeCatalog {
   featured: ProductCardRow[];
   categories: CategoryTileRow[];
+}
+
+export interface SuggestResult {
+  products: ProductCardRow[];
+  categories: CategoryRow[];
 }
 
 export interface CategoryNode extends CategoryRow {
@@ -64,8 +76,87 @@ export function ancestry(tree: CategoryTree, node: CategoryNode): CategoryRow[] 
   return chain;
 }
 
+/** Ids of the given categories and everything below them. */
+export function withDescendants(tree: CategoryTree, ids: readonly number[]): number[] {
+  const result = new Set<number>();
+  const visit = (node: CategoryNode) => {
+    if (result.has(node.id)) return;
+    result.add(node.id);
+    node.children.forEach(visit);
+  };
+  for (const id of ids) {
+    const node = tree.byId.get(id);
+    if (node) visit(node);
+  }
+  return [...result];
+}
+
 export function createCatalogService(deps: { catalog: CatalogRepository; search: SearchRepository }) {
   const categories = ttlCache(async () => buildCategoryTree(await deps.search.activeCategories()), CATEGORY_CACHE_MS);
+  const home = ttlCache(loadHome, LISTING_CACHE_MS);
+  const pages = lruCache<string, CatalogPage>({ max: LISTING_CACHE_ENTRIES, ttlMs: LISTING_CACHE_MS });
+  const suggestions = lruCache<string, SuggestResult>({ max: LISTING_CACHE_ENTRIES, ttlMs: LISTING_CACHE_MS });
+
+  async function loadHome(): Promise<HomeCatalog> {
+    const [featured, tiles] = await Promise.all([
+      deps.catalog.findFeaturedProducts(FEATURED_ON_HOME),
+      deps.catalog.findTopCategoryTiles(),
+    ]);
+    return { featured, categories: tiles };
+  }
+
+  /** Products in categories whose name matches the search ("drum" also finds cymbals under Drum). */
+  async function searchCategoryIds(q: string, tree: CategoryTree): Promise<number[]> {
+    return q ? withDescendants(tree, await deps.search.categoriesMatching(q)) : [];
+  }
+
+  async function loadPage(requested: CatalogQuery): Promise<CatalogPage> {
+    const tree = await categories.get();
+    const category = requested.categorySlug ? tree.bySlug.get(requested.categorySlug) : undefined;
+    const unknownCategory = requested.categorySlug !== undefined && !category;
+    // An unknown category filter is dropped rather than showing an empty shop.
+    const query = unknownCategory ? { ...requested, categorySlug: undefined } : requested;
+    const matched = await searchCategoryIds(query.q, tree);
+
+    const [listing, brands] = await Promise.all([deps.search.listProducts(query, matched), deps.search.brandCounts(query, matched)]);
+    const pageCount = Math.max(1, Math.ceil(listing.total / query.perPage));
+    const products = await withImages(listing.products);
+    let suggestionCards: ProductCardRow[] = [];
+    if (listing.total === 0) {
+      const fallback = await deps.search.listProducts({ ...DEFAULT_QUERY, perPage: SUGGESTIONS_WHEN_EMPTY, sort: 'best_selling', inStock: true });
+      suggestionCards = await withImages(fallback.products);
+    }
+    return {
+      query,
+      products,
+      total: listing.total,
+      pageCount,
+      category,
+      breadcrumbs: category ? ancestry(tree, category) : [],
+      topCategories: tree.roots,
+      brands,
+      suggestions: suggestionCards,
+      unknownCategory,
+    };
+  }
+
+  async function loadSuggestions(q: string, limit: number): Promise<SuggestResult> {
+    if (searchTerms(normalizeQuery(q)).length === 0) return { products: [], categories: [] };
+    const tree = await categories.get();
+    const matched = await searchCategoryIds(q, tree);
+    const listing = await deps.search.listProducts({ ...DEFAULT_QUERY, q, sort: 'relevance', perPage: limit }, matched);
+    const needle = normalizeQuery(q);
+    // Exact names first, then names that start with the text, then the rest.
+    const closeness = (name: string) => (name === needle ? 0 : name.startsWith(needle) ? 1 : 2);
+    const matchingCategories =
+      needle.length >= 2
+        ? [...tree.byId.values()]
+            .filter((c) => normalizeQuery(c.name).includes(needle))
+            .sort((a, b) => closeness(normalizeQuery(a.name)) - closeness(normalizeQuery(b.name)) || a.name.length - b.name.length)
+            .slice(0, 3)
+        : [];
+    return { products: await withImages(listing.products), categories: matchingCategories };
+  }
 
   async function withImages(rows: Omit<ProductCardRow, 'image'>[]): Promise<ProductCardRow[]> {
     const images = await deps.catalog.mainImagesOf(rows.map((r) => r.id));
@@ -73,63 +164,17 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
   }
 
   return {
-    async homeCatalog(): Promise<HomeCatalog> {
-      const [featured, tiles] = await Promise.all([
-        deps.catalog.findFeaturedProducts(FEATURED_ON_HOME),
-        deps.catalog.findTopCategoryTiles(),
-      ]);
-      return { featured, categories: tiles };
-    },
-
+    homeCatalog: () => home.get(),
     categoryTree: () => categories.get(),
-
-    async browse(requested: CatalogQuery): Promise<CatalogPage> {
-      const tree = await categories.get();
-      const category = requested.categorySlug ? tree.bySlug.get(requested.categorySlug) : undefined;
-      const unknownCategory = requested.categorySlug !== undefined && !category;
-      // An unknown category filter is dropped rather than showing an empty shop.
-      const query = unknownCategory ? { ...requested, categorySlug: undefined } : requested;
-
-      const [listing, brands] = await Promise.all([deps.search.listProducts(query), deps.search.brandCounts(query)]);
-      const pageCount = Math.max(1, Math.ceil(listing.total / query.perPage));
-      const products = await withImages(listing.products);
-      let suggestions: ProductCardRow[] = [];
-      if (listing.total === 0) {
-        const fallback = await deps.search.listProducts({ ...DEFAULT_QUERY, perPage: SUGGESTIONS_WHEN_EMPTY, sort: 'best_selling', inStock: true });
-        suggestions = await withImages(fallback.products);
-      }
-      return {
-        query,
-        products,
-        total: listing.total,
-        pageCount,
-        category,
-        breadcrumbs: category ? ancestry(tree, category) : [],
-        topCategories: tree.roots,
-        brands,
-        suggestions,
-        unknownCategory,
-      };
-    },
-
+    browse: (query: CatalogQuery) => pages.get(JSON.stringify(query), () => loadPage(query)),
     /** A few quick matches for the navbar's autocomplete. */
-    async suggest(q: string, limit: number): Promise<{ products: ProductCardRow[]; categories: CategoryRow[] }> {
-      if (searchTerms(normalizeQuery(q)).length === 0) return { products: [], categories: [] };
-      const [listing, tree] = await Promise.all([
-        deps.search.listProducts({ ...DEFAULT_QUERY, q, sort: 'relevance', perPage: limit }),
-        categories.get(),
-      ]);
-      const needle = q.trim().toLowerCase();
-      // Exact names first, then names that start with the text, then the rest.
-      const closeness = (name: string) => (name === needle ? 0 : name.startsWith(needle) ? 1 : 2);
-      const matchingCategories =
-        needle.length >= 2
-          ? [...tree.byId.values()]
-              .filter((c) => c.name.toLowerCase().includes(needle))
-              .sort((a, b) => closeness(a.name.toLowerCase()) - closeness(b.name.toLowerCase()) || a.name.length - b.name.length)
-              .slice(0, 3)
-          : [];
-      return { products: await withImages(listing.products), categories: matchingCategories };
+    suggest: (q: string, limit: number) => suggestions.get(`${limit}:${normalizeQuery(q)}`, () => loadSuggestions(q, limit)),
+    /** Forget everything cached (after the catalogue changes). */
+    invalidate() {
+      categories.invalidate();
+      home.invalidate();
+      pages.clear();
+      suggestions.clear();
     },
   };
 }
