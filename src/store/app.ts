@@ -15,6 +15,7 @@ import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
 import { createCatalogService } from './catalog/service';
 import { registerCatalogApi } from './api/catalog-api';
+import { registerApiDocs } from './api/docs-routes';
 import { type ReadinessCheck, registerHealthRoutes } from './health/routes';
 import { registerHomeRoutes } from './home/routes';
 import { registerErrorHandling } from './plugins/errors';
@@ -68,6 +69,7 @@ export async function buildStoreApp({ config, database, redis, logger = true }: 
   registerHomeRoutes(app, { catalog });
   registerCatalogRoutes(app, { catalog });
   registerCatalogApi(app, { catalog });
+  registerApiDocs(app);
 
   return app;
 }

@@ -2,11 +2,12 @@
  * The message catalog: Indonesian first, English second. Views never hard-code user-facing text.
  * Areas add their file under messages/ and one line to `areas` below.
  */
+import { api } from './messages/api';
 import { catalog } from './messages/catalog';
 import { common } from './messages/common';
 import { home } from './messages/home';
 
-const areas = [common, home, catalog] as const;
+const areas = [common, home, catalog, api] as const;
 
 type Area = (typeof areas)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

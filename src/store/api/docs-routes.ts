@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import { ApiDocsPage } from './docs-page';
+import { openApiDocument } from './openapi';
+
+export function registerApiDocs(app: FastifyInstance) {
+  app.get('/api/openapi.json', async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return openApiDocument;
+  });
+  // An HTML page under /api/: answered as a page, not as a JSON error, even for browsers.
+  app.get('/api/docs', async (_request, reply) => reply.page(h(ApiDocsPage, { doc: openApiDocument })));
+}

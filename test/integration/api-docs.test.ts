@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbTargets } from '../helpers/databases';
+import { createTestStore, type TestStore } from '../helpers/store-app';
+
+describe.each(dbTargets)('API documentation on %s', (target) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await createTestStore(target, { sampleData: false });
+  });
+  afterAll(() => store?.close());
+
+  it('serves an OpenAPI 3.1 document whose every path answers', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    const paths = Object.keys(doc.paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/products', '/api/v1/products/suggest', '/api/v1/categories']));
+    for (const path of paths) {
+      const required = (doc.paths[path].get.parameters ?? []).filter((p: { required?: boolean }) => p.required);
+      const query = required.map((p: { name: string }) => `${p.name}=gitar`).join('&');
+      const answer = await store.app.inject({ method: 'GET', url: query ? `${path}?${query}` : path });
+      expect(answer.statusCode, path).toBe(200);
+    }
+    // Every $ref points at a defined schema.
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
+    for (const ref of refs) expect(doc.components.schemas[ref], ref).toBeDefined();
+  });
+
+  it('shows the documentation as a page of the shop', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('Dokumentasi API');
+    expect(res.body).toContain('<code>/api/v1/products/suggest</code>');
+    expect(res.body).toContain('href="/api/openapi.json"');
+  });
+});
