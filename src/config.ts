@@ -77,6 +77,11 @@ const envSchema = z.object({
     })
     .default('info'),
   TRUST_PROXY: booleanFlag.default(false),
+  SUGGEST_RATE_LIMIT: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -98,6 +103,8 @@ export interface Config {
   sampleData: boolean;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
+  /** Autocomplete requests allowed per client per minute. */
+  suggestRateLimit: number;
 }
 
 /** Reads `.env` from the working directory, without overriding variables already set. */
@@ -155,6 +162,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sampleData: env.SAMPLE_DATA ?? !isProduction,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    suggestRateLimit: env.SUGGEST_RATE_LIMIT,
   };
 }
 

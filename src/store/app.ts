@@ -21,6 +21,7 @@ import { registerHomeRoutes } from './home/routes';
 import { registerErrorHandling } from './plugins/errors';
 import { registerLocale } from './plugins/locale';
 import { registerPages } from './plugins/pages';
+import { registerRateLimit } from './plugins/rate-limit';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerStaticFiles } from './plugins/static-files';
 import { createStoreProfileRepository } from './store-profile/repository';
@@ -54,6 +55,7 @@ export async function buildStoreApp({ config, database, redis, logger = true }: 
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await registerStaticFiles(app, { uploadDir: config.uploadDir });
+  await registerRateLimit(app, { redis });
 
   const db = database.db;
   const profiles = createStoreProfileService({ profiles: createStoreProfileRepository(db) });
@@ -68,7 +70,7 @@ export async function buildStoreApp({ config, database, redis, logger = true }: 
   registerHealthRoutes(app, readiness);
   registerHomeRoutes(app, { catalog });
   registerCatalogRoutes(app, { catalog });
-  registerCatalogApi(app, { catalog });
+  registerCatalogApi(app, { catalog, suggestPerMinute: config.suggestRateLimit });
   registerApiDocs(app);
 
   return app;

@@ -36,10 +36,10 @@ export function testConfig(dataDir: string, extra: Record<string, string> = {}):
 
 export async function createTestStore(
   target: DbTarget,
-  options: { sampleData?: boolean; redis?: RedisClient; beforeReady?: (app: FastifyInstance) => void } = {},
+  options: { sampleData?: boolean; redis?: RedisClient; env?: Record<string, string>; beforeReady?: (app: FastifyInstance) => void } = {},
 ): Promise<TestStore> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-test-'));
-  const config = testConfig(dataDir, { SAMPLE_DATA: String(options.sampleData ?? true) });
+  const config = testConfig(dataDir, { SAMPLE_DATA: String(options.sampleData ?? true), ...options.env });
   const testDb = await createTestDatabase(target);
   const database = await openStoreDatabase(config, { url: testDb.url, inMemory: !testDb.url });
   await prepareStoreDatabase(config, database, () => {}, { sampleImageCacheDir: SAMPLE_IMAGE_CACHE });

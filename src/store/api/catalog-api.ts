@@ -54,7 +54,7 @@ const invalid = (fields: Record<string, string>): JsonError => ({
   error: { code: 'invalid_query', message: Object.values(fields)[0] ?? 'Invalid query', fields },
 });
 
-export function registerCatalogApi(app: FastifyInstance, deps: { catalog: CatalogService }) {
+export function registerCatalogApi(app: FastifyInstance, deps: { catalog: CatalogService; suggestPerMinute: number }) {
   app.get('/api/v1/products', async (request, reply) => {
     const parsed = parseApiQuery(request.query as Record<string, unknown>);
     if (!parsed.ok) return reply.code(400).send(invalid(parsed.fields));
@@ -65,7 +65,8 @@ export function registerCatalogApi(app: FastifyInstance, deps: { catalog: Catalo
     };
   });
 
-  app.get('/api/v1/products/suggest', async (request, reply) => {
+  const suggestLimit = { rateLimit: { max: deps.suggestPerMinute, timeWindow: 60_000 } };
+  app.get('/api/v1/products/suggest', { config: suggestLimit }, async (request, reply) => {
     const raw = (request.query as Record<string, unknown>).q;
     if (typeof raw !== 'string') return reply.code(400).send(invalid({ q: 'q is required' }));
     if (raw.length > MAX_QUERY_LENGTH) return reply.code(400).send(invalid({ q: `q must be at most ${MAX_QUERY_LENGTH} characters` }));
