@@ -38,6 +38,19 @@ describe.each(dbTargets)('store shell on %s', (target) => {
     expect(res.body).toMatch(/<html lang="id"/);
   });
 
+  it('home page shows the best sellers among products in stock', async () => {
+    const rows = await store.database.db.select().from(products).where(eq(products.isActive, true));
+    const top = rows
+      .filter((r) => r.stock > 0)
+      .sort((a, b) => b.soldCount - a.soldCount || (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1))
+      .slice(0, 4);
+    const res = await store.app.inject({ method: 'GET', url: '/' });
+    const section = res.body.slice(res.body.indexOf('id="best-sellers-title"'), res.body.indexOf('id="highlights-title"'));
+    expect(section).toContain('Paling Laris');
+    const names = [...section.matchAll(/<h3 class="product-card-title"><a href="\/produk\/([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toEqual(top.map((p) => p.slug));
+  });
+
   it('every product image on the home page is served as WebP with a JPEG fallback', async () => {
     const res = await store.app.inject({ method: 'GET', url: '/' });
     const urls = [...res.body.matchAll(/src="(\/media\/products\/[^"]+\.jpg)"/g)].map((m) => m[1]!);

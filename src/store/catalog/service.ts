@@ -5,6 +5,7 @@ import type { CatalogRepository, CategoryTileRow, ProductCardRow } from './repos
 import type { BrandCount, CategoryRow, SearchRepository } from './search-repository';
 
 export const FEATURED_ON_HOME = 8;
+export const BEST_SELLERS_ON_HOME = 4;
 const SUGGESTIONS_WHEN_EMPTY = 4;
 /** Categories change rarely; every catalog page needs the tree. */
 const CATEGORY_CACHE_MS = 10_000;
@@ -18,6 +19,7 @@ const LISTING_CACHE_ENTRIES = 500;
 
 export interface HomeCatalog {
   featured: ProductCardRow[];
+  bestSellers: ProductCardRow[];
   categories: CategoryTileRow[];
 }
 
@@ -98,11 +100,12 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
   const suggestions = lruCache<string, SuggestResult>({ max: LISTING_CACHE_ENTRIES, ttlMs: LISTING_CACHE_MS });
 
   async function loadHome(): Promise<HomeCatalog> {
-    const [featured, tiles] = await Promise.all([
+    const [featured, tiles, selling] = await Promise.all([
       deps.catalog.findFeaturedProducts(FEATURED_ON_HOME),
       deps.catalog.findTopCategoryTiles(),
+      deps.search.listProducts({ ...DEFAULT_QUERY, sort: 'best_selling', inStock: true, perPage: BEST_SELLERS_ON_HOME }),
     ]);
-    return { featured, categories: tiles };
+    return { featured, bestSellers: await withImages(selling.products), categories: tiles };
   }
 
   /** Products in categories whose name matches the search ("drum" also finds cymbals under Drum). */

@@ -12,7 +12,7 @@ const HIGHLIGHTS: { icon: string; key: 'original' | 'setup' | 'shipping' | 'chat
   { icon: 'comments', key: 'chat' },
 ];
 
-export function HomePage({ featured, categories }: HomeCatalog) {
+export function HomePage({ featured, bestSellers, categories }: HomeCatalog) {
   const { t } = usePage();
   return (
     <Layout title={t('home.title')}>
@@ -66,6 +66,26 @@ export function HomePage({ featured, categories }: HomeCatalog) {
           </ul>
         )}
       </section>
+
+      {bestSellers.length > 0 && (
+        <section class="section container pt-0" aria-labelledby="best-sellers-title">
+          <h2 id="best-sellers-title" class="section-title">
+            {t('home.bestSellers.title')}
+          </h2>
+          <ul class="product-grid list-unstyled">
+            {bestSellers.map((p) => (
+              <li key={p.id}>
+                <ProductCard product={p} />
+              </li>
+            ))}
+          </ul>
+          <p class="text-center mt-4">
+            <a class="btn btn-outline-rock" href="/produk?urut=terlaris">
+              {t('home.bestSellers.more')}
+            </a>
+          </p>
+        </section>
+      )}
 
       <section class="section highlights" aria-labelledby="highlights-title">
         <div class="container">
