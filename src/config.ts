@@ -82,6 +82,12 @@ const envSchema = z.object({
     .int('must be a whole number')
     .min(1, 'must be at least 1')
     .default(120),
+  SMTP_URL: z
+    .string()
+    .url('must be a URL such as smtps://user:pass@smtp.example.com:465')
+    .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'must be an address such as "Hurtrock <toko@hurtrock.example>"').default('Hurtrock Music Store <no-reply@hurtrock.local>'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -103,6 +109,8 @@ export interface Config {
   sampleData: boolean;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
+  /** SMTP server for outgoing mail; undefined = write .eml files to `outboxDir`. */
+  mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
   /** Autocomplete requests allowed per client per minute. */
   suggestRateLimit: number;
 }
@@ -162,6 +170,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sampleData: env.SAMPLE_DATA ?? !isProduction,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
     suggestRateLimit: env.SUGGEST_RATE_LIMIT,
   };
 }

@@ -1,3 +1,4 @@
 export * from './users';
 export * from './store-profile';
 export * from './catalog';
+export * from './accounts';
