@@ -131,7 +131,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const got = raw[variable];
-    const shown = got === undefined || /SECRET|PASSWORD/.test(variable) ? '' : ` (got "${got}")`;
+    const shown = got === undefined || /SECRET|PASSWORD|_URL/.test(variable) ? '' : ` (got "${got}")`;
     throw new ConfigError(variable, `${issue.message}${shown}`);
   }
   const env = parsed.data;

@@ -2,10 +2,18 @@
  * What the store does before it listens: migrate, make sure the store profile and an admin
  * exist, and load sample data into an empty database (unless switched off).
  */
+import os from 'node:os';
+import path from 'node:path';
 import type { Config } from '../config';
 import type { StoreDbHandle } from '../db/store-db';
 import { type AdminAccountResult, ensureAdminAccount } from './accounts/admin-account';
 import { ensureStoreProfile, isStoreEmpty, seedSampleData } from './seed/seed';
+
+/**
+ * Rendered sample drawings are kept here and reused by later seeds on this machine (tests and
+ * browser journeys seed many fresh databases); entries are keyed by the drawing's hash.
+ */
+export const SAMPLE_IMAGE_CACHE_DIR = path.join(os.tmpdir(), 'hurtrock-sample-image-cache');
 
 export interface StartupReport {
   seeded: boolean;
@@ -16,7 +24,7 @@ export async function prepareStoreDatabase(
   config: Pick<Config, 'sampleData' | 'uploadDir' | 'admin'>,
   database: StoreDbHandle,
   log: (message: string) => void,
-  options: { sampleImageCacheDir?: string } = {},
+  options: { sampleImageCacheDir?: string } = { sampleImageCacheDir: SAMPLE_IMAGE_CACHE_DIR },
 ): Promise<StartupReport> {
   await database.migrate();
   const db = database.db;

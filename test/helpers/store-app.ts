@@ -12,9 +12,6 @@ import { buildStoreApp } from '../../src/store/app';
 import { prepareStoreDatabase } from '../../src/store/startup';
 import { createTestDatabase, type DbTarget } from './databases';
 
-/** Sample drawings are rendered once per machine, then copied by every test database's seed. */
-export const SAMPLE_IMAGE_CACHE = path.join(os.tmpdir(), 'hurtrock-sample-image-cache');
-
 export interface TestStore {
   app: FastifyInstance;
   database: StoreDbHandle;
@@ -42,7 +39,7 @@ export async function createTestStore(
   const config = testConfig(dataDir, { SAMPLE_DATA: String(options.sampleData ?? true), ...options.env });
   const testDb = await createTestDatabase(target);
   const database = await openStoreDatabase(config, { url: testDb.url, inMemory: !testDb.url });
-  await prepareStoreDatabase(config, database, () => {}, { sampleImageCacheDir: SAMPLE_IMAGE_CACHE });
+  await prepareStoreDatabase(config, database, () => {});
   const app = await buildStoreApp({ config, database, redis: options.redis, logger: false });
   options.beforeReady?.(app);
   await app.ready();
