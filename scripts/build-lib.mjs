@@ -22,6 +22,7 @@ const webEntries = {
   theme: 'web/theme.ts',
   search: 'web/search.ts',
   catalog: 'web/catalog.ts',
+  gallery: 'web/gallery.ts',
   app: 'web/styles/app.css',
 };
 

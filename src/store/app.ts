@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import type { StoreDbHandle } from '../db/store-db';
 import { loggerOptions, requestId } from '../lib/logger';
 import type { RedisClient } from '../lib/redis';
+import { setupAccounts } from './accounts/setup';
 import { createCatalogRepository } from './catalog/repository';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
@@ -21,9 +22,16 @@ import { registerHomeRoutes } from './home/routes';
 import { registerErrorHandling } from './plugins/errors';
 import { registerLocale } from './plugins/locale';
 import { registerPages } from './plugins/pages';
+import { createProductRepository } from './product/repository';
+import { registerProductRoutes } from './product/routes';
+import { createProductService } from './product/service';
 import { registerRateLimit } from './plugins/rate-limit';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerStaticFiles } from './plugins/static-files';
+import { createSeoRepository } from './seo/repository';
+import { registerSeoRoutes } from './seo/routes';
+import { createSeoService } from './seo/service';
+import { registerStorePageRoutes } from './store-page/routes';
 import { createStoreProfileRepository } from './store-profile/repository';
 import { createStoreProfileService } from './store-profile/service';
 import { loadAssetUrls } from './ui/assets';
@@ -34,9 +42,13 @@ export interface StoreAppDeps {
   redis?: RedisClient;
   /** Set false in tests to keep output quiet. */
   logger?: boolean;
+  /** Current time for time-dependent pages ("open now" on /toko); tests fix it. */
+  clock?: () => Date;
+  /** Wakes the email worker after an email is queued (main.ts); tests drain the outbox themselves. */
+  onEmailQueued?: () => void;
 }
 
-export async function buildStoreApp({ config, database, redis, logger = true }: StoreAppDeps): Promise<FastifyInstance> {
+export async function buildStoreApp({ config, database, redis, logger = true, onEmailQueued, clock }: StoreAppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions('store', config.logLevel) : false,
     genReqId: requestId,
@@ -62,6 +74,8 @@ export async function buildStoreApp({ config, database, redis, logger = true }: 
   const catalog = createCatalogService({ catalog: createCatalogRepository(db), search: createSearchRepository(db) });
 
   registerLocale(app, { secureCookies: config.isProduction });
+  // Sessions, the role guard and CSRF: before any route, so every route is covered.
+  const accountsArea = setupAccounts(app, { db, redis, config, onEmailQueued });
   registerPages(app, { assets: loadAssetUrls(), profiles });
   registerErrorHandling(app);
 
@@ -72,6 +86,11 @@ export async function buildStoreApp({ config, database, redis, logger = true }: 
   registerCatalogRoutes(app, { catalog });
   registerCatalogApi(app, { catalog, suggestPerMinute: config.suggestRateLimit });
   registerApiDocs(app);
+  const publicUrl = config.store.publicUrl;
+  registerProductRoutes(app, { products: createProductService({ products: createProductRepository(db) }), publicUrl });
+  registerStorePageRoutes(app, { profiles, publicUrl, clock });
+  registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
+  accountsArea.registerRoutes();
 
   return app;
 }

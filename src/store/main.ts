@@ -3,9 +3,12 @@
  */
 import { loadConfigOrExit } from '../config';
 import { openStoreDatabase } from '../db/store-db';
+import { startOutboxWorker, type OutboxWorker } from '../lib/mail/outbox';
+import { createMailTransport } from '../lib/mail/transport';
 import { createRedis } from '../lib/redis';
 import { describeStartError, onShutdown, stopWithLauncher } from '../lib/shutdown';
 import { buildStoreApp } from './app';
+import { REMEMBER_MS } from './plugins/session';
 import { prepareStoreDatabase } from './startup';
 
 const config = loadConfigOrExit();
@@ -26,9 +29,18 @@ async function start() {
     );
   }
 
-  const app = await buildStoreApp({ config, database, redis });
+  let worker: OutboxWorker | undefined;
+  const app = await buildStoreApp({ config, database, redis, onEmailQueued: () => worker?.poke() });
+  worker = startOutboxWorker({
+    db: database.db,
+    transport: createMailTransport(config.mail),
+    log: (error) => app.log.error({ err: error }, 'email outbox'),
+    onTick: purgeEvery(10 * 60_000, () => app.sessions.store.purgeExpired(REMEMBER_MS)),
+  });
   onShutdown(async () => {
     await app.close();
+    // After the server: requests that just queued an email still get it sent on the next start.
+    await worker?.stop();
     redis?.disconnect();
     await database.close();
   }, say);
@@ -41,3 +53,13 @@ start().catch((error: unknown) => {
   process.stderr.write(`[store] Cannot start: ${describeStartError(error)}\n`);
   process.exit(1);
 });
+
+/** Runs `task` at most every `ms` (the worker ticks every few seconds; purging needs less). */
+function purgeEvery(ms: number, task: () => Promise<void>): () => Promise<void> {
+  let last = 0;
+  return async () => {
+    if (Date.now() - last < ms) return;
+    last = Date.now();
+    await task();
+  };
+}

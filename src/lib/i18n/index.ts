@@ -3,11 +3,14 @@
  * Areas add their file under messages/ and one line to `areas` below.
  */
 import { api } from './messages/api';
+import { accounts } from './messages/accounts';
 import { catalog } from './messages/catalog';
 import { common } from './messages/common';
 import { home } from './messages/home';
+import { product } from './messages/product';
+import { storePage } from './messages/store-page';
 
-const areas = [common, home, catalog, api] as const;
+const areas = [common, home, catalog, api, accounts, product, storePage] as const;
 
 type Area = (typeof areas)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

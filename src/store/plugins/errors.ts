@@ -17,7 +17,7 @@ export function wantsJson(request: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, kind: 400 | 404 | 500, status: number = kind) {
+async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, kind: 400 | 403 | 404 | 429 | 500, status: number = kind) {
   try {
     return await reply.page(h(ErrorPage, { status: kind, reference: kind === 500 ? request.id : undefined }), status);
   } catch (renderError) {
@@ -47,6 +47,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply.code(status).send(body);
     }
     if (status === 404) return sendErrorPage(request, reply, 404);
+    if (status === 403 || status === 429) return sendErrorPage(request, reply, status);
     if (status < 500) return sendErrorPage(request, reply, 400, status);
     return sendErrorPage(request, reply, 500, status);
   });

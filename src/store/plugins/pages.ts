@@ -2,12 +2,14 @@
  * `reply.page(<SomePage/>)`: renders a page component with the request's context (language,
  * theme, store profile, asset URLs) and sends it as HTML.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { StoreProfileService } from '../store-profile/service';
 import type { AssetUrls } from '../ui/assets';
 import type { PageContext, Theme } from '../ui/page-context';
 import { renderDocument } from '../ui/render';
+import { csrfTokenFor } from './csrf';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -31,16 +33,43 @@ export function registerPages(app: FastifyInstance, deps: { assets: AssetUrls; p
       assets: deps.assets,
       profile: await deps.profiles.get(),
       path: request.url.split('?')[0] ?? '/',
+      user: request.user ? { name: request.user.name, role: request.user.role, emailVerified: request.user.emailVerified } : null,
+      csrfToken: csrfTokenFor(request),
     };
   }
 
   app.decorateReply('page', async function page(this: FastifyReply, node: VNode<any>, status = 200) {
-    const html = renderDocument(node, await pageContext(this.request));
+    const ctx = await pageContext(this.request);
+    const html = renderDocument(node, ctx);
+    const etag = pageEtag(html, ctx.csrfToken, this.request.session?.key);
     // Pages vary by the language and theme cookies: never let a shared cache mix them up.
-    return this.code(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'private, no-cache')
-      .header('vary', 'Cookie')
-      .send(html);
+    // `no-cache` + ETag: the browser revalidates every time and gets a body-less 304 when the page is unchanged.
+    this.header('cache-control', 'private, no-cache').header('vary', 'Cookie').header('etag', etag);
+    const method = this.request.method;
+    if (status === 200 && (method === 'GET' || method === 'HEAD') && etagMatches(this.request.headers['if-none-match'], etag)) {
+      return this.code(304).send();
+    }
+    return this.code(status).header('content-type', 'text/html; charset=utf-8').send(html);
   });
+}
+
+/**
+ * Weak ETag of a rendered page (weak: compression changes the bytes, not the page). The CSRF
+ * token is masked afresh on every render (BREACH), so it is left out of the hash; the cached
+ * copy's token stays valid because it unmasks to the same session secret.
+ */
+export function pageEtag(html: string, csrfToken?: string, sessionKey?: string): string {
+  const stable = csrfToken ? html.split(csrfToken).join('') : html;
+  // The session is part of the version: after a login (new session, same-looking page) a cached
+  // copy would carry a token of the old, destroyed session and every form on it would fail CSRF.
+  return `W/"${createHash('sha1').update(stable).update(sessionKey ?? '').digest('base64url')}"`;
+}
+
+/** If-None-Match holds `*` or a list of ETags; weak comparison (RFC 9110 §13.1.2). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const wanted = opaque(etag);
+  return header.split(',').some((tag) => opaque(tag) === wanted);
 }

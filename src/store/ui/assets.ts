@@ -11,6 +11,7 @@ export interface AssetUrls {
   theme: string;
   search: string;
   catalog: string;
+  gallery: string;
   appCss: string;
   bootstrapCss: string;
   bootstrapJs: string;
@@ -57,6 +58,7 @@ export function loadAssetUrls(): AssetUrls {
     theme: entry('theme'),
     search: entry('search'),
     catalog: entry('catalog'),
+    gallery: entry('gallery'),
     appCss: entry('app'),
     bootstrapCss: vendor('bootstrap', 'css/bootstrap.min.css'),
     bootstrapJs: vendor('bootstrap', 'js/bootstrap.bundle.min.js'),

@@ -6,11 +6,18 @@ import { usePage } from './page-context';
 export interface LayoutProps {
   title: string;
   description?: string;
+  /** Page-specific head elements (canonical, Open Graph, JSON-LD), after the common ones. */
+  head?: ComponentChildren;
+  /** Browser modules only this page needs (e.g. the product gallery), loaded after the common ones. */
+  scripts?: readonly PageScript[];
   children: ComponentChildren;
 }
 
-export function Layout({ title, description, children }: LayoutProps) {
-  const { locale, t, theme, assets, profile } = usePage();
+/** Asset names of browser modules that pages load on demand. */
+export type PageScript = 'gallery';
+
+export function Layout({ title, description, head, scripts = [], children }: LayoutProps) {
+  const { locale, t, theme, assets, profile, csrfToken } = usePage();
   const fullTitle = `${title} · ${profile.name}`;
   return (
     <html lang={locale} data-bs-theme={theme ?? 'light'} data-theme-source={theme ? 'cookie' : 'system'}>
@@ -21,6 +28,8 @@ export function Layout({ title, description, children }: LayoutProps) {
         <meta name="description" content={description ?? t('meta.description')} />
         <meta name="color-scheme" content="light dark" />
         <meta name="theme-color" content="#1A1A1A" />
+        {/* Browser modules send this as `x-csrf-token` with every state-changing fetch. */}
+        {csrfToken && <meta name="csrf-token" content={csrfToken} />}
         {/* Blocking on purpose and tiny: sets the theme before the first paint (no flash). */}
         <script src={assets.themeInit} />
         <link rel="stylesheet" href={assets.bootstrapCss} />
@@ -33,6 +42,10 @@ export function Layout({ title, description, children }: LayoutProps) {
         <script src={assets.theme} type="module" />
         <script src={assets.search} type="module" />
         <script src={assets.catalog} type="module" />
+        {scripts.map((name) => (
+          <script key={name} src={assets[name]} type="module" />
+        ))}
+        {head}
       </head>
       <body>
         <a class="visually-hidden-focusable skip-link" href="#main">

@@ -1,8 +1,9 @@
+import { CsrfField } from './csrf-field';
 import { Icon } from './icon';
 import { usePage } from './page-context';
 
 export function Navbar() {
-  const { t, locale, path, profile } = usePage();
+  const { t, locale, path, profile, user } = usePage();
   const nav = [
     { href: '/', label: t('nav.home') },
     { href: '/produk', label: t('nav.products') },
@@ -26,6 +27,47 @@ export function Navbar() {
             <span class="lang-code">{otherLocale.toUpperCase()}</span>
             <span class="visually-hidden">{t(otherLocale === 'en' ? 'lang.en' : 'lang.id')}</span>
           </a>
+          {user ? (
+            <div class="dropdown">
+              <button class="btn btn-icon" type="button" data-bs-toggle="dropdown" aria-expanded="false" aria-label={t('nav.accountMenu')} title={t('nav.accountMenu')}>
+                <Icon name="circle-user" />
+              </button>
+              <ul class="dropdown-menu dropdown-menu-end">
+                <li>
+                  <span class="dropdown-item-text small text-body-secondary text-truncate d-block nav-user-name">{user.name}</span>
+                </li>
+                <li>
+                  <a class="dropdown-item" href="/akun">
+                    <Icon name="user" /> {t('nav.account')}
+                  </a>
+                </li>
+                {user.role !== 'customer' && (
+                  <li>
+                    <a class="dropdown-item" href="/admin">
+                      <Icon name="gauge" /> {t('nav.admin')}
+                    </a>
+                  </li>
+                )}
+                <li>
+                  <hr class="dropdown-divider" />
+                </li>
+                <li>
+                  {/* Logging out changes state, so it is a POST with a CSRF token, never a link. */}
+                  <form method="post" action="/keluar">
+                    <CsrfField />
+                    <button class="dropdown-item" type="submit">
+                      <Icon name="right-from-bracket" /> {t('nav.logout')}
+                    </button>
+                  </form>
+                </li>
+              </ul>
+            </div>
+          ) : (
+            <a class="btn btn-icon" href="/masuk" title={t('nav.login')}>
+              <Icon name="user" />
+              <span class="visually-hidden">{t('nav.login')}</span>
+            </a>
+          )}
           <button type="button" class="btn btn-icon theme-toggle" data-theme-toggle aria-label={t('theme.toggle')} title={t('theme.toggle')}>
             <Icon name="moon" class="theme-icon-dark" />
             <Icon name="sun" class="theme-icon-light" />

@@ -19,6 +19,16 @@ export interface PageContext {
   profile: StoreProfile;
   /** Path of the current request, for the language switch and active links. */
   path: string;
+  /** The logged-in user, or null for a guest. */
+  user: PageUser | null;
+  /** CSRF token for this page's forms (undefined when the visitor has no session yet). */
+  csrfToken: string | undefined;
+}
+
+export interface PageUser {
+  name: string;
+  role: 'customer' | 'staff' | 'admin';
+  emailVerified: boolean;
 }
 
 export const PageCtx = createContext<PageContext | null>(null);

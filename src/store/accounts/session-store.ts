@@ -1,0 +1,98 @@
+/**
+ * Where sessions live: the `sessions` table by default, Redis when REDIS_URL is set. Both are
+ * keyed by the SHA-256 of the cookie's id, so neither holds a usable session id.
+ */
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { sessions } from '../../db/schema';
+import type { StoreDb } from '../../db/store-db';
+import type { RedisClient } from '../../lib/redis';
+
+export interface SessionRecord {
+  userId: number | null;
+  csrfSecret: string;
+  remember: boolean;
+  createdAt: number;
+  lastSeenAt: number;
+  /** Absolute expiry (ms since epoch). */
+  expiresAt: number;
+}
+
+export interface SessionStore {
+  get(key: string): Promise<SessionRecord | undefined>;
+  save(key: string, record: SessionRecord, idleMs: number): Promise<void>;
+  touch(key: string, record: SessionRecord, idleMs: number): Promise<void>;
+  destroy(key: string): Promise<void>;
+  /** Ends every session of the user except `keepKey` (logout everywhere, password change). */
+  destroyForUser(userId: number, keepKey?: string): Promise<void>;
+  purgeExpired(olderThanIdleMs: number): Promise<void>;
+}
+
+export function dbSessionStore(db: StoreDb): SessionStore {
+  return {
+    async get(key) {
+      const [row] = await db.select().from(sessions).where(eq(sessions.id, key)).limit(1);
+      if (!row) return undefined;
+      return {
+        userId: row.userId,
+        csrfSecret: row.csrfSecret,
+        remember: row.remember,
+        createdAt: row.createdAt.getTime(),
+        lastSeenAt: row.lastSeenAt.getTime(),
+        expiresAt: row.expiresAt.getTime(),
+      };
+    },
+    async save(key, r) {
+      const values = {
+        userId: r.userId,
+        csrfSecret: r.csrfSecret,
+        remember: r.remember,
+        createdAt: new Date(r.createdAt),
+        lastSeenAt: new Date(r.lastSeenAt),
+        expiresAt: new Date(r.expiresAt),
+      };
+      await db.insert(sessions).values({ id: key, ...values }).onConflictDoUpdate({ target: sessions.id, set: values });
+    },
+    async touch(key, r) {
+      await db.update(sessions).set({ lastSeenAt: new Date(r.lastSeenAt) }).where(eq(sessions.id, key));
+    },
+    async destroy(key) {
+      await db.delete(sessions).where(eq(sessions.id, key));
+    },
+    async destroyForUser(userId, keepKey) {
+      await db.delete(sessions).where(keepKey ? and(eq(sessions.userId, userId), ne(sessions.id, keepKey)) : eq(sessions.userId, userId));
+    },
+    async purgeExpired(idleMs) {
+      // Remember-me sessions idle out with their absolute expiry, so the longest idle bounds all.
+      await db.delete(sessions).where(sql`${sessions.expiresAt} < now() OR ${sessions.lastSeenAt} < now() - make_interval(secs => ${idleMs / 1000})`);
+    },
+  };
+}
+
+export function redisSessionStore(redis: RedisClient, prefix = 'sess:'): SessionStore {
+  const userKey = (userId: number) => `${prefix}user:${userId}`;
+  const expireAt = (r: SessionRecord, idleMs: number) => Math.min(r.expiresAt, r.lastSeenAt + idleMs);
+  return {
+    async get(key) {
+      const raw = await redis.get(prefix + key);
+      return raw ? (JSON.parse(raw) as SessionRecord) : undefined;
+    },
+    async save(key, r, idleMs) {
+      const multi = redis.multi().set(prefix + key, JSON.stringify(r), 'PXAT', expireAt(r, idleMs));
+      if (r.userId !== null) multi.sadd(userKey(r.userId), key).pexpireat(userKey(r.userId), r.expiresAt);
+      await multi.exec();
+    },
+    async touch(key, r, idleMs) {
+      await redis.set(prefix + key, JSON.stringify(r), 'PXAT', expireAt(r, idleMs));
+    },
+    async destroy(key) {
+      await redis.del(prefix + key);
+    },
+    async destroyForUser(userId, keepKey) {
+      const keys = (await redis.smembers(userKey(userId))).filter((k) => k !== keepKey);
+      if (keys.length) await redis.multi().del(...keys.map((k) => prefix + k)).srem(userKey(userId), ...keys).exec();
+    },
+    async purgeExpired() {
+      // Redis expires keys itself.
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Wires the accounts area into the app: sessions, the role guard and the CSRF hook (which every
+ * later area relies on) first, the accounts pages last.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config';
+import type { StoreDb } from '../../db/store-db';
+import { enqueueEmail } from '../../lib/mail/outbox';
+import { type FailureCounter, memoryFailureCounter, redisFailureCounter } from '../../lib/rate-limit';
+import type { RedisClient } from '../../lib/redis';
+import { registerAuth } from '../plugins/auth';
+import { registerCsrf } from '../plugins/csrf';
+import { registerSessions } from '../plugins/session';
+import { registerAccountRoutes } from './account-routes';
+import { createAccountsRepository } from './repository';
+import { registerAuthRoutes } from './routes';
+import { createAccountsService } from './service';
+import { dbSessionStore, redisSessionStore } from './session-store';
+
+export interface AccountsSetupDeps {
+  db: StoreDb;
+  redis?: RedisClient;
+  config: Pick<Config, 'sessionSecret' | 'isProduction' | 'store'>;
+  /** Called after an email is queued, so the worker sends it now rather than at its next tick. */
+  onEmailQueued?: () => void;
+  /** Tests use a counter they can inspect or a stricter policy. */
+  loginFailures?: FailureCounter;
+}
+
+/** Call after the locale plugin and before any route is registered. */
+export function setupAccounts(app: FastifyInstance, deps: AccountsSetupDeps) {
+  const repo = createAccountsRepository(deps.db);
+  const accounts = createAccountsService({
+    repo,
+    secret: deps.config.sessionSecret,
+    publicUrl: deps.config.store.publicUrl,
+    sendEmail: async (email) => {
+      await enqueueEmail(deps.db, email);
+      deps.onEmailQueued?.();
+    },
+    loginFailures: deps.loginFailures ?? (deps.redis ? redisFailureCounter(deps.redis) : memoryFailureCounter()),
+  });
+  registerSessions(app, {
+    store: deps.redis ? redisSessionStore(deps.redis) : dbSessionStore(deps.db),
+    loadUser: accounts.loadUser,
+    saveLocale: accounts.saveLocale,
+    secureCookies: deps.config.isProduction,
+  });
+  // Order matters: who you are (guard) is answered before whether the form is genuine (CSRF).
+  registerAuth(app);
+  registerCsrf(app);
+  return {
+    accounts,
+    registerRoutes() {
+      registerAuthRoutes(app, { accounts });
+      registerAccountRoutes(app, { accounts });
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Every route the store registers, called as anonymous / customer / staff / admin. Routes come
+ * from Fastify itself (the onRoute collector in plugins/auth.ts), so a route added later is
+ * checked too: a public route must be listed in PUBLIC below, a customer page in CUSTOMER, a
+ * staff page in STAFF; anything else is expected to be admin-only. A new route without a guard
+ * therefore fails this test until someone decides, in this file, who may call it.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UserRole } from '../../src/db/schema';
+import { dbTargets } from '../helpers/databases';
+import { createTestStore, type TestStore } from '../helpers/store-app';
+import { createUser, TestBrowser } from './accounts-client';
+
+/** Anyone, logged in or not. */
+const PUBLIC = new Set([
+  'GET /healthz',
+  'GET /readyz',
+  'GET /',
+  'GET /produk',
+  'GET /produk/:slug',
+  'GET /produk/*',
+  'GET /toko',
+  'GET /sitemap.xml',
+  'GET /robots.txt',
+  'GET /api/v1/products',
+  'GET /api/v1/products/suggest',
+  'GET /api/v1/categories',
+  'GET /api/openapi.json',
+  'GET /api/docs',
+  'POST /keranjang',
+  'GET /masuk',
+  'POST /masuk',
+  'POST /keluar',
+  'GET /daftar',
+  'POST /daftar',
+  'GET /verifikasi-email',
+  'GET /lupa-password',
+  'POST /lupa-password',
+  'GET /reset-password',
+  'POST /reset-password',
+]);
+
+/** Any logged-in user (customer, staff, admin). */
+const CUSTOMER = new Set([
+  'GET /akun',
+  'POST /akun/profil',
+  'POST /akun/password',
+  'POST /akun/keluar-semua',
+  'POST /akun/verifikasi/kirim-ulang',
+  'GET /akun/alamat',
+  'POST /akun/alamat',
+  'GET /akun/alamat/:id/ubah',
+  'POST /akun/alamat/:id',
+  'POST /akun/alamat/:id/hapus',
+  'POST /akun/alamat/:id/utama',
+]);
+
+/** Staff and admin: orders and chat (docs/security.md). */
+const STAFF = new Set(['GET /admin']);
+
+type Who = 'anonymous' | UserRole;
+const RANK: Record<Who, number> = { anonymous: 0, customer: 1, staff: 2, admin: 3 };
+
+function expectedLevel(key: string): Who {
+  if (PUBLIC.has(key)) return 'anonymous';
+  if (CUSTOMER.has(key)) return 'customer';
+  if (STAFF.has(key)) return 'staff';
+  return 'admin';
+}
+
+const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '1').replace(/\*/g, 'x');
+const PASSWORD = 'Matrix-Password-2026';
+
+describe.each(dbTargets)('authorization matrix on %s', (target) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await createTestStore(target, {
+      sampleData: false,
+      // An admin route registered with no guard at all: deny-by-default must cover it.
+      beforeReady: (app: FastifyInstance) => {
+        app.get('/admin/probe-unguarded', async () => ({ ok: true }));
+        app.post('/admin/probe-unguarded', async () => ({ ok: true }));
+      },
+    });
+    for (const role of ['customer', 'staff', 'admin'] as const) {
+      await createUser(store.database.db, { email: `${role}@matrix.example`, role, password: PASSWORD });
+    }
+  });
+  afterAll(() => store?.close());
+
+  async function browserFor(who: Who) {
+    const b = new TestBrowser(store.app, '192.0.2.50');
+    if (who === 'anonymous') await b.get('/masuk');
+    else expect((await b.login(`${who}@matrix.example`, PASSWORD)).status).toBe(303);
+    return b;
+  }
+
+  it('knows every route and guards everything under /admin', () => {
+    const routes = store.app.registeredRoutes;
+    expect(routes.length).toBeGreaterThan(20);
+    for (const r of routes) {
+      if (r.url.startsWith('/admin')) expect(r.role, r.url).toBeDefined();
+    }
+    expect(routes.find((r) => r.url === '/admin/probe-unguarded')?.role).toBe('admin');
+  });
+
+  it.each(['anonymous', 'customer', 'staff', 'admin'] as const)('as %s every route answers as the matrix says', async (who) => {
+    let b = await browserFor(who);
+    const problems: string[] = [];
+    for (const route of store.app.registeredRoutes) {
+      const key = `${route.method} ${route.url}`;
+      if (route.method !== 'GET' && route.method !== 'POST') continue;
+      // Logging out (POST /keluar, /akun/keluar-semua) ends the session: log in again.
+      if (who !== 'anonymous' && !b.cookies.has('sid')) b = await browserFor(who);
+      const url = concrete(route.url);
+      const res = route.method === 'GET' ? await b.get(url) : await b.post(url, {});
+      const allowed = RANK[who] >= RANK[expectedLevel(key)];
+      const toLogin = res.status === 303 && (res.location ?? '').startsWith('/masuk?next=');
+      if (allowed) {
+        if (res.status === 401 || res.status === 403 || toLogin) problems.push(`${key}: expected allowed, got ${res.status} ${res.location ?? ''}`);
+      } else if (who === 'anonymous') {
+        if (!toLogin) problems.push(`${key}: expected redirect to login, got ${res.status}`);
+        const json = await b.request(route.method, url, { headers: { accept: 'application/json' } });
+        if (json.status !== 401) problems.push(`${key}: expected JSON 401, got ${json.status}`);
+      } else {
+        if (res.status !== 403) problems.push(`${key}: expected 403, got ${res.status}`);
+        const json = await b.request(route.method, url, { headers: { accept: 'application/json', 'x-csrf-token': b.csrf ?? '' } });
+        if (json.status !== 403 || JSON.parse(json.body).error?.code !== 'forbidden') problems.push(`${key}: expected JSON 403, got ${json.status}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
