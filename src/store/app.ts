@@ -17,6 +17,7 @@ import { createSearchRepository } from './catalog/search-repository';
 import { createCatalogService } from './catalog/service';
 import { registerCatalogApi } from './api/catalog-api';
 import { registerApiDocs } from './api/docs-routes';
+import { registerProductApi } from './api/product-api';
 import { type ReadinessCheck, registerHealthRoutes } from './health/routes';
 import { registerHomeRoutes } from './home/routes';
 import { registerErrorHandling } from './plugins/errors';
@@ -87,7 +88,9 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
   registerCatalogApi(app, { catalog, suggestPerMinute: config.suggestRateLimit });
   registerApiDocs(app);
   const publicUrl = config.store.publicUrl;
-  registerProductRoutes(app, { products: createProductService({ products: createProductRepository(db) }), publicUrl });
+  const products = createProductService({ products: createProductRepository(db) });
+  registerProductRoutes(app, { products, publicUrl });
+  registerProductApi(app, { products });
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();

@@ -25,6 +25,7 @@ const PUBLIC = new Set([
   'GET /robots.txt',
   'GET /api/v1/products',
   'GET /api/v1/products/suggest',
+  'GET /api/v1/products/:slug',
   'GET /api/v1/categories',
   'GET /api/openapi.json',
   'GET /api/docs',

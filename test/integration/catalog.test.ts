@@ -230,6 +230,23 @@ describe.each(dbTargets)('catalog on %s', (target) => {
     expect((await store.app.inject({ method: 'GET', url: `/api/v1/products/suggest?q=${'y'.repeat(300)}` })).json().error.fields.q).toBeTruthy();
   });
 
+  it('returns one product with details, images and related products', async () => {
+    const res = await store.app.inject({ method: 'GET', url: '/api/v1/products/fender-player-stratocaster' });
+    expect(res.statusCode).toBe(200);
+    const { data } = res.json();
+    const row = rows.find((r) => r.slug === 'fender-player-stratocaster')!;
+    expect(data).toMatchObject({ slug: row.slug, price: row.price, currency: 'IDR', stock: row.stock });
+    expect(data.categories.map((c: { slug: string }) => c.slug)).toEqual(['gitar', 'gitar-elektrik']);
+    expect(data.images.length).toBe(2);
+    expect(data.images[0].webp_srcset).toMatch(/-320\.webp 320w, .*-640\.webp 640w, .*-1280\.webp 1280w$/);
+    expect(data.related.map((p: { slug: string }) => p.slug)).not.toContain(row.slug);
+    const missing = await store.app.inject({ method: 'GET', url: '/api/v1/products/no-such-thing' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('not_found');
+    const inactive = await store.app.inject({ method: 'GET', url: `/api/v1/products/${rows.find((r) => !r.isActive)!.slug}` });
+    expect(inactive.statusCode).toBe(404);
+  });
+
   it('lists the category tree', async () => {
     const body = (await store.app.inject({ method: 'GET', url: '/api/v1/categories' })).json();
     const gitar = body.data.find((c: { slug: string }) => c.slug === 'gitar');

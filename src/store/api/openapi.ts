@@ -111,6 +111,49 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/v1/products/{slug}': {
+      get: {
+        summary: 'One product',
+        description: 'A visible product with its details, category path (root first), images and related products. Stock is live.',
+        parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': {
+            description: 'The product',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    data: {
+                      allOf: [
+                        { $ref: '#/components/schemas/ProductSummary' },
+                        {
+                          type: 'object',
+                          properties: {
+                            sku: { type: 'string' },
+                            description: { type: 'string' },
+                            stock: { type: 'integer' },
+                            weight_grams: { type: 'integer' },
+                            dimensions_cm: { type: 'object', properties: { length: { type: 'integer' }, width: { type: 'integer' }, height: { type: 'integer' } } },
+                            categories: { type: 'array', items: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' } } } },
+                            images: {
+                              type: 'array',
+                              items: { type: 'object', properties: { alt: { type: 'string' }, webp_srcset: { type: 'string' }, jpg_srcset: { type: 'string' }, large_jpg: { type: 'string' } } },
+                            },
+                            related: { type: 'array', items: { $ref: '#/components/schemas/ProductSummary' } },
+                          },
+                        },
+                      ],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '404': { description: 'No visible product has this slug', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    },
     '/api/v1/categories': {
       get: {
         summary: 'Category tree',
