@@ -29,8 +29,8 @@ export interface DatabaseOptions<S extends Record<string, unknown>> {
   migrationsTable: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
-  /** Statements run on every new connection (session settings such as search thresholds). */
-  sessionSql?: string[];
+  /** Settings of every connection (e.g. search thresholds), name → value. */
+  sessionSettings?: Record<string, string>;
 }
 
 export interface DatabaseHandle<S extends Record<string, unknown>> {
@@ -54,7 +54,9 @@ async function openPglite<S extends Record<string, unknown>>(options: DatabaseOp
   const extensions = { pg_trgm, unaccent };
   const client = options.pgliteDir ? new PGlite(options.pgliteDir, { extensions }) : new PGlite({ extensions });
   await client.waitReady;
-  for (const statement of options.sessionSql ?? []) await client.exec(statement);
+  for (const [name, value] of Object.entries(options.sessionSettings ?? {})) {
+    await client.query('SELECT set_config($1, $2, false)', [name, value]);
+  }
   const db = drizzlePglite(client, { schema: options.schema });
   return {
     db: db as unknown as Database<S>,
@@ -75,13 +77,13 @@ async function openPostgres<S extends Record<string, unknown>>(
   options: DatabaseOptions<S>,
   url: string,
 ): Promise<DatabaseHandle<S>> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // Settings travel in the connection's start-up packet, so they hold before the first query.
+  const startupOptions = Object.entries(options.sessionSettings ?? {})
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(' ');
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, ...(startupOptions ? { options: startupOptions } : {}) });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
-  // Queued before any query the pool hands this client out for.
-  pool.on('connect', (client) => {
-    for (const statement of options.sessionSql ?? []) client.query(statement).catch(() => {});
-  });
   const db = drizzlePg(pool, { schema: options.schema });
   return {
     db: db as unknown as Database<S>,

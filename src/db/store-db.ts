@@ -13,7 +13,7 @@ export type StoreDbHandle = DatabaseHandle<StoreSchema>;
  * compares against this threshold (0.6 by default, too strict for "yamha" → Yamaha).
  */
 export const WORD_SIMILARITY_THRESHOLD = 0.45;
-const STORE_SESSION_SQL = [`SET pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`];
+const STORE_SESSION_SETTINGS = { 'pg_trgm.word_similarity_threshold': String(WORD_SIMILARITY_THRESHOLD) };
 
 export const storeMigrationsFolder = () => path.join(projectRoot(), 'src/db/migrations');
 
@@ -29,6 +29,6 @@ export function openStoreDatabase(
     pgliteDir: override?.inMemory ? undefined : config.pgliteDirs.store,
     migrationsFolder: storeMigrationsFolder(),
     migrationsTable: '__store_migrations',
-    sessionSql: STORE_SESSION_SQL,
+    sessionSettings: STORE_SESSION_SETTINGS,
   });
 }
