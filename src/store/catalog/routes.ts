@@ -8,8 +8,10 @@ import type { CatalogService } from './service';
 import { CatalogPageView } from './views/catalog-page';
 
 export function registerCatalogRoutes(app: FastifyInstance, deps: { catalog: CatalogService }) {
-  app.get('/produk', async (request, reply) => {
-    const page = await deps.catalog.browse(parsePageQuery(request.query as Record<string, unknown>));
-    return reply.page(h(CatalogPageView, { page }));
-  });
+  app.get('/produk', async (request, reply) =>
+    reply.publicPage(async () => {
+      const page = await deps.catalog.browse(parsePageQuery(request.query as Record<string, unknown>));
+      return h(CatalogPageView, { page });
+    }),
+  );
 }

@@ -4,8 +4,5 @@ import type { CatalogService } from '../catalog/service';
 import { HomePage } from './views/home-page';
 
 export function registerHomeRoutes(app: FastifyInstance, deps: { catalog: CatalogService }) {
-  app.get('/', async (_request, reply) => {
-    const home = await deps.catalog.homeCatalog();
-    return reply.page(h(HomePage, home));
-  });
+  app.get('/', async (_request, reply) => reply.publicPage(async () => h(HomePage, await deps.catalog.homeCatalog())));
 }

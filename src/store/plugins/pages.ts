@@ -1,6 +1,9 @@
 /**
  * `reply.page(<SomePage/>)`: renders a page component with the request's context (language,
  * theme, store profile, asset URLs) and sends it as HTML.
+ * `reply.publicPage(build)`: the same for a page that is identical for every visitor without a
+ * session (home, catalog): rendered once per language, theme and URL and reused for a few
+ * seconds; visitors with a session always get their own render.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -8,12 +11,14 @@ import type { VNode } from 'preact';
 import type { StoreProfileService } from '../store-profile/service';
 import type { AssetUrls } from '../ui/assets';
 import type { PageContext, Theme } from '../ui/page-context';
+import { createPageCache } from '../ui/page-cache';
 import { renderDocument } from '../ui/render';
 import { csrfTokenFor } from './csrf';
 
 declare module 'fastify' {
   interface FastifyReply {
     page(node: VNode<any>, status?: number): Promise<FastifyReply>;
+    publicPage(build: () => Promise<VNode<any>>): Promise<FastifyReply>;
   }
 }
 
@@ -38,18 +43,36 @@ export function registerPages(app: FastifyInstance, deps: { assets: AssetUrls; p
     };
   }
 
-  app.decorateReply('page', async function page(this: FastifyReply, node: VNode<any>, status = 200) {
-    const ctx = await pageContext(this.request);
-    const html = renderDocument(node, ctx);
-    const etag = pageEtag(html, ctx.csrfToken, this.request.session?.key);
+  const publicPages = createPageCache();
+
+  function send(reply: FastifyReply, html: string, etag: string, status: number) {
     // Pages vary by the language and theme cookies: never let a shared cache mix them up.
     // `no-cache` + ETag: the browser revalidates every time and gets a body-less 304 when the page is unchanged.
-    this.header('cache-control', 'private, no-cache').header('vary', 'Cookie').header('etag', etag);
-    const method = this.request.method;
-    if (status === 200 && (method === 'GET' || method === 'HEAD') && etagMatches(this.request.headers['if-none-match'], etag)) {
-      return this.code(304).send();
+    reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie').header('etag', etag);
+    const method = reply.request.method;
+    if (status === 200 && (method === 'GET' || method === 'HEAD') && etagMatches(reply.request.headers['if-none-match'], etag)) {
+      return reply.code(304).send();
     }
-    return this.code(status).header('content-type', 'text/html; charset=utf-8').send(html);
+    return reply.code(status).header('content-type', 'text/html; charset=utf-8').send(html);
+  }
+
+  async function render(request: FastifyRequest, node: VNode<any>): Promise<{ html: string; etag: string }> {
+    const ctx = await pageContext(request);
+    const html = renderDocument(node, ctx);
+    return { html, etag: pageEtag(html, ctx.csrfToken, request.session?.key) };
+  }
+
+  app.decorateReply('page', async function page(this: FastifyReply, node: VNode<any>, status = 200) {
+    const { html, etag } = await render(this.request, node);
+    return send(this, html, etag, status);
+  });
+
+  app.decorateReply('publicPage', async function publicPage(this: FastifyReply, build: () => Promise<VNode<any>>) {
+    const key = publicPages.keyFor(this.request);
+    const rendered = key
+      ? await publicPages.get(key, async () => render(this.request, await build()))
+      : await render(this.request, await build());
+    return send(this, rendered.html, rendered.etag, 200);
   });
 }
 

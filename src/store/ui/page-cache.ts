@@ -1,0 +1,41 @@
+/**
+ * Rendered HTML of public pages for visitors without a session: the same for everyone with the
+ * same language and theme, so it is rendered once and reused for a few seconds. A visitor with
+ * any other cookie (a session, a cart) always gets a fresh render, so nothing personal is ever
+ * shared. Routes opt in with `reply.publicPage()`; entries live as long as the data they were
+ * rendered from is cached (15 s).
+ */
+import type { FastifyRequest } from 'fastify';
+import { lruCache } from '../../lib/cache';
+
+/** Cookies that only choose how a public page looks, never who sees it. */
+const PRESENTATION_COOKIES = new Set(['lang', 'theme']);
+const PAGE_CACHE_MS = 15_000;
+const PAGE_CACHE_ENTRIES = 300;
+
+export interface RenderedPage {
+  html: string;
+  etag: string;
+}
+
+export interface PageCache {
+  /** Cache key for this request, or undefined when its page must be rendered for it alone. */
+  keyFor(request: FastifyRequest): string | undefined;
+  get(key: string, render: () => Promise<RenderedPage>): Promise<RenderedPage>;
+  clear(): void;
+}
+
+export function createPageCache(): PageCache {
+  const cache = lruCache<string, RenderedPage>({ max: PAGE_CACHE_ENTRIES, ttlMs: PAGE_CACHE_MS });
+  return {
+    keyFor(request) {
+      if (request.method !== 'GET') return undefined;
+      if (Object.keys(request.cookies).some((name) => !PRESENTATION_COOKIES.has(name))) return undefined;
+      // `?lang=` answers with a Set-Cookie: render it normally.
+      if ((request.query as Record<string, unknown> | undefined)?.lang !== undefined) return undefined;
+      return `${request.locale}|${request.cookies.theme ?? ''}|${request.url}`;
+    },
+    get: (key, render) => cache.get(key, render),
+    clear: () => cache.clear(),
+  };
+}
