@@ -5,7 +5,7 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { StoreDbHandle } from '../db/store-db';
 import { loggerOptions, requestId } from '../lib/logger';
@@ -36,6 +36,7 @@ import { registerStorePageRoutes } from './store-page/routes';
 import { createStoreProfileRepository } from './store-profile/repository';
 import { createStoreProfileService } from './store-profile/service';
 import { loadAssetUrls } from './ui/assets';
+import { fallbackErrorHtml } from './ui/render';
 
 export interface StoreAppDeps {
   config: Config;
@@ -49,6 +50,20 @@ export interface StoreAppDeps {
   onEmailQueued?: () => void;
 }
 
+/**
+ * Requests the router cannot even parse (broken percent-encoding such as `/produk/%E0%A4%A`)
+ * arrive before any plugin ran: answer with a plain, self-contained 400 instead of Fastify's
+ * JSON that repeats the path.
+ */
+function answerMalformedRequest(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  reply.header('x-content-type-options', 'nosniff').header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+  if (request.url.startsWith('/api/')) {
+    return reply.code(status).send({ error: { code: 'bad_url', message: 'The address is not valid.' } });
+  }
+  return reply.code(status).type('text/html; charset=utf-8').send(fallbackErrorHtml(status, request.id));
+}
+
 export async function buildStoreApp({ config, database, redis, logger = true, onEmailQueued, clock }: StoreAppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions('store', config.logLevel) : false,
@@ -58,6 +73,7 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
     // Keep-alive connections are closed on shutdown so it never hangs.
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: answerMalformedRequest,
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

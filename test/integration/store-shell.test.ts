@@ -179,6 +179,18 @@ describe.each(dbTargets)('store shell on %s', (target) => {
     expect(res.body).not.toContain('<script>alert(1)</script>');
   });
 
+  it('answers a malformed address with a plain 400 that does not repeat it', async () => {
+    const page = await store.app.inject({ method: 'GET', url: '/produk/%E0%A4%A<b>x' });
+    expect(page.statusCode).toBe(400);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('Alamat tidak valid');
+    expect(page.body).not.toContain('<b>x');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    const api = await store.app.inject({ method: 'GET', url: '/api/v1/products/%E0%A4%A' });
+    expect(api.statusCode).toBe(400);
+    expect(api.json()).toEqual({ error: { code: 'bad_url', message: 'The address is not valid.' } });
+  });
+
   it('reports liveness and readiness', async () => {
     const health = await store.app.inject({ method: 'GET', url: '/healthz' });
     expect(health.statusCode).toBe(200);

@@ -14,6 +14,10 @@ export function renderDocument(node: VNode<any>, ctx: PageContext): string {
  * plain, self-contained, no data.
  */
 export function fallbackErrorHtml(status: number, reference: string): string {
-  const title = status === 503 ? 'Layanan sedang tidak tersedia' : 'Terjadi kesalahan';
-  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Hurtrock Music Store</title></head><body><h1>${title}</h1><p>Silakan coba lagi sebentar lagi. / Please try again shortly.</p><p><small>Ref: ${reference.replace(/[^A-Za-z0-9._-]/g, '')}</small></p><p><a href="/">Hurtrock Music Store</a></p></body></html>`;
+  const title = status === 503 ? 'Layanan sedang tidak tersedia' : status < 500 ? 'Alamat tidak valid' : 'Terjadi kesalahan';
+  const lead =
+    status < 500
+      ? 'Periksa alamat halaman, atau mulai lagi dari beranda. / Check the address, or start again from the home page.'
+      : 'Silakan coba lagi sebentar lagi. / Please try again shortly.';
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Hurtrock Music Store</title></head><body><h1>${title}</h1><p>${lead}</p><p><small>Ref: ${reference.replace(/[^A-Za-z0-9._-]/g, '')}</small></p><p><a href="/">Hurtrock Music Store</a></p></body></html>`;
 }
