@@ -1,7 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './helpers/server';
 
-const pages = ['/', '/produk', '/produk?q=ibanes', '/halaman-yang-tidak-ada', '/api/docs'];
+const pages = [
+  '/',
+  '/produk',
+  '/produk?q=ibanes',
+  '/produk/fender-player-stratocaster',
+  '/produk/schecter-hellraiser-c-1', // out of stock
+  '/produk/tidak-ada',
+  '/toko',
+  '/halaman-yang-tidak-ada',
+  '/api/docs',
+];
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {

@@ -38,6 +38,19 @@ interface TileSqlRow {
   product_count: string | number;
 }
 
+/** The columns a product card shows (every list of products selects these). */
+export const productCardColumns = {
+  id: products.id,
+  slug: products.slug,
+  name: products.name,
+  brand: products.brand,
+  model: products.model,
+  price: products.price,
+  stock: products.stock,
+  lowStockThreshold: products.lowStockThreshold,
+  isFeatured: products.isFeatured,
+};
+
 export function createCatalogRepository(db: StoreDb) {
   /** Main image of each product (or its first image when none is marked main). */
   async function mainImagesOf(productIds: number[]) {
@@ -64,17 +77,7 @@ export function createCatalogRepository(db: StoreDb) {
 
     async findFeaturedProducts(limit: number): Promise<ProductCardRow[]> {
       const rows = await db
-        .select({
-          id: products.id,
-          slug: products.slug,
-          name: products.name,
-          brand: products.brand,
-          model: products.model,
-          price: products.price,
-          stock: products.stock,
-          lowStockThreshold: products.lowStockThreshold,
-          isFeatured: products.isFeatured,
-        })
+        .select(productCardColumns)
         .from(products)
         .innerJoin(categories, eq(categories.id, products.categoryId))
         .where(and(eq(products.isActive, true), eq(products.isFeatured, true), eq(categories.isActive, true)))

@@ -7,7 +7,7 @@ import { rowsOf } from '../../db/connection';
 import type { StoreDb } from '../../db/store-db';
 import { categories, productImages, products } from '../../db/schema';
 import type { ImageSize } from '../../db/schema';
-import type { ProductCardRow } from '../catalog/repository';
+import { type ProductCardRow, productCardColumns } from '../catalog/repository';
 
 export interface ProductDetailRow {
   id: number;
@@ -42,24 +42,12 @@ export interface CategoryCrumb {
   name: string;
 }
 
-const cardColumns = {
-  id: products.id,
-  slug: products.slug,
-  name: products.name,
-  brand: products.brand,
-  model: products.model,
-  price: products.price,
-  stock: products.stock,
-  lowStockThreshold: products.lowStockThreshold,
-  isFeatured: products.isFeatured,
-};
-
 export function createProductRepository(db: StoreDb) {
   return {
     async findActiveBySlug(slug: string): Promise<ProductDetailRow | undefined> {
       const [row] = await db
         .select({
-          ...cardColumns,
+          ...productCardColumns,
           categoryId: products.categoryId,
           sku: products.sku,
           description: products.description,
@@ -115,7 +103,7 @@ export function createProductRepository(db: StoreDb) {
      */
     async findRelated(product: { id: number; categoryId: number; brand: string }, limit: number): Promise<ProductCardRow[]> {
       const rows = await db
-        .select(cardColumns)
+        .select(productCardColumns)
         .from(products)
         .innerJoin(categories, eq(categories.id, products.categoryId))
         .where(

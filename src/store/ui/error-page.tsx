@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../lib/i18n';
+import { ErrorSearchForm } from './error-search';
 import { Icon } from './icon';
 import { Layout } from './layout';
 import { usePage } from './page-context';
@@ -25,17 +26,7 @@ export function ErrorPage({ status, reference }: ErrorPageProps) {
             {t('error.reference')}: <code>{reference}</code>
           </p>
         )}
-        <form class="error-search" role="search" action="/produk" method="get">
-          <label class="form-label" for="error-search-input">
-            {t('error.search')}
-          </label>
-          <div class="input-group">
-            <input id="error-search-input" class="form-control" type="search" name="q" maxLength={100} placeholder={t('nav.search.placeholder')} />
-            <button class="btn btn-rock" type="submit">
-              <Icon name="magnifying-glass" /> {t('nav.search.submit')}
-            </button>
-          </div>
-        </form>
+        <ErrorSearchForm />
         <div class="error-actions">
           <a class="btn btn-outline-rock" href="/">
             <Icon name="house" /> {t('error.home')}

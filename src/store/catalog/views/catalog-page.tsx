@@ -1,3 +1,4 @@
+import { Breadcrumbs } from '../../ui/breadcrumbs';
 import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
@@ -16,27 +17,11 @@ export function CatalogPageView({ page }: { page: CatalogPage }) {
   return (
     <Layout title={title} description={t('catalog.description')}>
       <div class="container catalog" id="catalog" data-catalog>
-        <nav aria-label={t('catalog.breadcrumb')}>
-          <ol class="breadcrumb catalog-breadcrumb">
-            <li class="breadcrumb-item">
-              <a href="/">{t('nav.home')}</a>
-            </li>
-            <li class="breadcrumb-item">
-              <a href="/produk">{t('nav.products')}</a>
-            </li>
-            {page.breadcrumbs.map((c, i) =>
-              i === page.breadcrumbs.length - 1 ? (
-                <li class="breadcrumb-item active" aria-current="page" key={c.id}>
-                  {c.name}
-                </li>
-              ) : (
-                <li class="breadcrumb-item" key={c.id}>
-                  <a href={pageUrl(q, { categorySlug: c.slug, page: 1 })}>{c.name}</a>
-                </li>
-              ),
-            )}
-          </ol>
-        </nav>
+        <Breadcrumbs
+          label={t('catalog.breadcrumb')}
+          class="catalog-breadcrumb"
+          trail={page.breadcrumbs.map((c) => ({ label: c.name, href: pageUrl(q, { categorySlug: c.slug, page: 1 }) }))}
+        />
 
         <header class="catalog-header">
           <h1 class="catalog-title">{title}</h1>

@@ -2,6 +2,7 @@
  * 404 for an unknown or withdrawn product: same shape as the generic error page (search and
  * contact), with a product-specific message and a WhatsApp link that says what was looked for.
  */
+import { ErrorSearchForm } from '../../ui/error-search';
 import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
@@ -16,17 +17,7 @@ export function ProductNotFoundPage() {
         </p>
         <h1 class="display-title">{t('product.notFound.title')}</h1>
         <p class="lead">{t('product.notFound.lead')}</p>
-        <form class="error-search" role="search" action="/produk" method="get">
-          <label class="form-label" for="error-search-input">
-            {t('error.search')}
-          </label>
-          <div class="input-group">
-            <input id="error-search-input" class="form-control" type="search" name="q" maxLength={100} placeholder={t('nav.search.placeholder')} />
-            <button class="btn btn-rock" type="submit">
-              <Icon name="magnifying-glass" /> {t('nav.search.submit')}
-            </button>
-          </div>
-        </form>
+        <ErrorSearchForm />
         <div class="error-actions">
           <a class="btn btn-outline-rock" href="/produk">
             <Icon name="guitar" /> {t('nav.products')}

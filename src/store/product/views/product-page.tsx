@@ -5,6 +5,7 @@ import { SeoHead } from '../../seo/head';
 import { breadcrumbJsonLd, productJsonLd } from '../../seo/json-ld';
 import { CsrfField } from '../../ui/csrf-field';
 import { Icon } from '../../ui/icon';
+import { Breadcrumbs } from '../../ui/breadcrumbs';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
 import { ProductCard } from '../../ui/product-card';
@@ -65,24 +66,11 @@ export function ProductPage({ data, publicUrl }: { data: ProductPageData; public
   return (
     <Layout title={product.name} description={description} head={head} scripts={['gallery']}>
       <div class="container product-page">
-        <nav aria-label={t('product.breadcrumb')}>
-          <ol class="breadcrumb product-breadcrumb">
-            <li class="breadcrumb-item">
-              <a href="/">{t('nav.home')}</a>
-            </li>
-            <li class="breadcrumb-item">
-              <a href="/produk">{t('nav.products')}</a>
-            </li>
-            {categories.map((c) => (
-              <li class="breadcrumb-item" key={c.id}>
-                <a href={categoryHref(c.slug)}>{c.name}</a>
-              </li>
-            ))}
-            <li class="breadcrumb-item active" aria-current="page">
-              {product.name}
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumbs
+          label={t('product.breadcrumb')}
+          class="product-breadcrumb"
+          trail={[...categories.map((c) => ({ label: c.name, href: categoryHref(c.slug) })), { label: product.name }]}
+        />
 
         <div class="row g-4 g-lg-5">
           <div class="col-12 col-lg-6">
