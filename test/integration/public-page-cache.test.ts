@@ -2,7 +2,9 @@
  * Public pages are rendered once for all visitors without a session; nobody with a session may
  * ever receive that copy, and no visitor's details may ever end up in it.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { products } from '../../src/db/schema';
 import { dbTargets } from '../helpers/databases';
 import { createTestStore, type TestStore } from '../helpers/store-app';
 import { createUser, PASSWORD, TestBrowser } from './accounts-client';
@@ -26,6 +28,18 @@ describe.each(dbTargets)('public page cache on %s', (target) => {
     expect(english.body).toMatch(/<html lang="en"/);
     const dark = await store.app.inject({ method: 'GET', url, cookies: { theme: 'dark' } });
     expect(dark.body).toContain('data-bs-theme="dark"');
+  });
+
+  it('shares a product page only while its stock is unchanged', async () => {
+    const url = '/produk/fender-player-stratocaster';
+    const first = await store.app.inject({ method: 'GET', url });
+    const again = await store.app.inject({ method: 'GET', url });
+    expect(again.body).toBe(first.body);
+    expect(first.body).toContain('Stok tersedia');
+    await store.database.db.update(products).set({ stock: 1 }).where(eq(products.slug, 'fender-player-stratocaster'));
+    const after = await store.app.inject({ method: 'GET', url });
+    expect(after.body).toContain('Sisa 1');
+    expect(after.headers.etag).not.toBe(first.headers.etag);
   });
 
   it('never gives a logged-in customer the anonymous copy, nor anonymous visitors theirs', async () => {

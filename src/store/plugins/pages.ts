@@ -18,7 +18,7 @@ import { csrfTokenFor } from './csrf';
 declare module 'fastify' {
   interface FastifyReply {
     page(node: VNode<any>, status?: number): Promise<FastifyReply>;
-    publicPage(build: () => Promise<VNode<any>>): Promise<FastifyReply>;
+    publicPage(build: () => VNode<any> | Promise<VNode<any>>, options?: { variant?: string }): Promise<FastifyReply>;
   }
 }
 
@@ -67,8 +67,12 @@ export function registerPages(app: FastifyInstance, deps: { assets: AssetUrls; p
     return send(this, html, etag, status);
   });
 
-  app.decorateReply('publicPage', async function publicPage(this: FastifyReply, build: () => Promise<VNode<any>>) {
-    const key = publicPages.keyFor(this.request);
+  app.decorateReply('publicPage', async function publicPage(
+    this: FastifyReply,
+    build: () => VNode<any> | Promise<VNode<any>>,
+    options: { variant?: string } = {},
+  ) {
+    const key = publicPages.keyFor(this.request, options.variant);
     const rendered = key
       ? await publicPages.get(key, async () => render(this.request, await build()))
       : await render(this.request, await build());

@@ -15,7 +15,9 @@ export function registerProductRoutes(app: FastifyInstance, deps: { products: Pr
   app.get<{ Params: { slug: string } }>('/produk/:slug', async (request, reply) => {
     const data = await deps.products.productPage(request.params.slug);
     if (!data) return reply.page(h(ProductNotFoundPage, {}), 404);
-    return reply.page(h(ProductPage, { data, publicUrl: deps.publicUrl }));
+    // Stock is read live on every request and names the cached rendering, so a visitor without a
+    // session gets a shared copy only while the stock it shows is still true.
+    return reply.publicPage(() => h(ProductPage, { data, publicUrl: deps.publicUrl }), { variant: `stock:${data.product.stock}` });
   });
   // What the route above cannot take (a slug longer than the router's parameter limit, extra
   // path segments) lands here instead of on the router's bare 414/404: the same friendly 404.

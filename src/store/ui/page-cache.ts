@@ -19,8 +19,11 @@ export interface RenderedPage {
 }
 
 export interface PageCache {
-  /** Cache key for this request, or undefined when its page must be rendered for it alone. */
-  keyFor(request: FastifyRequest): string | undefined;
+  /**
+   * Cache key for this request, or undefined when its page must be rendered for it alone.
+   * `variant` names live data the page shows (e.g. a product's stock), so a change renders anew.
+   */
+  keyFor(request: FastifyRequest, variant?: string): string | undefined;
   get(key: string, render: () => Promise<RenderedPage>): Promise<RenderedPage>;
   clear(): void;
 }
@@ -28,12 +31,12 @@ export interface PageCache {
 export function createPageCache(): PageCache {
   const cache = lruCache<string, RenderedPage>({ max: PAGE_CACHE_ENTRIES, ttlMs: PAGE_CACHE_MS });
   return {
-    keyFor(request) {
+    keyFor(request, variant = '') {
       if (request.method !== 'GET') return undefined;
       if (Object.keys(request.cookies).some((name) => !PRESENTATION_COOKIES.has(name))) return undefined;
       // `?lang=` answers with a Set-Cookie: render it normally.
       if ((request.query as Record<string, unknown> | undefined)?.lang !== undefined) return undefined;
-      return `${request.locale}|${request.cookies.theme ?? ''}|${request.url}`;
+      return `${request.locale}|${request.cookies.theme ?? ''}|${variant}|${request.url}`;
     },
     get: (key, render) => cache.get(key, render),
     clear: () => cache.clear(),
