@@ -153,13 +153,10 @@ describe.each(dbTargets)('product page on %s', (target) => {
     await store.database.db.update(products).set({ isActive: true }).where(eq(products.slug, 'jackson-js22-dinky'));
   });
 
-  it('the add-to-cart form posts to /keranjang, which says the cart is coming soon', async () => {
+  it('the add-to-cart form posts the product id to the cart', async () => {
     const html = (await get('/produk/ibanez-rg550-genesis')).body;
-    expect(html).toContain('<form class="product-buy" action="/keranjang" method="post">');
-    const res = await store.app.inject({ method: 'POST', url: '/keranjang', payload: 'product=ibanez-rg550-genesis&quantity=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Keranjang segera hadir');
-    expect(res.body).toContain('href="/produk/ibanez-rg550-genesis"');
+    expect(html).toContain('<form class="product-buy" action="/keranjang/tambah" method="post" data-cart-form="add">');
+    expect(html).toMatch(/name="product" value="\d+"/);
   });
 
   it('English page text with ?lang=en', async () => {

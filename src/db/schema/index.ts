@@ -2,3 +2,4 @@ export * from './users';
 export * from './store-profile';
 export * from './catalog';
 export * from './accounts';
+export * from './cart';

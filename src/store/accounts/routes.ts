@@ -31,8 +31,20 @@ const LOGIN_NOTICES: Record<string, FormState['alert']> = {
 const query = (request: FastifyRequest) => request.query as Record<string, unknown>;
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
-export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: AccountsService }) {
+export interface AuthRoutesDeps {
+  accounts: AccountsService;
+  afterLogin?: (guestSessionKey: string, userId: number) => Promise<void>;
+}
+
+export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps) {
   const { accounts } = deps;
+
+  /** Login replaces the session id; what the guest session held (its cart) is handed over first. */
+  async function startSession(request: FastifyRequest, reply: FastifyReply, user: Parameters<typeof app.sessions.login>[2], remember: boolean) {
+    const guestKey = request.session && request.session.record.userId === null ? request.session.key : undefined;
+    await app.sessions.login(request, reply, user, remember);
+    if (guestKey && deps.afterLogin) await deps.afterLogin(guestKey, user.id);
+  }
 
   async function loginForm(request: FastifyRequest, reply: FastifyReply, state: FormState, next: string, status = 200) {
     await app.sessions.ensure(request, reply);
@@ -60,7 +72,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: Accou
       if (result.reason === 'deactivated') return loginForm(request, reply, { values, alert: { kind: 'danger', key: 'login.deactivated' } }, next, 403);
       return loginForm(request, reply, { values, alert: { kind: 'danger', key: 'login.failed' } }, next, 401);
     }
-    await app.sessions.login(request, reply, result.user, form.data.remember);
+    await startSession(request, reply, result.user, form.data.remember);
     // S7: a language chosen before logging in wins and is saved; otherwise the account's applies.
     const cookieLocale = request.cookies[LOCALE_COOKIE];
     if (isLocale(cookieLocale) && cookieLocale !== result.user.locale) await accounts.saveLocale(result.user.id, cookieLocale);
@@ -88,7 +100,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: Accou
     const result = await accounts.register(form.data, request.locale);
     if (!result.ok) return rerender({ values: formValues(request.body), errors: result.errors });
     // Unverified accounts can shop at once; the account page reminds them to verify.
-    await app.sessions.login(request, reply, result.user, false);
+    await startSession(request, reply, result.user, false);
     return reply.redirect(next ?? '/akun?pesan=terdaftar', 303);
   });
 

@@ -25,6 +25,8 @@ export interface AccountsSetupDeps {
   onEmailQueued?: () => void;
   /** Tests use a counter they can inspect or a stricter policy. */
   loginFailures?: FailureCounter;
+  /** Runs after a login or registration with the guest session's key (the cart merges its items). */
+  afterLogin?: (guestSessionKey: string, userId: number) => Promise<void>;
 }
 
 /** Call after the locale plugin and before any route is registered. */
@@ -52,7 +54,7 @@ export function setupAccounts(app: FastifyInstance, deps: AccountsSetupDeps) {
   return {
     accounts,
     registerRoutes() {
-      registerAuthRoutes(app, { accounts });
+      registerAuthRoutes(app, { accounts, afterLogin: deps.afterLogin });
       registerAccountRoutes(app, { accounts });
     },
   };

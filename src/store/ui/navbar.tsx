@@ -3,7 +3,7 @@ import { Icon } from './icon';
 import { usePage } from './page-context';
 
 export function Navbar() {
-  const { t, locale, path, profile, user } = usePage();
+  const { t, locale, path, profile, user, cartUnits } = usePage();
   const nav = [
     { href: '/', label: t('nav.home') },
     { href: '/produk', label: t('nav.products') },
@@ -26,6 +26,21 @@ export function Navbar() {
           >
             <span class="lang-code">{otherLocale.toUpperCase()}</span>
             <span class="visually-hidden">{t(otherLocale === 'en' ? 'lang.en' : 'lang.id')}</span>
+          </a>
+          {/* The badge is redrawn by web/cart.ts after an add; its label says the count in words. */}
+          <a
+            class="btn btn-icon cart-link"
+            href="/keranjang"
+            aria-label={cartUnits > 0 ? t('cart.nav.count', { count: cartUnits }) : t('cart.nav')}
+            title={t('cart.nav')}
+            aria-current={path === '/keranjang' ? 'page' : undefined}
+            data-cart-link
+            data-label-empty={t('cart.nav')}
+          >
+            <Icon name="cart-shopping" />
+            <span class="cart-badge" data-cart-badge aria-hidden="true" hidden={cartUnits === 0}>
+              {cartUnits > 99 ? '99+' : cartUnits}
+            </span>
           </a>
           {user ? (
             <div class="dropdown">

@@ -2,7 +2,9 @@ import { formatRupiah } from '../../lib/money';
 import { stockState } from '../catalog/stock-state';
 import type { ProductCardRow } from '../catalog/repository';
 import { fallbackRendition, imageUrl, srcSet } from '../media/image-urls';
+import { CsrfField } from './csrf-field';
 import { Highlight } from './highlight';
+import { Icon } from './icon';
 import { usePage } from './page-context';
 
 /** Card widths: 2 per row on phones, 3 on tablets, 4 on desktops. */
@@ -49,6 +51,17 @@ export function ProductCard({ product, eager = false, highlight }: { product: Pr
           {stock.kind === 'low' && t('product.stock.low', { count: stock.count })}
           {stock.kind === 'out' && t('product.stock.out')}
         </p>
+        {/* One unit straight from the list (web/cart.ts sends it with fetch); the product page picks a quantity. */}
+        {stock.kind !== 'out' && (
+          <form class="product-card-add" action="/keranjang/tambah" method="post" data-cart-form="add">
+            <CsrfField />
+            <input type="hidden" name="product" value={product.id} />
+            <input type="hidden" name="quantity" value="1" />
+            <button class="btn btn-sm btn-outline-rock" type="submit" aria-label={t('cart.card.add', { name: product.name })} title={t('product.addToCart')}>
+              <Icon name="cart-plus" />
+            </button>
+          </form>
+        )}
       </div>
     </article>
   );

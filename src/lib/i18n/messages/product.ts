@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-/** The product page, its gallery, the product 404 and the cart placeholder. */
+/** The product page, its gallery, and the product 404. */
 export const product = defineMessages({
   id: {
     'product.breadcrumb': 'Lokasi halaman',
@@ -31,10 +31,6 @@ export const product = defineMessages({
     'product.gallery.none': 'Foto belum tersedia',
     'product.notFound.title': 'Produk tidak ditemukan',
     'product.notFound.lead': 'Produk ini tidak ada atau sudah tidak dijual. Coba cari produk serupa, atau tanya kami, mungkin kami bisa mencarikannya.',
-    'cart.soon.title': 'Keranjang segera hadir',
-    'cart.soon.lead': 'Belanja online sedang kami siapkan. Sementara itu, pesan {name} lewat WhatsApp dan kami bantu sampai barang tiba.',
-    'cart.soon.back': 'Kembali ke produk',
-    'cart.soon.order': 'Pesan via WhatsApp',
   },
   en: {
     'product.breadcrumb': 'Breadcrumb',
@@ -65,9 +61,5 @@ export const product = defineMessages({
     'product.gallery.none': 'No photo yet',
     'product.notFound.title': 'Product not found',
     'product.notFound.lead': "This product doesn't exist or is no longer sold. Search for something similar, or ask us: we may be able to find it for you.",
-    'cart.soon.title': 'The cart is coming soon',
-    'cart.soon.lead': "We're getting online checkout ready. Meanwhile, order {name} on WhatsApp and we'll look after you until it arrives.",
-    'cart.soon.back': 'Back to the product',
-    'cart.soon.order': 'Order on WhatsApp',
   },
 });

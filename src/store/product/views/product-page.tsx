@@ -100,10 +100,10 @@ export function ProductPage({ data, publicUrl }: { data: ProductPageData; public
                 {stock.kind === 'out' && t('product.stock.out')}
               </p>
 
-              {/* The cart arrives in the next issue; until then POST /keranjang answers "coming soon". */}
-              <form class="product-buy" action="/keranjang" method="post">
+              {/* web/cart.ts sends this with fetch (badge + toast); without JavaScript it posts and lands on the cart. */}
+              <form class="product-buy" action="/keranjang/tambah" method="post" data-cart-form="add">
                 <CsrfField />
-                <input type="hidden" name="product" value={product.slug} />
+                <input type="hidden" name="product" value={product.id} />
                 <div class="product-qty">
                   <label class="form-label" for="quantity">
                     {t('product.quantity')}

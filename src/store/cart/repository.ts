@@ -1,0 +1,214 @@
+/**
+ * The cart area's only file that talks to the database. A cart belongs to an account or to a
+ * guest's session (see db/schema/cart.ts); a product is "active" when it and its category are,
+ * the same rule the catalog and the product page use.
+ */
+import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import type { StoreDb } from '../../db/store-db';
+import { cartItems, carts, categories, products } from '../../db/schema';
+import { createCatalogRepository, type ProductCardRow } from '../catalog/repository';
+import { ABSOLUTE_MS } from '../plugins/session';
+import { combinedQuantity } from './rules';
+
+export type CartOwner = { userId: number } | { sessionKey: string };
+
+export interface CartProduct {
+  id: number;
+  name: string;
+  price: number;
+  stock: number;
+  isActive: boolean;
+}
+
+export interface CartLineRow {
+  productId: number;
+  slug: string;
+  name: string;
+  brand: string;
+  price: number;
+  stock: number;
+  isActive: boolean;
+  quantity: number;
+  priceSeen: number;
+  stockSeen: number;
+  image: ProductCardRow['image'];
+}
+
+/** An hour of margin over the session's absolute lifetime. */
+export const GUEST_CART_MAX_AGE_MS = ABSOLUTE_MS + 3600_000;
+
+const ownerIs = (owner: CartOwner) => ('userId' in owner ? eq(carts.userId, owner.userId) : eq(carts.sessionKey, owner.sessionKey));
+const activeSql = sql<boolean>`${products.isActive} AND ${categories.isActive}`;
+
+export function createCartRepository(db: StoreDb) {
+  const catalog = createCatalogRepository(db);
+
+  async function findCartId(owner: CartOwner): Promise<number | undefined> {
+    const [row] = await db.select({ id: carts.id }).from(carts).where(ownerIs(owner)).limit(1);
+    return row?.id;
+  }
+
+  return {
+    findCartId,
+
+    /** The owner's cart, created on first use; a concurrent creation is absorbed by the unique key. */
+    async ensureCartId(owner: CartOwner): Promise<number> {
+      const existing = await findCartId(owner);
+      if (existing) return existing;
+      await db
+        .insert(carts)
+        .values('userId' in owner ? { userId: owner.userId } : { sessionKey: owner.sessionKey })
+        .onConflictDoNothing();
+      // A guest session lives at most 24 h (plugins/session.ts ABSOLUTE_MS) and was created before
+      // its cart, so a guest cart older than that belongs to a dead session: swept here, when guests
+      // create carts anyway, rather than by a separate job.
+      if ('sessionKey' in owner) await db.delete(carts).where(and(isNotNull(carts.sessionKey), lt(carts.createdAt, new Date(Date.now() - GUEST_CART_MAX_AGE_MS))));
+      const id = await findCartId(owner);
+      if (!id) throw new Error('cart could not be created');
+      return id;
+    },
+
+    async findProduct(productId: number): Promise<CartProduct | undefined> {
+      const [row] = await db
+        .select({ id: products.id, name: products.name, price: products.price, stock: products.stock, isActive: activeSql })
+        .from(products)
+        .innerJoin(categories, eq(categories.id, products.categoryId))
+        .where(eq(products.id, productId))
+        .limit(1);
+      return row;
+    },
+
+    /** Adds to the line (summed, capped by stock) and records the price and stock seen now. */
+    async addItem(cartId: number, product: CartProduct, quantity: number): Promise<{ quantity: number; wanted: number }> {
+      const [before] = await db
+        .select({ quantity: cartItems.quantity })
+        .from(cartItems)
+        .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, product.id)));
+      const [row] = await db
+        .insert(cartItems)
+        .values({ cartId, productId: product.id, quantity, priceSeen: product.price, stockSeen: product.stock })
+        .onConflictDoUpdate({
+          target: [cartItems.cartId, cartItems.productId],
+          set: {
+            quantity: sql`LEAST(${cartItems.quantity} + excluded.quantity, ${product.stock})`,
+            priceSeen: sql`excluded.price_seen`,
+            stockSeen: sql`excluded.stock_seen`,
+          },
+        })
+        .returning({ quantity: cartItems.quantity });
+      await db.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
+      return { quantity: row!.quantity, wanted: (before?.quantity ?? 0) + quantity };
+    },
+
+    /** Sets a line's quantity; the customer has now seen today's price and stock. False = no such line. */
+    async setQuantity(cartId: number, product: CartProduct, quantity: number): Promise<boolean> {
+      const rows = await db
+        .update(cartItems)
+        .set({ quantity, priceSeen: product.price, stockSeen: product.stock })
+        .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, product.id)))
+        .returning({ productId: cartItems.productId });
+      return rows.length > 0;
+    },
+
+    async removeItems(cartId: number, productIds: number[]): Promise<number> {
+      if (productIds.length === 0) return 0;
+      const rows = await db
+        .delete(cartItems)
+        .where(and(eq(cartItems.cartId, cartId), inArray(cartItems.productId, productIds)))
+        .returning({ productId: cartItems.productId });
+      return rows.length;
+    },
+
+    /** Lowers quantities that exceed the stock (K4), keeping what the customer saw before. */
+    async capQuantities(cartId: number, caps: { productId: number; quantity: number }[]) {
+      for (const cap of caps) {
+        await db
+          .update(cartItems)
+          .set({ quantity: cap.quantity })
+          .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, cap.productId)));
+      }
+    },
+
+    /** "I have seen the changes": today's prices and stock become the ones seen. */
+    async acknowledgeChanges(cartId: number) {
+      await db
+        .update(cartItems)
+        .set({ priceSeen: sql`${products.price}`, stockSeen: sql`${products.stock}` })
+        .from(products)
+        .where(and(eq(cartItems.cartId, cartId), eq(products.id, cartItems.productId)));
+    },
+
+    async lines(cartId: number): Promise<CartLineRow[]> {
+      const rows = await db
+        .select({
+          productId: cartItems.productId,
+          slug: products.slug,
+          name: products.name,
+          brand: products.brand,
+          price: products.price,
+          stock: products.stock,
+          isActive: activeSql,
+          quantity: cartItems.quantity,
+          priceSeen: cartItems.priceSeen,
+          stockSeen: cartItems.stockSeen,
+        })
+        .from(cartItems)
+        .innerJoin(products, eq(products.id, cartItems.productId))
+        .innerJoin(categories, eq(categories.id, products.categoryId))
+        .where(eq(cartItems.cartId, cartId))
+        .orderBy(asc(cartItems.addedAt), asc(cartItems.productId));
+      const images = await catalog.mainImagesOf(rows.map((r) => r.productId));
+      return rows.map((r) => ({ ...r, image: images.get(r.productId) ?? null }));
+    },
+
+    /** Units in the owner's cart (the navbar badge): one query, no cart is created. */
+    async countUnits(owner: CartOwner): Promise<number> {
+      const [row] = await db
+        .select({ units: sql<string | number | null>`SUM(${cartItems.quantity})` })
+        .from(cartItems)
+        .innerJoin(carts, eq(carts.id, cartItems.cartId))
+        .where(ownerIs(owner));
+      return Number(row?.units ?? 0);
+    },
+
+    /**
+     * Moves the guest cart into the account cart in one transaction: quantities summed and
+     * capped by today's stock; the guest cart is deleted. Lines of sold-out products are
+     * dropped here (the cart page would remove them anyway).
+     */
+    async mergeGuestCart(sessionKey: string, userId: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        const [guest] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.sessionKey, sessionKey)).limit(1);
+        if (!guest) return;
+        const guestLines = await tx
+          .select({ productId: cartItems.productId, quantity: cartItems.quantity, priceSeen: cartItems.priceSeen, stockSeen: cartItems.stockSeen, stock: products.stock })
+          .from(cartItems)
+          .innerJoin(products, eq(products.id, cartItems.productId))
+          .where(eq(cartItems.cartId, guest.id));
+        if (guestLines.length > 0) {
+          await tx.insert(carts).values({ userId }).onConflictDoNothing();
+          const [account] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId)).limit(1);
+          const accountId = account!.id;
+          const existing = await tx
+            .select({ productId: cartItems.productId, quantity: cartItems.quantity })
+            .from(cartItems)
+            .where(eq(cartItems.cartId, accountId));
+          const have = new Map(existing.map((e) => [e.productId, e.quantity]));
+          for (const line of guestLines) {
+            const quantity = combinedQuantity(have.get(line.productId) ?? 0, line.quantity, line.stock);
+            if (quantity <= 0) continue;
+            await tx
+              .insert(cartItems)
+              .values({ cartId: accountId, productId: line.productId, quantity, priceSeen: line.priceSeen, stockSeen: line.stockSeen })
+              // The account line keeps the price it was added at; only the quantity changes.
+              .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity } });
+          }
+          await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, accountId));
+        }
+        await tx.delete(carts).where(eq(carts.id, guest.id));
+      });
+    },
+  };
+}
+
+export type CartRepository = ReturnType<typeof createCartRepository>;
