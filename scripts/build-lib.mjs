@@ -23,6 +23,11 @@ const webEntries = {
   search: 'web/search.ts',
   catalog: 'web/catalog.ts',
   gallery: 'web/gallery.ts',
+  cart: 'web/cart.ts',
+  // Chat: a tiny launcher on every page; the widget (with socket.io-client) loads on first click.
+  'chat-launcher': 'web/chat-launcher.ts',
+  'chat-widget': 'web/chat-widget.ts',
+  'chat-console': 'web/chat-console.ts',
   app: 'web/styles/app.css',
 };
 

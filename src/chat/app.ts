@@ -3,34 +3,22 @@
  * server on the same HTTP server. Listening is left to main.ts so tests can use port 0.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { Config } from '../config';
-import { type ChatTokenClaims, verifyChatToken } from '../lib/chat-tokens';
 import { loggerOptions, requestId } from '../lib/logger';
+import { claimsFromHandshake, originAllowed, tokenExpiresAt } from './auth';
 import type { ChatDbHandle } from './db';
+import { attachRedisAdapter } from './fanout';
+import { registerMessageHandlers } from './messages';
+import { createChatRepository } from './repository';
+import { CHAT_SOCKET_PATH, type ChatIo, roomsFor } from './rooms';
 
-/**
- * The store proxies `/chat/…` to this service, so the browser talks to its own origin; the
- * Socket.IO path carries the same prefix so the proxy can forward it unchanged.
- */
-export const CHAT_SOCKET_PATH = '/chat/socket.io';
+export { CHAT_SOCKET_PATH, STAFF_ROOM, userRoom, roomsFor, type ChatIo, type ChatSocket, type ChatSocketData } from './rooms';
+
 
 /** Chat messages are ≤ 2000 characters; 64 KB leaves room for framing and stops memory abuse. */
 const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
 
-/** Room every staff and admin socket joins, to receive new conversations and messages. */
-export const STAFF_ROOM = 'staff';
-export const userRoom = (sub: string) => `user:${sub}`;
-
-/** What the server keeps per socket; only ever filled from a verified token. */
-export interface ChatSocketData {
-  user: ChatTokenClaims;
-}
-
-// Event maps stay open until the chat features define them (later issue).
-type Events = Record<string, (...args: any[]) => void>;
-export type ChatIo = Server<Events, Events, Events, ChatSocketData>;
-export type ChatSocket = Socket<Events, Events, Events, ChatSocketData>;
 export type ChatApp = FastifyInstance & { io: ChatIo };
 
 export interface ChatAppOptions {
@@ -38,9 +26,13 @@ export interface ChatAppOptions {
   db: ChatDbHandle;
   /** A logger to share (e.g. a silent one in tests); `false` turns logging off. */
   logger?: FastifyBaseLogger | false;
+  /** Redis for cross-instance fan-out; defaults to config.redisUrl. Tests pass their own. */
+  redisUrl?: string;
+  /** Redis channel prefix, so parallel test apps on one Redis do not hear each other. */
+  redisKey?: string;
 }
 
-export function buildChatApp({ config, db, logger }: ChatAppOptions): ChatApp {
+export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, redisKey }: ChatAppOptions): ChatApp {
   const app = Fastify({
     ...(logger === undefined
       ? { logger: loggerOptions('chat', config.logLevel) }
@@ -93,34 +85,51 @@ export function buildChatApp({ config, db, logger }: ChatAppOptions): ChatApp {
     cors: undefined,
     // The widget bundles socket.io-client itself; nothing to serve.
     serveClient: false,
+    // Another site's page must not open a socket with a token it obtained (cross-site WebSocket).
+    allowRequest: (request, callback) => callback(null, originAllowed(request, config.store.publicUrl)),
   });
 
   io.use(async (socket, next) => {
     // Identity and role come only from the signed token, never from other handshake fields.
-    const claims = await verifyChatToken(socket.handshake.auth?.token, config.chatTokenSecret);
+    const claims = await claimsFromHandshake(socket.handshake.auth, config.chatTokenSecret);
     if (!claims) return next(new Error('unauthorized'));
     socket.data.user = claims;
     await socket.join(roomsFor(claims));
     next();
   });
 
+  const repo = createChatRepository(db.db);
+  io.on('connection', (socket) => {
+    registerMessageHandlers(io, socket, repo, app.log);
+    // Disconnect when the token runs out; clients reconnect at once with a fresh token from the
+    // store, which refuses one to a user who was deactivated or logged out meanwhile.
+    const expiresAt = tokenExpiresAt(socket.handshake.auth);
+    if (expiresAt !== null) {
+      const timer = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAt - Date.now()));
+      timer.unref();
+      socket.once('disconnect', () => clearTimeout(timer));
+    }
+  });
+
   app.decorate('io', io);
+
+  // The adapter needs connected Redis clients, so it is attached when the app becomes ready.
+  let closeRedis: (() => Promise<void>) | undefined;
+  if (redisUrl) {
+    app.addHook('onReady', async () => {
+      closeRedis = await attachRedisAdapter(io, redisUrl, redisKey);
+    });
+  }
 
   // preClose, not onClose: Fastify's onClose closes the HTTP server first, which waits for every
   // connection, and open websockets would keep it waiting forever. io.close() also closes the
   // HTTP server; Fastify ignores the resulting ERR_SERVER_NOT_RUNNING.
   app.addHook('preClose', async () => {
     await io.close();
+    await closeRedis?.();
   });
 
   return app as ChatApp;
-}
-
-/** A staff member is also addressable as a user (several tabs, personal notices). */
-export function roomsFor(claims: ChatTokenClaims): string[] {
-  const rooms = [userRoom(claims.sub)];
-  if (claims.role === 'staff' || claims.role === 'admin') rooms.push(STAFF_ROOM);
-  return rooms;
 }
 
 const CLIENT_ERROR_CODES: Record<number, string> = {

@@ -11,10 +11,15 @@ import type { StoreDbHandle } from '../db/store-db';
 import { loggerOptions, requestId } from '../lib/logger';
 import type { RedisClient } from '../lib/redis';
 import { setupAccounts } from './accounts/setup';
+import { createCartRepository } from './cart/repository';
+import { cartOwner, registerCartRoutes } from './cart/routes';
+import { createCartService } from './cart/service';
 import { createCatalogRepository } from './catalog/repository';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
 import { createCatalogService } from './catalog/service';
+import { registerChatRoutes } from './chat/routes';
+import { createChatTokenService } from './chat/service';
 import { registerCatalogApi } from './api/catalog-api';
 import { registerApiDocs } from './api/docs-routes';
 import { registerProductApi } from './api/product-api';
@@ -90,10 +95,13 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
   const profiles = createStoreProfileService({ profiles: createStoreProfileRepository(db) });
   const catalog = createCatalogService({ catalog: createCatalogRepository(db), search: createSearchRepository(db) });
 
+  const cart = createCartService({ repo: createCartRepository(db) });
+
   registerLocale(app, { secureCookies: config.isProduction });
   // Sessions, the role guard and CSRF: before any route, so every route is covered.
-  const accountsArea = setupAccounts(app, { db, redis, config, onEmailQueued });
-  registerPages(app, { assets: loadAssetUrls(), profiles });
+  // At login the guest's cart joins the account's (K1).
+  const accountsArea = setupAccounts(app, { db, redis, config, onEmailQueued, afterLogin: cart.mergeGuestCart });
+  registerPages(app, { assets: loadAssetUrls(), profiles, cartUnits: (request) => cart.count(cartOwner(request)) });
   registerErrorHandling(app);
 
   const readiness: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
@@ -107,9 +115,11 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
   const products = createProductService({ products: createProductRepository(db) });
   registerProductRoutes(app, { products, publicUrl });
   registerProductApi(app, { products });
+  registerCartRoutes(app, { cart });
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
+  await registerChatRoutes(app, { tokens: createChatTokenService({ secret: config.chatTokenSecret }), chatUrl: config.chat.url, publicUrl: config.store.publicUrl });
 
   return app;
 }

@@ -9,6 +9,7 @@ const pages = [
   '/produk/schecter-hellraiser-c-1', // out of stock
   '/produk/tidak-ada',
   '/toko',
+  '/keranjang', // empty; the filled cart is checked in cart.spec.ts
   '/halaman-yang-tidak-ada',
   '/api/docs',
 ];

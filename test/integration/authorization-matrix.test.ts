@@ -29,7 +29,13 @@ const PUBLIC = new Set([
   'GET /api/v1/categories',
   'GET /api/openapi.json',
   'GET /api/docs',
-  'POST /keranjang',
+  // The cart belongs to the account or to the guest's session (K1).
+  'GET /keranjang',
+  'GET /keranjang/token',
+  'POST /keranjang/tambah',
+  'POST /keranjang/ubah',
+  'POST /keranjang/hapus',
+  'POST /keranjang/konfirmasi',
   'GET /masuk',
   'POST /masuk',
   'POST /keluar',
@@ -40,6 +46,13 @@ const PUBLIC = new Set([
   'POST /lupa-password',
   'GET /reset-password',
   'POST /reset-password',
+  // Chat: the guest pre-chat form, and the Socket.IO proxy (the chat service checks its own token).
+  'GET /chat/guest',
+  'POST /chat/guest',
+  'GET /chat/socket.io',
+  'POST /chat/socket.io',
+  'GET /chat/socket.io/*',
+  'POST /chat/socket.io/*',
 ]);
 
 /** Any logged-in user (customer, staff, admin). */
@@ -55,10 +68,11 @@ const CUSTOMER = new Set([
   'POST /akun/alamat/:id',
   'POST /akun/alamat/:id/hapus',
   'POST /akun/alamat/:id/utama',
+  'GET /chat/token',
 ]);
 
 /** Staff and admin: orders and chat (docs/security.md). */
-const STAFF = new Set(['GET /admin']);
+const STAFF = new Set(['GET /admin', 'GET /admin/chat']);
 
 type Who = 'anonymous' | UserRole;
 const RANK: Record<Who, number> = { anonymous: 0, customer: 1, staff: 2, admin: 3 };

@@ -29,6 +29,11 @@ export const chatConversations = pgTable(
     customerName: varchar('customer_name', { length: 120 }).notNull(),
     status: chatConversationStatus('status').notNull().default('open'),
     assignedStaffId: text('assigned_staff_id'),
+    /**
+     * Highest message id a staff member has marked read; unread = customer messages above it.
+     * One shared marker (not per staff member) because the shop's staff answer as one team.
+     */
+    staffLastReadId: bigint('staff_last_read_id', { mode: 'number' }).notNull().default(0),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,13 +4,15 @@
  */
 import { api } from './messages/api';
 import { accounts } from './messages/accounts';
+import { cart } from './messages/cart';
 import { catalog } from './messages/catalog';
+import { chat } from './messages/chat';
 import { common } from './messages/common';
 import { home } from './messages/home';
 import { product } from './messages/product';
 import { storePage } from './messages/store-page';
 
-const areas = [common, home, catalog, api, accounts, product, storePage] as const;
+const areas = [common, home, catalog, api, accounts, product, storePage, cart, chat] as const;
 
 type Area = (typeof areas)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

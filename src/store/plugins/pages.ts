@@ -29,7 +29,14 @@ function themeFrom(request: FastifyRequest): Theme | undefined {
   return value === 'dark' || value === 'light' ? value : undefined;
 }
 
-export function registerPages(app: FastifyInstance, deps: { assets: AssetUrls; profiles: StoreProfileService }) {
+export interface PagesDeps {
+  assets: AssetUrls;
+  profiles: StoreProfileService;
+  /** The navbar's cart badge: read per request, so a cached public page (no session) shows 0. */
+  cartUnits?: (request: FastifyRequest) => Promise<number>;
+}
+
+export function registerPages(app: FastifyInstance, deps: PagesDeps) {
   async function pageContext(request: FastifyRequest): Promise<PageContext> {
     return {
       locale: request.locale,
@@ -40,6 +47,7 @@ export function registerPages(app: FastifyInstance, deps: { assets: AssetUrls; p
       path: request.url.split('?')[0] ?? '/',
       user: request.user ? { name: request.user.name, role: request.user.role, emailVerified: request.user.emailVerified } : null,
       csrfToken: csrfTokenFor(request),
+      cartUnits: deps.cartUnits ? await deps.cartUnits(request) : 0,
     };
   }
 

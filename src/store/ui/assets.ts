@@ -12,6 +12,10 @@ export interface AssetUrls {
   search: string;
   catalog: string;
   gallery: string;
+  cart: string;
+  chatLauncher: string;
+  chatWidget: string;
+  chatConsole: string;
   appCss: string;
   bootstrapCss: string;
   bootstrapJs: string;
@@ -59,6 +63,10 @@ export function loadAssetUrls(): AssetUrls {
     search: entry('search'),
     catalog: entry('catalog'),
     gallery: entry('gallery'),
+    cart: entry('cart'),
+    chatLauncher: entry('chat-launcher'),
+    chatWidget: entry('chat-widget'),
+    chatConsole: entry('chat-console'),
     appCss: entry('app'),
     bootstrapCss: vendor('bootstrap', 'css/bootstrap.min.css'),
     bootstrapJs: vendor('bootstrap', 'js/bootstrap.bundle.min.js'),

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { ChatLauncher } from '../chat/views/launcher';
 import { Footer } from './footer';
 import { Navbar } from './navbar';
 import { usePage } from './page-context';
@@ -14,10 +15,12 @@ export interface LayoutProps {
 }
 
 /** Asset names of browser modules that pages load on demand. */
-export type PageScript = 'gallery';
+export type PageScript = 'gallery' | 'chatConsole';
 
 export function Layout({ title, description, head, scripts = [], children }: LayoutProps) {
-  const { locale, t, theme, assets, profile, csrfToken } = usePage();
+  const { locale, t, theme, assets, profile, csrfToken, path } = usePage();
+  // Staff answer from /admin/chat; the customer widget belongs to the storefront only.
+  const chatWidget = !path.startsWith('/admin');
   const fullTitle = `${title} · ${profile.name}`;
   return (
     <html lang={locale} data-bs-theme={theme ?? 'light'} data-theme-source={theme ? 'cookie' : 'system'}>
@@ -42,6 +45,8 @@ export function Layout({ title, description, head, scripts = [], children }: Lay
         <script src={assets.theme} type="module" />
         <script src={assets.search} type="module" />
         <script src={assets.catalog} type="module" />
+        <script src={assets.cart} type="module" />
+        {chatWidget && <script src={assets.chatLauncher} type="module" />}
         {scripts.map((name) => (
           <script key={name} src={assets[name]} type="module" />
         ))}
@@ -56,6 +61,9 @@ export function Layout({ title, description, head, scripts = [], children }: Lay
           {children}
         </main>
         <Footer />
+        {chatWidget && <ChatLauncher />}
+        {/* Add-to-cart answers (web/cart.ts) are announced here; empty until then. */}
+        <div class="cart-toast" role="status" aria-live="polite" data-cart-toast data-view-label={t('cart.toast.view')} data-error-label={t('cart.error.network')} />
       </body>
     </html>
   );

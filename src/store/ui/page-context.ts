@@ -23,6 +23,8 @@ export interface PageContext {
   user: PageUser | null;
   /** CSRF token for this page's forms (undefined when the visitor has no session yet). */
   csrfToken: string | undefined;
+  /** Units in the visitor's cart, for the navbar badge (0 without a session). */
+  cartUnits: number;
 }
 
 export interface PageUser {

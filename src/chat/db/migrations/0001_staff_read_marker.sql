@@ -1,0 +1,1 @@
+ALTER TABLE "chat_conversations" ADD COLUMN "staff_last_read_id" bigint DEFAULT 0 NOT NULL;

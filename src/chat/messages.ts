@@ -1,0 +1,199 @@
+/**
+ * Socket events of one connection. Every handler takes the caller's identity and role from
+ * `socket.data.user` (filled from the verified token), never from the payload, and a customer's
+ * conversation is always looked up by their own token subject.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
+import type { ChatTokenClaims } from '../lib/chat-tokens';
+import { isStaff } from './auth';
+import { CHAT_MESSAGE_MAX_LENGTH, type ChatConversation, type ChatMessage } from './db/schema';
+import { createTokenBucket } from './rate-limit';
+import type { ChatRepository } from './repository';
+import { STAFF_ROOM, type ChatIo, type ChatSocket, userRoom } from './rooms';
+
+type Ack = (response: Record<string, unknown>) => void;
+type Failure = { ok: false; error: { code: string; message?: string } };
+const fail = (code: string, message?: string): Failure => ({ ok: false, error: { code, ...(message ? { message } : {}) } });
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const sendSchema = z.object({ body: z.string().max(CHAT_MESSAGE_MAX_LENGTH * 2), conversationId: id.optional() });
+const historySchema = z.object({
+  conversationId: id.optional(),
+  before: id.optional(),
+  after: id.optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+});
+const conversationSchema = z.object({ conversationId: id });
+const listSchema = z.object({ status: z.enum(['open', 'archived']).optional() }).optional();
+
+/** Message limits: 5 per second sustained, bursts of 10 (pasting a few lines is fine). */
+export const MESSAGE_RATE = { perSecond: 5, burst: 10 };
+/** Everything else (history, typing, lists): generous, only stops floods. */
+const EVENT_RATE = { perSecond: 20, burst: 40 };
+const HISTORY_PAGE = 50;
+
+export interface MessageDto {
+  id: number;
+  conversationId: number;
+  senderRole: ChatMessage['senderRole'];
+  body: string;
+  createdAt: string;
+}
+
+const toDto = (m: ChatMessage): MessageDto => ({
+  id: m.id,
+  conversationId: m.conversationId,
+  senderRole: m.senderRole,
+  body: m.body,
+  createdAt: m.createdAt.toISOString(),
+});
+
+const conversationDto = (c: ChatConversation) => ({
+  id: c.id,
+  customerId: c.customerId,
+  customerName: c.customerName,
+  status: c.status,
+});
+
+/**
+ * Messages are plain text: stored and delivered exactly as typed (HTML included, as text; every
+ * renderer uses textContent). Only control characters that break rendering are dropped.
+ */
+export function normaliseBody(raw: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const body = raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+  return body.length >= 1 && body.length <= CHAT_MESSAGE_MAX_LENGTH ? body : null;
+}
+
+export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, repo: ChatRepository, log: FastifyBaseLogger) {
+  const user: ChatTokenClaims = socket.data.user;
+  const staff = isStaff(user);
+  const messageBucket = createTokenBucket(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst);
+  const eventBucket = createTokenBucket(EVENT_RATE.perSecond, EVENT_RATE.burst);
+
+  /** Wraps a handler: rate limit, optional staff-only check, a single ack, no error leaks. */
+  function on(event: string, opts: { staffOnly?: boolean }, handler: (payload: unknown) => Promise<Record<string, unknown>>) {
+    socket.on(event, async (payload: unknown, ack?: unknown) => {
+      const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => {};
+      if (!eventBucket.take()) return reply(fail('rate_limited'));
+      if (opts.staffOnly && !staff) return reply(fail('forbidden'));
+      try {
+        reply(await handler(payload));
+      } catch (error) {
+        log.error({ err: error, event }, 'chat event failed');
+        reply(fail('internal_error'));
+      }
+    });
+  }
+
+  /** A customer may touch only conversations whose customer is their own token subject. */
+  async function accessible(conversationId: number): Promise<ChatConversation | null> {
+    const conversation = await repo.findConversation(conversationId);
+    if (!conversation) return null;
+    return staff || conversation.customerId === user.sub ? conversation : null;
+  }
+
+  on('message:send', {}, async (payload) => {
+    if (!messageBucket.take()) return fail('rate_limited', 'Too many messages, slow down.');
+    const parsed = sendSchema.safeParse(payload);
+    const body = parsed.success ? normaliseBody(parsed.data.body) : null;
+    if (!parsed.success || body === null) return fail('invalid_message', `1 to ${CHAT_MESSAGE_MAX_LENGTH} characters.`);
+
+    let conversation: ChatConversation;
+    if (staff) {
+      if (!parsed.data.conversationId) return fail('invalid_message', 'conversationId is required.');
+      const found = await repo.findConversation(parsed.data.conversationId);
+      if (!found) return fail('not_found');
+      if (found.status !== 'open') return fail('conversation_archived');
+      conversation = found;
+    } else {
+      // A customer's conversation comes from the token; naming anyone else's is refused.
+      if (parsed.data.conversationId) {
+        const own = await accessible(parsed.data.conversationId);
+        if (!own) return fail('forbidden');
+      }
+      conversation = await repo.openForCustomer(user.sub, user.name);
+    }
+
+    // Persist first: the ack (and the fan-out) happen only after the row is committed.
+    const message = toDto(await repo.appendMessage({ conversationId: conversation.id, senderId: user.sub, senderRole: user.role, body }));
+    socket
+      .to([userRoom(conversation.customerId), STAFF_ROOM])
+      .emit('message:new', { message, conversation: conversationDto(conversation) });
+    return { ok: true, message };
+  });
+
+  on('history', {}, async (payload) => {
+    const parsed = historySchema.safeParse(payload ?? {});
+    if (!parsed.success) return fail('invalid_request');
+    const { conversationId, before, after } = parsed.data;
+    let conversation: ChatConversation | undefined | null;
+    if (conversationId) {
+      conversation = await accessible(conversationId);
+      if (!conversation) return fail(staff ? 'not_found' : 'forbidden');
+    } else if (staff) {
+      return fail('invalid_request', 'conversationId is required.');
+    } else {
+      conversation = await repo.findCurrentForCustomer(user.sub);
+    }
+    if (!conversation) return { ok: true, conversation: null, messages: [], hasMore: false };
+    const limit = parsed.data.limit ?? HISTORY_PAGE;
+    // One extra row tells the widget whether an older page exists.
+    const rows = await repo.history(conversation.id, { before, after, limit: limit + 1 });
+    const hasMore = rows.length > limit;
+    const page = hasMore ? (after ? rows.slice(0, limit) : rows.slice(1)) : rows;
+    return { ok: true, conversation: conversationDto(conversation), messages: page.map(toDto), hasMore };
+  });
+
+  on('typing', {}, async (payload) => {
+    if (staff) {
+      const parsed = conversationSchema.safeParse(payload);
+      if (!parsed.success) return fail('invalid_request');
+      const conversation = await repo.findConversation(parsed.data.conversationId);
+      if (!conversation) return fail('not_found');
+      socket.to(userRoom(conversation.customerId)).emit('typing', { conversationId: conversation.id, from: 'staff' });
+    } else {
+      const conversation = await repo.findCurrentForCustomer(user.sub);
+      if (conversation?.status !== 'open') return { ok: true };
+      socket.to(STAFF_ROOM).emit('typing', { conversationId: conversation.id, from: 'customer' });
+    }
+    return { ok: true };
+  });
+
+  on('conversation:list', { staffOnly: true }, async (payload) => {
+    const parsed = listSchema.safeParse(payload);
+    if (!parsed.success) return fail('invalid_request');
+    const conversations = await repo.listConversations(parsed.data?.status ?? 'open', 100);
+    return {
+      ok: true,
+      conversations: conversations.map((c) => ({
+        ...c,
+        lastMessageAt: c.lastMessageAt.toISOString(),
+        lastMessage: c.lastMessage && { ...c.lastMessage, createdAt: c.lastMessage.createdAt.toISOString() },
+      })),
+    };
+  });
+
+  on('conversation:read', { staffOnly: true }, async (payload) => {
+    const parsed = conversationSchema.safeParse(payload);
+    if (!parsed.success) return fail('invalid_request');
+    await repo.markReadByStaff(parsed.data.conversationId);
+    // Other staff tabs drop the unread badge too.
+    socket.to(STAFF_ROOM).emit('conversation:read', { conversationId: parsed.data.conversationId });
+    return { ok: true };
+  });
+
+  for (const [event, status] of [['conversation:archive', 'archived'], ['conversation:reopen', 'open']] as const) {
+    on(event, { staffOnly: true }, async (payload) => {
+      const parsed = conversationSchema.safeParse(payload);
+      if (!parsed.success) return fail('invalid_request');
+      const conversation = await repo.findConversation(parsed.data.conversationId);
+      if (!conversation) return fail('not_found');
+      // The partial unique index refuses a second open conversation for the same customer.
+      if (!(await repo.setStatus(conversation.id, status))) return fail('conflict', 'The customer already has an open conversation.');
+      io.to([userRoom(conversation.customerId), STAFF_ROOM]).emit('conversation:updated', { id: conversation.id, status });
+      return { ok: true, conversation: { ...conversationDto(conversation), status } };
+    });
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The only chat file that imports Drizzle: conversation and message queries named by intent.
+ */
+import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import type { ChatDb } from './db';
+import { type ChatConversation, type ChatMessage, chatConversations, chatMessages } from './db/schema';
+
+export type SenderRole = ChatMessage['senderRole'];
+
+export interface ConversationSummary {
+  id: number;
+  customerId: string;
+  customerName: string;
+  status: ChatConversation['status'];
+  lastMessageAt: Date;
+  unread: number;
+  lastMessage: { id: number; body: string; senderRole: SenderRole; createdAt: Date } | null;
+}
+
+export function createChatRepository(db: ChatDb) {
+  return {
+    findConversation(id: number): Promise<ChatConversation | undefined> {
+      return db.query.chatConversations.findFirst({ where: eq(chatConversations.id, id) });
+    },
+
+    /** A customer's open conversation, or their latest one when all are archived. */
+    findCurrentForCustomer(customerId: string): Promise<ChatConversation | undefined> {
+      return db.query.chatConversations.findFirst({
+        where: eq(chatConversations.customerId, customerId),
+        orderBy: [sql`${chatConversations.status} = 'open' DESC`, desc(chatConversations.id)],
+      });
+    },
+
+    /**
+     * The customer's open conversation, created if missing. Two tabs sending their first message
+     * at once both land on the same row thanks to the partial unique index.
+     */
+    async openForCustomer(customerId: string, customerName: string): Promise<ChatConversation> {
+      await db
+        .insert(chatConversations)
+        .values({ customerId, customerName })
+        .onConflictDoNothing({ target: chatConversations.customerId, where: sql`status = 'open'` });
+      const row = await db.query.chatConversations.findFirst({
+        where: and(eq(chatConversations.customerId, customerId), eq(chatConversations.status, 'open')),
+      });
+      if (!row) throw new Error('open conversation vanished right after insert');
+      return row;
+    },
+
+    /** Inserts the message and bumps the conversation in one transaction; resolves after commit. */
+    appendMessage(input: { conversationId: number; senderId: string; senderRole: SenderRole; body: string }): Promise<ChatMessage> {
+      return db.transaction(async (tx) => {
+        const [message] = await tx.insert(chatMessages).values(input).returning();
+        await tx
+          .update(chatConversations)
+          .set({ lastMessageAt: message!.createdAt })
+          .where(eq(chatConversations.id, input.conversationId));
+        return message!;
+      });
+    },
+
+    /** One page of messages, oldest first: before an id (paging back) or after one (catch-up). */
+    async history(conversationId: number, opts: { before?: number; after?: number; limit: number }): Promise<ChatMessage[]> {
+      const conds = [eq(chatMessages.conversationId, conversationId)];
+      if (opts.before) conds.push(lt(chatMessages.id, opts.before));
+      if (opts.after) conds.push(gt(chatMessages.id, opts.after));
+      if (opts.after) {
+        return db.select().from(chatMessages).where(and(...conds)).orderBy(chatMessages.id).limit(opts.limit);
+      }
+      const rows = await db.select().from(chatMessages).where(and(...conds)).orderBy(desc(chatMessages.id)).limit(opts.limit);
+      return rows.reverse();
+    },
+
+    /** Staff console list: most recent activity first, with unread counts and the last message. */
+    async listConversations(status: ChatConversation['status'], limit: number): Promise<ConversationSummary[]> {
+      const rows = await db
+        .select({
+          id: chatConversations.id,
+          customerId: chatConversations.customerId,
+          customerName: chatConversations.customerName,
+          status: chatConversations.status,
+          lastMessageAt: chatConversations.lastMessageAt,
+          // Spelled out: Drizzle writes bare column names in a one-table select, which the
+          // subquery would resolve against chat_messages instead.
+          unread: sql<number>`(SELECT count(*)::int FROM chat_messages m WHERE m.conversation_id = chat_conversations.id
+            AND m.id > chat_conversations.staff_last_read_id AND m.sender_role IN ('customer', 'guest'))`,
+        })
+        .from(chatConversations)
+        .where(eq(chatConversations.status, status))
+        .orderBy(desc(chatConversations.lastMessageAt))
+        .limit(limit);
+      const result: ConversationSummary[] = [];
+      for (const row of rows) {
+        const [last] = await db
+          .select({ id: chatMessages.id, body: chatMessages.body, senderRole: chatMessages.senderRole, createdAt: chatMessages.createdAt })
+          .from(chatMessages)
+          .where(eq(chatMessages.conversationId, row.id))
+          .orderBy(desc(chatMessages.id))
+          .limit(1);
+        result.push({ ...row, unread: Number(row.unread), lastMessage: last ?? null });
+      }
+      return result;
+    },
+
+    async markReadByStaff(conversationId: number): Promise<void> {
+      await db
+        .update(chatConversations)
+        .set({
+          staffLastReadId: sql`COALESCE((SELECT max(id) FROM chat_messages WHERE conversation_id = ${conversationId}), 0)`,
+        })
+        .where(eq(chatConversations.id, conversationId));
+    },
+
+    /** Returns false when reopening would give the customer a second open conversation. */
+    async setStatus(conversationId: number, status: ChatConversation['status']): Promise<boolean> {
+      try {
+        await db.update(chatConversations).set({ status }).where(eq(chatConversations.id, conversationId));
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+export type ChatRepository = ReturnType<typeof createChatRepository>;
+
+function isUniqueViolation(error: unknown): boolean {
+  // node-postgres and PGlite both expose the SQLSTATE as `code`; Drizzle may wrap it in `cause`.
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

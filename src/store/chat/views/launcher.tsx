@@ -1,0 +1,18 @@
+import { usePage } from '../../ui/page-context';
+import { chatStrings } from '../strings';
+
+/**
+ * The floating chat button on every storefront page. Only this and a tiny script ship with the
+ * page; web/chat-launcher.ts loads the widget (and socket.io-client) on the first click.
+ */
+export function ChatLauncher() {
+  const { t, assets, user } = usePage();
+  return (
+    <div class="chat-launcher" data-chat-root data-widget-src={assets.chatWidget} data-strings={chatStrings(t)} data-logged-in={user ? '1' : '0'}>
+      <button type="button" class="btn btn-rock chat-launcher-button" data-chat-toggle aria-expanded="false" aria-label={t('chat.open')}>
+        <i class="fa-solid fa-comments" aria-hidden="true" />
+        <span class="chat-unread-badge" data-chat-unread hidden />
+      </button>
+    </div>
+  );
+}

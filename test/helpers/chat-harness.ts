@@ -1,0 +1,103 @@
+/**
+ * A listening chat service on a fresh database plus helpers for real socket.io-client sockets.
+ * Tests in a file are shuffled, so every test uses its own token subjects.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
+import { CHAT_SOCKET_PATH, type ChatApp, buildChatApp } from '../../src/chat/app';
+import { type ChatDbHandle, openChatDatabase } from '../../src/chat/db';
+import { type Config, loadConfig } from '../../src/config';
+import { type ChatTokenClaims, signChatToken } from '../../src/lib/chat-tokens';
+import { type DbTarget, type TestDatabase, createTestDatabase } from './databases';
+
+export interface ChatHarness {
+  config: Config;
+  db: ChatDbHandle;
+  app: ChatApp;
+  url: string;
+  /** Another app instance on the same database (and Redis, if given). */
+  startInstance(options?: { redisUrl?: string; redisKey?: string }): Promise<{ app: ChatApp; url: string }>;
+  close(): Promise<void>;
+}
+
+export async function startChat(
+  target: DbTarget,
+  options: { redisUrl?: string; redisKey?: string; env?: Record<string, string> } = {},
+): Promise<ChatHarness> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hurtrock-chat-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(40), CHAT_TOKEN_SECRET: 'y'.repeat(40), ...options.env });
+  const testDb: TestDatabase = await createTestDatabase(target);
+  const db = await openChatDatabase(config, { url: testDb.url, inMemory: true });
+  await db.migrate();
+  const apps: ChatApp[] = [];
+  async function startInstance(opts: { redisUrl?: string; redisKey?: string } = {}) {
+    const app = buildChatApp({ config, db, logger: false, ...opts });
+    apps.push(app);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+  }
+  const first = await startInstance({ redisUrl: options.redisUrl, redisKey: options.redisKey });
+  return {
+    config,
+    db,
+    ...first,
+    startInstance,
+    async close() {
+      for (const app of apps) await app.close();
+      await db.close();
+      await testDb.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const uniqueSub = (prefix: string) => `${prefix}:${randomBytes(4).toString('hex')}`;
+
+export function tokenFor(config: Config, role: ChatTokenClaims['role'], sub = uniqueSub(role), name = `Test ${role}`) {
+  return signChatToken({ sub, role, name }, config.chatTokenSecret);
+}
+
+/** A connected client, or rejects with the connect_error message. */
+export function connectSocket(url: string, token: string | undefined, extra: { extraHeaders?: Record<string, string> } = {}): Promise<ClientSocket> {
+  const socket = connectClient(url, {
+    path: CHAT_SOCKET_PATH,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: token ? { token } : {},
+    ...extra,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+/** Emits with an ack and resolves with the server's answer. */
+export function request<T = any>(socket: ClientSocket, event: string, payload?: unknown): Promise<T> {
+  return socket.timeout(5_000).emitWithAck(event, payload) as Promise<T>;
+}
+
+/** Resolves with the next `event` payload (optionally the next one matching a predicate). */
+export function nextEvent<T = any>(socket: ClientSocket, event: string, match: (p: T) => boolean = () => true, ms = 5_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, handler);
+      reject(new Error(`no ${event} within ${ms} ms`));
+    }, ms);
+    function handler(payload: T) {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, handler);
+      resolve(payload);
+    }
+    socket.on(event, handler);
+  });
+}

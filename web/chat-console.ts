@@ -1,0 +1,205 @@
+/**
+ * Staff chat console (/admin/chat): conversation list with unread counts and the last message,
+ * live updates across all conversations, history, reply, archive and reopen. The socket uses the
+ * staff member's own token; the chat service checks the role on every event.
+ */
+import type { Socket } from 'socket.io-client';
+import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, readStrings } from './chat-shared';
+
+interface Summary {
+  id: number;
+  customerName: string;
+  status: 'open' | 'archived';
+  unread: number;
+  lastMessage: { body: string } | null;
+}
+
+const root = document.getElementById('chat-console');
+if (root) mount(root);
+
+function mount(root: HTMLElement) {
+  const s: Strings = readStrings(root);
+  const locale = document.documentElement.lang || 'id';
+  const state = el('p', 'chat-state small', s['state.connecting']);
+  state.setAttribute('role', 'status');
+  const tabs = el('div', 'btn-group btn-group-sm mb-2');
+  const list = el('ul', 'chat-console-list list-group');
+  const pane = el('div', 'chat-console-pane card');
+  const aside = el('div', 'chat-console-side');
+  aside.append(tabs, list);
+  const columns = el('div', 'chat-console-columns');
+  columns.append(aside, pane);
+  root.append(state, columns);
+
+  let status: 'open' | 'archived' = 'open';
+  let current: Summary | null = null;
+  let conversations: Summary[] = [];
+  let log: HTMLOListElement | null = null;
+  let typing: HTMLElement | null = null;
+
+  const socket: Socket = connectChat(async () => (await getJson<{ token: string }>('/chat/token')).token);
+
+  for (const value of ['open', 'archived'] as const) {
+    const button = el('button', 'btn btn-outline-rock', s[`console.${value}`]);
+    button.type = 'button';
+    button.dataset.status = value;
+    button.addEventListener('click', () => {
+      status = value;
+      void refresh();
+    });
+    tabs.append(button);
+  }
+
+  async function refresh() {
+    for (const b of tabs.querySelectorAll<HTMLButtonElement>('button')) b.classList.toggle('active', b.dataset.status === status);
+    const answer = await ask(socket, 'conversation:list', { status });
+    if (!answer.ok) return;
+    conversations = answer.conversations as Summary[];
+    renderList();
+  }
+
+  function renderList() {
+    list.replaceChildren();
+    if (conversations.length === 0) list.append(el('li', 'list-group-item text-body-secondary', s['console.empty']));
+    for (const c of conversations) {
+      const item = el('li', `list-group-item list-group-item-action chat-console-item${current?.id === c.id ? ' active' : ''}`);
+      item.dataset.conversationId = String(c.id);
+      item.tabIndex = 0;
+      const name = el('strong', 'd-block', c.customerName);
+      const last = el('span', 'd-block small text-truncate', c.lastMessage?.body ?? '');
+      item.append(name, last);
+      if (c.unread > 0) {
+        const badge = el('span', 'badge text-bg-danger chat-console-unread', String(c.unread));
+        badge.setAttribute('aria-label', format(s['console.unread'], { count: c.unread }));
+        item.append(badge);
+      }
+      const pick = () => void openConversation(c);
+      item.addEventListener('click', pick);
+      item.addEventListener('keydown', (e) => e.key === 'Enter' && pick());
+      list.append(item);
+    }
+  }
+
+  async function openConversation(c: Summary) {
+    current = c;
+    pane.replaceChildren();
+    const header = el('header', 'chat-panel-header');
+    header.append(el('h2', 'chat-panel-title', c.customerName));
+    const toggle = el('button', 'btn btn-sm btn-outline-rock', c.status === 'open' ? s['console.archive'] : s['console.reopen']);
+    toggle.type = 'button';
+    toggle.addEventListener('click', async () => {
+      const answer = await ask(socket, c.status === 'open' ? 'conversation:archive' : 'conversation:reopen', { conversationId: c.id });
+      if (answer.ok) c.status = c.status === 'open' ? 'archived' : 'open';
+      await refresh();
+      await openConversation(c);
+    });
+    header.append(toggle);
+    log = el('ol', 'chat-log list-unstyled');
+    log.setAttribute('aria-live', 'polite');
+    typing = el('p', 'chat-typing small text-body-secondary', s['typing.customer']);
+    typing.hidden = true;
+    pane.append(header, log, typing);
+    if (c.status === 'open') pane.append(replyForm(c));
+    const answer = await ask(socket, 'history', { conversationId: c.id, limit: 100 });
+    if (answer.ok) show(answer.messages as ChatMessage[]);
+    await markRead(c);
+  }
+
+  async function markRead(c: Summary) {
+    c.unread = 0;
+    await ask(socket, 'conversation:read', { conversationId: c.id });
+    renderList();
+  }
+
+  function show(messages: ChatMessage[]) {
+    if (!log) return;
+    const nodes = messages.map((m) => {
+      const mine = m.senderRole === 'staff' || m.senderRole === 'admin';
+      return messageNode(m, mine, (mine ? s.staff : current?.customerName) ?? '', locale);
+    });
+    insertMessages(log, nodes);
+    log.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  }
+
+  function replyForm(c: Summary): HTMLFormElement {
+    const form = el('form', 'chat-form');
+    const label = el('label', 'visually-hidden', s['input.label']);
+    label.htmlFor = 'chat-reply';
+    const input = el('textarea', 'form-control');
+    input.id = 'chat-reply';
+    input.rows = 2;
+    input.maxLength = 2000;
+    const send = el('button', 'btn btn-rock', s.send);
+    send.type = 'submit';
+    const error = el('p', 'chat-error small text-danger');
+    error.setAttribute('role', 'alert');
+    form.append(label, input, send, error);
+    let lastTyping = 0;
+    input.addEventListener('input', () => {
+      if (Date.now() - lastTyping > 3_000) {
+        lastTyping = Date.now();
+        socket.emit('typing', { conversationId: c.id });
+      }
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const body = input.value.trim();
+      if (!body) return;
+      const answer = await ask(socket, 'message:send', { conversationId: c.id, body });
+      if (answer.ok) {
+        input.value = '';
+        error.textContent = '';
+        show([answer.message as ChatMessage]);
+      } else {
+        error.textContent = format(s['error.send'], { reason: answer.error.code === 'rate_limited' ? (s['error.rate'] ?? '') : answer.error.code });
+      }
+    });
+    return form;
+  }
+
+  socket.on('connect', () => {
+    state.textContent = s['state.online'] ?? '';
+    void refresh();
+    if (current) void openConversation(current); // catch up after a reconnect
+  });
+  socket.on('disconnect', (reason) => {
+    state.textContent = s['state.reconnecting'] ?? '';
+    // The server ends a connection when its token expires; socket.io does not retry that on its own.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('connect_error', () => (state.textContent = s['state.offline'] ?? ''));
+
+  socket.on('message:new', ({ message, conversation }: { message: ChatMessage; conversation: { id: number; customerName: string } }) => {
+    if (current?.id === conversation.id) {
+      show([message]);
+      if (typing) typing.hidden = true;
+      void markRead(current);
+    }
+    // Live list: move the conversation to the top with its new last message and unread count.
+    let entry = conversations.find((c) => c.id === conversation.id);
+    if (!entry && status === 'open') {
+      entry = { id: conversation.id, customerName: conversation.customerName, status: 'open', unread: 0, lastMessage: null };
+    }
+    if (!entry) return;
+    conversations = [entry, ...conversations.filter((c) => c !== entry)];
+    entry.lastMessage = { body: message.body };
+    const fromCustomer = message.senderRole === 'customer' || message.senderRole === 'guest';
+    if (fromCustomer && current?.id !== entry.id) entry.unread += 1;
+    renderList();
+  });
+  socket.on('conversation:updated', () => void refresh());
+  socket.on('conversation:read', ({ conversationId }: { conversationId: number }) => {
+    const entry = conversations.find((c) => c.id === conversationId);
+    if (entry) entry.unread = 0;
+    renderList();
+  });
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  socket.on('typing', ({ conversationId }: { conversationId: number }) => {
+    if (current?.id !== conversationId || !typing) return;
+    typing.hidden = false;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => typing && (typing.hidden = true), 5_000);
+  });
+
+  pane.append(el('p', 'text-body-secondary p-3', s['console.pick']));
+}

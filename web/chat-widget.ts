@@ -1,0 +1,248 @@
+/**
+ * Customer chat widget, loaded by chat-launcher.ts on the first click. Logged-in customers chat
+ * with their account token; guests first give a name and email (POST /chat/guest). On every
+ * reconnect the widget fetches a fresh token and catches up on messages after the last one seen.
+ */
+import type { Socket } from 'socket.io-client';
+import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, readStrings } from './chat-shared';
+
+const GUEST_KEY = 'hurtrock-chat-guest';
+const TYPING_EVERY_MS = 3_000;
+const TYPING_SHOWN_MS = 5_000;
+
+function csrfFromMeta(): string | undefined {
+  return document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content || undefined;
+}
+
+async function guestToken(guest: { name: string; email: string }): Promise<string> {
+  const post = (csrf: string) =>
+    fetch('/chat/guest', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify(guest),
+    });
+  // An anonymous page may have no session yet (or it expired since the page loaded): then
+  // GET /chat/guest creates one and hands out its CSRF token, and we try once more.
+  const fresh = async () => (await getJson<{ csrfToken: string }>('/chat/guest')).csrfToken;
+  const meta = csrfFromMeta();
+  let res = await post(meta ?? (await fresh()));
+  if (res.status === 403 && meta) res = await post(await fresh());
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export function mountChatWidget(root: HTMLElement): void {
+  const s: Strings = readStrings(root);
+  const locale = document.documentElement.lang || 'id';
+  const toggle = root.querySelector<HTMLButtonElement>('[data-chat-toggle]')!;
+  const badge = root.querySelector<HTMLElement>('[data-chat-unread]');
+  const loggedIn = root.dataset.loggedIn === '1';
+
+  const panel = el('section', 'chat-panel card shadow');
+  panel.id = 'chat-panel';
+  panel.setAttribute('aria-label', s.title ?? 'Chat');
+  const header = el('header', 'chat-panel-header');
+  const title = el('h2', 'chat-panel-title', s.title);
+  const close = el('button', 'btn-close');
+  close.type = 'button';
+  close.setAttribute('aria-label', s.close ?? 'Close');
+  header.append(title, close);
+  const state = el('p', 'chat-state small', s['state.connecting']);
+  state.setAttribute('role', 'status');
+  state.dataset.chatState = 'connecting';
+  const older = el('button', 'btn btn-link btn-sm chat-older', s.older);
+  older.type = 'button';
+  older.hidden = true;
+  const log = el('ol', 'chat-log list-unstyled');
+  log.setAttribute('aria-live', 'polite');
+  const empty = el('p', 'chat-empty small text-body-secondary', s.empty);
+  const typing = el('p', 'chat-typing small text-body-secondary', s.typing);
+  typing.hidden = true;
+  const error = el('p', 'chat-error small text-danger');
+  error.setAttribute('role', 'alert');
+  panel.append(header, state, older, empty, log, typing, error);
+  root.append(panel);
+  toggle.setAttribute('aria-controls', panel.id);
+
+  let open = true;
+  let unread = 0;
+  let socket: Socket | null = null;
+  let lastSeenId = 0;
+  let firstId = 0;
+
+  function setOpen(value: boolean) {
+    open = value;
+    panel.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.setAttribute('aria-label', (open ? s.close : s.open) ?? '');
+    if (open) {
+      unread = 0;
+      if (badge) badge.hidden = true;
+    }
+  }
+  toggle.addEventListener('click', () => setOpen(!open));
+  close.addEventListener('click', () => setOpen(false));
+  setOpen(true);
+
+  function setState(kind: 'connecting' | 'online' | 'offline' | 'reconnecting') {
+    state.dataset.chatState = kind;
+    state.textContent = s[`state.${kind}`] ?? kind;
+  }
+
+  function show(messages: ChatMessage[]) {
+    const nodes = messages.map((m) => {
+      const mine = m.senderRole === 'customer' || m.senderRole === 'guest';
+      return messageNode(m, mine, (mine ? s.you : s.staff) ?? '', locale);
+    });
+    insertMessages(log, nodes);
+    for (const m of messages) {
+      lastSeenId = Math.max(lastSeenId, m.id);
+      firstId = firstId === 0 ? m.id : Math.min(firstId, m.id);
+    }
+    empty.hidden = log.childElementCount > 0;
+    log.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  }
+
+  async function catchUp() {
+    // First connect: the latest page. Reconnect: only what arrived after the last message seen.
+    const initial = lastSeenId === 0;
+    const answer = await ask(socket!, 'history', initial ? {} : { after: lastSeenId, limit: 100 });
+    if (!answer.ok) return;
+    show(answer.messages as ChatMessage[]);
+    // Only the first page says whether older messages exist; a catch-up page says nothing about that.
+    if (initial) older.hidden = !answer.hasMore;
+  }
+
+  older.addEventListener('click', async () => {
+    const answer = await ask(socket!, 'history', { before: firstId });
+    if (!answer.ok) return;
+    show(answer.messages as ChatMessage[]);
+    older.hidden = !answer.hasMore;
+  });
+
+  function start(getToken: () => Promise<string>) {
+    socket = connectChat(getToken);
+    socket.on('connect', () => {
+      setState('online');
+      void catchUp();
+    });
+    socket.on('disconnect', (reason) => {
+      setState('reconnecting');
+      // The server ends a connection when its token expires; socket.io does not retry that on its own.
+      if (reason === 'io server disconnect') socket?.connect();
+    });
+    // The chat service (or the store's proxy to it) is down; socket.io keeps retrying with backoff.
+    socket.on('connect_error', () => setState('offline'));
+    socket.on('message:new', ({ message }: { message: ChatMessage }) => {
+      show([message]);
+      typing.hidden = true;
+      if (!open && message.senderRole !== 'customer' && message.senderRole !== 'guest' && badge) {
+        badge.hidden = false;
+        badge.textContent = String(++unread);
+      }
+    });
+    let typingTimer: ReturnType<typeof setTimeout> | undefined;
+    socket.on('typing', () => {
+      typing.hidden = false;
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(() => (typing.hidden = true), TYPING_SHOWN_MS);
+    });
+    panel.append(messageForm());
+  }
+
+  function messageForm(): HTMLFormElement {
+    const form = el('form', 'chat-form');
+    const label = el('label', 'visually-hidden', s['input.label']);
+    label.htmlFor = 'chat-input';
+    const input = el('textarea', 'form-control');
+    input.id = 'chat-input';
+    input.rows = 2;
+    input.maxLength = 2000;
+    input.placeholder = s['input.placeholder'] ?? '';
+    const send = el('button', 'btn btn-rock', s.send);
+    send.type = 'submit';
+    form.append(label, input, send);
+    let lastTyping = 0;
+    input.addEventListener('input', () => {
+      // Throttled: a typing notice every few seconds is enough for "staff sees you typing".
+      if (Date.now() - lastTyping > TYPING_EVERY_MS && socket?.connected) {
+        lastTyping = Date.now();
+        socket.emit('typing', {});
+      }
+    });
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const body = input.value.trim();
+      if (!body || !socket) return;
+      send.disabled = true;
+      const answer = await ask(socket, 'message:send', { body });
+      send.disabled = false;
+      if (answer.ok) {
+        error.textContent = '';
+        input.value = '';
+        show([answer.message as ChatMessage]);
+      } else {
+        const reason = answer.error.code === 'rate_limited' ? s['error.rate'] : answer.error.code === 'invalid_message' ? s['error.invalid'] : answer.error.code;
+        error.textContent = format(s['error.send'], { reason: reason ?? '' });
+      }
+    });
+    return form;
+  }
+
+  function guestForm(onDone: (guest: { name: string; email: string }) => void): HTMLFormElement {
+    const form = el('form', 'chat-guest-form');
+    const lead = el('p', 'small', s['guest.lead']);
+    const fields = (['name', 'email'] as const).map((name) => {
+      const label = el('label', 'form-label small', s[`guest.${name}`]);
+      const input = el('input', 'form-control form-control-sm');
+      input.id = `chat-guest-${name}`;
+      input.name = name;
+      input.required = true;
+      input.type = name === 'email' ? 'email' : 'text';
+      input.maxLength = name === 'email' ? 120 : 60;
+      label.htmlFor = input.id;
+      return [label, input] as const;
+    });
+    const submit = el('button', 'btn btn-rock btn-sm mt-2', s['guest.start']);
+    submit.type = 'submit';
+    form.append(lead, ...fields.flat(), submit);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const [nameInput, emailInput] = fields.map(([, input]) => input.value.trim());
+      const guest = { name: nameInput ?? '', email: emailInput ?? '' };
+      try {
+        await guestToken(guest); // validates before we connect
+        sessionStorage.setItem(GUEST_KEY, JSON.stringify(guest));
+        form.remove();
+        onDone(guest);
+      } catch {
+        error.textContent = s['guest.invalid'] ?? '';
+      }
+    });
+    return form;
+  }
+
+  if (loggedIn) {
+    start(async () => (await getJson<{ token: string }>('/chat/token')).token);
+    return;
+  }
+  const startGuest = (guest: { name: string; email: string }) => start(() => guestToken(guest));
+  const saved = sessionStorage.getItem(GUEST_KEY);
+  if (saved) {
+    startGuest(JSON.parse(saved) as { name: string; email: string });
+  } else {
+    setState('connecting');
+    state.hidden = true;
+    panel.append(guestForm((guest) => {
+      state.hidden = false;
+      startGuest(guest);
+    }));
+  }
+}
