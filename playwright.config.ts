@@ -8,7 +8,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
-  timeout: 30_000,
+  // Journeys start their own store (fresh database, migrations) and run two at a time on two
+  // cores: 30 s was seen to be too tight under CI load. A hang is still caught by globalTimeout.
+  timeout: 90_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
   workers: 2,

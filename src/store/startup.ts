@@ -2,11 +2,13 @@
  * What the store does before it listens: migrate, make sure the store profile and an admin
  * exist, and load sample data into an empty database (unless switched off).
  */
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config';
 import type { StoreDbHandle } from '../db/store-db';
 import { type AdminAccountResult, ensureAdminAccount } from './accounts/admin-account';
+import { ensureShopSettings } from './shop-settings/repository';
 import { ensureStoreProfile, isStoreEmpty, seedSampleData } from './seed/seed';
 
 /**
@@ -27,6 +29,8 @@ export async function prepareStoreDatabase(
   options: { sampleImageCacheDir?: string } = { sampleImageCacheDir: SAMPLE_IMAGE_CACHE_DIR },
 ): Promise<StartupReport> {
   await database.migrate();
+  // Served by the static plugin and written by uploads even when no sample images are made.
+  await mkdir(config.uploadDir, { recursive: true });
   const db = database.db;
   await ensureStoreProfile(db);
   let seeded = false;
@@ -36,6 +40,8 @@ export async function prepareStoreDatabase(
     log(`Sample data loaded in ${Date.now() - started} ms: ${counts.categories} categories, ${counts.products} products, ${counts.images} images`);
     seeded = true;
   }
+  // After seeding, which fills in sample bank accounts; otherwise the defaults (transfer on, no accounts yet).
+  await ensureShopSettings(db);
   const admin = await ensureAdminAccount(db, config.admin);
   return { seeded, admin };
 }
