@@ -59,3 +59,9 @@ export function isOpenAt(periods: readonly OpeningPeriod[], now: Date): boolean 
     (p) => p.day === day && minutes >= parseClockTime(p.open) && minutes < parseClockTime(p.close),
   );
 }
+
+/** Calendar date of a moment in WIB (UTC+7 all year: Indonesia has no daylight saving). */
+export function wibDateParts(date: Date): { year: number; month: number; day: number } {
+  const shifted = new Date(date.getTime() + 7 * 3600_000);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}

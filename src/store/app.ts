@@ -100,7 +100,9 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
   registerLocale(app, { secureCookies: config.isProduction });
   // Sessions, the role guard and CSRF: before any route, so every route is covered.
   // At login the guest's cart joins the account's (K1).
-  const accountsArea = setupAccounts(app, { db, redis, config, onEmailQueued, afterLogin: cart.mergeGuestCart });
+  const accountsArea = setupAccounts(app, { db, redis, config, onEmailQueued, afterLogin: async ({ guestSessionKey, user }) => {
+      if (guestSessionKey) await cart.mergeGuestCart(guestSessionKey, user.id);
+    } });
   registerPages(app, { assets: loadAssetUrls(), profiles, cartUnits: (request) => cart.count(cartOwner(request)) });
   registerErrorHandling(app);
 

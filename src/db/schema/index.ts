@@ -3,3 +3,4 @@ export * from './store-profile';
 export * from './catalog';
 export * from './accounts';
 export * from './cart';
+export * from './orders';

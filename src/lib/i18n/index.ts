@@ -7,12 +7,14 @@ import { accounts } from './messages/accounts';
 import { cart } from './messages/cart';
 import { catalog } from './messages/catalog';
 import { chat } from './messages/chat';
+import { checkout } from './messages/checkout';
 import { common } from './messages/common';
 import { home } from './messages/home';
+import { orders } from './messages/orders';
 import { product } from './messages/product';
 import { storePage } from './messages/store-page';
 
-const areas = [common, home, catalog, api, accounts, product, storePage, cart, chat] as const;
+const areas = [common, home, catalog, api, accounts, product, storePage, cart, chat, checkout, orders] as const;
 
 type Area = (typeof areas)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -49,4 +51,9 @@ export function translator(locale: Locale): Translate {
     const text = singular ?? messages[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
   };
+}
+
+/** A zod issue message that names a catalog key (forms show it translated). */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(catalogs.id, value);
 }

@@ -33,7 +33,15 @@ const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string,
 
 export interface AuthRoutesDeps {
   accounts: AccountsService;
-  afterLogin?: (guestSessionKey: string, userId: number) => Promise<void>;
+  /** After a login or registration: the guest session's key (if it had one) and the user. */
+  afterLogin?: (login: AfterLogin) => Promise<void>;
+  /** After an emailed verification link was used (guest orders with that email join the account). */
+  afterEmailVerified?: (userId: number) => Promise<void>;
+}
+
+export interface AfterLogin {
+  guestSessionKey: string | undefined;
+  user: { id: number; email: string; emailVerified: boolean };
 }
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps) {
@@ -43,7 +51,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps) {
   async function startSession(request: FastifyRequest, reply: FastifyReply, user: Parameters<typeof app.sessions.login>[2], remember: boolean) {
     const guestKey = request.session && request.session.record.userId === null ? request.session.key : undefined;
     await app.sessions.login(request, reply, user, remember);
-    if (guestKey && deps.afterLogin) await deps.afterLogin(guestKey, user.id);
+    await deps.afterLogin?.({ guestSessionKey: guestKey, user });
   }
 
   async function loginForm(request: FastifyRequest, reply: FastifyReply, state: FormState, next: string, status = 200) {
@@ -106,7 +114,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps) {
 
   app.get('/verifikasi-email', async (request, reply) => {
     const token = String(query(request).token ?? '');
-    const ok = await accounts.verifyEmail(token);
+    const userId = await accounts.verifyEmail(token);
+    const ok = userId !== undefined;
+    if (ok) await deps.afterEmailVerified?.(userId);
     const t = request.t;
     const action = request.user ? { href: '/akun', label: t('account.title') } : { href: '/masuk', label: t('login.title') };
     return reply.page(

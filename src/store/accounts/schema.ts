@@ -3,6 +3,7 @@
  * field's problem in the visitor's language.
  */
 import { z } from 'zod';
+import { isMessageKey } from '../../lib/i18n';
 import { hasInvalidCharacters, MAX_PASSWORD_LENGTH, normalizePhone, passwordProblem } from './policy';
 
 const text = (max: number) =>
@@ -111,7 +112,7 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '_form');
-    errors[field] ??= issue.message.startsWith('accounts.') ? issue.message : 'accounts.error.invalid';
+    errors[field] ??= isMessageKey(issue.message) ? issue.message : 'accounts.error.invalid';
   }
   return { ok: false, values: formValues(body), errors };
 }

@@ -91,11 +91,12 @@ export function createAccountsService(deps: AccountsDeps) {
       if (user && !user.emailVerifiedAt) await issueLink(user, 'verify');
     },
 
-    async verifyEmail(token: string): Promise<boolean> {
+    /** The verified user's id, or undefined for a bad, used or expired link. */
+    async verifyEmail(token: string): Promise<number | undefined> {
       const userId = await consumeLink(token, 'verify', true);
-      if (!userId) return false;
+      if (!userId) return undefined;
       await repo.markEmailVerified(userId);
-      return true;
+      return userId;
     },
 
     /** Same outcome whether or not the address has an account: nothing to enumerate. */
@@ -139,6 +140,8 @@ export function createAccountsService(deps: AccountsDeps) {
     },
     updateProfile: (userId: number, values: { name: string; phone?: string }) => repo.updateProfile(userId, { name: values.name, phone: values.phone ?? null }),
     listAddresses: (userId: number) => repo.listAddresses(userId),
+    /** Guest checkout offers a login when the email already has an account (P0). */
+    hasAccount: async (email: string) => (await repo.findUserByEmail(email)) !== undefined,
     addAddress: (userId: number, values: NewAddress) => repo.addAddress(userId, values),
     deleteAddress: (userId: number, id: number) => repo.deleteAddress(userId, id),
     findAddress: (userId: number, id: number) => repo.findAddress(userId, id),

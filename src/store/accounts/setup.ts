@@ -13,7 +13,7 @@ import { registerCsrf } from '../plugins/csrf';
 import { registerSessions } from '../plugins/session';
 import { registerAccountRoutes } from './account-routes';
 import { createAccountsRepository } from './repository';
-import { registerAuthRoutes } from './routes';
+import { type AuthRoutesDeps, registerAuthRoutes } from './routes';
 import { createAccountsService } from './service';
 import { dbSessionStore, redisSessionStore } from './session-store';
 
@@ -25,8 +25,9 @@ export interface AccountsSetupDeps {
   onEmailQueued?: () => void;
   /** Tests use a counter they can inspect or a stricter policy. */
   loginFailures?: FailureCounter;
-  /** Runs after a login or registration with the guest session's key (the cart merges its items). */
-  afterLogin?: (guestSessionKey: string, userId: number) => Promise<void>;
+  /** Runs after a login or registration (the cart merges the guest's items, guest orders join). */
+  afterLogin?: AuthRoutesDeps['afterLogin'];
+  afterEmailVerified?: AuthRoutesDeps['afterEmailVerified'];
 }
 
 /** Call after the locale plugin and before any route is registered. */
@@ -54,7 +55,7 @@ export function setupAccounts(app: FastifyInstance, deps: AccountsSetupDeps) {
   return {
     accounts,
     registerRoutes() {
-      registerAuthRoutes(app, { accounts, afterLogin: deps.afterLogin });
+      registerAuthRoutes(app, { accounts, afterLogin: deps.afterLogin, afterEmailVerified: deps.afterEmailVerified });
       registerAccountRoutes(app, { accounts });
     },
   };

@@ -31,6 +31,10 @@ export interface CartLineRow {
   quantity: number;
   priceSeen: number;
   stockSeen: number;
+  weightGrams: number;
+  lengthCm: number;
+  widthCm: number;
+  heightCm: number;
   image: ProductCardRow['image'];
 }
 
@@ -151,6 +155,10 @@ export function createCartRepository(db: StoreDb) {
           quantity: cartItems.quantity,
           priceSeen: cartItems.priceSeen,
           stockSeen: cartItems.stockSeen,
+          weightGrams: products.weightGrams,
+          lengthCm: products.lengthCm,
+          widthCm: products.widthCm,
+          heightCm: products.heightCm,
         })
         .from(cartItems)
         .innerJoin(products, eq(products.id, cartItems.productId))

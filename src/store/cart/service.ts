@@ -23,6 +23,8 @@ export interface CartLine {
   maxQuantity: number;
   lineTotal: number;
   priceChange?: { from: number; to: number };
+  /** Weight and box size of one unit, for the shipping cost. */
+  parcel: { weightGrams: number; lengthCm: number; widthCm: number; heightCm: number };
 }
 
 export interface CartView {
@@ -81,6 +83,7 @@ export function createCartService(deps: { repo: CartRepository }) {
           maxQuantity: row.stock,
           lineTotal: row.price * review.quantity,
           priceChange: review.priceChange,
+          parcel: { weightGrams: row.weightGrams, lengthCm: row.lengthCm, widthCm: row.widthCm, heightCm: row.heightCm },
         });
       }
       // Applied at once so the notice is shown exactly once and the badge agrees with the page.
@@ -131,11 +134,30 @@ export function createCartService(deps: { repo: CartRepository }) {
       if (cartId) await repo.acknowledgeChanges(cartId);
     },
 
+    /** After an order took these lines: they leave the cart (the rest stays). */
+    async removeOrdered(owner: CartOwner | null, productIds: number[]) {
+      const cartId = owner && (await repo.findCartId(owner));
+      if (cartId) await repo.removeItems(cartId, productIds);
+    },
+
     /** Units for the navbar badge. */
     count: (owner: CartOwner | null) => (owner ? repo.countUnits(owner) : Promise.resolve(0)),
 
     /** Called by the accounts area right after a login, with the guest session's key. */
     mergeGuestCart: (sessionKey: string, userId: number) => repo.mergeGuestCart(sessionKey, userId),
+
+    /** "Buy again": an earlier order's products go back in the cart, capped by today's stock. */
+    async addMany(owner: CartOwner, items: { productId: number; quantity: number }[]): Promise<number> {
+      let added = 0;
+      for (const item of items) {
+        const product = await repo.findProduct(item.productId);
+        if (!product || !product.isActive || product.stock <= 0) continue;
+        const cartId = await repo.ensureCartId(owner);
+        await repo.addItem(cartId, product, Math.min(item.quantity, product.stock));
+        added++;
+      }
+      return added;
+    },
   };
 }
 

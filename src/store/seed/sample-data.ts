@@ -190,3 +190,15 @@ export interface SampleProduct {
 }
 
 export { sampleProducts } from './sample-products';
+
+/**
+ * Sample checkout settings: transfer accounts that are clearly examples (the shop enters its real
+ * ones in the admin), and free shipping from Rp 10.000.000.
+ */
+export const sampleShopSettings = {
+  freeShippingFrom: 10_000_000,
+  bankAccounts: [
+    { bank: 'BCA', number: '123 456 7890', holder: 'Hurtrock Music Store (contoh)' },
+    { bank: 'Bank Mandiri', number: '130 00 1234567 8', holder: 'Hurtrock Music Store (contoh)' },
+  ],
+};

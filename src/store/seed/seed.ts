@@ -10,7 +10,8 @@ import type { StoreDb } from '../../db/store-db';
 import { removeImageRenditions, type StoredImage } from '../media/image-pipeline';
 import { renderSampleImage } from './image-cache';
 import { productArtSvgs } from './product-art';
-import { sampleCategories, sampleProducts, sampleShippingServices, sampleStoreProfile, sampleSuppliers } from './sample-data';
+import { ensureShopSettings } from '../shop-settings/repository';
+import { sampleCategories, sampleProducts, sampleShippingServices, sampleShopSettings, sampleStoreProfile, sampleSuppliers } from './sample-data';
 
 export interface SeedOptions {
   uploadDir: string;
@@ -76,6 +77,7 @@ export async function seedSampleData(db: StoreDb, opts: SeedOptions): Promise<Se
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
       if (!(await isStoreEmpty(tx))) return none;
       await ensureStoreProfile(tx);
+      await ensureShopSettings(tx, sampleShopSettings);
 
       const supplierRows = await tx
         .insert(suppliers)

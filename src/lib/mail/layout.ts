@@ -1,0 +1,53 @@
+/**
+ * The shop's email layout: HTML and plain text from the same parts. Every value is HTML-escaped
+ * before it enters the HTML part; callers pass text only.
+ */
+import type { OutgoingEmail } from './transport';
+
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export interface EmailParts {
+  to: string;
+  subject: string;
+  greeting: string;
+  /** Paragraphs of text, in order. */
+  paragraphs: string[];
+  /** Label/value rows shown as a small table (order summary, bank account). */
+  rows?: [string, string][];
+  button?: { label: string; url: string };
+  /** Small print under the button (e.g. "ignore this email if…"). */
+  smallPrint?: string;
+  footer: string;
+}
+
+export function renderEmail(parts: EmailParts): OutgoingEmail {
+  const text = [
+    parts.greeting,
+    '',
+    ...parts.paragraphs.flatMap((p) => [p, '']),
+    ...(parts.rows?.length ? [...parts.rows.map(([k, v]) => `${k}: ${v}`), ''] : []),
+    ...(parts.button ? [parts.button.url, ''] : []),
+    ...(parts.smallPrint ? [parts.smallPrint, ''] : []),
+    '-- ',
+    parts.footer,
+  ].join('\n');
+  const rows = parts.rows?.length
+    ? `<table style="width:100%;border-collapse:collapse;margin:16px 0;font-size:14px">${parts.rows
+        .map(([k, v]) => `<tr><td style="padding:6px 0;color:#555;border-bottom:1px solid #eee">${escapeHtml(k)}</td><td style="padding:6px 0;text-align:right;font-weight:bold;border-bottom:1px solid #eee">${escapeHtml(v)}</td></tr>`)
+        .join('')}</table>`
+    : '';
+  const button = parts.button
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(parts.button.url)}" style="background:#ff6b35;color:#1a1a1a;padding:12px 20px;border-radius:10px;text-decoration:none;font-weight:bold">${escapeHtml(parts.button.label)}</a></p>
+<p style="font-size:13px;word-break:break-all">${escapeHtml(parts.button.url)}</p>`
+    : '';
+  const html = `<!doctype html><html><body style="margin:0;padding:24px;background:#f6f3ef;font-family:Arial,Helvetica,sans-serif;color:#1a1a1a">
+<div style="max-width:520px;margin:0 auto;background:#ffffff;border-radius:14px;padding:28px;border-top:6px solid #ff6b35">
+<p style="font-size:20px;font-weight:bold;margin:0 0 16px">Hurtrock Music Store</p>
+<p>${escapeHtml(parts.greeting)}</p>
+${parts.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${rows}${button}
+${parts.smallPrint ? `<p style="font-size:13px;color:#555">${escapeHtml(parts.smallPrint)}</p>` : ''}
+<p style="font-size:12px;color:#777;margin-top:24px">${escapeHtml(parts.footer)}</p>
+</div></body></html>`;
+  return { to: parts.to, subject: parts.subject, text, html };
+}

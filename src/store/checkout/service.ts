@@ -1,0 +1,135 @@
+/**
+ * Checkout (P0–P2): the quote the page shows and placing the order. The quote is computed from
+ * the cart as it is now (today's prices, stock, couriers, settings); placing recomputes it,
+ * refuses if it differs from the one the customer confirmed, and hands the order to the orders
+ * repository, which reserves the stock in the same transaction that creates the order.
+ */
+import { createHash } from 'node:crypto';
+import type { Address } from '../accounts/repository';
+import type { CartOwner } from '../cart/repository';
+import type { CartService, CartView } from '../cart/service';
+import { newOrderNumber } from '../orders/order-number';
+import type { OrdersRepository } from '../orders/repository';
+import type { ShopSettings, ShopSettingsRepository } from '../shop-settings/repository';
+import type { CheckoutRepository } from './repository';
+import type { PaymentMethod } from './schema';
+import { parcelWeight, shippingCharge, shippingCost } from './shipping';
+
+export interface ShippingOption {
+  id: number;
+  code: string;
+  courier: string;
+  name: string;
+  minDays: number;
+  maxDays: number;
+  trackingUrlTemplate: string | null;
+  billableKg: number;
+  /** What the courier charges and what the customer pays (0 past the free-shipping threshold). */
+  cost: number;
+  charge: number;
+}
+
+export interface Quote {
+  cart: CartView;
+  options: ShippingOption[];
+  selected: ShippingOption | undefined;
+  freeShippingFrom: number | null;
+  total: number;
+  paymentMethods: PaymentMethod[];
+  /** Changes whenever a line, a price or a shipping charge changes. */
+  fingerprint: string;
+  settings: ShopSettings;
+}
+
+export interface PlaceInput {
+  owner: CartOwner;
+  userId: number | null;
+  email: string;
+  customerName: string;
+  locale: string;
+  key: string;
+  shippingCode: string;
+  payment: PaymentMethod;
+  quoteSeen: string;
+  note: string;
+  address: Pick<Address, 'recipient' | 'phone' | 'street' | 'city' | 'province' | 'postalCode'>;
+}
+
+export type PlaceOutcome =
+  | { ok: true; number: string; created: boolean }
+  | { ok: false; problem: 'emptyCart' | 'shipping' | 'payment' | 'changed' | 'stock' | 'price'; quote: Quote };
+
+export function createCheckoutService(deps: {
+  repo: CheckoutRepository;
+  cart: CartService;
+  settings: ShopSettingsRepository;
+  orders: OrdersRepository;
+  clock?: () => Date;
+}) {
+  const now = deps.clock ?? (() => new Date());
+
+  async function quote(owner: CartOwner | null, shippingCode?: string): Promise<Quote> {
+    const [cart, services, settings] = await Promise.all([deps.cart.view(owner), deps.repo.activeShippingServices(), deps.settings.get()]);
+    const items = cart.lines.map((l) => ({ ...l.parcel, quantity: l.quantity }));
+    const options: ShippingOption[] = cart.lines.length === 0 ? [] : services.map((s) => {
+      const { billableKg } = parcelWeight(items, s.volumeDivisor);
+      const cost = shippingCost(s, billableKg);
+      return {
+        id: s.id,
+        code: s.code,
+        courier: s.courier,
+        name: s.name,
+        minDays: s.minDays,
+        maxDays: s.maxDays,
+        trackingUrlTemplate: s.trackingUrlTemplate,
+        billableKg,
+        cost,
+        charge: shippingCharge(cost, cart.subtotal, settings.freeShippingFrom),
+      };
+    });
+    const selected = options.find((o) => o.code === shippingCode);
+    const paymentMethods: PaymentMethod[] = settings.bankTransferEnabled ? ['bank_transfer'] : [];
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([cart.lines.map((l) => [l.productId, l.quantity, l.unitPrice]), options.map((o) => [o.code, o.charge])]))
+      .digest('base64url')
+      .slice(0, 32);
+    return { cart, options, selected, freeShippingFrom: settings.freeShippingFrom, total: cart.subtotal + (selected?.charge ?? 0), paymentMethods, fingerprint, settings };
+  }
+
+  return {
+    quote,
+
+    async place(input: PlaceInput): Promise<PlaceOutcome> {
+      // A resubmitted form (double click, back button) lands on the order it already created.
+      const existing = await deps.orders.findNumberByKey(input.key);
+      if (existing) return { ok: true, number: existing, created: false };
+      const q = await quote(input.owner, input.shippingCode);
+      if (q.cart.lines.length === 0) return { ok: false, problem: 'emptyCart', quote: q };
+      if (!q.selected) return { ok: false, problem: 'shipping', quote: q };
+      if (!q.paymentMethods.includes(input.payment)) return { ok: false, problem: 'payment', quote: q };
+      // Prices, quantities or shipping moved since the page was shown (or lines were removed): show the new numbers first.
+      if (q.cart.notices.length > 0 || input.quoteSeen !== q.fingerprint) return { ok: false, problem: 'changed', quote: q };
+      const expiryMinutes = input.payment === 'bank_transfer' ? q.settings.transferExpiryMinutes : q.settings.gatewayExpiryMinutes;
+      const result = await deps.orders.place({
+        number: newOrderNumber(now()),
+        idempotencyKey: input.key,
+        userId: input.userId,
+        email: input.email,
+        customerName: input.customerName,
+        locale: input.locale,
+        address: input.address,
+        shipping: { ...q.selected, serviceId: q.selected.id },
+        lines: q.cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unitPrice: l.unitPrice })),
+        subtotal: q.cart.subtotal,
+        paymentMethod: input.payment,
+        note: input.note,
+        expiresAt: new Date(now().getTime() + expiryMinutes * 60_000),
+      });
+      if (!result.ok) return { ok: false, problem: result.reason, quote: await quote(input.owner, input.shippingCode) };
+      if (result.created) await deps.cart.removeOrdered(input.owner, q.cart.lines.map((l) => l.productId));
+      return result;
+    },
+  };
+}
+
+export type CheckoutService = ReturnType<typeof createCheckoutService>;

@@ -1,0 +1,30 @@
+/** The shop's checkout settings (single row, id = 1): free-shipping threshold, bank accounts, expiry times. */
+import { eq } from 'drizzle-orm';
+import { type BankAccount, shopSettings } from '../../db/schema';
+import type { StoreDb } from '../../db/store-db';
+
+export type ShopSettings = typeof shopSettings.$inferSelect;
+
+type Executor = Pick<StoreDb, 'insert' | 'select'>;
+
+/** Inserts the settings row with its defaults when there is none (every start). */
+export async function ensureShopSettings(db: Executor, values: { bankAccounts?: BankAccount[]; freeShippingFrom?: number | null } = {}) {
+  await db.insert(shopSettings).values({ id: 1, ...values }).onConflictDoNothing({ target: shopSettings.id });
+}
+
+export function createShopSettingsRepository(db: StoreDb) {
+  return {
+    async get(): Promise<ShopSettings> {
+      const [row] = await db.select().from(shopSettings).where(eq(shopSettings.id, 1)).limit(1);
+      if (row) return row;
+      await ensureShopSettings(db);
+      const [created] = await db.select().from(shopSettings).where(eq(shopSettings.id, 1)).limit(1);
+      return created!;
+    },
+    async update(values: Partial<Omit<ShopSettings, 'id'>>) {
+      await db.update(shopSettings).set({ ...values, updatedAt: new Date() }).where(eq(shopSettings.id, 1));
+    },
+  };
+}
+
+export type ShopSettingsRepository = ReturnType<typeof createShopSettingsRepository>;
