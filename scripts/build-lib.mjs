@@ -24,6 +24,8 @@ const webEntries = {
   catalog: 'web/catalog.ts',
   gallery: 'web/gallery.ts',
   cart: 'web/cart.ts',
+  checkout: 'web/checkout.ts',
+  orders: 'web/orders.ts',
   // Chat: a tiny launcher on every page; the widget (with socket.io-client) loads on first click.
   'chat-launcher': 'web/chat-launcher.ts',
   'chat-widget': 'web/chat-widget.ts',

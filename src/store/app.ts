@@ -15,6 +15,14 @@ import { createCartRepository } from './cart/repository';
 import { cartOwner, registerCartRoutes } from './cart/routes';
 import { createCartService } from './cart/service';
 import { createCatalogRepository } from './catalog/repository';
+import { createCheckoutRepository } from './checkout/repository';
+import { registerCheckoutRoutes } from './checkout/routes';
+import { createCheckoutService } from './checkout/service';
+import { createOrdersRepository } from './orders/repository';
+import { registerOrderRoutes } from './orders/routes';
+import { createOrdersService } from './orders/service';
+import { createShopSettingsRepository } from './shop-settings/repository';
+import { enqueueEmail } from '../lib/mail/outbox';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
 import { createCatalogService } from './catalog/service';
@@ -69,6 +77,13 @@ function answerMalformedRequest(error: FastifyError, request: FastifyRequest, re
   return reply.code(status).type('text/html; charset=utf-8').send(fallbackErrorHtml(status, request.id));
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Background work the process runs on a timer (main.ts) and tests call directly. */
+    maintenance: { expireOrders(): Promise<number> };
+  }
+}
+
 export async function buildStoreApp({ config, database, redis, logger = true, onEmailQueued, clock }: StoreAppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions('store', config.logLevel) : false,
@@ -96,13 +111,39 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
   const catalog = createCatalogService({ catalog: createCatalogRepository(db), search: createSearchRepository(db) });
 
   const cart = createCartService({ repo: createCartRepository(db) });
+  const settings = createShopSettingsRepository(db);
+  const ordersRepo = createOrdersRepository(db);
+  const orders = createOrdersService({
+    repo: ordersRepo,
+    settings,
+    secret: config.sessionSecret,
+    publicUrl: config.store.publicUrl,
+    clock,
+    sendEmail: async (email) => {
+      await enqueueEmail(db, email);
+      onEmailQueued?.();
+    },
+  });
+  const checkout = createCheckoutService({ repo: createCheckoutRepository(db), cart, settings, orders: ordersRepo, clock });
+  app.decorate('maintenance', { expireOrders: () => orders.expireDue() });
 
   registerLocale(app, { secureCookies: config.isProduction });
   // Sessions, the role guard and CSRF: before any route, so every route is covered.
-  // At login the guest's cart joins the account's (K1).
-  const accountsArea = setupAccounts(app, { db, redis, config, onEmailQueued, afterLogin: async ({ guestSessionKey, user }) => {
+  const accountsArea = setupAccounts(app, {
+    db,
+    redis,
+    config,
+    onEmailQueued,
+    // At login the guest's cart joins the account's (K1); a verified email brings its guest orders (P0).
+    afterLogin: async ({ guestSessionKey, user }) => {
       if (guestSessionKey) await cart.mergeGuestCart(guestSessionKey, user.id);
-    } });
+      if (user.emailVerified) await orders.claimGuestOrders(user.id, user.email);
+    },
+    afterEmailVerified: async (userId) => {
+      const user = await accountsArea.accounts.profile(userId);
+      if (user) await orders.claimGuestOrders(userId, user.email);
+    },
+  });
   registerPages(app, { assets: loadAssetUrls(), profiles, cartUnits: (request) => cart.count(cartOwner(request)) });
   registerErrorHandling(app);
 
@@ -118,6 +159,8 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
   registerProductRoutes(app, { products, publicUrl });
   registerProductApi(app, { products });
   registerCartRoutes(app, { cart });
+  registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders });
+  registerOrderRoutes(app, { orders, settings, cart, clock });
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();

@@ -30,12 +30,22 @@ async function start() {
   }
 
   let worker: OutboxWorker | undefined;
+  const purgeSessions = purgeEvery(10 * 60_000, () => app.sessions.store.purgeExpired(REMEMBER_MS));
+  const expireOrders = purgeEvery(30_000, async () => {
+    const expired = await app.maintenance.expireOrders();
+    if (expired > 0) app.log.info({ expired }, 'unpaid orders expired');
+  });
   const app = await buildStoreApp({ config, database, redis, onEmailQueued: () => worker?.poke() });
   worker = startOutboxWorker({
     db: database.db,
     transport: createMailTransport(config.mail),
     log: (error) => app.log.error({ err: error }, 'email outbox'),
-    onTick: purgeEvery(10 * 60_000, () => app.sessions.store.purgeExpired(REMEMBER_MS)),
+    onTick: async () => {
+      await purgeSessions();
+      // Unpaid orders past their deadline give their stock back (claimed with SKIP LOCKED, so
+      // several instances can run this at once).
+      await expireOrders();
+    },
   });
   onShutdown(async () => {
     await app.close();

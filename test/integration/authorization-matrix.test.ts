@@ -36,6 +36,13 @@ const PUBLIC = new Set([
   'POST /keranjang/ubah',
   'POST /keranjang/hapus',
   'POST /keranjang/konfirmasi',
+  // Checkout works for guests; an order page answers its owner, staff or the signed guest link
+  // (a 404 for anyone else, checked in checkout.test.ts and orders.test.ts).
+  'GET /checkout',
+  'POST /checkout',
+  'GET /pesanan/:number',
+  'POST /pesanan/:number/batal',
+  'POST /pesanan/:number/beli-lagi',
   'GET /masuk',
   'POST /masuk',
   'POST /keluar',
@@ -69,10 +76,11 @@ const CUSTOMER = new Set([
   'POST /akun/alamat/:id/hapus',
   'POST /akun/alamat/:id/utama',
   'GET /chat/token',
+  'GET /akun/pesanan',
 ]);
 
 /** Staff and admin: orders and chat (docs/security.md). */
-const STAFF = new Set(['GET /admin', 'GET /admin/chat']);
+const STAFF = new Set(['GET /admin', 'GET /admin/chat', 'POST /admin/pesanan/:number/status']);
 
 type Who = 'anonymous' | UserRole;
 const RANK: Record<Who, number> = { anonymous: 0, customer: 1, staff: 2, admin: 3 };

@@ -99,6 +99,9 @@ export function createCheckoutService(deps: {
   return {
     quote,
 
+    /** The order a checkout form (by its idempotency key) already created, if any. */
+    orderForKey: (key: string) => deps.orders.findNumberByKey(key),
+
     async place(input: PlaceInput): Promise<PlaceOutcome> {
       // A resubmitted form (double click, back button) lands on the order it already created.
       const existing = await deps.orders.findNumberByKey(input.key);

@@ -56,6 +56,10 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
   function send(reply: FastifyReply, html: string, etag: string, status: number) {
     // Pages vary by the language and theme cookies: never let a shared cache mix them up.
     // `no-cache` + ETag: the browser revalidates every time and gets a body-less 304 when the page is unchanged.
+    // A route that marked its page `no-store` (orders, checkout: personal data) keeps that, without an ETag.
+    if (String(reply.getHeader('cache-control') ?? '').includes('no-store')) {
+      return reply.code(status).header('vary', 'Cookie').header('content-type', 'text/html; charset=utf-8').send(html);
+    }
     reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie').header('etag', etag);
     const method = reply.request.method;
     if (status === 200 && (method === 'GET' || method === 'HEAD') && etagMatches(reply.request.headers['if-none-match'], etag)) {

@@ -13,6 +13,8 @@ export interface AssetUrls {
   catalog: string;
   gallery: string;
   cart: string;
+  checkout: string;
+  orders: string;
   chatLauncher: string;
   chatWidget: string;
   chatConsole: string;
@@ -64,6 +66,8 @@ export function loadAssetUrls(): AssetUrls {
     catalog: entry('catalog'),
     gallery: entry('gallery'),
     cart: entry('cart'),
+    checkout: entry('checkout'),
+    orders: entry('orders'),
     chatLauncher: entry('chat-launcher'),
     chatWidget: entry('chat-widget'),
     chatConsole: entry('chat-console'),

@@ -56,6 +56,11 @@ export function Navbar() {
                     <Icon name="user" /> {t('nav.account')}
                   </a>
                 </li>
+                <li>
+                  <a class="dropdown-item" href="/akun/pesanan">
+                    <Icon name="box" /> {t('order.list.title')}
+                  </a>
+                </li>
                 {user.role !== 'customer' && (
                   <li>
                     <a class="dropdown-item" href="/admin">

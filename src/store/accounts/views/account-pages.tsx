@@ -8,11 +8,12 @@ import { formatPhone } from '../policy';
 import type { Address } from '../repository';
 import { FieldInput, FormAlert, type FormState } from './form';
 
-function AccountShell({ title, notice, children }: { title: string; notice?: MessageKey; children: ComponentChildren }) {
+export function AccountShell({ title, notice, children }: { title: string; notice?: MessageKey; children: ComponentChildren }) {
   const { t, path, user } = usePage();
   const tabs = [
     { href: '/akun', label: t('account.title'), icon: 'user' },
     { href: '/akun/alamat', label: t('address.title'), icon: 'location-dot' },
+    { href: '/akun/pesanan', label: t('order.list.title'), icon: 'box' },
   ];
   return (
     <Layout title={title}>

@@ -93,13 +93,9 @@ export function CartPage({ view, notices, alert }: { view: CartView; notices: st
                     <dd data-cart-total>{formatRupiah(view.subtotal)}</dd>
                   </div>
                 </dl>
-                {/* Checkout is the next slice of this issue; until then the button says so. */}
-                <button class="btn btn-rock btn-lg w-100" type="button" disabled aria-describedby="checkout-soon">
+                <a class="btn btn-rock btn-lg w-100" href="/checkout">
                   <Icon name="lock" /> {t('cart.checkout')}
-                </button>
-                <p id="checkout-soon" class="form-text text-center mb-0">
-                  {t('cart.checkout.soon')}
-                </p>
+                </a>
               </div>
             </aside>
           </div>

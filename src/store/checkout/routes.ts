@@ -1,0 +1,130 @@
+/**
+ * `GET /checkout` shows the server's quote; `POST /checkout` validates the choices, recomputes
+ * everything and places the order (P0–P2). A bad field re-renders the page with the customer's
+ * values and a message per field; a changed price or stock re-renders it with the new numbers.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import type { MessageKey } from '../../lib/i18n';
+import { randomId } from '../../lib/tokens';
+import type { Address } from '../accounts/repository';
+import { type FieldErrors, type FormValues, formValues, parseForm } from '../accounts/schema';
+import type { AccountsService } from '../accounts/service';
+import type { FormState } from '../accounts/views/form';
+import { cartOwner } from '../cart/routes';
+import type { OrdersService } from '../orders/service';
+import { checkoutAddressSchema, checkoutChoicesSchema, guestSchema } from './schema';
+import type { CheckoutService, PlaceInput, Quote } from './service';
+import { CheckoutPage } from './views/checkout-page';
+
+export interface CheckoutRoutesDeps {
+  checkout: CheckoutService;
+  accounts: AccountsService;
+  orders: OrdersService;
+}
+
+const PROBLEM_TEXT: Record<string, MessageKey> = {
+  emptyCart: 'checkout.problem.emptyCart',
+  changed: 'checkout.problem.changed',
+  stock: 'checkout.problem.stock',
+  price: 'checkout.problem.price',
+  shipping: 'checkout.problem.shipping',
+  payment: 'checkout.problem.payment',
+};
+
+export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoutesDeps) {
+  const { checkout, accounts } = deps;
+
+  async function addressBook(request: FastifyRequest): Promise<Address[] | null> {
+    return request.user ? accounts.listAddresses(request.user.id) : null;
+  }
+
+  async function render(request: FastifyRequest, reply: FastifyReply, quote: Quote, form: FormState, status = 200, asGuest = false) {
+    const addresses = await addressBook(request);
+    // A re-rendered form keeps its key: a second click after an error must still be one order.
+    const formKey = form.values?.key && /^[A-Za-z0-9_-]{16,64}$/.test(form.values.key) ? form.values.key : randomId(18);
+    return reply.header('cache-control', 'no-store').page(h(CheckoutPage, { quote, form, addresses, formKey, asGuest }), status);
+  }
+
+  app.get('/checkout', async (request, reply) => {
+    const owner = cartOwner(request);
+    const code = String((request.query as Record<string, unknown>).kurir ?? '');
+    const quote = await checkout.quote(owner, code);
+    if (quote.cart.lines.length === 0) return reply.redirect('/keranjang', 303);
+    // Default: the cheapest courier, so the page shows a full total at once.
+    const selected = quote.selected ?? [...quote.options].sort((a, b) => a.charge - b.charge)[0];
+    const shown = selected && !quote.selected ? await checkout.quote(owner, selected.code) : quote;
+    await app.sessions.ensure(request, reply);
+    const values: FormValues = {};
+    if (request.user) {
+      const profile = await accounts.profile(request.user.id);
+      values.recipient = profile?.name ?? '';
+    }
+    return render(request, reply, shown, { values });
+  });
+
+  app.post('/checkout', async (request, reply) => {
+    const owner = cartOwner(request);
+    const body = request.body;
+    const values = formValues(body);
+    const choices = parseForm(checkoutChoicesSchema, body);
+    // A resubmitted form goes to the order it already created, even though the cart is empty now.
+    const existing = choices.ok ? await checkout.orderForKey(choices.data.key) : undefined;
+    if (existing) return reply.redirect(deps.orders.orderUrl({ number: existing, userId: request.user?.id ?? null }), 303);
+    const quote = await checkout.quote(owner, values.shipping);
+    if (quote.cart.lines.length === 0) return reply.redirect('/keranjang', 303);
+    const errors: FieldErrors = choices.ok ? {} : { ...choices.errors };
+
+    let address: PlaceInput['address'] | undefined;
+    const savedId = choices.ok && request.user && choices.data.address !== 'new' ? Number(choices.data.address) : undefined;
+    if (savedId !== undefined) {
+      // Only the account's own addresses: another customer's address id is "not found".
+      const saved = Number.isSafeInteger(savedId) ? await accounts.findAddress(request.user!.id, savedId) : undefined;
+      if (saved) address = saved;
+      else errors.address = 'checkout.error.address';
+    } else {
+      const typed = parseForm(checkoutAddressSchema, body);
+      if (typed.ok) address = typed.data;
+      else Object.assign(errors, typed.errors);
+    }
+
+    let email = request.user?.email;
+    let asGuest = false;
+    if (!request.user) {
+      const guest = parseForm(guestSchema, body);
+      if (guest.ok) {
+        email = guest.data.email;
+        asGuest = guest.data.asGuest;
+      } else Object.assign(errors, guest.errors);
+    }
+
+    if (!choices.ok || !address || !email || Object.keys(errors).length > 0) {
+      return render(request, reply, quote, { values, errors, alert: { kind: 'danger', key: 'checkout.error.form' } }, 400, asGuest);
+    }
+    // P0: an email with an account is offered the login first; sending again continues as a guest.
+    if (!request.user && !asGuest && (await accounts.hasAccount(email))) {
+      return render(request, reply, quote, { values, alert: { kind: 'info', key: 'checkout.accountExists', params: { email } } }, 200, true);
+    }
+
+    const result = await checkout.place({
+      owner: owner!,
+      userId: request.user?.id ?? null,
+      email,
+      customerName: request.user?.name ?? address.recipient,
+      locale: request.locale,
+      key: choices.data.key,
+      shippingCode: choices.data.shipping,
+      payment: choices.data.payment,
+      quoteSeen: choices.data.quote,
+      note: choices.data.note,
+      address: { recipient: address.recipient, phone: address.phone, street: address.street, city: address.city, province: address.province, postalCode: address.postalCode },
+    });
+    if (!result.ok) {
+      if (result.problem === 'emptyCart') return reply.redirect('/keranjang', 303);
+      return render(request, reply, result.quote, { values, alert: { kind: 'warning', key: PROBLEM_TEXT[result.problem]! } }, 409, asGuest);
+    }
+    if (result.created) await deps.orders.emailAbout(result.number, 'placed');
+    const url = deps.orders.orderUrl({ number: result.number, userId: request.user?.id ?? null });
+    return reply.redirect(`${url}${url.includes('?') ? '&' : '?'}baru=1`, 303);
+  });
+}
