@@ -160,7 +160,7 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
   registerProductApi(app, { products });
   registerCartRoutes(app, { cart });
   registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders });
-  registerOrderRoutes(app, { orders, settings, cart, clock });
+  registerOrderRoutes(app, { orders, settings, cart, profiles, clock });
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();

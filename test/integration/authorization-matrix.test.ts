@@ -41,6 +41,7 @@ const PUBLIC = new Set([
   'GET /checkout',
   'POST /checkout',
   'GET /pesanan/:number',
+  'GET /pesanan/:number/faktur.pdf',
   'POST /pesanan/:number/batal',
   'POST /pesanan/:number/beli-lagi',
   'GET /masuk',

@@ -11,6 +11,9 @@ import type { MessageKey } from '../../lib/i18n';
 import type { CartService } from '../cart/service';
 import { cartOwner } from '../cart/routes';
 import type { ShopSettingsRepository } from '../shop-settings/repository';
+import { renderInvoicePdf } from '../documents/invoice';
+import type { StoreProfileService } from '../store-profile/service';
+import { invoiceInput } from './invoice';
 import { ErrorPage } from '../ui/error-page';
 import type { OrderDetail, OrdersService } from './service';
 import { isOrderStatus, OrderTransitionError } from './state-machine';
@@ -31,7 +34,10 @@ const staffMoveSchema = z.object({
 type Params = { number: string };
 const field = (request: FastifyRequest, name: string): unknown => ((request.body ?? {}) as Record<string, unknown>)[name];
 
-export function registerOrderRoutes(app: FastifyInstance, deps: { orders: OrdersService; settings: ShopSettingsRepository; cart: CartService; clock?: () => Date }) {
+export function registerOrderRoutes(
+  app: FastifyInstance,
+  deps: { orders: OrdersService; settings: ShopSettingsRepository; cart: CartService; profiles: StoreProfileService; clock?: () => Date },
+) {
   const { orders } = deps;
   const now = deps.clock ?? (() => new Date());
 
@@ -76,6 +82,18 @@ export function registerOrderRoutes(app: FastifyInstance, deps: { orders: Orders
   app.get<{ Params: Params }>('/pesanan/:number', async (request, reply) => {
     const detail = await detailFor(request);
     return detail ? showOrder(request, reply, detail) : notFound(reply);
+  });
+
+  // Only the owner, staff or the guest link holder: the same check as the order page.
+  app.get<{ Params: Params }>('/pesanan/:number/faktur.pdf', async (request, reply) => {
+    const detail = await detailFor(request);
+    if (!detail) return notFound(reply);
+    const pdf = await renderInvoicePdf(invoiceInput(detail, await deps.profiles.get(), request.t, request.locale));
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="faktur-${detail.order.number}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(pdf);
   });
 
   app.post<{ Params: Params }>('/pesanan/:number/batal', async (request, reply) => {

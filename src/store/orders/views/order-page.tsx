@@ -221,6 +221,9 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
               )}
             </section>
             <div class="order-actions">
+              <a class="btn btn-outline-rock" href={`${base}/faktur.pdf${guestKey ? `?k=${encodeURIComponent(guestKey)}` : ''}`}>
+                <Icon name="file-pdf" /> {t('order.invoice')}
+              </a>
               {order.status === 'awaiting_payment' && detail.access !== 'staff' && (
                 <form method="post" action={`${base}/batal`}>
                   <CsrfField />
