@@ -4,6 +4,7 @@ import { defineMessages } from '../define';
 export const orders = defineMessages({
   id: {
     'order.title': 'Pesanan {number}',
+    'order.heading': 'Pesanan',
     'order.placed': 'Terima kasih! Pesananmu sudah kami terima.',
     'order.placed.guest': 'Simpan link halaman ini: link yang sama juga kami kirim ke {email}.',
     'order.status.awaiting_payment': 'Menunggu pembayaran',
@@ -101,6 +102,7 @@ export const orders = defineMessages({
   },
   en: {
     'order.title': 'Order {number}',
+    'order.heading': 'Order',
     'order.placed': 'Thank you! We have received your order.',
     'order.placed.guest': 'Keep the link of this page: we also sent it to {email}.',
     'order.status.awaiting_payment': 'Awaiting payment',

@@ -175,7 +175,9 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
     <Layout title={t('order.title', { number: order.number })} scripts={['orders']}>
       <div class="container order-page">
         <div class="order-head">
-          <h1 class="display-title cart-title">{t('order.title', { number: order.number })}</h1>
+          <h1 class="display-title cart-title">
+            {t('order.heading')} <span class="order-number">{order.number}</span>
+          </h1>
           <StatusBadge status={order.status} />
         </div>
         <p class="text-body-secondary">{t('order.placedAt', { when: formatDateTimeWib(order.createdAt, locale) })}</p>
