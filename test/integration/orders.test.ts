@@ -4,7 +4,7 @@
  * invalid moves are refused, unpaid orders expire exactly once, the invoice is only for the
  * owner, staff or the guest link, and "buy again" refills the cart.
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, orderEvents, orders, products } from '../../src/db/schema';
 import { dbTargets } from '../helpers/databases';
@@ -43,7 +43,7 @@ describe.each(dbTargets)('orders on %s', (target) => {
     return staff.post(`/admin/pesanan/${number}/status`, { to, ...extra });
   }
 
-  const mailsTo = (email: string) => db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email));
+  const mailsTo = (email: string) => db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email)).orderBy(asc(emailOutbox.id));
 
   it('the customer cancels an unpaid order: stock comes back once, a second cancel is refused', async () => {
     const before = await stockOf(db, fender.id);

@@ -25,6 +25,8 @@ const FLASHES: Record<string, MessageKey> = {
   ditambah: 'cart.flash.added',
   diperbarui: 'cart.flash.updated',
   dihapus: 'cart.flash.removed',
+  // From checkout: the last units went to another buyer while this customer was paying.
+  habis: 'cart.flash.soldOut',
 };
 
 const field = (request: FastifyRequest, name: string): unknown => {
@@ -58,7 +60,8 @@ export function registerCartRoutes(app: FastifyInstance, deps: { cart: CartServi
   async function showPage(request: FastifyRequest, reply: FastifyReply, status = 200, alert?: CartPageAlert) {
     const view = await cart.view(cartOwner(request));
     const flash = FLASHES[String((request.query as Record<string, unknown>).pesan ?? '')];
-    const shown = alert ?? (flash ? { kind: 'success' as const, text: request.t(flash) } : undefined);
+    const kind = flash === 'cart.flash.soldOut' ? ('danger' as const) : ('success' as const);
+    const shown = alert ?? (flash ? { kind, text: request.t(flash) } : undefined);
     return reply.page(h(CartPage, { view, notices: view.notices.map((n) => noticeText(request.t, n)), alert: shown }), status);
   }
 

@@ -72,7 +72,8 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
     const existing = choices.ok ? await checkout.orderForKey(choices.data.key) : undefined;
     if (existing) return reply.redirect(deps.orders.orderUrl({ number: existing, userId: request.user?.id ?? null }), 303);
     const quote = await checkout.quote(owner, values.shipping);
-    if (quote.cart.lines.length === 0) return reply.redirect('/keranjang', 303);
+    // Emptied right now because its products sold out: say so (the cart's notice was used up here).
+    if (quote.cart.lines.length === 0) return reply.redirect(quote.cart.notices.length > 0 ? '/keranjang?pesan=habis' : '/keranjang', 303);
     const errors: FieldErrors = choices.ok ? {} : { ...choices.errors };
 
     let address: PlaceInput['address'] | undefined;
@@ -121,6 +122,7 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
     });
     if (!result.ok) {
       if (result.problem === 'emptyCart') return reply.redirect('/keranjang', 303);
+      if (result.quote.cart.lines.length === 0) return reply.redirect('/keranjang?pesan=habis', 303);
       return render(request, reply, result.quote, { values, alert: { kind: 'warning', key: PROBLEM_TEXT[result.problem]! } }, 409, asGuest);
     }
     if (result.created) await deps.orders.emailAbout(result.number, 'placed');
