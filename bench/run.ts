@@ -18,11 +18,14 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { freePorts } from '../test/helpers/free-ports';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/databases';
+import { checkoutRace } from './checkout-race';
 import { fillCatalog } from './fill-catalog';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10_000);
+const RACE_BUYERS = Number(process.env.BENCH_RACE_BUYERS ?? 500);
+const RACE_UNITS = Number(process.env.BENCH_RACE_UNITS ?? 10);
 const root = path.resolve(import.meta.dirname, '..');
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000) {
@@ -123,6 +126,16 @@ async function main() {
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const r of rows) {
       console.log(`| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${(r.reqPerSec / ceilingRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+    }
+    if (database?.url) {
+      process.stdout.write(`\ncheckout race: ${RACE_BUYERS} buyers for ${RACE_UNITS} units …\n`);
+      const race = await checkoutRace(base, database.url, RACE_BUYERS, RACE_UNITS);
+      console.log('\n| checkout race | buyers | units | orders created | stock after | refused | 5xx | p50 ms | p99 ms | req/s |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      console.log(`| POST /checkout at once | ${race.buyers} | ${race.units} | ${race.ordersCreated} | ${race.stockAfter} | ${race.refused} | ${race.errors} | ${race.p50} | ${race.p99} | ${race.reqPerSec.toFixed(0)} |`);
+      if (race.ordersCreated !== race.units || race.stockAfter !== 0) console.log('!! the race oversold or undersold: this is a bug');
+    } else {
+      console.log('\n(checkout race skipped: it needs PostgreSQL, set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
     }
   } finally {
     await Promise.all([stop(ceiling), stop(store)]);
