@@ -17,6 +17,8 @@ interface CartJson {
   unitsLabel: string;
   subtotalText?: string;
   subtotalLabel?: string;
+  shippingText?: string;
+  totalText?: string;
   lines?: CartLineJson[];
   notices?: string[];
 }
@@ -112,7 +114,8 @@ function redrawCart(cart: CartJson): void {
     if (el && text !== undefined) el.textContent = text;
   };
   set('[data-cart-subtotal]', cart.subtotalText);
-  set('[data-cart-total]', cart.subtotalText);
+  set('[data-cart-shipping]', cart.shippingText);
+  set('[data-cart-total]', cart.totalText ?? cart.subtotalText);
   set('[data-cart-subtotal-label]', cart.subtotalLabel);
   const empty = cart.units === 0;
   document.querySelector('[data-cart-filled]')?.toggleAttribute('hidden', empty);

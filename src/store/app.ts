@@ -158,7 +158,7 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
   const products = createProductService({ products: createProductRepository(db) });
   registerProductRoutes(app, { products, publicUrl });
   registerProductApi(app, { products });
-  registerCartRoutes(app, { cart });
+  registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
   registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders });
   registerOrderRoutes(app, { orders, settings, cart, profiles, clock });
   registerStorePageRoutes(app, { profiles, publicUrl, clock });

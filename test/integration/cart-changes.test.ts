@@ -144,7 +144,8 @@ describe.each(dbTargets)('cart changes and bad input on %s', (target) => {
     const b = await guestWith([[cable, 1]]);
     const page = (await b.get('/keranjang?lang=en')).body;
     expect(page).toContain('Shopping Cart');
-    expect(page).toContain('Shipping is calculated at checkout');
+    expect(page).toContain('Estimated shipping');
+    expect(page).toMatch(/data-cart-shipping="true">from Rp/);
     const res = await postJson(store.app, b, '/keranjang/ubah', { product: cable.id, quantity: 'abc' });
     expect(res.json.error.message).toBe('The quantity must be a whole number, at least 1.');
   });

@@ -32,6 +32,20 @@ describe.each(dbTargets)('checkout on %s', (target) => {
   });
   afterAll(() => store?.close());
 
+  it('the cart estimates shipping with the cheapest courier, and a change answers the new estimate', async () => {
+    const b = new TestBrowser(store.app);
+    await addToCart(store.app, b, yamaha.id, 1);
+    const services = await db.select().from(shippingServices).where(eq(shippingServices.isActive, true));
+    const cheapest = (quantity: number) => Math.min(...services.map((s) => shippingCost(s, parcelWeight([{ ...yamaha, quantity }], s.volumeDivisor).billableKg)));
+    const page = await b.get('/keranjang');
+    expect(page.body).toContain(`mulai ${formatRupiah(cheapest(1))}`);
+    expect(page.body).toContain(`<dd data-cart-total="true">${formatRupiah(yamaha.price + cheapest(1))}</dd>`);
+    const { postJson } = await import('./cart-helpers');
+    const changed = await postJson(store.app, b, '/keranjang/ubah', { product: yamaha.id, quantity: 2 });
+    expect(changed.json.cart.shippingText).toBe(`mulai ${formatRupiah(cheapest(2))}`);
+    expect(changed.json.cart.totalText).toBe(formatRupiah(yamaha.price * 2 + cheapest(2)));
+  });
+
   it('sends an empty cart back to the cart page', async () => {
     const b = new TestBrowser(store.app);
     expect((await b.get('/checkout')).location).toBe('/keranjang');

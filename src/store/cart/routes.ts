@@ -34,13 +34,28 @@ const field = (request: FastifyRequest, name: string): unknown => {
   return body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
 };
 
-export function registerCartRoutes(app: FastifyInstance, deps: { cart: CartService }) {
+export interface CartRoutesDeps {
+  cart: CartService;
+  /** The cheapest shipping for these lines (the checkout's rule), for the cart's estimate. */
+  shippingEstimate?: (view: CartView) => Promise<number | undefined>;
+}
+
+/** "from Rp 64.000" / "free" / "calculated at checkout" (no active courier). */
+function shippingText(request: FastifyRequest, shipping: number | undefined): string {
+  if (shipping === undefined) return request.t('cart.shipping.later');
+  return shipping === 0 ? request.t('checkout.shipping.free') : request.t('cart.shipping.from', { amount: formatRupiah(shipping) });
+}
+
+export function registerCartRoutes(app: FastifyInstance, deps: CartRoutesDeps) {
   const { cart } = deps;
+  const estimateFor = async (view: CartView) => (view.lines.length > 0 && deps.shippingEstimate ? deps.shippingEstimate(view) : undefined);
 
   /** What the browser module needs to redraw the badge and the cart page: the server's numbers. */
-  function cartJson(request: FastifyRequest, view: CartView, extra: CartNotice[] = []) {
+  function cartJson(request: FastifyRequest, view: CartView, shipping: number | undefined, extra: CartNotice[] = []) {
     const t = request.t;
     return {
+      shippingText: shippingText(request, shipping),
+      totalText: formatRupiah(view.subtotal + (shipping ?? 0)),
       units: view.units,
       unitsLabel: t('cart.nav.count', { count: view.units }),
       subtotal: view.subtotal,
@@ -59,10 +74,11 @@ export function registerCartRoutes(app: FastifyInstance, deps: { cart: CartServi
 
   async function showPage(request: FastifyRequest, reply: FastifyReply, status = 200, alert?: CartPageAlert) {
     const view = await cart.view(cartOwner(request));
+    const shipping = await estimateFor(view);
     const flash = FLASHES[String((request.query as Record<string, unknown>).pesan ?? '')];
     const kind = flash === 'cart.flash.soldOut' ? ('danger' as const) : ('success' as const);
     const shown = alert ?? (flash ? { kind, text: request.t(flash) } : undefined);
-    return reply.page(h(CartPage, { view, notices: view.notices.map((n) => noticeText(request.t, n)), alert: shown }), status);
+    return reply.page(h(CartPage, { view, shipping, shippingText: shippingText(request, shipping), notices: view.notices.map((n) => noticeText(request.t, n)), alert: shown }), status);
   }
 
   async function refuse(request: FastifyRequest, reply: FastifyReply, problem: CartProblem) {
@@ -78,7 +94,8 @@ export function registerCartRoutes(app: FastifyInstance, deps: { cart: CartServi
   async function changed(request: FastifyRequest, reply: FastifyReply, flash: keyof typeof FLASHES, notices: CartNotice[]) {
     if (!wantsJson(request)) return reply.redirect(`/keranjang?pesan=${flash}`, 303);
     const view = await cart.view(cartOwner(request));
-    return reply.header('cache-control', 'no-store').send({ ok: true, message: request.t(FLASHES[flash]!), cart: cartJson(request, view, notices) });
+    const shipping = await estimateFor(view);
+    return reply.header('cache-control', 'no-store').send({ ok: true, message: request.t(FLASHES[flash]!), cart: cartJson(request, view, shipping, notices) });
   }
 
   app.get('/keranjang', async (request, reply) => showPage(request, reply));

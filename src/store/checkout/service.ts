@@ -11,7 +11,7 @@ import type { CartService, CartView } from '../cart/service';
 import { newOrderNumber } from '../orders/order-number';
 import type { OrdersRepository } from '../orders/repository';
 import type { ShopSettings, ShopSettingsRepository } from '../shop-settings/repository';
-import type { CheckoutRepository } from './repository';
+import type { CheckoutRepository, ShippingServiceRow } from './repository';
 import type { PaymentMethod } from './schema';
 import { parcelWeight, shippingCharge, shippingCost } from './shipping';
 
@@ -68,10 +68,10 @@ export function createCheckoutService(deps: {
 }) {
   const now = deps.clock ?? (() => new Date());
 
-  async function quote(owner: CartOwner | null, shippingCode?: string): Promise<Quote> {
-    const [cart, services, settings] = await Promise.all([deps.cart.view(owner), deps.repo.activeShippingServices(), deps.settings.get()]);
+  function optionsFor(cart: CartView, services: ShippingServiceRow[], settings: ShopSettings): ShippingOption[] {
+    if (cart.lines.length === 0) return [];
     const items = cart.lines.map((l) => ({ ...l.parcel, quantity: l.quantity }));
-    const options: ShippingOption[] = cart.lines.length === 0 ? [] : services.map((s) => {
+    return services.map((s) => {
       const { billableKg } = parcelWeight(items, s.volumeDivisor);
       const cost = shippingCost(s, billableKg);
       return {
@@ -87,6 +87,11 @@ export function createCheckoutService(deps: {
         charge: shippingCharge(cost, cart.subtotal, settings.freeShippingFrom),
       };
     });
+  }
+
+  async function quote(owner: CartOwner | null, shippingCode?: string): Promise<Quote> {
+    const [cart, services, settings] = await Promise.all([deps.cart.view(owner), deps.repo.activeShippingServices(), deps.settings.get()]);
+    const options = optionsFor(cart, services, settings);
     const selected = options.find((o) => o.code === shippingCode);
     const paymentMethods: PaymentMethod[] = settings.bankTransferEnabled ? ['bank_transfer'] : [];
     const fingerprint = createHash('sha256')
@@ -98,6 +103,13 @@ export function createCheckoutService(deps: {
 
   return {
     quote,
+
+    /** The cart page's estimate (K3): the cheapest courier for these lines, undefined when none is active. */
+    async cheapestShipping(cart: CartView): Promise<number | undefined> {
+      const [services, settings] = await Promise.all([deps.repo.activeShippingServices(), deps.settings.get()]);
+      const charges = optionsFor(cart, services, settings).map((o) => o.charge);
+      return charges.length > 0 ? Math.min(...charges) : undefined;
+    },
 
     /** The order a checkout form (by its idempotency key) already created, if any. */
     orderForKey: (key: string) => deps.orders.findNumberByKey(key),

@@ -30,7 +30,16 @@ function EmptyCart({ hidden }: { hidden: boolean }) {
 }
 
 /** The cart page. Every amount on it was computed by the server (service.ts). */
-export function CartPage({ view, notices, alert }: { view: CartView; notices: string[]; alert?: CartPageAlert }) {
+export interface CartPageProps {
+  view: CartView;
+  /** Cheapest shipping for these lines (undefined: no courier active), and how to say it. */
+  shipping: number | undefined;
+  shippingText: string;
+  notices: string[];
+  alert?: CartPageAlert;
+}
+
+export function CartPage({ view, shipping, shippingText, notices, alert }: CartPageProps) {
   const { t } = usePage();
   const empty = view.lines.length === 0;
   const flagged = view.lines.some((l) => l.priceChange);
@@ -85,12 +94,14 @@ export function CartPage({ view, notices, alert }: { view: CartView; notices: st
                     <dd data-cart-subtotal>{formatRupiah(view.subtotal)}</dd>
                   </div>
                   <div>
-                    <dt>{t('cart.shipping')}</dt>
-                    <dd class="cart-shipping-later">{t('cart.shipping.later')}</dd>
+                    <dt>{t('cart.shipping.estimate')}</dt>
+                    <dd class="cart-shipping-later" data-cart-shipping>
+                      {shippingText}
+                    </dd>
                   </div>
                   <div class="cart-summary-total">
-                    <dt>{t('cart.total')}</dt>
-                    <dd data-cart-total>{formatRupiah(view.subtotal)}</dd>
+                    <dt>{t(shipping === undefined ? 'cart.total' : 'cart.total.estimate')}</dt>
+                    <dd data-cart-total>{formatRupiah(view.subtotal + (shipping ?? 0))}</dd>
                   </div>
                 </dl>
                 <a class="btn btn-rock btn-lg w-100" href="/checkout">
