@@ -7,9 +7,13 @@ import { Server } from 'socket.io';
 import type { Config } from '../config';
 import { loggerOptions, requestId } from '../lib/logger';
 import { claimsFromHandshake, originAllowed, tokenExpiresAt } from './auth';
+import { createRedis } from '../lib/redis';
 import type { ChatDbHandle } from './db';
 import { attachRedisAdapter } from './fanout';
+import { createEventRegistrar } from './handlers';
 import { registerMessageHandlers } from './messages';
+import { type Presence, createMemoryPresence, createRedisPresence } from './presence';
+import { announce, registerPresenceHandlers, trackPresence } from './presence-events';
 import { createChatRepository } from './repository';
 import { CHAT_SOCKET_PATH, type ChatIo, roomsFor } from './rooms';
 
@@ -28,11 +32,15 @@ export interface ChatAppOptions {
   logger?: FastifyBaseLogger | false;
   /** Redis for cross-instance fan-out; defaults to config.redisUrl. Tests pass their own. */
   redisUrl?: string;
-  /** Redis channel prefix, so parallel test apps on one Redis do not hear each other. */
+  /** Redis channel and key prefix, so parallel test apps on one Redis do not hear each other. */
   redisKey?: string;
+  /** Presence timing with Redis (tests shorten it to see a crashed instance expire). */
+  presenceTiming?: { ttlMs: number; heartbeatMs: number };
 }
 
-export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, redisKey }: ChatAppOptions): ChatApp {
+const DEFAULT_REDIS_KEY = 'hurtrock-chat';
+
+export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, redisKey = DEFAULT_REDIS_KEY, presenceTiming }: ChatAppOptions): ChatApp {
   const app = Fastify({
     ...(logger === undefined
       ? { logger: loggerOptions('chat', config.logLevel) }
@@ -98,9 +106,25 @@ export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, r
     next();
   });
 
+  // With Redis, presence shares the adapter's publishing connection (connected in onReady,
+  // before the server accepts sockets).
+  const pub = redisUrl ? createRedis(redisUrl) : undefined;
+  const presence: Presence = pub
+    ? createRedisPresence({
+        redis: pub,
+        key: redisKey,
+        ...presenceTiming,
+        onChange: (events) => announce(io, events),
+        onError: (error) => app.log.warn({ err: error }, 'chat presence heartbeat failed'),
+      })
+    : createMemoryPresence();
+
   const repo = createChatRepository(db.db);
   io.on('connection', (socket) => {
-    registerMessageHandlers(io, socket, repo, app.log);
+    const on = createEventRegistrar(socket, app.log);
+    registerMessageHandlers(io, socket, repo, on);
+    registerPresenceHandlers(presence, on);
+    trackPresence(io, socket, presence, app.log);
     // Disconnect when the token runs out; clients reconnect at once with a fresh token from the
     // store, which refuses one to a user who was deactivated or logged out meanwhile.
     const expiresAt = tokenExpiresAt(socket.handshake.auth);
@@ -115,9 +139,9 @@ export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, r
 
   // The adapter needs connected Redis clients, so it is attached when the app becomes ready.
   let closeRedis: (() => Promise<void>) | undefined;
-  if (redisUrl) {
+  if (pub) {
     app.addHook('onReady', async () => {
-      closeRedis = await attachRedisAdapter(io, redisUrl, redisKey);
+      closeRedis = await attachRedisAdapter(io, pub, redisKey);
     });
   }
 
@@ -125,6 +149,12 @@ export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, r
   // connection, and open websockets would keep it waiting forever. io.close() also closes the
   // HTTP server; Fastify ignores the resulting ERR_SERVER_NOT_RUNNING.
   app.addHook('preClose', async () => {
+    // Tell the other instances at once that our users left, instead of after the presence TTL.
+    try {
+      announce(io, await presence.close());
+    } catch (error) {
+      app.log.warn({ err: error }, 'chat presence cleanup failed; entries expire on their own');
+    }
     await io.close();
     await closeRedis?.();
   });

@@ -1,13 +1,13 @@
 /**
  * C7 scale-out: with Redis, every chat instance's emits to a room reach sockets on the others.
- * Conversations are not kept in memory, so the adapter is the only shared state needed.
+ * Conversations are not kept in memory; the adapter and presence (presence.ts) are the only
+ * shared state. The caller owns the publishing client, so presence can share its connection.
  */
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server } from 'socket.io';
-import { createRedis } from '../lib/redis';
+import type { RedisClient } from '../lib/redis';
 
-export async function attachRedisAdapter(io: Server, url: string, key = 'hurtrock-chat'): Promise<() => Promise<void>> {
-  const pub = createRedis(url);
+export async function attachRedisAdapter(io: Server, pub: RedisClient, key = 'hurtrock-chat'): Promise<() => Promise<void>> {
   const sub = pub.duplicate();
   await Promise.all([pub.connect(), sub.connect()]);
   io.adapter(createAdapter(pub, sub, { key }));

@@ -3,18 +3,14 @@
  * `socket.data.user` (filled from the verified token), never from the payload, and a customer's
  * conversation is always looked up by their own token subject.
  */
-import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import type { ChatTokenClaims } from '../lib/chat-tokens';
 import { isStaff } from './auth';
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatConversation, type ChatMessage } from './db/schema';
+import { type RegisterEvent, fail } from './handlers';
 import { createTokenBucket } from './rate-limit';
 import type { ChatRepository } from './repository';
 import { STAFF_ROOM, type ChatIo, type ChatSocket, userRoom } from './rooms';
-
-type Ack = (response: Record<string, unknown>) => void;
-type Failure = { ok: false; error: { code: string; message?: string } };
-const fail = (code: string, message?: string): Failure => ({ ok: false, error: { code, ...(message ? { message } : {}) } });
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const sendSchema = z.object({ body: z.string().max(CHAT_MESSAGE_MAX_LENGTH * 2), conversationId: id.optional() });
@@ -29,8 +25,6 @@ const listSchema = z.object({ status: z.enum(['open', 'archived']).optional() })
 
 /** Message limits: 5 per second sustained, bursts of 10 (pasting a few lines is fine). */
 export const MESSAGE_RATE = { perSecond: 5, burst: 10 };
-/** Everything else (history, typing, lists): generous, only stops floods. */
-const EVENT_RATE = { perSecond: 20, burst: 40 };
 const HISTORY_PAGE = 50;
 
 export interface MessageDto {
@@ -66,26 +60,11 @@ export function normaliseBody(raw: string): string | null {
   return body.length >= 1 && body.length <= CHAT_MESSAGE_MAX_LENGTH ? body : null;
 }
 
-export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, repo: ChatRepository, log: FastifyBaseLogger) {
+/** `on` comes from createEventRegistrar (rate limit, staff-only check, one ack, no error leaks). */
+export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, repo: ChatRepository, on: RegisterEvent) {
   const user: ChatTokenClaims = socket.data.user;
   const staff = isStaff(user);
   const messageBucket = createTokenBucket(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst);
-  const eventBucket = createTokenBucket(EVENT_RATE.perSecond, EVENT_RATE.burst);
-
-  /** Wraps a handler: rate limit, optional staff-only check, a single ack, no error leaks. */
-  function on(event: string, opts: { staffOnly?: boolean }, handler: (payload: unknown) => Promise<Record<string, unknown>>) {
-    socket.on(event, async (payload: unknown, ack?: unknown) => {
-      const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => {};
-      if (!eventBucket.take()) return reply(fail('rate_limited'));
-      if (opts.staffOnly && !staff) return reply(fail('forbidden'));
-      try {
-        reply(await handler(payload));
-      } catch (error) {
-        log.error({ err: error, event }, 'chat event failed');
-        reply(fail('internal_error'));
-      }
-    });
-  }
 
   /** A customer may touch only conversations whose customer is their own token subject. */
   async function accessible(conversationId: number): Promise<ChatConversation | null> {

@@ -20,6 +20,7 @@ import { registerCheckoutRoutes } from './checkout/routes';
 import { createCheckoutService } from './checkout/service';
 import { createOrdersRepository } from './orders/repository';
 import { registerOrderRoutes } from './orders/routes';
+import { registerTransferProofRoutes } from './orders/transfer-proof';
 import { createOrdersService } from './orders/service';
 import { createShopSettingsRepository } from './shop-settings/repository';
 import { enqueueEmail } from '../lib/mail/outbox';
@@ -161,6 +162,7 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
   registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders });
   registerOrderRoutes(app, { orders, settings, cart, profiles, clock });
+  registerTransferProofRoutes(app, { orders, uploadDir: config.uploadDir });
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();

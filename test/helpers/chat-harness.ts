@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
-import { CHAT_SOCKET_PATH, type ChatApp, buildChatApp } from '../../src/chat/app';
+import { CHAT_SOCKET_PATH, type ChatApp, type ChatAppOptions, buildChatApp } from '../../src/chat/app';
 import { type ChatDbHandle, openChatDatabase } from '../../src/chat/db';
 import { type Config, loadConfig } from '../../src/config';
 import { type ChatTokenClaims, signChatToken } from '../../src/lib/chat-tokens';
@@ -19,10 +19,12 @@ export interface ChatHarness {
   db: ChatDbHandle;
   app: ChatApp;
   url: string;
-  /** Another app instance on the same database (and Redis, if given). */
-  startInstance(options?: { redisUrl?: string; redisKey?: string }): Promise<{ app: ChatApp; url: string }>;
+  /** Another app instance on the same database (and Redis, if given); its own presence without Redis. */
+  startInstance(options?: InstanceOptions): Promise<{ app: ChatApp; url: string }>;
   close(): Promise<void>;
 }
+
+type InstanceOptions = Pick<ChatAppOptions, 'redisUrl' | 'redisKey' | 'presenceTiming'>;
 
 export async function startChat(
   target: DbTarget,
@@ -34,7 +36,7 @@ export async function startChat(
   const db = await openChatDatabase(config, { url: testDb.url, inMemory: true });
   await db.migrate();
   const apps: ChatApp[] = [];
-  async function startInstance(opts: { redisUrl?: string; redisKey?: string } = {}) {
+  async function startInstance(opts: InstanceOptions = {}) {
     const app = buildChatApp({ config, db, logger: false, ...opts });
     apps.push(app);
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -100,4 +102,23 @@ export function nextEvent<T = any>(socket: ClientSocket, event: string, match: (
     }
     socket.on(event, handler);
   });
+}
+
+/**
+ * Resolves once the server has handled a socket's disconnect (it leaves the namespace just before
+ * its disconnect handlers run), so a test can tell "not announced" from "not announced yet".
+ */
+export async function serverDisconnected(app: ChatApp, socketId: string | undefined, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (socketId && app.io.of('/').sockets.has(socketId)) {
+    if (Date.now() > deadline) throw new Error(`socket ${socketId} still connected after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Collects every `event` payload a socket receives, in order. */
+export function recordEvents<T = any>(socket: ClientSocket, event: string): T[] {
+  const seen: T[] = [];
+  socket.on(event, (payload: T) => seen.push(payload));
+  return seen;
 }

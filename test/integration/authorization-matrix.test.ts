@@ -42,6 +42,8 @@ const PUBLIC = new Set([
   'POST /checkout',
   'GET /pesanan/:number',
   'GET /pesanan/:number/faktur.pdf',
+  'POST /pesanan/:number/bukti-transfer',
+  'GET /pesanan/:number/bukti-transfer.jpg',
   'POST /pesanan/:number/batal',
   'POST /pesanan/:number/beli-lagi',
   'GET /masuk',

@@ -7,6 +7,7 @@
 import PDFDocument from 'pdfkit';
 import { formatRupiah } from '../../lib/money';
 import { formatDateTimeWib } from '../../lib/time';
+import { serviceLabel } from '../checkout/service-label';
 
 export type InvoiceLabel =
   | 'title' | 'number' | 'date' | 'paidAt' | 'status' | 'billTo' | 'shipTo' | 'item' | 'sku' | 'qty'
@@ -222,7 +223,7 @@ function drawTotals(doc: Doc, { order, labels, locale }: InvoiceInput): void {
   const kg = `${kgFormats[locale].format(s.billableKg)} kg`;
   const rows: [string, string, boolean][] = [
     [labels.subtotal, money(order.subtotal), false],
-    [`${labels.shipping} (${s.courier} ${s.service}, ${kg})`, money(s.charge), false],
+    [`${labels.shipping} (${serviceLabel(s.courier, s.service)}, ${kg})`, money(s.charge), false],
     [labels.total, money(order.total), true],
   ];
   if (doc.y + 90 > bottom(doc)) doc.addPage();

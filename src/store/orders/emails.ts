@@ -9,6 +9,7 @@ import { formatRupiah } from '../../lib/money';
 import { formatDateTimeWib } from '../../lib/time';
 import type { BankAccount } from '../../db/schema';
 import type { OrderRow } from './repository';
+import { serviceLabel } from '../checkout/service-label';
 import { trackingUrl } from './tracking';
 
 export type OrderEmailKind = 'placed' | 'paid' | 'shipped' | 'delivered' | 'expired' | 'cancelled';
@@ -36,7 +37,7 @@ export function orderEmail({ kind, order, url, bankAccounts }: OrderEmailInput):
     if (bankAccounts.length === 0) paragraphs.push(t('order.transfer.noAccounts'));
   }
   if (kind === 'shipped' && order.trackingNumber) {
-    rows.push([t('orderEmail.courier'), `${order.shippingCourier} ${order.shippingServiceName}`]);
+    rows.push([t('orderEmail.courier'), serviceLabel(order.shippingCourier, order.shippingServiceName)]);
     rows.push([t('orderEmail.tracking'), order.trackingNumber]);
     const link = trackingUrl(order.trackingUrlTemplate, order.trackingNumber);
     if (link) paragraphs.push(t('orderEmail.shipped.track', { url: link }));

@@ -234,8 +234,14 @@ export function createOrdersRepository(db: StoreDb) {
       });
     },
 
-    async setTransferProof(orderId: number, key: string): Promise<void> {
-      await db.update(orders).set({ transferProofKey: key, transferProofAt: new Date(), updatedAt: new Date() }).where(eq(orders.id, orderId));
+    /** Only while the order awaits payment (a receipt after staff confirmed it is refused). */
+    async setTransferProof(orderId: number, key: string): Promise<boolean> {
+      const rows = await db
+        .update(orders)
+        .set({ transferProofKey: key, transferProofAt: new Date(), updatedAt: new Date() })
+        .where(and(eq(orders.id, orderId), eq(orders.status, 'awaiting_payment')))
+        .returning({ id: orders.id });
+      return rows.length > 0;
     },
 
     /** Guest orders placed with this (verified) email join the account. Returns how many. */

@@ -20,9 +20,12 @@ import { isOrderStatus, OrderTransitionError } from './state-machine';
 import { OrderListPage } from './views/order-list';
 import { OrderPage, type OrderPageProps } from './views/order-page';
 
-const NOTICES: Record<string, { kind: 'success' | 'info'; key: MessageKey }> = {
+const NOTICES: Record<string, { kind: 'success' | 'info' | 'danger'; key: MessageKey }> = {
   dibatalkan: { kind: 'success', key: 'order.cancel.done' },
   diubah: { kind: 'success', key: 'order.staff.done' },
+  bukti: { kind: 'success', key: 'transferProof.done' },
+  'bukti-gagal': { kind: 'danger', key: 'transferProof.failed' },
+  'bukti-tutup': { kind: 'info', key: 'transferProof.error.closed' },
 };
 
 const staffMoveSchema = z.object({

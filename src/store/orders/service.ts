@@ -110,7 +110,7 @@ export function createOrdersService(deps: {
 
     async attachTransferProof(detail: OrderDetail, storageKey: string) {
       if (detail.order.status !== 'awaiting_payment') throw new OrderTransitionError(detail.order.status, 'paid', 'stale');
-      await repo.setTransferProof(detail.order.id, storageKey);
+      if (!(await repo.setTransferProof(detail.order.id, storageKey))) throw new OrderTransitionError(detail.order.status, 'paid', 'stale');
     },
 
     /** Guest orders join an account once its email is proven (verified link, or login of a verified account). */

@@ -8,6 +8,7 @@ import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
 import type { Quote, ShippingOption } from '../service';
+import { serviceLabel } from '../service-label';
 
 export interface CheckoutPageProps {
   quote: Quote;
@@ -29,7 +30,7 @@ function ShippingChoice({ option, checked }: { option: ShippingOption; checked: 
       <input class="form-check-input" type="radio" name="shipping" id={id} value={option.code} checked={checked} required data-charge={option.charge} data-charge-text={option.charge === 0 ? t('checkout.shipping.free') : formatRupiah(option.charge)} />
       <label class="form-check-label" for={id}>
         <span class="checkout-choice-title">
-          {option.courier} · {option.name}
+          {serviceLabel(option.courier, option.name)}
         </span>
         <span class="checkout-choice-price">
           {option.charge === 0 ? (

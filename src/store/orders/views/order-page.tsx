@@ -8,8 +8,10 @@ import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
 import type { OrderDetail } from '../service';
 import { nextStatuses, type OrderStatus, TIMELINE } from '../state-machine';
+import { serviceLabel } from '../../checkout/service-label';
 import { trackingUrl } from '../tracking';
 import { StatusBadge, timeLeft } from './status';
+import { TransferProofForm, TransferProofLink } from './transfer-proof-form';
 
 export interface OrderPageProps {
   detail: OrderDetail;
@@ -42,7 +44,7 @@ function Timeline({ status }: { status: OrderStatus }) {
   );
 }
 
-function PaymentPanel({ detail, bankAccounts, now }: { detail: OrderDetail; bankAccounts: BankAccount[]; now: Date }) {
+function PaymentPanel({ detail, bankAccounts, now, guestKey }: { detail: OrderDetail; bankAccounts: BankAccount[]; now: Date; guestKey?: string }) {
   const { t, locale } = usePage();
   const { order } = detail;
   return (
@@ -68,7 +70,9 @@ function PaymentPanel({ detail, bankAccounts, now }: { detail: OrderDetail; bank
       <p>
         <Icon name="clock" /> {t('order.pay.deadline', { when: formatDateTimeWib(order.expiresAt, locale), left: timeLeft(t, order.expiresAt, now) })}
       </p>
-      <p class="form-text mb-0">{t('order.pay.after')}</p>
+      <p class="form-text">{t('order.pay.after')}</p>
+      {detail.access !== 'staff' && <TransferProofForm number={order.number} guestKey={guestKey} hasProof={order.transferProofKey !== null} />}
+      {detail.access === 'staff' && order.transferProofKey && <TransferProofLink number={order.number} />}
     </section>
   );
 }
@@ -150,7 +154,7 @@ function Items({ detail }: { detail: OrderDetail }) {
           <dd>{formatRupiah(order.subtotal)}</dd>
         </div>
         <div>
-          <dt>{t('order.shipping', { courier: order.shippingCourier, service: order.shippingServiceName, kg: order.billableKg })}</dt>
+          <dt>{t('order.shipping', { service: serviceLabel(order.shippingCourier, order.shippingServiceName), kg: order.billableKg })}</dt>
           <dd>{order.shippingCharge === 0 ? t('checkout.shipping.free') : formatRupiah(order.shippingCharge)}</dd>
         </div>
         <div class="cart-summary-total">
@@ -195,7 +199,7 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
         <Timeline status={order.status} />
         <div class="row g-4">
           <div class="col-12 col-lg-7">
-            {order.status === 'awaiting_payment' && order.paymentMethod === 'bank_transfer' && <PaymentPanel detail={detail} bankAccounts={bankAccounts} now={now} />}
+            {order.status === 'awaiting_payment' && order.paymentMethod === 'bank_transfer' && <PaymentPanel detail={detail} bankAccounts={bankAccounts} now={now} guestKey={guestKey} />}
             <Items detail={detail} />
           </div>
           <div class="col-12 col-lg-5">
@@ -212,7 +216,7 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
               </address>
               <p class="mb-2">
                 <span class="text-body-secondary">{t('order.courier')}: </span>
-                {order.shippingCourier} · {order.shippingServiceName}
+                {serviceLabel(order.shippingCourier, order.shippingServiceName)}
               </p>
               <Tracking detail={detail} />
               {order.note && (

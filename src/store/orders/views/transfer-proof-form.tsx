@@ -5,22 +5,17 @@
  * Field order matters: `_csrf` and `k` come before the file, so the server has read them when a
  * file turns out to be too large (it stops reading after a refused file).
  */
-import type { Locale, MessageKey, Translate } from '../../../lib/i18n';
-import { transferProof, type TransferProofMessageKey } from '../../../lib/i18n/messages/transfer-proof';
+import type { Locale, Translate } from '../../../lib/i18n';
+import type { TransferProofMessageKey } from '../../../lib/i18n/messages/transfer-proof';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
 
 /** Types that `<input accept>` lists; the server checks the bytes, not this. */
 export const TRANSFER_PROOF_ACCEPT = 'image/jpeg,image/png,image/webp';
 
-/**
- * The text for a `transferProof.*` key. Until messages/transfer-proof.ts is in the catalog's
- * `areas`, `t()` does not know these keys (it returns the key itself), so the area's own
- * messages are used directly.
- */
-export function proofText(t: Translate, locale: Locale, key: TransferProofMessageKey): string {
-  const text = t(key as unknown as MessageKey);
-  return text === key ? transferProof[locale][key] : text;
+/** The text for a `transferProof.*` key (kept as a helper so the route's JSON errors share it). */
+export function proofText(t: Translate, _locale: Locale, key: TransferProofMessageKey): string {
+  return t(key);
 }
 
 export function transferProofUrl(number: string, guestKey?: string, suffix: '' | '.jpg' = ''): string {
