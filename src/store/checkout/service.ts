@@ -9,24 +9,16 @@ import type { Address } from '../accounts/repository';
 import type { CartOwner } from '../cart/repository';
 import type { CartService, CartView } from '../cart/service';
 import { newOrderNumber } from '../orders/order-number';
-import type { OrdersRepository } from '../orders/repository';
+import type { OrdersRepository, ShippingSnapshot } from '../orders/repository';
 import type { ShopSettings, ShopSettingsRepository } from '../shop-settings/repository';
 import type { CheckoutRepository, ShippingServiceRow } from './repository';
 import type { PaymentMethod } from './schema';
 import { parcelWeight, shippingCharge, shippingCost } from './shipping';
 
-export interface ShippingOption {
+/** A courier service the customer can pick, priced for this cart. */
+export interface ShippingOption extends ShippingSnapshot {
   id: number;
   code: string;
-  courier: string;
-  name: string;
-  minDays: number;
-  maxDays: number;
-  trackingUrlTemplate: string | null;
-  billableKg: number;
-  /** What the courier charges and what the customer pays (0 past the free-shipping threshold). */
-  cost: number;
-  charge: number;
 }
 
 export interface Quote {

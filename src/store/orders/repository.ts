@@ -15,6 +15,19 @@ export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
 export type OrderEventRow = typeof orderEvents.$inferSelect;
 
+/** The courier service as the order keeps it (a copy: later edits of the service do not change it). */
+export interface ShippingSnapshot {
+  courier: string;
+  name: string;
+  minDays: number;
+  maxDays: number;
+  trackingUrlTemplate: string | null;
+  billableKg: number;
+  /** What the courier charges, and what the customer pays (0 past the free-shipping threshold). */
+  cost: number;
+  charge: number;
+}
+
 /** What checkout hands over: everything already validated and priced by the server. */
 export interface OrderDraft {
   number: string;
@@ -24,17 +37,7 @@ export interface OrderDraft {
   customerName: string;
   locale: string;
   address: { recipient: string; phone: string; street: string; city: string; province: string; postalCode: string };
-  shipping: {
-    serviceId: number;
-    courier: string;
-    name: string;
-    minDays: number;
-    maxDays: number;
-    trackingUrlTemplate: string | null;
-    billableKg: number;
-    cost: number;
-    charge: number;
-  };
+  shipping: ShippingSnapshot & { serviceId: number };
   lines: { productId: number; quantity: number; unitPrice: number }[];
   subtotal: number;
   paymentMethod: string;

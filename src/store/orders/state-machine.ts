@@ -1,20 +1,13 @@
 /**
  * The order lifecycle (O2) as one declarative table: which status may follow which, who may make
  * the move, and what it does to stock. Every status change in the store goes through
- * `checkTransition`; the orders repository applies it with a conditional update on the current
- * status, so two concurrent moves from the same status cannot both win.
+ * `checkTransition`; the orders repository applies it under a lock on the order's row, so two
+ * concurrent moves from the same status cannot both win.
  */
+import { orderStatus } from '../../db/schema/orders';
 
-export const ORDER_STATUSES = [
-  'awaiting_payment',
-  'paid',
-  'processing',
-  'shipped',
-  'delivered',
-  'cancelled',
-  'expired',
-  'refunded',
-] as const;
+/** The statuses are the database enum's values (one list for both). */
+export const ORDER_STATUSES = orderStatus.enumValues;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Who asks for the move: the customer who owns the order, the shop's staff, or a background job / verified payment event. */

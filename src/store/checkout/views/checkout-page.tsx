@@ -21,6 +21,17 @@ export interface CheckoutPageProps {
   asGuest?: boolean;
 }
 
+/** The message under a group of radio buttons (linked from the fieldset's aria-describedby). */
+function ChoiceError({ id, error }: { id: string; error: string | undefined }) {
+  const { t } = usePage();
+  if (!error) return null;
+  return (
+    <div id={id} class="invalid-feedback d-block">
+      {t(error as MessageKey)}
+    </div>
+  );
+}
+
 function ShippingChoice({ option, checked }: { option: ShippingOption; checked: boolean }) {
   const { t } = usePage();
   const id = `ship-${option.code}`;
@@ -189,11 +200,7 @@ export function CheckoutPage({ quote, form, addresses, formKey, asGuest }: Check
                     {quote.options.map((o) => (
                       <ShippingChoice key={o.code} option={o} checked={o.code === selected} />
                     ))}
-                    {shippingError && (
-                      <div id="shipping-error" class="invalid-feedback d-block">
-                        {t(shippingError as MessageKey)}
-                      </div>
-                    )}
+                    <ChoiceError id="shipping-error" error={shippingError} />
                   </fieldset>
                 )}
               </section>
@@ -215,11 +222,7 @@ export function CheckoutPage({ quote, form, addresses, formKey, asGuest }: Check
                         </label>
                       </div>
                     ))}
-                    {paymentError && (
-                      <div id="payment-error" class="invalid-feedback d-block">
-                        {t(paymentError as MessageKey)}
-                      </div>
-                    )}
+                    <ChoiceError id="payment-error" error={paymentError} />
                   </fieldset>
                 )}
                 <div class="mt-3">
