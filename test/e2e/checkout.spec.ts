@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { formatRupiah } from '../../src/lib/money';
 import { pdfText } from '../helpers/pdf-text';
@@ -20,6 +21,11 @@ async function fillAddress(page: Page) {
   await page.getByLabel('Kota/Kabupaten').fill('Kota Bandung');
   await page.getByLabel('Provinsi').fill('Jawa Barat');
   await page.getByLabel('Kode pos').fill('40115');
+}
+
+async function seriousA11yProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** The newest email to `to` in the store's outbox folder (.eml files), as text. */
@@ -54,6 +60,7 @@ test('a guest buys by bank transfer and comes back through the emailed link', as
   const jneCharge = Number(await jne.getAttribute('data-charge'));
   await expect(page.locator('[data-checkout-total]')).toHaveText(formatRupiah(YAMAHA.price + jneCharge));
   await page.screenshot({ path: testInfo.outputPath('checkout-light.png'), fullPage: true });
+  expect(await seriousA11yProblems(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Buat pesanan' }).click();
   await expect(page.getByText('Terima kasih! Pesananmu sudah kami terima.')).toBeVisible();
@@ -61,6 +68,7 @@ test('a guest buys by bank transfer and comes back through the emailed link', as
   await expect(page.locator('[data-order-amount]')).toHaveText(formatRupiah(YAMAHA.price + jneCharge));
   await expect(page.getByText('BCA')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('order-awaiting-light.png'), fullPage: true });
+  expect(await seriousA11yProblems(page)).toEqual([]);
   const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Pesanan ', '').trim();
 
   // The confirmation email carries the signed link; another browser opens the order with it.
@@ -76,6 +84,7 @@ test('a guest buys by bank transfer and comes back through the emailed link', as
     await phone.goto(`${store.url}${local.pathname}${local.search}`);
     await expect(phone.getByRole('heading', { level: 1 })).toHaveText(`Pesanan ${number}`);
     await phone.screenshot({ path: testInfo.outputPath('order-awaiting-phone-dark.png'), fullPage: true });
+    expect(await seriousA11yProblems(phone)).toEqual([]);
     // Without the key: the same 404 as a number that does not exist.
     const res = await phone.goto(`${store.url}/pesanan/${number}`);
     expect(res?.status()).toBe(404);
