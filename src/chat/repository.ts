@@ -33,16 +33,21 @@ export function createChatRepository(db: ChatDb) {
 
     /**
      * The customer's open conversation, created if missing. Two tabs sending their first message
-     * at once both land on the same row thanks to the partial unique index.
+     * at once both land on the same row thanks to the partial unique index. Every message calls
+     * this, and nearly always the conversation exists: then it costs one query, not two.
      */
     async openForCustomer(customerId: string, customerName: string): Promise<ChatConversation> {
+      const findOpen = () =>
+        db.query.chatConversations.findFirst({
+          where: and(eq(chatConversations.customerId, customerId), eq(chatConversations.status, 'open')),
+        });
+      const existing = await findOpen();
+      if (existing) return existing;
       await db
         .insert(chatConversations)
         .values({ customerId, customerName })
         .onConflictDoNothing({ target: chatConversations.customerId, where: sql`status = 'open'` });
-      const row = await db.query.chatConversations.findFirst({
-        where: and(eq(chatConversations.customerId, customerId), eq(chatConversations.status, 'open')),
-      });
+      const row = await findOpen();
       if (!row) throw new Error('open conversation vanished right after insert');
       return row;
     },

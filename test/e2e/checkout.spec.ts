@@ -85,6 +85,11 @@ test('a guest buys by bank transfer and comes back through the emailed link', as
     await expect(phone.getByRole('heading', { level: 1 })).toHaveText(`Pesanan ${number}`);
     await phone.screenshot({ path: testInfo.outputPath('order-awaiting-phone-dark.png'), fullPage: true });
     expect(await seriousA11yProblems(phone)).toEqual([]);
+    // Cancelling asks once more, then the order is cancelled and says so.
+    await phone.locator('.order-cancel summary').click();
+    await phone.getByRole('button', { name: 'Ya, batalkan pesanan ini' }).click();
+    await expect(phone.locator('[data-order-status]')).toHaveText('Dibatalkan');
+    await expect(phone.getByText('Pesanan dibatalkan dan stoknya dikembalikan.')).toBeVisible();
     // Without the key: the same 404 as a number that does not exist.
     const res = await phone.goto(`${store.url}/pesanan/${number}`);
     expect(res?.status()).toBe(404);

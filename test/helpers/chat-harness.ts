@@ -2,6 +2,7 @@
  * A listening chat service on a fresh database plus helpers for real socket.io-client sockets.
  * Tests in a file are shuffled, so every test uses its own token subjects.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,9 @@ import { CHAT_SOCKET_PATH, type ChatApp, type ChatAppOptions, buildChatApp } fro
 import { type ChatDbHandle, openChatDatabase } from '../../src/chat/db';
 import { type Config, loadConfig } from '../../src/config';
 import { type ChatTokenClaims, signChatToken } from '../../src/lib/chat-tokens';
+import { projectRoot } from '../../src/lib/project-root';
 import { type DbTarget, type TestDatabase, createTestDatabase } from './databases';
+import { freePorts } from './free-ports';
 
 export interface ChatHarness {
   config: Config;
@@ -121,4 +124,68 @@ export function recordEvents<T = any>(socket: ClientSocket, event: string): T[] 
   const seen: T[] = [];
   socket.on(event, (payload: T) => seen.push(payload));
   return seen;
+}
+
+/** Secrets of chat processes started by tests and benchmarks (≥ 32 characters, as production wants). */
+export const CHILD_SECRETS = { SESSION_SECRET: 's'.repeat(40), CHAT_TOKEN_SECRET: 't'.repeat(40) };
+
+export interface ChatProcess {
+  child: ChildProcess;
+  url: string;
+  /** What the process wrote to stderr (for failure messages). */
+  stderr(): string;
+  /** SIGKILL, resolved once the process is gone. */
+  kill(): Promise<void>;
+  /** SIGTERM (graceful), resolved once the process is gone. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `src/chat/main.ts` as its own process (through tsx, so no build is needed), on a free port,
+ * resolved once /readyz answers. `env` adds to a minimal environment: nothing of the caller's
+ * (DATABASE_URL, REDIS_URL…) leaks in unless passed. `nodeArgs` go before the script (e.g. a
+ * benchmark's `--import` probe); `ipc` opens a message channel to the child.
+ */
+export async function spawnChatProcess(
+  env: Record<string, string>,
+  { timeoutMs = 60_000, nodeArgs = [], ipc = false }: { timeoutMs?: number; nodeArgs?: string[]; ipc?: boolean } = {},
+): Promise<ChatProcess> {
+  const [port] = await freePorts(1);
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'src/chat/main.ts'], {
+    cwd: projectRoot(),
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/tmp',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      ...CHILD_SECRETS,
+      ...env,
+      CHAT_PORT: String(port),
+    },
+    stdio: ['ignore', 'ignore', 'pipe', ...(ipc ? (['ipc'] as const) : [])],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const gone = (signal: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`chat process exited with ${child.exitCode}: ${stderr}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await gone('SIGKILL')();
+      throw new Error(`chat process not ready after ${timeoutMs} ms: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, url, stderr: () => stderr, kill: gone('SIGKILL'), stop: gone('SIGTERM') };
 }

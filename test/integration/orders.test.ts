@@ -63,6 +63,17 @@ describe.each(dbTargets)('orders on %s', (target) => {
     expect((await mailsTo('cancel@orders.example')).map((m) => m.subject)).toEqual([expect.stringContaining('diterima'), expect.stringContaining('dibatalkan')]);
   });
 
+  it('the emailed link works in a fresh browser: the page gets a session, so its forms work', async () => {
+    const { url, number } = await guestOrder(1, 'fresh@orders.example');
+    const fresh = new TestBrowser(store.app, '198.51.100.249');
+    const page = await fresh.get(url);
+    expect(page.status).toBe(200);
+    expect(fresh.csrf).toBeDefined();
+    const res = await fresh.post(`/pesanan/${number}/batal`, { k: new URL(url, 'http://x').searchParams.get('k')! });
+    expect(res.status).toBe(303);
+    expect((await orderByNumber(db, number))!.status).toBe('cancelled');
+  });
+
   it('a cancel without the guest link is a 404 and changes nothing', async () => {
     const { number } = await guestOrder(1, 'nolink@orders.example');
     const stranger = new TestBrowser(store.app, '198.51.100.250');

@@ -54,6 +54,9 @@ export function registerOrderRoutes(
 
   async function showOrder(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, detail: OrderDetail, extra: Partial<OrderPageProps> = {}, status = 200) {
     const query = request.query as Record<string, unknown>;
+    // The page has forms (cancel, upload, buy again): a guest opening the emailed link in a new
+    // browser needs a session for their CSRF token.
+    await app.sessions.ensure(request, reply);
     const settings = await deps.settings.get();
     const notice = NOTICES[String(query.pesan ?? '')];
     const props: OrderPageProps = {

@@ -231,13 +231,19 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
                 <Icon name="file-pdf" /> {t('order.invoice')}
               </a>
               {order.status === 'awaiting_payment' && detail.access !== 'staff' && (
-                <form method="post" action={`${base}/batal`}>
-                  <CsrfField />
-                  {guestKey && <input type="hidden" name="k" value={guestKey} />}
-                  <button class="btn btn-outline-danger" type="submit">
+                // A disclosure, so one stray tap does not cancel (works without JavaScript).
+                <details class="order-cancel">
+                  <summary class="btn btn-outline-danger">
                     <Icon name="xmark" /> {t('order.cancel')}
-                  </button>
-                </form>
+                  </summary>
+                  <form method="post" action={`${base}/batal`} class="mt-2">
+                    <CsrfField />
+                    {guestKey && <input type="hidden" name="k" value={guestKey} />}
+                    <button class="btn btn-danger btn-sm" type="submit">
+                      {t('order.cancel.confirm')}
+                    </button>
+                  </form>
+                </details>
               )}
               {order.status !== 'awaiting_payment' && detail.access !== 'staff' && (
                 <form method="post" action={`${base}/beli-lagi`}>
