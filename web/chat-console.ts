@@ -8,6 +8,7 @@ import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, 
 
 interface Summary {
   id: number;
+  customerId: string;
   customerName: string;
   status: 'open' | 'archived';
   unread: number;
@@ -98,11 +99,53 @@ function mount(root: HTMLElement) {
     log.setAttribute('aria-live', 'polite');
     typing = el('p', 'chat-typing small text-body-secondary', s['typing.customer']);
     typing.hidden = true;
-    pane.append(header, log, typing);
+    const customer = el('aside', 'chat-customer small');
+    customer.setAttribute('aria-label', s['console.customer'] ?? '');
+    pane.append(header, customer, log, typing);
     if (c.status === 'open') pane.append(replyForm(c));
+    void fillCustomerPanel(customer, c);
     const answer = await ask(socket, 'history', { conversationId: c.id, limit: 100 });
     if (answer.ok) show(answer.messages as ChatMessage[]);
     await markRead(c);
+  }
+
+  /** Contact and recent orders from the store (staff-only endpoint); all text set as text. */
+  async function fillCustomerPanel(panel: HTMLElement, c: Summary) {
+    type Panel =
+      | { kind: 'guest'; note: string }
+      | { kind: 'customer'; name: string; email: string; phone: string; ordersTotal: number; orders: { number: string; url: string; status: string; total: string; date: string }[] };
+    let info: Panel;
+    try {
+      info = await getJson<Panel>(`/admin/chat/pelanggan/${encodeURIComponent(c.customerId)}`);
+    } catch {
+      return; // the panel is extra: the conversation works without it
+    }
+    if (current?.id !== c.id) return;
+    if (info.kind === 'guest') {
+      panel.append(el('p', 'mb-0 text-body-secondary', info.note));
+      return;
+    }
+    const contact = el('p', 'mb-1');
+    const mail = el('a', '', info.email);
+    mail.href = `mailto:${info.email}`;
+    contact.append(el('strong', '', info.name), document.createTextNode(' · '), mail);
+    if (info.phone) contact.append(document.createTextNode(` · ${info.phone}`));
+    panel.append(contact, el('p', 'mb-1 fw-semibold', format(s['console.orders'], { count: info.ordersTotal })));
+    if (info.orders.length === 0) {
+      panel.append(el('p', 'mb-0 text-body-secondary', s['console.noOrders']));
+      return;
+    }
+    const list = el('ul', 'list-unstyled mb-0 chat-customer-orders');
+    for (const o of info.orders) {
+      const item = el('li');
+      const link = el('a', '', o.number);
+      link.href = o.url;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      item.append(link, document.createTextNode(` · ${o.date} · ${o.status} · ${o.total}`));
+      list.append(item);
+    }
+    panel.append(list);
   }
 
   async function markRead(c: Summary) {
@@ -169,7 +212,7 @@ function mount(root: HTMLElement) {
   });
   socket.on('connect_error', () => (state.textContent = s['state.offline'] ?? ''));
 
-  socket.on('message:new', ({ message, conversation }: { message: ChatMessage; conversation: { id: number; customerName: string } }) => {
+  socket.on('message:new', ({ message, conversation }: { message: ChatMessage; conversation: { id: number; customerId: string; customerName: string } }) => {
     if (current?.id === conversation.id) {
       show([message]);
       if (typing) typing.hidden = true;
@@ -178,7 +221,7 @@ function mount(root: HTMLElement) {
     // Live list: move the conversation to the top with its new last message and unread count.
     let entry = conversations.find((c) => c.id === conversation.id);
     if (!entry && status === 'open') {
-      entry = { id: conversation.id, customerName: conversation.customerName, status: 'open', unread: 0, lastMessage: null };
+      entry = { id: conversation.id, customerId: conversation.customerId, customerName: conversation.customerName, status: 'open', unread: 0, lastMessage: null };
     }
     if (!entry) return;
     conversations = [entry, ...conversations.filter((c) => c !== entry)];

@@ -27,6 +27,7 @@ import { enqueueEmail } from '../lib/mail/outbox';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
 import { createCatalogService } from './catalog/service';
+import { registerChatCustomerPanel } from './chat/customer-panel';
 import { registerChatRoutes } from './chat/routes';
 import { createChatTokenService } from './chat/service';
 import { registerCatalogApi } from './api/catalog-api';
@@ -166,6 +167,7 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
+  registerChatCustomerPanel(app, { accounts: accountsArea.accounts, orders });
   await registerChatRoutes(app, { tokens: createChatTokenService({ secret: config.chatTokenSecret }), chatUrl: config.chat.url, publicUrl: config.store.publicUrl });
 
   return app;

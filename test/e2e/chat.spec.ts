@@ -45,6 +45,8 @@ test('a guest chats from the widget and staff answer live from the console', asy
     await expect(item.locator('.chat-console-unread')).toHaveText('1');
     await item.click();
     await expect(staff.locator('.chat-console-pane .chat-msg-body')).toHaveText(['Ada <b>Fender</b> Strat?']);
+    // The customer panel says what the shop knows: a guest has no account or orders.
+    await expect(staff.locator('.chat-customer')).toContainText('Tamu tanpa akun');
 
     await staff.getByLabel('Pesan').fill('Ada, warna sunburst.');
     await staff.getByRole('button', { name: 'Kirim' }).click();

@@ -83,7 +83,7 @@ const CUSTOMER = new Set([
 ]);
 
 /** Staff and admin: orders and chat (docs/security.md). */
-const STAFF = new Set(['GET /admin', 'GET /admin/chat', 'POST /admin/pesanan/:number/status']);
+const STAFF = new Set(['GET /admin', 'GET /admin/chat', 'GET /admin/chat/pelanggan/:customerId', 'POST /admin/pesanan/:number/status']);
 
 type Who = 'anonymous' | UserRole;
 const RANK: Record<Who, number> = { anonymous: 0, customer: 1, staff: 2, admin: 3 };

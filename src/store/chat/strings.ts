@@ -10,7 +10,8 @@ const KEYS = [
   'chat.typing.customer', 'chat.empty', 'chat.older', 'chat.you', 'chat.staff', 'chat.error.send', 'chat.error.rate',
   'chat.error.invalid', 'chat.guest.lead', 'chat.guest.name', 'chat.guest.email', 'chat.guest.start',
   'chat.guest.invalid', 'chat.console.open', 'chat.console.archived', 'chat.console.empty', 'chat.console.pick',
-  'chat.console.unread', 'chat.console.archive', 'chat.console.reopen',
+  'chat.console.unread', 'chat.console.archive', 'chat.console.reopen', 'chat.console.customer',
+  'chat.console.orders', 'chat.console.noOrders',
 ] as const satisfies readonly MessageKey[];
 
 export function chatStrings(t: Translate): string {

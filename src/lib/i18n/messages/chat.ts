@@ -36,6 +36,11 @@ export const chat = defineMessages({
     'chat.console.archive': 'Arsipkan',
     'chat.console.reopen': 'Buka kembali',
     'chat.console.noscript': 'Konsol chat membutuhkan JavaScript.',
+    'chat.console.customer': 'Pelanggan',
+    'chat.console.since': 'Pelanggan sejak {date}',
+    'chat.console.orders': 'Pesanan terakhir ({count})',
+    'chat.console.noOrders': 'Belum pernah memesan.',
+    'chat.console.guestNote': 'Tamu tanpa akun: hanya nama dan email yang ia isi di chat.',
   },
   en: {
     'chat.open': 'Chat with us',
@@ -71,5 +76,10 @@ export const chat = defineMessages({
     'chat.console.archive': 'Archive',
     'chat.console.reopen': 'Reopen',
     'chat.console.noscript': 'The chat console needs JavaScript.',
+    'chat.console.customer': 'Customer',
+    'chat.console.since': 'Customer since {date}',
+    'chat.console.orders': 'Recent orders ({count})',
+    'chat.console.noOrders': 'No orders yet.',
+    'chat.console.guestNote': 'Guest without an account: only the name and email given in the chat.',
   },
 });
