@@ -50,6 +50,7 @@ function createLocalSockets() {
       byRole[role].delete(sub);
       return true;
     },
+    has: (role: PresenceRole, sub: string) => byRole[role].has(sub),
     users: (role: PresenceRole) => [...byRole[role].keys()],
     clear() {
       byRole.customer.clear();
@@ -208,7 +209,12 @@ export function createRedisPresence({ redis, key, ttlMs = 24_000, heartbeatMs = 
       const events: PresenceEvent[] = [];
       for (const role of ['customer', 'staff'] as const) {
         const users = local.users(role);
-        for (let i = 0; i < users.length; i += BATCH) events.push(...(await addUsers(role, users.slice(i, i + BATCH))));
+        for (let i = 0; i < users.length; i += BATCH) {
+          // Filtered right before sending: a user who left during an earlier batch must not be
+          // re-added after their removal (commands on one connection run in order).
+          const batch = users.slice(i, i + BATCH).filter((sub) => local.has(role, sub));
+          if (batch.length > 0) events.push(...(await addUsers(role, batch)));
+        }
       }
       const [supportFlag, ...gone] = await sweep(roleKey('customer'), roleKey('staff'), userPrefix('customer'), userPrefix('staff'));
       events.push(...userEvents('customer', gone, false), ...(supportFlag === '1' ? [{ type: 'support' as const, online: false }] : []));

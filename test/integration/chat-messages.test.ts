@@ -1,7 +1,7 @@
 import type { Socket as ClientSocket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { chatMessages } from '../../src/chat/db/schema';
+import { chatConversations, chatMessages } from '../../src/chat/db/schema';
 import { MESSAGE_RATE } from '../../src/chat/messages';
 import { type ChatHarness, connectSocket, nextEvent, request, startChat, tokenFor, uniqueSub } from '../helpers/chat-harness';
 import { dbTargets } from '../helpers/databases';
@@ -49,6 +49,13 @@ describe.each(dbTargets)('chat messages (%s)', (target) => {
     const rows = await chat.db.db.select().from(chatMessages).where(eq(chatMessages.id, sent.message.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.body).toBe('persist me');
+  });
+
+  it("bumps the conversation's last activity to the message's time in the same commit", async () => {
+    const customer = await client('customer');
+    const sent = await request(customer, 'message:send', { body: 'bump me' });
+    const [conversation] = await chat.db.db.select().from(chatConversations).where(eq(chatConversations.id, sent.message.conversationId));
+    expect(conversation!.lastMessageAt.toISOString()).toBe(sent.message.createdAt);
   });
 
   it('serves history after a reconnect, including catch-up after the last seen id', async () => {

@@ -149,4 +149,28 @@ describe.runIf(process.env.TEST_REDIS_URL)('chat presence across instances with 
     expect((await request(customer, 'presence:support:get', {})).online).toBe(false);
     await ghost.close().catch(() => {});
   });
+
+  it('puts back what Redis lost on the next heartbeat', async () => {
+    const timing = { ttlMs: 1_000, heartbeatMs: 200 };
+    const { one, two, redisKey, client } = await twoInstances(timing);
+    const staff = await client(one, 'staff');
+    const sub = uniqueSub('customer');
+    const online = nextEvent(staff, 'presence:customer', (p) => p.customerId === sub);
+    await client(two, 'customer', sub);
+    await online;
+
+    // Lose this test's keys only (the Redis is shared with other test files).
+    const admin = createRedis(redisUrl);
+    await admin.connect();
+    const keys = await admin.keys(`{${redisKey}}:presence*`);
+    expect(keys.length).toBeGreaterThan(0);
+    await admin.del(...keys);
+    await admin.quit();
+    expect((await request(staff, 'presence:customers:get', {})).online).toEqual([]);
+
+    const back = nextEvent(staff, 'presence:customer', (p) => p.customerId === sub && p.online, 3_000);
+    await back;
+    expect((await request(staff, 'presence:customers:get', {})).online).toEqual([sub]);
+    expect((await request(staff, 'presence:support:get', {})).online).toBe(true);
+  });
 });
