@@ -33,6 +33,24 @@ describe('product service', () => {
     expect(repo.findActiveBySlug).toHaveBeenCalledTimes(2);
   });
 
+  it('visitors arriving while a stock lookup runs share it; the next request asks again', async () => {
+    const repo = fakeRepository();
+    const service = createProductService({ products: repo });
+    await service.productPage('ibanez-rg550'); // warm the page cache
+    repo.findLiveState.mockClear();
+    let release!: (v: { stock: number; visible: boolean }) => void;
+    repo.findLiveState.mockImplementationOnce(() => new Promise((r) => (release = r)));
+    const waiting = Array.from({ length: 20 }, () => service.productPage('ibanez-rg550'));
+    await new Promise((r) => setTimeout(r, 0));
+    release({ stock: 2, visible: true });
+    const pages = await Promise.all(waiting);
+    expect(pages.map((p) => p?.product.stock)).toEqual(Array(20).fill(2));
+    expect(repo.findLiveState).toHaveBeenCalledTimes(1);
+    repo.findLiveState.mockResolvedValue({ stock: 0, visible: true });
+    expect((await service.productPage('ibanez-rg550'))?.product.stock).toBe(0);
+    expect(repo.findLiveState).toHaveBeenCalledTimes(2);
+  });
+
   it('a product withdrawn since it was cached is gone at once', async () => {
     const repo = fakeRepository();
     const service = createProductService({ products: repo });

@@ -28,6 +28,21 @@ type Repository = Pick<ProductRepository, 'findActiveBySlug' | 'findLiveState' |
 export function createProductService(deps: { products: Repository; clock?: () => number }) {
   const cache = lruCache<string, ProductPageData | null>({ max: CACHE_MAX, ttlMs: CACHE_TTL_MS, clock: deps.clock });
 
+  /**
+   * Live state lookups in flight, by product id. Requests for the same product that arrive while
+   * one lookup is running share its answer instead of each sending the same primary-key query:
+   * under load (a product on the front page, a flash sale) that is one query per round trip
+   * rather than one per visitor, and the answer is never older than the query itself.
+   */
+  const inflight = new Map<number, ReturnType<Repository['findLiveState']>>();
+  function liveState(productId: number) {
+    const running = inflight.get(productId);
+    if (running) return running;
+    const lookup = deps.products.findLiveState(productId).finally(() => inflight.delete(productId));
+    inflight.set(productId, lookup);
+    return lookup;
+  }
+
   async function load(slug: string): Promise<ProductPageData | null> {
     const product = await deps.products.findActiveBySlug(slug);
     if (!product) return null;
@@ -46,7 +61,7 @@ export function createProductService(deps: { products: Repository; clock?: () =>
       if (!isProductSlug(slug)) return null;
       const page = await cache.get(slug, () => load(slug));
       if (!page) return null;
-      const live = await deps.products.findLiveState(page.product.id);
+      const live = await liveState(page.product.id);
       if (!live?.visible) return null;
       return live.stock === page.product.stock ? page : { ...page, product: { ...page.product, stock: live.stock } };
     },
