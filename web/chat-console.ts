@@ -4,7 +4,7 @@
  * staff member's own token; the chat service checks the role on every event.
  */
 import type { Socket } from 'socket.io-client';
-import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, readStrings } from './chat-shared';
+import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, productPicker, readStrings } from './chat-shared';
 
 interface Summary {
   id: number;
@@ -176,7 +176,9 @@ function mount(root: HTMLElement) {
     send.type = 'submit';
     const error = el('p', 'chat-error small text-danger');
     error.setAttribute('role', 'alert');
-    form.append(label, input, send, error);
+    // Recommend a product: it goes out as a card built from the catalog.
+    const picker = productPicker(s);
+    form.append(picker.root, label, input, send, error);
     let lastTyping = 0;
     input.addEventListener('input', () => {
       if (Date.now() - lastTyping > 3_000) {
@@ -187,10 +189,12 @@ function mount(root: HTMLElement) {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const body = input.value.trim();
-      if (!body) return;
-      const answer = await ask(socket, 'message:send', { conversationId: c.id, body });
+      const product = picker.picked();
+      if (!body && !product) return;
+      const answer = await ask(socket, 'message:send', product ? { conversationId: c.id, body, product } : { conversationId: c.id, body });
       if (answer.ok) {
         input.value = '';
+        picker.clear();
         error.textContent = '';
         show([answer.message as ChatMessage]);
       } else {

@@ -4,7 +4,7 @@
  * reconnect the widget fetches a fresh token and catches up on messages after the last one seen.
  */
 import type { Socket } from 'socket.io-client';
-import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, readStrings } from './chat-shared';
+import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, productPicker, readStrings } from './chat-shared';
 
 const GUEST_KEY = 'hurtrock-chat-guest';
 const TYPING_EVERY_MS = 3_000;
@@ -162,7 +162,8 @@ export function mountChatWidget(root: HTMLElement): void {
     input.placeholder = s['input.placeholder'] ?? '';
     const send = el('button', 'btn btn-rock', s.send);
     send.type = 'submit';
-    form.append(label, input, send);
+    const picker = productPicker(s);
+    form.append(picker.root, label, input, send);
     let lastTyping = 0;
     input.addEventListener('input', () => {
       // Throttled: a typing notice every few seconds is enough for "staff sees you typing".
@@ -180,13 +181,15 @@ export function mountChatWidget(root: HTMLElement): void {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const body = input.value.trim();
-      if (!body || !socket) return;
+      const product = picker.picked();
+      if ((!body && !product) || !socket) return;
       send.disabled = true;
-      const answer = await ask(socket, 'message:send', { body });
+      const answer = await ask(socket, 'message:send', product ? { body, product } : { body });
       send.disabled = false;
       if (answer.ok) {
         error.textContent = '';
         input.value = '';
+        picker.clear();
         show([answer.message as ChatMessage]);
       } else {
         const reason = answer.error.code === 'rate_limited' ? s['error.rate'] : answer.error.code === 'invalid_message' ? s['error.invalid'] : answer.error.code;

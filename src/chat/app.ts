@@ -14,6 +14,7 @@ import { createEventRegistrar } from './handlers';
 import { registerMessageHandlers } from './messages';
 import { type Presence, createMemoryPresence, createRedisPresence } from './presence';
 import { announce, registerPresenceHandlers, trackPresence } from './presence-events';
+import { type ProductLookup, storeProductLookup } from './products';
 import { createChatRepository } from './repository';
 import { CHAT_SOCKET_PATH, type ChatIo, roomsFor } from './rooms';
 
@@ -36,11 +37,13 @@ export interface ChatAppOptions {
   redisKey?: string;
   /** Presence timing with Redis (tests shorten it to see a crashed instance expire). */
   presenceTiming?: { ttlMs: number; heartbeatMs: number };
+  /** Where product cards come from; defaults to the store's catalog API at config.store.publicUrl. */
+  productLookup?: ProductLookup;
 }
 
 const DEFAULT_REDIS_KEY = 'hurtrock-chat';
 
-export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, redisKey = DEFAULT_REDIS_KEY, presenceTiming }: ChatAppOptions): ChatApp {
+export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, redisKey = DEFAULT_REDIS_KEY, presenceTiming, productLookup }: ChatAppOptions): ChatApp {
   const app = Fastify({
     ...(logger === undefined
       ? { logger: loggerOptions('chat', config.logLevel) }
@@ -120,9 +123,10 @@ export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, r
     : createMemoryPresence();
 
   const repo = createChatRepository(db.db);
+  const products = productLookup ?? storeProductLookup(config.store.publicUrl);
   io.on('connection', (socket) => {
     const on = createEventRegistrar(socket, app.log);
-    registerMessageHandlers(io, socket, repo, on);
+    registerMessageHandlers(io, socket, { repo, products }, on);
     registerPresenceHandlers(presence, on);
     trackPresence(io, socket, presence, app.log);
     // Disconnect when the token runs out; clients reconnect at once with a fresh token from the

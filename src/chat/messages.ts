@@ -9,11 +9,17 @@ import { isStaff } from './auth';
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatConversation, type ChatMessage } from './db/schema';
 import { type RegisterEvent, fail } from './handlers';
 import { createTokenBucket } from './rate-limit';
+import { type ProductCard, type ProductLookup } from './products';
 import type { ChatRepository } from './repository';
 import { STAFF_ROOM, type ChatIo, type ChatSocket, userRoom } from './rooms';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const sendSchema = z.object({ body: z.string().max(CHAT_MESSAGE_MAX_LENGTH * 2), conversationId: id.optional() });
+const sendSchema = z.object({
+  body: z.string().max(CHAT_MESSAGE_MAX_LENGTH * 2),
+  conversationId: id.optional(),
+  /** A product to attach as a card: only its slug; the card itself comes from the store. */
+  product: z.string().max(220).optional(),
+});
 const historySchema = z.object({
   conversationId: id.optional(),
   before: id.optional(),
@@ -32,6 +38,7 @@ export interface MessageDto {
   conversationId: number;
   senderRole: ChatMessage['senderRole'];
   body: string;
+  product: ProductCard | null;
   createdAt: string;
 }
 
@@ -40,6 +47,7 @@ const toDto = (m: ChatMessage): MessageDto => ({
   conversationId: m.conversationId,
   senderRole: m.senderRole,
   body: m.body,
+  product: m.product ?? null,
   createdAt: m.createdAt.toISOString(),
 });
 
@@ -61,7 +69,8 @@ export function normaliseBody(raw: string): string | null {
 }
 
 /** `on` comes from createEventRegistrar (rate limit, staff-only check, one ack, no error leaks). */
-export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, repo: ChatRepository, on: RegisterEvent) {
+export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, deps: { repo: ChatRepository; products: ProductLookup }, on: RegisterEvent) {
+  const { repo, products } = deps;
   const user: ChatTokenClaims = socket.data.user;
   const staff = isStaff(user);
   const messageBucket = createTokenBucket(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst);
@@ -76,8 +85,19 @@ export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, repo: Ch
   on('message:send', {}, async (payload) => {
     if (!messageBucket.take()) return fail('rate_limited', 'Too many messages, slow down.');
     const parsed = sendSchema.safeParse(payload);
-    const body = parsed.success ? normaliseBody(parsed.data.body) : null;
-    if (!parsed.success || body === null) return fail('invalid_message', `1 to ${CHAT_MESSAGE_MAX_LENGTH} characters.`);
+    if (!parsed.success) return fail('invalid_message', `1 to ${CHAT_MESSAGE_MAX_LENGTH} characters.`);
+    let product: ProductCard | null = null;
+    if (parsed.data.product !== undefined) {
+      try {
+        product = await products(parsed.data.product);
+      } catch {
+        return fail('product_unavailable', 'The catalog cannot be reached right now.');
+      }
+      if (!product) return fail('product_not_found');
+    }
+    // A card alone is fine: its name becomes the message text (for history and search).
+    const body = normaliseBody(parsed.data.body) ?? (product && parsed.data.body.trim() === '' ? product.name : null);
+    if (body === null) return fail('invalid_message', `1 to ${CHAT_MESSAGE_MAX_LENGTH} characters.`);
 
     let conversation: ChatConversation;
     if (staff) {
@@ -96,7 +116,7 @@ export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, repo: Ch
     }
 
     // Persist first: the ack (and the fan-out) happen only after the row is committed.
-    const message = toDto(await repo.appendMessage({ conversationId: conversation.id, senderId: user.sub, senderRole: user.role, body }));
+    const message = toDto(await repo.appendMessage({ conversationId: conversation.id, senderId: user.sub, senderRole: user.role, body, product }));
     socket
       .to([userRoom(conversation.customerId), STAFF_ROOM])
       .emit('message:new', { message, conversation: conversationDto(conversation) });

@@ -1,6 +1,7 @@
 /**
  * The only chat file that imports Drizzle: conversation and message queries named by intent.
  */
+import type { ProductCard } from './products';
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { ChatDb } from './db';
 import { type ChatConversation, type ChatMessage, chatConversations, chatMessages } from './db/schema';
@@ -60,7 +61,7 @@ export function createChatRepository(db: ChatDb) {
      * BEGIN/INSERT/UPDATE/COMMIT — it matters on PGlite, where every statement costs CPU here.
      * Both see the same now(), so last_message_at equals the message's created_at.
      */
-    async appendMessage(input: { conversationId: number; senderId: string; senderRole: SenderRole; body: string }): Promise<ChatMessage> {
+    async appendMessage(input: { conversationId: number; senderId: string; senderRole: SenderRole; body: string; product?: ProductCard | null }): Promise<ChatMessage> {
       const inserted = db.$with('inserted').as(db.insert(chatMessages).values(input).returning());
       const bumped = db.$with('bumped').as(
         db

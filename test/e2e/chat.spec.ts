@@ -6,7 +6,8 @@ const test = base.extend<{}, { shop: { url: string } }>({
   shop: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const s = await startStore({ entry: 'dist/launcher.js', env: { SAMPLE_DATA: 'false' } });
+      // Sample data: the widget tags products from the catalog.
+      const s = await startStore({ entry: 'dist/launcher.js' });
       try {
         await use(s);
       } finally {
@@ -17,7 +18,7 @@ const test = base.extend<{}, { shop: { url: string } }>({
   ],
 });
 
-test('a guest chats from the widget and staff answer live from the console', async ({ browser, shop }) => {
+test('a guest chats from the widget and staff answer live from the console', async ({ browser, shop }, testInfo) => {
   const customerContext = await browser.newContext();
   const staffContext = await browser.newContext();
   try {
@@ -52,6 +53,19 @@ test('a guest chats from the widget and staff answer live from the console', asy
     await staff.getByRole('button', { name: 'Kirim' }).click();
     await expect(customer.locator('.chat-msg-theirs .chat-msg-body')).toHaveText('Ada, warna sunburst.');
 
+    // Tagging a product: search inside the widget, pick it, send; staff see the card live.
+    await customer.getByRole('button', { name: 'Lampirkan produk' }).click();
+    await customer.getByPlaceholder('Cari produk…').fill('ibanez rg550');
+    await customer.locator('.chat-picker-results').getByRole('button', { name: /Ibanez RG550 Genesis/ }).click();
+    await expect(customer.getByText(/Dilampirkan: Ibanez RG550/)).toBeVisible();
+    await customer.getByRole('button', { name: 'Kirim' }).click();
+    await expect(customer.locator('.chat-msg-mine .chat-product-name').last()).toContainText('Ibanez RG550 Genesis');
+    const card = staff.locator('.chat-console-pane .chat-product').last();
+    await expect(card).toContainText('Rp 17.500.000');
+    await expect(card).toHaveAttribute('href', '/produk/ibanez-rg550-genesis');
+    await customer.screenshot({ path: testInfo.outputPath('chat-widget-product-card.png') });
+    await staff.screenshot({ path: testInfo.outputPath('chat-console-product-card.png'), fullPage: true });
+
     // Live in the other direction too, while the conversation is open in the console.
     await customer.getByLabel('Pesan').fill('Siap, saya ke toko besok.');
     await customer.getByRole('button', { name: 'Kirim' }).click();
@@ -61,6 +75,7 @@ test('a guest chats from the widget and staff answer live from the console', asy
     await customer.reload();
     await customer.getByRole('button', { name: 'Chat dengan kami' }).click();
     await expect(customer.locator('.chat-msg-body')).toHaveText(['Ada <b>Fender</b> Strat?', 'Ada, warna sunburst.', 'Siap, saya ke toko besok.']);
+    await expect(customer.locator('.chat-product-name')).toHaveText(['Ibanez RG550 Genesis Collection']);
   } finally {
     await customerContext.close();
     await staffContext.close();

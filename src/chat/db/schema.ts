@@ -8,7 +8,8 @@
  * into the store's database.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import type { ProductCard } from '../products';
 
 /** Longest message body, checked in the database as well as at the socket boundary. */
 export const CHAT_MESSAGE_MAX_LENGTH = 2000;
@@ -60,6 +61,8 @@ export const chatMessages = pgTable(
     senderId: text('sender_id').notNull(),
     senderRole: chatSenderRole('sender_role').notNull(),
     body: text('body').notNull(),
+    /** A product card (tagged by a customer or recommended by staff), built from the store's catalog. */
+    product: jsonb('product').$type<ProductCard>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

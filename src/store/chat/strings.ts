@@ -11,7 +11,8 @@ const KEYS = [
   'chat.error.invalid', 'chat.guest.lead', 'chat.guest.name', 'chat.guest.email', 'chat.guest.start',
   'chat.guest.invalid', 'chat.console.open', 'chat.console.archived', 'chat.console.empty', 'chat.console.pick',
   'chat.console.unread', 'chat.console.archive', 'chat.console.reopen', 'chat.console.customer',
-  'chat.console.orders', 'chat.console.noOrders',
+  'chat.console.orders', 'chat.console.noOrders', 'chat.product.attach', 'chat.product.search', 'chat.product.attached',
+  'chat.product.remove',
 ] as const satisfies readonly MessageKey[];
 
 export function chatStrings(t: Translate): string {
