@@ -46,7 +46,7 @@ describe.each(dbTargets)('chat product cards (%s)', (target) => {
     const seen = nextEvent(staff, 'message:new', (p) => p.message.product?.slug === ibanez.slug);
     // Whatever else the browser sends about the product is ignored.
     const answer = await request(customer, 'message:send', { body: '', product: ibanez.slug, name: 'Murah!', price: 1 });
-    expect(answer.ok).toBe(true);
+    expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
     expect(answer.message.body).toBe(ibanez.name);
     expect(answer.message.product).toMatchObject({ slug: ibanez.slug, name: ibanez.name, price: ibanez.price, priceText: formatRupiah(ibanez.price), url: `/produk/${ibanez.slug}` });
     expect(answer.message.product.image).toMatch(/^\/media\//);
@@ -74,12 +74,15 @@ describe.each(dbTargets)('chat product cards (%s)', (target) => {
       const answer = await request(customer, 'message:send', { body: 'lihat ini', product });
       expect(answer.ok, product).toBe(false);
     }
+    // A withdrawn product (its own, so the other tests' guitar stays visible: the store caches
+    // a missing page for a few seconds).
     const { products } = await import('../../src/db/schema');
-    await store.database.db.update(products).set({ isActive: false }).where(eq(products.id, ibanez.id));
+    const yamaha = await productBySlug(store.database.db, 'yamaha-f310');
+    await store.database.db.update(products).set({ isActive: false }).where(eq(products.id, yamaha.id));
     try {
-      expect((await request(customer, 'message:send', { body: 'x', product: ibanez.slug })).error.code).toBe('product_not_found');
+      expect((await request(customer, 'message:send', { body: 'x', product: yamaha.slug })).error.code).toBe('product_not_found');
     } finally {
-      await store.database.db.update(products).set({ isActive: true }).where(eq(products.id, ibanez.id));
+      await store.database.db.update(products).set({ isActive: true }).where(eq(products.id, yamaha.id));
     }
   });
 });
