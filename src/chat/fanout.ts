@@ -12,6 +12,10 @@ export async function attachRedisAdapter(io: Server, pub: RedisClient, key = 'hu
   await Promise.all([pub.connect(), sub.connect()]);
   io.adapter(createAdapter(pub, sub, { key }));
   return async () => {
+    // Replies come back in order, so once a PING answers, every command sent before it (the
+    // last presence broadcasts) has its answer. Quitting with commands still queued rejects
+    // them inside ioredis (redis/ioredis#2025) as unhandled "Connection is closed" errors.
+    await Promise.allSettled([pub.ping(), sub.ping()]);
     await Promise.allSettled([pub.quit(), sub.quit()]);
   };
 }
