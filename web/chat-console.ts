@@ -35,6 +35,8 @@ function mount(root: HTMLElement) {
   let status: 'open' | 'archived' = 'open';
   let current: Summary | null = null;
   let conversations: Summary[] = [];
+  /** Customers with a chat connection open right now (C5), from the chat service's presence. */
+  const online = new Set<string>();
   let log: HTMLOListElement | null = null;
   let typing: HTMLElement | null = null;
 
@@ -67,6 +69,13 @@ function mount(root: HTMLElement) {
       item.dataset.conversationId = String(c.id);
       item.tabIndex = 0;
       const name = el('strong', 'd-block', c.customerName);
+      if (online.has(c.customerId)) {
+        const dot = el('span', 'chat-online-dot');
+        dot.title = s['console.online'] ?? '';
+        dot.setAttribute('aria-label', s['console.online'] ?? '');
+        dot.setAttribute('role', 'img');
+        name.prepend(dot);
+      }
       const last = el('span', 'd-block small text-truncate', c.lastMessage?.body ?? '');
       item.append(name, last);
       if (c.unread > 0) {
@@ -204,8 +213,19 @@ function mount(root: HTMLElement) {
     return form;
   }
 
+  socket.on('presence:customer', ({ customerId, online: isOnline }: { customerId: string; online: boolean }) => {
+    if (isOnline) online.add(customerId);
+    else online.delete(customerId);
+    renderList();
+  });
   socket.on('connect', () => {
     state.textContent = s['state.online'] ?? '';
+    void ask(socket, 'presence:customers:get').then((answer) => {
+      if (!answer.ok) return;
+      online.clear();
+      for (const id of answer.online as string[]) online.add(id);
+      renderList();
+    });
     void refresh();
     if (current) void openConversation(current); // catch up after a reconnect
   });

@@ -61,7 +61,10 @@ export function mountChatWidget(root: HTMLElement): void {
   typing.hidden = true;
   const error = el('p', 'chat-error small text-danger');
   error.setAttribute('role', 'alert');
-  panel.append(header, state, older, empty, log, typing, error);
+  // C5: is anyone from the shop online right now? Offline: messages still arrive, answered in opening hours.
+  const support = el('p', 'chat-support small');
+  support.hidden = true;
+  panel.append(header, state, support, older, empty, log, typing, error);
   root.append(panel);
   toggle.setAttribute('aria-controls', panel.id);
 
@@ -88,6 +91,17 @@ export function mountChatWidget(root: HTMLElement): void {
   function setState(kind: 'connecting' | 'online' | 'offline' | 'reconnecting') {
     state.dataset.chatState = kind;
     state.textContent = s[`state.${kind}`] ?? kind;
+  }
+
+  function showSupport(online: boolean) {
+    support.hidden = false;
+    support.dataset.supportOnline = String(online);
+    support.replaceChildren(el('span', 'chat-support-dot'), document.createTextNode(` ${(online ? s['support.online'] : s['support.offline']) ?? ''} `));
+    if (!online) {
+      const hours = el('a', '', s['support.hours']);
+      hours.href = '/toko';
+      support.append(hours);
+    }
   }
 
   function show(messages: ChatMessage[]) {
@@ -126,7 +140,9 @@ export function mountChatWidget(root: HTMLElement): void {
     socket.on('connect', () => {
       setState('online');
       void catchUp();
+      void ask(socket!, 'presence:support:get').then((answer) => answer.ok && showSupport(Boolean(answer.online)));
     });
+    socket.on('presence:support', ({ online }: { online: boolean }) => showSupport(online));
     socket.on('disconnect', (reason) => {
       setState('reconnecting');
       // The server ends a connection when its token expires; socket.io does not retry that on its own.

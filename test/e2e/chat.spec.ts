@@ -34,6 +34,8 @@ test('a guest chats from the widget and staff answer live from the console', asy
     await customer.getByRole('button', { name: 'Kirim' }).click();
     await expect(customer.locator('.chat-msg-mine .chat-msg-body')).toHaveText('Ada <b>Fender</b> Strat?');
     await expect(customer.locator('.chat-msg b')).toHaveCount(0);
+    // Nobody from the shop is online yet (C5).
+    await expect(customer.locator('.chat-support')).toContainText('Staf sedang offline');
 
     const staff = await staffContext.newPage();
     await staff.goto(`${shop.url}/masuk?next=/admin/chat`);
@@ -44,6 +46,9 @@ test('a guest chats from the widget and staff answer live from the console', asy
     const item = staff.locator('.chat-console-item', { hasText: 'Sari <sari@example.com>' });
     await expect(item).toContainText('Ada <b>Fender</b> Strat?');
     await expect(item.locator('.chat-console-unread')).toHaveText('1');
+    // Presence both ways: staff see Sari online, Sari sees that staff came online.
+    await expect(item.locator('.chat-online-dot')).toBeVisible();
+    await expect(customer.locator('.chat-support')).toContainText('Staf kami sedang online.');
     await item.click();
     await expect(staff.locator('.chat-console-pane .chat-msg-body')).toHaveText(['Ada <b>Fender</b> Strat?']);
     // The customer panel says what the shop knows: a guest has no account or orders.

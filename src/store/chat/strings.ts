@@ -12,7 +12,7 @@ const KEYS = [
   'chat.guest.invalid', 'chat.console.open', 'chat.console.archived', 'chat.console.empty', 'chat.console.pick',
   'chat.console.unread', 'chat.console.archive', 'chat.console.reopen', 'chat.console.customer',
   'chat.console.orders', 'chat.console.noOrders', 'chat.product.attach', 'chat.product.search', 'chat.product.attached',
-  'chat.product.remove',
+  'chat.product.remove', 'chat.support.online', 'chat.support.offline', 'chat.support.hours', 'chat.console.online',
 ] as const satisfies readonly MessageKey[];
 
 export function chatStrings(t: Translate): string {
