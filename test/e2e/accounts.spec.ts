@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousA11yProblems } from './helpers/a11y';
 import { expect, test } from './helpers/server';
 
 /** Waits for the store's outbox worker to write an email to `to`, and returns its first link. */
@@ -29,11 +29,6 @@ async function logOut(page: Page) {
   await expect(page.getByText('Kamu sudah keluar.')).toBeVisible();
 }
 
-async function seriousA11y(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 test.describe('accounts', () => {
   test.use({ colorScheme: 'light' });
 
@@ -56,7 +51,7 @@ test.describe('accounts', () => {
     await expect(page.getByText('terlalu umum')).toBeVisible();
     await expect(page.getByLabel('Email')).toHaveValue(email);
     await page.screenshot({ path: testInfo.outputPath('register-error-light.png'), fullPage: true });
-    expect(await seriousA11y(page)).toEqual([]);
+    expect(await seriousA11yProblems(page)).toEqual([]);
     await page.getByLabel('Kata sandi').fill('Distorsi-Gitar-2026');
     await page.getByRole('button', { name: 'Buat akun' }).click();
 
@@ -93,7 +88,7 @@ test.describe('accounts', () => {
     await expect(page.getByText('Alamat ditambahkan.')).toBeVisible();
     await expect(page.locator('.address-item')).toContainText('Jl. Braga No. 10');
     await expect(page.locator('.address-item .badge')).toHaveText('Utama');
-    expect(await seriousA11y(page)).toEqual([]);
+    expect(await seriousA11yProblems(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('addresses-light.png'), fullPage: true });
 
     await logOut(page);
@@ -138,7 +133,7 @@ test.describe('accounts', () => {
     await page.getByRole('button', { name: 'Masuk' }).last().click();
     await expect(page.getByText('Wajib diisi.').first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('login-dark-phone.png'), fullPage: true });
-    expect(await seriousA11y(page)).toEqual([]);
+    expect(await seriousA11yProblems(page)).toEqual([]);
 
     await page.goto(store.url + '/daftar');
     await page.getByLabel('Nama lengkap').fill('Dewi');
@@ -149,7 +144,7 @@ test.describe('accounts', () => {
     await page.screenshot({ path: testInfo.outputPath('account-dark-phone.png'), fullPage: true });
     await page.goto(store.url + '/akun/alamat');
     await page.screenshot({ path: testInfo.outputPath('addresses-dark-phone.png'), fullPage: true });
-    expect(await seriousA11y(page)).toEqual([]);
+    expect(await seriousA11yProblems(page)).toEqual([]);
     await context.close();
   });
 });

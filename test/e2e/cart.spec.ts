@@ -3,9 +3,9 @@
  * reload (badge + toast), change quantity and remove live on /keranjang, the empty state; on a
  * desktop and a phone, light and dark. Screenshots go to test-results/.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { formatRupiah } from '../../src/lib/money';
+import { seriousA11yProblems } from './helpers/a11y';
 import { expect, test } from './helpers/server';
 
 const IBANEZ = { path: '/produk/ibanez-rg550-genesis', name: 'Ibanez RG550 Genesis Collection', price: 17_500_000 };
@@ -21,11 +21,6 @@ function watchProblems(page: Page): string[] {
 }
 
 const badge = (page: Page) => page.locator('[data-cart-badge]');
-
-async function seriousA11yProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 /** Adds from the product page and proves the page was not reloaded (a marker on window survives). */
 async function addFromProductPage(page: Page, url: string, quantity: number) {

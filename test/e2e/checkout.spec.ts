@@ -6,10 +6,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { formatRupiah } from '../../src/lib/money';
 import { pdfText } from '../helpers/pdf-text';
+import { seriousA11yProblems } from './helpers/a11y';
 import { E2E_ADMIN_PASSWORD, expect, test } from './helpers/server';
 
 const YAMAHA = { name: 'Yamaha F310 Natural', price: 1_850_000 };
@@ -21,11 +21,6 @@ async function fillAddress(page: Page) {
   await page.getByLabel('Kota/Kabupaten').fill('Kota Bandung');
   await page.getByLabel('Provinsi').fill('Jawa Barat');
   await page.getByLabel('Kode pos').fill('40115');
-}
-
-async function seriousA11yProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** The newest email to `to` in the store's outbox folder (.eml files), as text. */
