@@ -49,18 +49,16 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
   app.get('/checkout', async (request, reply) => {
     const owner = cartOwner(request);
     const code = String((request.query as Record<string, unknown>).kurir ?? '');
-    const quote = await checkout.quote(owner, code);
-    if (quote.cart.lines.length === 0) return reply.redirect('/keranjang', 303);
     // Default: the cheapest courier, so the page shows a full total at once.
-    const selected = quote.selected ?? [...quote.options].sort((a, b) => a.charge - b.charge)[0];
-    const shown = selected && !quote.selected ? await checkout.quote(owner, selected.code) : quote;
+    const quote = await checkout.quote(owner, code, { cheapestByDefault: true });
+    if (quote.cart.lines.length === 0) return reply.redirect('/keranjang', 303);
     await app.sessions.ensure(request, reply);
     const values: FormValues = {};
     if (request.user) {
       const profile = await accounts.profile(request.user.id);
       values.recipient = profile?.name ?? '';
     }
-    return render(request, reply, shown, { values });
+    return render(request, reply, quote, { values });
   });
 
   app.post('/checkout', async (request, reply) => {
@@ -71,7 +69,8 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
     // A resubmitted form goes to the order it already created, even though the cart is empty now.
     const existing = choices.ok ? await checkout.orderForKey(choices.data.key) : undefined;
     if (existing) return reply.redirect(deps.orders.orderUrl({ number: existing, userId: request.user?.id ?? null }), 303);
-    const quote = await checkout.quote(owner, values.shipping);
+    // The quote for the chosen courier, read once and used both for a re-rendered page and for placing.
+    const quote = await checkout.quote(owner, values.shipping?.trim());
     // Emptied right now because its products sold out: say so (the cart's notice was used up here).
     if (quote.cart.lines.length === 0) return reply.redirect(quote.cart.notices.length > 0 ? '/keranjang?pesan=habis' : '/keranjang', 303);
     const errors: FieldErrors = choices.ok ? {} : { ...choices.errors };
@@ -107,19 +106,22 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
       return render(request, reply, quote, { values, alert: { kind: 'info', key: 'checkout.accountExists', params: { email } } }, 200, true);
     }
 
-    const result = await checkout.place({
-      owner: owner!,
-      userId: request.user?.id ?? null,
-      email,
-      customerName: request.user?.name ?? address.recipient,
-      locale: request.locale,
-      key: choices.data.key,
-      shippingCode: choices.data.shipping,
-      payment: choices.data.payment,
-      quoteSeen: choices.data.quote,
-      note: choices.data.note,
-      address: { recipient: address.recipient, phone: address.phone, street: address.street, city: address.city, province: address.province, postalCode: address.postalCode },
-    });
+    const result = await checkout.place(
+      {
+        owner: owner!,
+        userId: request.user?.id ?? null,
+        email,
+        customerName: request.user?.name ?? address.recipient,
+        locale: request.locale,
+        key: choices.data.key,
+        shippingCode: choices.data.shipping,
+        payment: choices.data.payment,
+        quoteSeen: choices.data.quote,
+        note: choices.data.note,
+        address: { recipient: address.recipient, phone: address.phone, street: address.street, city: address.city, province: address.province, postalCode: address.postalCode },
+      },
+      quote,
+    );
     if (!result.ok) {
       if (result.problem === 'emptyCart') return reply.redirect('/keranjang', 303);
       if (result.quote.cart.lines.length === 0) return reply.redirect('/keranjang?pesan=habis', 303);

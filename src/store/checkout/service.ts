@@ -81,10 +81,12 @@ export function createCheckoutService(deps: {
     });
   }
 
-  async function quote(owner: CartOwner | null, shippingCode?: string): Promise<Quote> {
+  /** `cheapestByDefault`: with no (or an unknown) courier chosen, select the cheapest (the page's first view). */
+  async function quote(owner: CartOwner | null, shippingCode?: string, opts: { cheapestByDefault?: boolean } = {}): Promise<Quote> {
     const [cart, services, settings] = await Promise.all([deps.cart.view(owner), deps.repo.activeShippingServices(), deps.settings.get()]);
     const options = optionsFor(cart, services, settings);
-    const selected = options.find((o) => o.code === shippingCode);
+    const cheapest = () => options.reduce<ShippingOption | undefined>((best, o) => (!best || o.charge < best.charge ? o : best), undefined);
+    const selected = options.find((o) => o.code === shippingCode) ?? (opts.cheapestByDefault ? cheapest() : undefined);
     const paymentMethods: PaymentMethod[] = settings.bankTransferEnabled ? ['bank_transfer'] : [];
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([cart.lines.map((l) => [l.productId, l.quantity, l.unitPrice]), options.map((o) => [o.code, o.charge])]))
@@ -106,11 +108,12 @@ export function createCheckoutService(deps: {
     /** The order a checkout form (by its idempotency key) already created, if any. */
     orderForKey: (key: string) => deps.orders.findNumberByKey(key),
 
-    async place(input: PlaceInput): Promise<PlaceOutcome> {
-      // A resubmitted form (double click, back button) lands on the order it already created.
-      const existing = await deps.orders.findNumberByKey(input.key);
-      if (existing) return { ok: true, number: existing, created: false };
-      const q = await quote(input.owner, input.shippingCode);
+    /**
+     * Places the order from the quote the route just computed for this request (`q`, for the
+     * chosen courier), so the cart is read once. A resubmitted form was already sent to its
+     * order by the route (`orderForKey`); two racing submissions meet at the key's unique index.
+     */
+    async place(input: PlaceInput, q: Quote): Promise<PlaceOutcome> {
       if (q.cart.lines.length === 0) return { ok: false, problem: 'emptyCart', quote: q };
       if (!q.selected) return { ok: false, problem: 'shipping', quote: q };
       if (!q.paymentMethods.includes(input.payment)) return { ok: false, problem: 'payment', quote: q };
