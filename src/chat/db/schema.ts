@@ -8,7 +8,7 @@
  * into the store's database.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import type { ProductCard } from '../products';
 
 /** Longest message body, checked in the database as well as at the socket boundary. */
@@ -30,11 +30,15 @@ export const chatConversations = pgTable(
     customerName: varchar('customer_name', { length: 120 }).notNull(),
     status: chatConversationStatus('status').notNull().default('open'),
     assignedStaffId: text('assigned_staff_id'),
+    /** Display name of the assigned staff member at assignment time (the console shows it). */
+    assignedStaffName: varchar('assigned_staff_name', { length: 120 }),
     /**
      * Highest message id a staff member has marked read; unread = customer messages above it.
      * One shared marker (not per staff member) because the shop's staff answer as one team.
      */
     staffLastReadId: bigint('staff_last_read_id', { mode: 'number' }).notNull().default(0),
+    /** Highest message id the customer has seen (their widget was open): read receipts for staff. */
+    customerLastReadId: bigint('customer_last_read_id', { mode: 'number' }).notNull().default(0),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -63,6 +67,8 @@ export const chatMessages = pgTable(
     body: text('body').notNull(),
     /** A product card (tagged by a customer or recommended by staff), built from the store's catalog. */
     product: jsonb('product').$type<ProductCard>(),
+    /** An image attached to the message (chat_attachments.id), uploaded before the message was sent. */
+    attachmentId: text('attachment_id').references(() => chatAttachments.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -75,5 +81,54 @@ export const chatMessages = pgTable(
   ],
 );
 
+/** PostgreSQL bytea as a Buffer (node-postgres and PGlite both hand back bytes). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * Images attached to messages, already decoded and re-encoded by the image pipeline. The bytes
+ * live in the chat database, not on a disk, so every chat instance can serve every image and a
+ * backup of the database is a backup of the chat. Re-encoded images are small (≤ 1600 px).
+ */
+export const chatAttachments = pgTable(
+  'chat_attachments',
+  {
+    /** Random, URL-safe; still never served without checking the reader may see the conversation. */
+    id: text('id').primaryKey(),
+    conversationId: bigint('conversation_id', { mode: 'number' })
+      .notNull()
+      .references(() => chatConversations.id, { onDelete: 'cascade' }),
+    uploaderId: text('uploader_id').notNull(),
+    contentType: varchar('content_type', { length: 40 }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('chat_attachments_conversation_idx').on(t.conversationId)],
+);
+
+/** Quick replies the staff keep for common questions (opening hours, shipping, COD, …). */
+export const chatCannedReplies = pgTable(
+  'chat_canned_replies',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    title: varchar('title', { length: 80 }).notNull(),
+    body: text('body').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('chat_canned_replies_title_idx').on(sql`lower(${t.title})`),
+    check('chat_canned_replies_body_length', sql`char_length(${t.body}) BETWEEN 1 AND ${sql.raw(String(CHAT_MESSAGE_MAX_LENGTH))}`),
+  ],
+);
+
 export type ChatConversation = typeof chatConversations.$inferSelect;
 export type ChatMessage = typeof chatMessages.$inferSelect;
+export type ChatAttachment = typeof chatAttachments.$inferSelect;
+export type ChatCannedReply = typeof chatCannedReplies.$inferSelect;
