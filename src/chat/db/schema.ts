@@ -128,7 +128,18 @@ export const chatCannedReplies = pgTable(
   ],
 );
 
+/**
+ * Staff who have opened the console, from their verified tokens: the list a conversation can be
+ * assigned from. The store owns the accounts; this is only who the chat has seen, by name.
+ */
+export const chatStaffMembers = pgTable('chat_staff_members', {
+  id: text('id').primaryKey(),
+  name: varchar('name', { length: 120 }).notNull(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type ChatConversation = typeof chatConversations.$inferSelect;
 export type ChatMessage = typeof chatMessages.$inferSelect;
 export type ChatAttachment = typeof chatAttachments.$inferSelect;
 export type ChatCannedReply = typeof chatCannedReplies.$inferSelect;
+export type ChatStaffMember = typeof chatStaffMembers.$inferSelect;
