@@ -11,6 +11,9 @@ import { createRedis } from '../lib/redis';
 import type { ChatDbHandle } from './db';
 import { attachRedisAdapter } from './fanout';
 import { createEventRegistrar } from './handlers';
+import { registerCannedReplyHandlers } from './canned-replies';
+import { createConsoleRepository } from './console-repository';
+import { registerConversationHandlers } from './conversation-events';
 import { registerMessageHandlers } from './messages';
 import { type Presence, createMemoryPresence, createRedisPresence } from './presence';
 import { announce, registerPresenceHandlers, trackPresence } from './presence-events';
@@ -123,10 +126,13 @@ export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, r
     : createMemoryPresence();
 
   const repo = createChatRepository(db.db);
+  const consoleRepo = createConsoleRepository(db.db);
   const products = productLookup ?? storeProductLookup(config.store.publicUrl);
   io.on('connection', (socket) => {
     const on = createEventRegistrar(socket, app.log);
     registerMessageHandlers(io, socket, { repo, products }, on);
+    registerConversationHandlers(io, socket, { repo, console: consoleRepo }, on);
+    registerCannedReplyHandlers(io, socket, consoleRepo, on);
     registerPresenceHandlers(presence, on);
     trackPresence(io, socket, presence, app.log);
     // Disconnect when the token runs out; clients reconnect at once with a fresh token from the

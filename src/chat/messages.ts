@@ -13,7 +13,7 @@ import { type ProductCard, type ProductLookup } from './products';
 import type { ChatRepository } from './repository';
 import { STAFF_ROOM, type ChatIo, type ChatSocket, userRoom } from './rooms';
 
-const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const sendSchema = z.object({
   body: z.string().max(CHAT_MESSAGE_MAX_LENGTH * 2),
   conversationId: id.optional(),
@@ -26,8 +26,7 @@ const historySchema = z.object({
   after: id.optional(),
   limit: z.number().int().min(1).max(100).optional(),
 });
-const conversationSchema = z.object({ conversationId: id });
-const listSchema = z.object({ status: z.enum(['open', 'archived']).optional() }).optional();
+export const conversationSchema = z.object({ conversationId: id });
 
 /** Message limits: 5 per second sustained, bursts of 10 (pasting a few lines is fine). */
 export const MESSAGE_RATE = { perSecond: 5, burst: 10 };
@@ -51,11 +50,16 @@ const toDto = (m: ChatMessage): MessageDto => ({
   createdAt: m.createdAt.toISOString(),
 });
 
-const conversationDto = (c: ChatConversation) => ({
+/** What both sides learn about a conversation: read markers drive the receipts (C4). */
+export const conversationDto = (c: ChatConversation) => ({
   id: c.id,
   customerId: c.customerId,
   customerName: c.customerName,
   status: c.status,
+  // The name only: customers see who looks after them, not the staff member's account id.
+  assignedStaffName: c.assignedStaffName,
+  staffLastReadId: c.staffLastReadId,
+  customerLastReadId: c.customerLastReadId,
 });
 
 /**
@@ -159,40 +163,4 @@ export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, deps: { 
     }
     return { ok: true };
   });
-
-  on('conversation:list', { staffOnly: true }, async (payload) => {
-    const parsed = listSchema.safeParse(payload);
-    if (!parsed.success) return fail('invalid_request');
-    const conversations = await repo.listConversations(parsed.data?.status ?? 'open', 100);
-    return {
-      ok: true,
-      conversations: conversations.map((c) => ({
-        ...c,
-        lastMessageAt: c.lastMessageAt.toISOString(),
-        lastMessage: c.lastMessage && { ...c.lastMessage, createdAt: c.lastMessage.createdAt.toISOString() },
-      })),
-    };
-  });
-
-  on('conversation:read', { staffOnly: true }, async (payload) => {
-    const parsed = conversationSchema.safeParse(payload);
-    if (!parsed.success) return fail('invalid_request');
-    await repo.markReadByStaff(parsed.data.conversationId);
-    // Other staff tabs drop the unread badge too.
-    socket.to(STAFF_ROOM).emit('conversation:read', { conversationId: parsed.data.conversationId });
-    return { ok: true };
-  });
-
-  for (const [event, status] of [['conversation:archive', 'archived'], ['conversation:reopen', 'open']] as const) {
-    on(event, { staffOnly: true }, async (payload) => {
-      const parsed = conversationSchema.safeParse(payload);
-      if (!parsed.success) return fail('invalid_request');
-      const conversation = await repo.findConversation(parsed.data.conversationId);
-      if (!conversation) return fail('not_found');
-      // The partial unique index refuses a second open conversation for the same customer.
-      if (!(await repo.setStatus(conversation.id, status))) return fail('conflict', 'The customer already has an open conversation.');
-      io.to([userRoom(conversation.customerId), STAFF_ROOM]).emit('conversation:updated', { id: conversation.id, status });
-      return { ok: true, conversation: { ...conversationDto(conversation), status } };
-    });
-  }
 }

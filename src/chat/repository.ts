@@ -1,5 +1,6 @@
 /**
- * The only chat file that imports Drizzle: conversation and message queries named by intent.
+ * Conversation and message queries named by intent. With console-repository.ts (the staff
+ * console's list, assignment, read markers, canned replies) the only chat files that import Drizzle.
  */
 import type { ProductCard } from './products';
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
@@ -7,16 +8,6 @@ import type { ChatDb } from './db';
 import { type ChatConversation, type ChatMessage, chatConversations, chatMessages } from './db/schema';
 
 export type SenderRole = ChatMessage['senderRole'];
-
-export interface ConversationSummary {
-  id: number;
-  customerId: string;
-  customerName: string;
-  status: ChatConversation['status'];
-  lastMessageAt: Date;
-  unread: number;
-  lastMessage: { id: number; body: string; senderRole: SenderRole; createdAt: Date } | null;
-}
 
 export function createChatRepository(db: ChatDb) {
   return {
@@ -87,46 +78,6 @@ export function createChatRepository(db: ChatDb) {
       return rows.reverse();
     },
 
-    /** Staff console list: most recent activity first, with unread counts and the last message. */
-    async listConversations(status: ChatConversation['status'], limit: number): Promise<ConversationSummary[]> {
-      const rows = await db
-        .select({
-          id: chatConversations.id,
-          customerId: chatConversations.customerId,
-          customerName: chatConversations.customerName,
-          status: chatConversations.status,
-          lastMessageAt: chatConversations.lastMessageAt,
-          // Spelled out: Drizzle writes bare column names in a one-table select, which the
-          // subquery would resolve against chat_messages instead.
-          unread: sql<number>`(SELECT count(*)::int FROM chat_messages m WHERE m.conversation_id = chat_conversations.id
-            AND m.id > chat_conversations.staff_last_read_id AND m.sender_role IN ('customer', 'guest'))`,
-        })
-        .from(chatConversations)
-        .where(eq(chatConversations.status, status))
-        .orderBy(desc(chatConversations.lastMessageAt))
-        .limit(limit);
-      const result: ConversationSummary[] = [];
-      for (const row of rows) {
-        const [last] = await db
-          .select({ id: chatMessages.id, body: chatMessages.body, senderRole: chatMessages.senderRole, createdAt: chatMessages.createdAt })
-          .from(chatMessages)
-          .where(eq(chatMessages.conversationId, row.id))
-          .orderBy(desc(chatMessages.id))
-          .limit(1);
-        result.push({ ...row, unread: Number(row.unread), lastMessage: last ?? null });
-      }
-      return result;
-    },
-
-    async markReadByStaff(conversationId: number): Promise<void> {
-      await db
-        .update(chatConversations)
-        .set({
-          staffLastReadId: sql`COALESCE((SELECT max(id) FROM chat_messages WHERE conversation_id = ${conversationId}), 0)`,
-        })
-        .where(eq(chatConversations.id, conversationId));
-    },
-
     /** Returns false when reopening would give the customer a second open conversation. */
     async setStatus(conversationId: number, status: ChatConversation['status']): Promise<boolean> {
       try {
@@ -142,7 +93,7 @@ export function createChatRepository(db: ChatDb) {
 
 export type ChatRepository = ReturnType<typeof createChatRepository>;
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   // node-postgres and PGlite both expose the SQLSTATE as `code`; Drizzle may wrap it in `cause`.
   const e = error as { code?: string; cause?: { code?: string } };
   return e?.code === '23505' || e?.cause?.code === '23505';
