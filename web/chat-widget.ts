@@ -5,6 +5,8 @@
  */
 import type { Socket } from 'socket.io-client';
 import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, productPicker, readStrings } from './chat-shared';
+import { createChatAlerts } from './chat-alerts';
+import { createReceipts, createSeenReporter } from './chat-receipts';
 
 const GUEST_KEY = 'hurtrock-chat-guest';
 const TYPING_EVERY_MS = 3_000;
@@ -47,7 +49,9 @@ export function mountChatWidget(root: HTMLElement): void {
   const close = el('button', 'btn-close');
   close.type = 'button';
   close.setAttribute('aria-label', s.close ?? 'Close');
-  header.append(title, close);
+  // Bell and speaker (C3 notifications when minimised) sit between the title and the close button.
+  const alerts = createChatAlerts(root, s, () => setOpen(true));
+  header.append(title, alerts.controls, close);
   const state = el('p', 'chat-state small', s['state.connecting']);
   state.setAttribute('role', 'status');
   state.dataset.chatState = 'connecting';
@@ -67,6 +71,13 @@ export function mountChatWidget(root: HTMLElement): void {
   panel.append(header, state, support, older, empty, log, typing, error);
   root.append(panel);
   toggle.setAttribute('aria-controls', panel.id);
+  const receipts = createReceipts(log, s);
+  // What the customer has actually seen goes to the server (staff see "read"); see chat-receipts.ts.
+  const seen = createSeenReporter(
+    () => open && !document.hidden && Boolean(socket?.connected),
+    async (upTo) => (await ask(socket!, 'conversation:seen', { upTo })).ok,
+  );
+  document.addEventListener('visibilitychange', () => void seen.flush());
 
   let open = true;
   let unread = 0;
@@ -82,6 +93,8 @@ export function mountChatWidget(root: HTMLElement): void {
     if (open) {
       unread = 0;
       if (badge) badge.hidden = true;
+      alerts.opened();
+      void seen.flush();
     }
   }
   toggle.addEventListener('click', () => setOpen(!open));
@@ -116,6 +129,8 @@ export function mountChatWidget(root: HTMLElement): void {
     }
     empty.hidden = log.childElementCount > 0;
     log.lastElementChild?.scrollIntoView({ block: 'nearest' });
+    receipts.refresh();
+    void seen.shown(lastSeenId);
   }
 
   async function catchUp() {
@@ -123,6 +138,8 @@ export function mountChatWidget(root: HTMLElement): void {
     const initial = lastSeenId === 0;
     const answer = await ask(socket!, 'history', initial ? {} : { after: lastSeenId, limit: 100 });
     if (!answer.ok) return;
+    const conversation = answer.conversation as { staffLastReadId?: number } | null;
+    if (typeof conversation?.staffLastReadId === 'number') receipts.staffRead(conversation.staffLastReadId);
     show(answer.messages as ChatMessage[]);
     // Only the first page says whether older messages exist; a catch-up page says nothing about that.
     if (initial) older.hidden = !answer.hasMore;
@@ -143,6 +160,9 @@ export function mountChatWidget(root: HTMLElement): void {
       void ask(socket!, 'presence:support:get').then((answer) => answer.ok && showSupport(Boolean(answer.online)));
     });
     socket.on('presence:support', ({ online }: { online: boolean }) => showSupport(online));
+    socket.on('receipt', ({ reader, lastReadId }: { reader: string; lastReadId: number }) => {
+      if (reader === 'staff') receipts.staffRead(lastReadId);
+    });
     socket.on('disconnect', (reason) => {
       setState('reconnecting');
       // The server ends a connection when its token expires; socket.io does not retry that on its own.
@@ -153,6 +173,7 @@ export function mountChatWidget(root: HTMLElement): void {
     socket.on('message:new', ({ message }: { message: ChatMessage }) => {
       show([message]);
       typing.hidden = true;
+      alerts.incoming(message, open);
       if (!open && message.senderRole !== 'customer' && message.senderRole !== 'guest' && badge) {
         badge.hidden = false;
         badge.textContent = String(++unread);

@@ -5,6 +5,8 @@
 import type { MessageKey, Translate } from '../../lib/i18n';
 
 const KEYS = [
+  'chat.notify', 'chat.notify.denied', 'chat.notify.unsupported', 'chat.notify.product', 'chat.notify.image', 'chat.sound',
+  'chat.receipt.sent', 'chat.receipt.read',
   'chat.open', 'chat.close', 'chat.title', 'chat.state.connecting', 'chat.state.online', 'chat.state.offline',
   'chat.state.reconnecting', 'chat.input.label', 'chat.input.placeholder', 'chat.send', 'chat.typing',
   'chat.typing.customer', 'chat.empty', 'chat.older', 'chat.you', 'chat.staff', 'chat.error.send', 'chat.error.rate',

@@ -1,0 +1,237 @@
+/**
+ * C3 "browser notification when minimised", for the customer widget: two header toggles (bell and
+ * speaker, saved in localStorage) and what happens when a staff message arrives while the panel
+ * is closed or the tab is hidden: a system notification (one per conversation, replaced rather
+ * than piled up; a click brings the window and the panel back) and a short tone made with
+ * WebAudio (no audio file to download).
+ *
+ * Browsers allow both only after a user gesture: notification permission is asked only when the
+ * bell is pressed (never on page load), and the AudioContext is created or resumed on a click or
+ * key press inside the widget.
+ */
+import { type ChatMessage, type Strings, el } from './chat-shared';
+
+export const NOTIFY_KEY = 'hurtrock-chat-notify';
+export const SOUND_KEY = 'hurtrock-chat-sound';
+/** Notification bodies are a preview, not the whole message. */
+export const NOTIFY_BODY_MAX = 120;
+
+/** A message from the shop (not the customer's own, not a system line). */
+export function fromStaff(message: Pick<ChatMessage, 'senderRole'>): boolean {
+  return message.senderRole === 'staff' || message.senderRole === 'admin';
+}
+
+export function truncate(text: string, max = NOTIFY_BODY_MAX): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  // Cut at a word boundary when there is one reasonably close, and never inside a surrogate pair.
+  const cut = [...flat].slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** An image attachment, whatever field it arrives in (the card alone is `product`). */
+function hasImage(message: ChatMessage): boolean {
+  const m = message as ChatMessage & { attachment?: unknown; image?: unknown; attachmentId?: unknown };
+  return Boolean(m.attachment ?? m.image ?? m.attachmentId);
+}
+
+/** The notification text: the message itself, or "sent a product / an image" for a card or picture alone. */
+export function notificationBody(message: ChatMessage, s: Strings): string {
+  const who = s.staff ?? 'Staff';
+  if (message.product && message.body === message.product.name) return `${who} ${s['notify.product'] ?? 'sent a product'}`;
+  if (hasImage(message) && !message.body.trim()) return `${who} ${s['notify.image'] ?? 'sent an image'}`;
+  const body = message.body.trim();
+  if (!body) return `${who} ${hasImage(message) ? (s['notify.image'] ?? 'sent an image') : ''}`.trim();
+  return truncate(body);
+}
+
+export const notificationTag = (conversationId: number) => `hurtrock-chat-${conversationId}`;
+
+/** Stored preferences: notifications are opt-in (they need permission), sound is on by default. */
+export function readPrefs(storage: Pick<Storage, 'getItem'> | null): { notify: boolean; sound: boolean } {
+  const get = (key: string) => {
+    try {
+      return storage?.getItem(key) ?? null;
+    } catch {
+      return null; // storage disabled (privacy mode): defaults
+    }
+  };
+  return { notify: get(NOTIFY_KEY) === 'on', sound: get(SOUND_KEY) !== 'off' };
+}
+
+function savePref(key: string, on: boolean): void {
+  try {
+    localStorage.setItem(key, on ? 'on' : 'off');
+  } catch {
+    // not remembered across visits, still works for this page
+  }
+}
+
+type Permission = 'granted' | 'denied' | 'default' | 'unsupported';
+
+function permission(): Permission {
+  return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+}
+
+async function askPermission(): Promise<Permission> {
+  if (typeof Notification === 'undefined') return 'unsupported';
+  // Older Safari takes a callback and returns nothing; newer browsers return a promise.
+  return new Promise<Permission>((resolve) => {
+    const result = Notification.requestPermission((p) => resolve(p));
+    if (result && typeof result.then === 'function') result.then(resolve, () => resolve(permission()));
+  });
+}
+
+export interface ChatAlerts {
+  /** The two toggles, for the panel header. */
+  controls: HTMLElement;
+  /** A message arrived; alerts only for staff messages while the panel is closed or the tab hidden. */
+  incoming(message: ChatMessage, panelOpen: boolean): void;
+  /** The panel was opened: an outstanding notification has done its job. */
+  opened(): void;
+}
+
+/**
+ * `root` is the whole widget (launcher button and panel): its first click or key press unlocks
+ * audio. `onOpen` brings the panel back when a notification is clicked.
+ */
+export function createChatAlerts(root: HTMLElement, s: Strings, onOpen: () => void): ChatAlerts {
+  const prefs = readPrefs(typeof localStorage === 'undefined' ? null : localStorage);
+  const controls = el('div', 'chat-alert-toggles');
+
+  const bell = toggleButton('chat-alert-notify', 'fa-bell', 'fa-bell-slash');
+  const speaker = toggleButton('chat-alert-sound', 'fa-volume-high', 'fa-volume-xmark');
+  controls.append(bell.button, speaker.button);
+
+  function showBell() {
+    const p = permission();
+    if (p === 'unsupported' || p === 'denied') {
+      bell.set(false, p === 'denied' ? s['notify.denied'] : s['notify.unsupported']);
+      bell.button.disabled = true;
+      bell.button.dataset.permission = p;
+      return;
+    }
+    bell.button.disabled = false;
+    bell.button.dataset.permission = p;
+    bell.set(prefs.notify && p === 'granted', s.notify);
+  }
+  showBell();
+  speaker.set(prefs.sound, s.sound);
+  // Permission can change in the browser's site settings while the page is open.
+  document.addEventListener('visibilitychange', () => document.hidden || showBell());
+
+  bell.button.addEventListener('click', async () => {
+    if (bell.pressed()) {
+      prefs.notify = false;
+    } else {
+      // Asked here, from the press, never on load: browsers ignore (or punish) unprompted asks.
+      const p = permission() === 'default' ? await askPermission() : permission();
+      prefs.notify = p === 'granted';
+    }
+    savePref(NOTIFY_KEY, prefs.notify);
+    showBell();
+  });
+  speaker.button.addEventListener('click', () => {
+    prefs.sound = !speaker.pressed();
+    savePref(SOUND_KEY, prefs.sound);
+    speaker.set(prefs.sound, s.sound);
+    if (prefs.sound) void tone(); // the press is the gesture, and it shows what the sound is like
+  });
+
+  // --- sound -----------------------------------------------------------------------------------
+  let audio: AudioContext | null = null;
+  function unlockAudio() {
+    const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    if (!Ctx) return;
+    try {
+      audio ??= new Ctx();
+      if (audio.state === 'suspended') void audio.resume().catch(() => {});
+    } catch {
+      audio = null;
+    }
+  }
+  root.addEventListener('pointerdown', unlockAudio, { capture: true });
+  root.addEventListener('keydown', unlockAudio, { capture: true });
+
+  async function tone() {
+    // The widget opens from a click, so the page usually has had a gesture even before ours.
+    if (!audio && navigator.userActivation?.hasBeenActive) unlockAudio();
+    if (!audio || audio.state !== 'running') return;
+    const now = audio.currentTime;
+    const gain = audio.createGain();
+    gain.connect(audio.destination);
+    gain.gain.setValueAtTime(0.0001, now);
+    // Two soft rising notes, a quarter of a second in all.
+    for (const [i, freq] of [880, 1320].entries()) {
+      const start = now + i * 0.12;
+      const osc = audio.createOscillator();
+      osc.type = 'sine';
+      osc.frequency.setValueAtTime(freq, start);
+      gain.gain.exponentialRampToValueAtTime(0.12, start + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.11);
+      osc.connect(gain);
+      osc.start(start);
+      osc.stop(start + 0.12);
+    }
+    root.dataset.chatToneAt = String(Date.now()); // lets a browser test see that it played
+  }
+
+  // --- notifications ----------------------------------------------------------------------------
+  const shown = new Map<number, Notification>();
+  function notify(message: ChatMessage) {
+    if (!prefs.notify || permission() !== 'granted') return;
+    try {
+      const notification = new Notification(s.title ?? 'Hurtrock', {
+        body: notificationBody(message, s),
+        // One per conversation: a new message replaces the previous notification.
+        tag: notificationTag(message.conversationId),
+        icon: '/static/favicon.svg',
+        lang: document.documentElement.lang || undefined,
+      });
+      shown.set(message.conversationId, notification);
+      notification.addEventListener('click', () => {
+        window.focus();
+        onOpen();
+        notification.close();
+      });
+      notification.addEventListener('close', () => {
+        if (shown.get(message.conversationId) === notification) shown.delete(message.conversationId);
+      });
+    } catch {
+      // Android Chrome allows notifications only from a service worker: the badge and tone remain.
+    }
+  }
+
+  return {
+    controls,
+    incoming(message, panelOpen) {
+      if (!fromStaff(message) || (panelOpen && !document.hidden)) return;
+      notify(message);
+      if (prefs.sound) void tone();
+    },
+    opened() {
+      for (const n of shown.values()) n.close();
+      shown.clear();
+    },
+  };
+}
+
+/** An icon button with aria-pressed; its label says what it is (or why it is off limits). */
+function toggleButton(className: string, onIcon: string, offIcon: string) {
+  const button = el('button', `btn btn-sm chat-alert-toggle ${className}`);
+  button.type = 'button';
+  const icon = el('i', 'fa-solid');
+  icon.setAttribute('aria-hidden', 'true');
+  button.append(icon);
+  return {
+    button,
+    pressed: () => button.getAttribute('aria-pressed') === 'true',
+    set(on: boolean, label: string | undefined) {
+      button.setAttribute('aria-pressed', String(on));
+      button.setAttribute('aria-label', label ?? '');
+      button.title = label ?? '';
+      icon.className = `fa-solid ${on ? onIcon : offIcon}`;
+    },
+  };
+}
