@@ -1,9 +1,12 @@
 /**
  * Staff chat console (/admin/chat): conversation list with unread counts and the last message,
- * live updates across all conversations, history, reply, archive and reopen. The socket uses the
- * staff member's own token; the chat service checks the role on every event.
+ * search and filters, live updates and new-message alerts across all conversations, history,
+ * reply with canned quick replies, read receipts, assignment, archive and reopen. The socket uses
+ * the staff member's own token; the chat service checks the role on every event.
  */
 import type { Socket } from 'socket.io-client';
+import { cannedReplies } from './chat-canned';
+import { type Receipts, createReceipts } from './chat-receipts';
 import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, productPicker, readStrings } from './chat-shared';
 
 interface Summary {
@@ -12,8 +15,18 @@ interface Summary {
   customerName: string;
   status: 'open' | 'archived';
   unread: number;
+  assignedStaffId: string | null;
+  assignedStaffName: string | null;
+  /** Highest message id the customer's widget has shown: staff replies up to it are "read". */
+  customerLastReadId: number;
   lastMessage: { body: string } | null;
+  /** With a search: the newest message that matched. */
+  match?: { body: string } | null;
 }
+
+type Filter = 'all' | 'unread' | 'today' | 'mine' | 'unassigned';
+const FILTERS: Filter[] = ['all', 'unread', 'today', 'mine', 'unassigned'];
+const SEARCH_DEBOUNCE_MS = 250;
 
 const root = document.getElementById('chat-console');
 if (root) mount(root);
@@ -27,20 +40,50 @@ function mount(root: HTMLElement) {
   const list = el('ul', 'chat-console-list list-group');
   const pane = el('div', 'chat-console-pane card');
   const aside = el('div', 'chat-console-side');
-  aside.append(tabs, list);
+  const tools = el('div', 'chat-console-tools');
+  const searchLabel = el('label', 'visually-hidden', s['console.search']);
+  searchLabel.htmlFor = 'chat-console-search';
+  const search = el('input', 'form-control form-control-sm');
+  search.type = 'search';
+  search.id = 'chat-console-search';
+  search.placeholder = s['console.search'] ?? '';
+  search.maxLength = 200;
+  const filterLabel = el('label', 'visually-hidden', s['console.filter']);
+  filterLabel.htmlFor = 'chat-console-filter';
+  const filterSelect = el('select', 'form-select form-select-sm');
+  filterSelect.id = 'chat-console-filter';
+  for (const value of FILTERS) {
+    const option = el('option', '', s[`console.filter.${value}`]);
+    option.value = value;
+    filterSelect.append(option);
+  }
+  tools.append(searchLabel, search, filterLabel, filterSelect);
+  aside.append(tools, tabs, list);
   const columns = el('div', 'chat-console-columns');
   columns.append(aside, pane);
   root.append(state, columns);
 
   let status: 'open' | 'archived' = 'open';
+  let filter: Filter = 'all';
+  /** Who this console belongs to (for "assigned to me"); known once the directory has loaded. */
+  let me: { id: string; name: string } | undefined;
+  let staffDirectory: { id: string; name: string }[] = [];
   let current: Summary | null = null;
   let conversations: Summary[] = [];
   /** Customers with a chat connection open right now (C5), from the chat service's presence. */
   const online = new Set<string>();
   let log: HTMLOListElement | null = null;
   let typing: HTMLElement | null = null;
+  let receipts: Receipts | null = null;
+  let replyInput: HTMLTextAreaElement | null = null;
 
   const socket: Socket = connectChat(async () => (await getJson<{ token: string }>('/chat/token')).token);
+  // One set of quick replies for the console, moved into whichever conversation is open.
+  const canned = cannedReplies(socket, s, (text) => {
+    if (!replyInput) return;
+    replyInput.value = replyInput.value.trim() ? `${replyInput.value.trimEnd()}\n${text}` : text;
+    replyInput.focus();
+  });
 
   for (const value of ['open', 'archived'] as const) {
     const button = el('button', 'btn btn-outline-rock', s[`console.${value}`]);
@@ -53,10 +96,26 @@ function mount(root: HTMLElement) {
     tabs.append(button);
   }
 
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  search.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => void refresh(), SEARCH_DEBOUNCE_MS);
+  });
+  filterSelect.addEventListener('change', () => {
+    filter = filterSelect.value as Filter;
+    void refresh();
+  });
+
+  /** Answers can overtake each other while staff type: only the newest request's list is shown. */
+  let listRequest = 0;
   async function refresh() {
-    for (const b of tabs.querySelectorAll<HTMLButtonElement>('button')) b.classList.toggle('active', b.dataset.status === status);
-    const answer = await ask(socket, 'conversation:list', { status });
-    if (!answer.ok) return;
+    for (const b of tabs.querySelectorAll<HTMLButtonElement>('button')) {
+      b.classList.toggle('active', b.dataset.status === status);
+      b.setAttribute('aria-pressed', String(b.dataset.status === status));
+    }
+    const ticket = ++listRequest;
+    const answer = await ask(socket, 'conversation:list', { status, filter, search: search.value.trim() });
+    if (!answer.ok || ticket !== listRequest) return;
     conversations = answer.conversations as Summary[];
     renderList();
   }
@@ -76,8 +135,9 @@ function mount(root: HTMLElement) {
         dot.setAttribute('role', 'img');
         name.prepend(dot);
       }
-      const last = el('span', 'd-block small text-truncate', c.lastMessage?.body ?? '');
+      const last = el('span', 'd-block small text-truncate', c.match ? format(s['console.match'], { text: c.match.body }) : (c.lastMessage?.body ?? ''));
       item.append(name, last);
+      if (c.assignedStaffName) item.append(el('span', 'd-block small text-body-secondary chat-console-assigned', format(s['console.assigned'], { name: c.assignedStaffName })));
       if (c.unread > 0) {
         const badge = el('span', 'badge text-bg-danger chat-console-unread', String(c.unread));
         badge.setAttribute('aria-label', format(s['console.unread'], { count: c.unread }));
@@ -103,15 +163,20 @@ function mount(root: HTMLElement) {
       await refresh();
       await openConversation(c);
     });
-    header.append(toggle);
+    header.append(assignControl(c), toggle);
     log = el('ol', 'chat-log list-unstyled');
+    // The same label as the customer's widget, turned around: under the latest staff reply,
+    // "read" once the customer's widget has shown it.
+    receipts = createReceipts(log, s);
+    receipts.staffRead(c.customerLastReadId);
     log.setAttribute('aria-live', 'polite');
     typing = el('p', 'chat-typing small text-body-secondary', s['typing.customer']);
     typing.hidden = true;
     const customer = el('aside', 'chat-customer small');
     customer.setAttribute('aria-label', s['console.customer'] ?? '');
     pane.append(header, customer, log, typing);
-    if (c.status === 'open') pane.append(replyForm(c));
+    replyInput = null;
+    if (c.status === 'open') pane.append(canned.root, replyForm(c));
     void fillCustomerPanel(customer, c);
     const answer = await ask(socket, 'history', { conversationId: c.id, limit: 100 });
     if (answer.ok) show(answer.messages as ChatMessage[]);
@@ -170,7 +235,48 @@ function mount(root: HTMLElement) {
       return messageNode(m, mine, (mine ? s.staff : current?.customerName) ?? '', locale);
     });
     insertMessages(log, nodes);
+    receipts?.refresh();
     log.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** "Handled by": nobody, me, or a colleague the chat has seen in the console. */
+  function assignControl(c: Summary): HTMLElement {
+    const wrap = el('div', 'chat-assign');
+    const label = el('label', 'small text-body-secondary', s['console.assign']);
+    label.htmlFor = 'chat-assign';
+    const select = el('select', 'form-select form-select-sm');
+    select.id = 'chat-assign';
+    const none = el('option', '', s['console.assign.none']);
+    none.value = '';
+    select.append(none);
+    const people = [...staffDirectory];
+    // Someone assigned before the directory knew them still shows by name.
+    if (c.assignedStaffId && !people.some((p) => p.id === c.assignedStaffId)) people.push({ id: c.assignedStaffId, name: c.assignedStaffName ?? c.assignedStaffId });
+    for (const person of people) {
+      const option = el('option', '', person.id === me?.id ? format(s['console.assign.me'], { name: person.name }) : person.name);
+      option.value = person.id;
+      select.append(option);
+    }
+    select.value = c.assignedStaffId ?? '';
+    select.addEventListener('change', async () => {
+      const answer = await ask(socket, 'conversation:assign', { conversationId: c.id, staffId: select.value || null });
+      if (answer.ok) {
+        const updated = answer.conversation as { assignedStaffId: string | null; assignedStaffName: string | null };
+        c.assignedStaffId = updated.assignedStaffId;
+        c.assignedStaffName = updated.assignedStaffName;
+      }
+      select.value = c.assignedStaffId ?? '';
+      await refresh();
+    });
+    wrap.append(label, select);
+    return wrap;
+  }
+
+  async function loadDirectory() {
+    const directory = await ask(socket, 'staff:list');
+    if (!directory.ok) return;
+    staffDirectory = directory.staff as { id: string; name: string }[];
+    me = directory.me as { id: string; name: string };
   }
 
   function replyForm(c: Summary): HTMLFormElement {
@@ -181,6 +287,7 @@ function mount(root: HTMLElement) {
     input.id = 'chat-reply';
     input.rows = 2;
     input.maxLength = 2000;
+    replyInput = input;
     const send = el('button', 'btn btn-rock', s.send);
     send.type = 'submit';
     const error = el('p', 'chat-error small text-danger');
@@ -227,6 +334,8 @@ function mount(root: HTMLElement) {
       renderList();
     });
     void refresh();
+    void canned.reload();
+    void loadDirectory();
     if (current) void openConversation(current); // catch up after a reconnect
   });
   socket.on('disconnect', (reason) => {
@@ -245,16 +354,38 @@ function mount(root: HTMLElement) {
     // Live list: move the conversation to the top with its new last message and unread count.
     let entry = conversations.find((c) => c.id === conversation.id);
     if (!entry && status === 'open') {
-      entry = { id: conversation.id, customerId: conversation.customerId, customerName: conversation.customerName, status: 'open', unread: 0, lastMessage: null };
+      entry = {
+        id: conversation.id,
+        customerId: conversation.customerId,
+        customerName: conversation.customerName,
+        status: 'open',
+        unread: 0,
+        assignedStaffId: null,
+        assignedStaffName: null,
+        customerLastReadId: 0,
+        lastMessage: null,
+      };
     }
     if (!entry) return;
     conversations = [entry, ...conversations.filter((c) => c !== entry)];
     entry.lastMessage = { body: message.body };
     const fromCustomer = message.senderRole === 'customer' || message.senderRole === 'guest';
     if (fromCustomer && current?.id !== entry.id) entry.unread += 1;
+    if (fromCustomer) titleAlert.add();
     renderList();
   });
   socket.on('conversation:updated', () => void refresh());
+  const titleAlert = newMessageTitle(s);
+  socket.on('canned:changed', () => void canned.reload());
+  socket.on('receipt', ({ conversationId, reader, lastReadId }: { conversationId: number; reader: string; lastReadId: number }) => {
+    if (reader !== 'customer') return;
+    const entry = conversations.find((c) => c.id === conversationId);
+    if (entry) entry.customerLastReadId = Math.max(entry.customerLastReadId, lastReadId);
+    if (current?.id === conversationId) {
+      current.customerLastReadId = Math.max(current.customerLastReadId, lastReadId);
+      receipts?.staffRead(lastReadId);
+    }
+  });
   socket.on('conversation:read', ({ conversationId }: { conversationId: number }) => {
     const entry = conversations.find((c) => c.id === conversationId);
     if (entry) entry.unread = 0;
@@ -269,4 +400,25 @@ function mount(root: HTMLElement) {
   });
 
   pane.append(el('p', 'text-body-secondary p-3', s['console.pick']));
+}
+
+/**
+ * New-message alert across all conversations: while the console's tab is in the background,
+ * its title counts customer messages ("(3) new messages · …"), so a pinned tab shows it.
+ */
+function newMessageTitle(s: Strings): { add(): void } {
+  const original = document.title;
+  let count = 0;
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible') return;
+    count = 0;
+    document.title = original;
+  });
+  return {
+    add() {
+      if (document.visibilityState === 'visible') return;
+      count += 1;
+      document.title = `${format(s['console.newMessages'], { count })} · ${original}`;
+    },
+  };
 }

@@ -101,7 +101,8 @@ export function registerConversationHandlers(io: ChatIo, socket: ChatSocket, dep
 
   on('staff:list', { staffOnly: true }, async () => {
     const staff = await consoleRepo.listStaff();
-    return { ok: true, staff: staff.map((s) => ({ id: s.id, name: s.name })) };
+    // `me` lets the console label its own entry without reading its token.
+    return { ok: true, staff: staff.map((s) => ({ id: s.id, name: s.name })), me: { id: user.sub, name: user.name } };
   });
 
   for (const [event, status] of [['conversation:archive', 'archived'], ['conversation:reopen', 'open']] as const) {

@@ -154,6 +154,7 @@ describe.each(dbTargets)('chat console (%s)', (target) => {
     const me = await client('staff', uniqueSub('staff'), 'Dodi');
     // The colleague's connection put them in the directory.
     await expect.poll(async () => (await request(me, 'staff:list')).staff.map((s: { id: string }) => s.id)).toContain(colleagueSub);
+    expect((await request(me, 'staff:list')).me).toMatchObject({ name: 'Dodi' });
 
     const customerSees = nextEvent(customer, 'conversation:updated', (p) => p.id === conversationId);
     const colleagueSees = nextEvent(colleague, 'conversation:updated', (p) => p.id === conversationId);

@@ -17,6 +17,19 @@ const KEYS = [
   'chat.product.remove', 'chat.support.online', 'chat.support.offline', 'chat.support.hours', 'chat.console.online',
 ] as const satisfies readonly MessageKey[];
 
-export function chatStrings(t: Translate): string {
-  return JSON.stringify(Object.fromEntries(KEYS.map((key) => [key.slice('chat.'.length), t(key)])));
+/** Only the staff console needs these; the storefront widget does not carry them on every page. */
+const CONSOLE_KEYS = [
+  'chat.console.search', 'chat.console.filter', 'chat.console.filter.all', 'chat.console.filter.unread',
+  'chat.console.filter.today', 'chat.console.filter.mine', 'chat.console.filter.unassigned', 'chat.console.match',
+  'chat.console.assign', 'chat.console.assign.none', 'chat.console.assign.me', 'chat.console.assigned',
+  'chat.console.newMessages', 'chat.console.canned', 'chat.console.canned.pick', 'chat.console.canned.manage',
+  'chat.console.canned.new', 'chat.console.canned.title', 'chat.console.canned.body', 'chat.console.canned.save',
+  'chat.console.canned.edit', 'chat.console.canned.delete', 'chat.console.canned.close', 'chat.console.canned.empty',
+  'chat.console.canned.duplicate_title', 'chat.console.canned.invalid_title', 'chat.console.canned.invalid_body',
+  'chat.console.title',
+] as const satisfies readonly MessageKey[];
+
+export function chatStrings(t: Translate, opts: { console?: boolean } = {}): string {
+  const keys: readonly MessageKey[] = opts.console ? [...KEYS, ...CONSOLE_KEYS] : KEYS;
+  return JSON.stringify(Object.fromEntries(keys.map((key) => [key.slice('chat.'.length), t(key)])));
 }

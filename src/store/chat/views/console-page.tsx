@@ -9,7 +9,7 @@ export function ChatConsolePage() {
     <Layout title={t('chat.console.title')} scripts={['chatConsole']}>
       <section class="container chat-console-page">
         <h1 class="auth-title">{t('chat.console.title')}</h1>
-        <div id="chat-console" class="chat-console" data-strings={chatStrings(t)}>
+        <div id="chat-console" class="chat-console" data-strings={chatStrings(t, { console: true })}>
           <noscript>
             <p class="alert alert-warning">{t('chat.console.noscript')}</p>
           </noscript>

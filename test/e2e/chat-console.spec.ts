@@ -1,0 +1,98 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { seriousA11yProblems } from './helpers/a11y';
+import { E2E_ADMIN_PASSWORD, startStore } from './helpers/server';
+
+/** Store and chat together (the launcher), so both sides talk through the store's proxy. */
+const test = base.extend<{}, { shop: { url: string } }>({
+  shop: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const s = await startStore({ entry: 'dist/launcher.js' });
+      try {
+        await use(s);
+      } finally {
+        await s.stop();
+      }
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+});
+
+async function guestSays(page: Page, url: string, name: string, email: string, text: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Chat dengan kami' }).click();
+  await page.getByLabel('Nama').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Mulai chat' }).click();
+  await expect(page.locator('[data-chat-state]')).toHaveAttribute('data-chat-state', 'online');
+  await page.getByLabel('Pesan').fill(text);
+  await page.getByRole('button', { name: 'Kirim' }).click();
+  await expect(page.locator('.chat-msg-mine .chat-msg-body').last()).toHaveText(text);
+}
+
+test('staff find a conversation, answer with a quick reply, take it on and see it was read', async ({ browser, shop }, testInfo) => {
+  const context = (colorScheme: 'light' | 'dark') => browser.newContext({ colorScheme });
+  const [dewiContext, agusContext, staffContext] = await Promise.all([context('light'), context('light'), context('dark')]);
+  try {
+    const dewi = await dewiContext.newPage();
+    const agus = await agusContext.newPage();
+    await guestSays(dewi, shop.url, 'Dewi', 'dewi@example.com', 'Ada pedal Boss DS-1 bekas?');
+    await guestSays(agus, shop.url, 'Agus', 'agus@example.com', 'Stik drum Vic Firth 5A ready?');
+
+    const staff = await staffContext.newPage();
+    await staff.goto(`${shop.url}/masuk?next=/admin/chat`);
+    await staff.getByLabel('Email').fill('admin@hurtrock.local');
+    await staff.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
+    await staff.getByRole('button', { name: 'Masuk' }).last().click();
+    await expect(staff).toHaveURL(/\/admin\/chat$/);
+    const items = staff.locator('.chat-console-item');
+    await expect(items).toHaveCount(2);
+
+    // Search matches message text, not only names, and says what matched.
+    await staff.getByLabel('Cari nama atau isi pesan…').fill('boss ds');
+    await expect(items).toHaveCount(1);
+    await expect(items.first()).toContainText('Dewi');
+    await expect(items.first()).toContainText('Cocok: Ada pedal Boss DS-1 bekas?');
+    await staff.getByLabel('Cari nama atau isi pesan…').fill('');
+    await expect(items).toHaveCount(2);
+
+    // Quick replies: the team writes one once, then inserts it with one pick.
+    await items.filter({ hasText: 'Dewi' }).click();
+    await staff.getByRole('button', { name: 'Kelola balasan cepat' }).click();
+    await staff.getByLabel('Judul').fill('Cek stok');
+    await staff.getByLabel('Isi balasan').fill('Sebentar ya, kami cek stoknya di gudang dulu.');
+    await staff.getByRole('button', { name: 'Simpan' }).click();
+    await expect(staff.locator('.chat-canned-item')).toContainText(['Cek stok']);
+    // A second one with the same title (any case) is refused with a message, nothing lost.
+    await staff.getByLabel('Judul').fill('CEK STOK');
+    await staff.getByLabel('Isi balasan').fill('duplikat');
+    await staff.getByRole('button', { name: 'Simpan' }).click();
+    await expect(staff.locator('.chat-canned-form [role="alert"]')).toHaveText('Judul itu sudah dipakai balasan lain.');
+    await expect(staff.locator('.chat-canned-item')).toHaveCount(1);
+    await staff.getByRole('button', { name: 'Selesai' }).click();
+
+    await staff.getByLabel('Balasan cepat', { exact: true }).selectOption({ label: 'Cek stok' });
+    await expect(staff.locator('#chat-reply')).toHaveValue('Sebentar ya, kami cek stoknya di gudang dulu.');
+    await staff.getByRole('button', { name: 'Kirim' }).click();
+    await expect(dewi.locator('.chat-msg-theirs .chat-msg-body')).toHaveText('Sebentar ya, kami cek stoknya di gudang dulu.');
+
+    // Dewi's widget is open and showed the reply: the console says "Dibaca" under it.
+    const receipt = staff.locator('.chat-console-pane .chat-msg-mine .chat-receipt');
+    await expect(receipt).toContainText('Dibaca');
+
+    // Take the conversation on: it shows in the list and under "assigned to me".
+    await staff.getByLabel('Ditangani oleh').selectOption({ index: 1 });
+    await expect(items.filter({ hasText: 'Dewi' })).toContainText('Ditangani');
+    await staff.getByLabel('Saring percakapan').selectOption('mine');
+    await expect(items).toHaveCount(1);
+    await expect(items.first()).toContainText('Dewi');
+    await staff.getByLabel('Saring percakapan').selectOption('unread');
+    await expect(items).toHaveCount(1);
+    await expect(items.first()).toContainText('Agus');
+
+    expect(await seriousA11yProblems(staff)).toEqual([]);
+    await staff.screenshot({ path: testInfo.outputPath('chat-console-tools-dark.png'), fullPage: true });
+  } finally {
+    await Promise.all([dewiContext.close(), agusContext.close(), staffContext.close()]);
+  }
+});
