@@ -19,6 +19,7 @@ import { type Presence, createMemoryPresence, createRedisPresence } from './pres
 import { announce, registerPresenceHandlers, trackPresence } from './presence-events';
 import { type ProductLookup, storeProductLookup } from './products';
 import { createChatRepository } from './repository';
+import { attachmentRoutes, createAttachmentRepository } from './attachments';
 import { CHAT_SOCKET_PATH, type ChatIo, roomsFor } from './rooms';
 
 export { CHAT_SOCKET_PATH, STAFF_ROOM, userRoom, roomsFor, type ChatIo, type ChatSocket, type ChatSocketData } from './rooms';
@@ -126,11 +127,13 @@ export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, r
     : createMemoryPresence();
 
   const repo = createChatRepository(db.db);
+  const attachments = createAttachmentRepository(db.db);
+  app.register(attachmentRoutes, { repo, attachments, tokenSecret: config.chatTokenSecret });
   const consoleRepo = createConsoleRepository(db.db);
   const products = productLookup ?? storeProductLookup(config.store.publicUrl);
   io.on('connection', (socket) => {
     const on = createEventRegistrar(socket, app.log);
-    registerMessageHandlers(io, socket, { repo, products }, on);
+    registerMessageHandlers(io, socket, { repo, products, attachments }, on);
     registerConversationHandlers(io, socket, { repo, console: consoleRepo }, on);
     registerCannedReplyHandlers(io, socket, consoleRepo, on);
     registerPresenceHandlers(presence, on);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChatTokenClaims } from '../lib/chat-tokens';
+import { type AttachmentRef, type AttachmentRepository, IMAGE_ONLY_BODY } from './attachments';
 import { isStaff } from './auth';
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatConversation, type ChatMessage } from './db/schema';
 import { type RegisterEvent, fail } from './handlers';
@@ -19,6 +20,8 @@ const sendSchema = z.object({
   conversationId: id.optional(),
   /** A product to attach as a card: only its slug; the card itself comes from the store. */
   product: z.string().max(220).optional(),
+  /** An image uploaded first (POST /api/attachments): only its id. */
+  attachment: z.string().max(64).optional(),
 });
 const historySchema = z.object({
   conversationId: id.optional(),
@@ -38,15 +41,17 @@ export interface MessageDto {
   senderRole: ChatMessage['senderRole'];
   body: string;
   product: ProductCard | null;
+  attachment: AttachmentRef | null;
   createdAt: string;
 }
 
-const toDto = (m: ChatMessage): MessageDto => ({
+const toDto = (m: ChatMessage, attachment: AttachmentRef | null = null): MessageDto => ({
   id: m.id,
   conversationId: m.conversationId,
   senderRole: m.senderRole,
   body: m.body,
   product: m.product ?? null,
+  attachment,
   createdAt: m.createdAt.toISOString(),
 });
 
@@ -73,8 +78,8 @@ export function normaliseBody(raw: string): string | null {
 }
 
 /** `on` comes from createEventRegistrar (rate limit, staff-only check, one ack, no error leaks). */
-export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, deps: { repo: ChatRepository; products: ProductLookup }, on: RegisterEvent) {
-  const { repo, products } = deps;
+export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, deps: { repo: ChatRepository; products: ProductLookup; attachments: AttachmentRepository }, on: RegisterEvent) {
+  const { repo, products, attachments } = deps;
   const user: ChatTokenClaims = socket.data.user;
   const staff = isStaff(user);
   const messageBucket = createTokenBucket(MESSAGE_RATE.perSecond, MESSAGE_RATE.burst);
@@ -100,7 +105,9 @@ export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, deps: { 
       if (!product) return fail('product_not_found');
     }
     // A card alone is fine: its name becomes the message text (for history and search).
-    const body = normaliseBody(parsed.data.body) ?? (product && parsed.data.body.trim() === '' ? product.name : null);
+    // An image alone too: a placeholder text (the widget shows the image instead).
+    const alone = parsed.data.body.trim() === '';
+    const body = normaliseBody(parsed.data.body) ?? (alone && product ? product.name : alone && parsed.data.attachment ? IMAGE_ONLY_BODY : null);
     if (body === null) return fail('invalid_message', `1 to ${CHAT_MESSAGE_MAX_LENGTH} characters.`);
 
     let conversation: ChatConversation;
@@ -120,12 +127,26 @@ export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, deps: { 
     }
 
     // Persist first: the ack (and the fan-out) happen only after the row is committed.
-    const message = toDto(await repo.appendMessage({ conversationId: conversation.id, senderId: user.sub, senderRole: user.role, body, product }));
+    const input = { conversationId: conversation.id, senderId: user.sub, senderRole: user.role, body, product };
+    let message: MessageDto;
+    if (parsed.data.attachment !== undefined) {
+      // Only an image uploaded into this very conversation, and only once.
+      const sent = await attachments.appendWithAttachment({ ...input, attachmentId: parsed.data.attachment });
+      if (!sent.ok) return fail(sent.code);
+      message = toDto(sent.message, sent.attachment);
+    } else {
+      message = toDto(await repo.appendMessage(input));
+    }
     socket
       .to([userRoom(conversation.customerId), STAFF_ROOM])
       .emit('message:new', { message, conversation: conversationDto(conversation) });
     return { ok: true, message };
   });
+
+  async function withAttachments(rows: ChatMessage[]): Promise<MessageDto[]> {
+    const refs = await attachments.refsFor(rows);
+    return rows.map((m) => toDto(m, (m.attachmentId && refs.get(m.attachmentId)) || null));
+  }
 
   on('history', {}, async (payload) => {
     const parsed = historySchema.safeParse(payload ?? {});
@@ -146,7 +167,7 @@ export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, deps: { 
     const rows = await repo.history(conversation.id, { before, after, limit: limit + 1 });
     const hasMore = rows.length > limit;
     const page = hasMore ? (after ? rows.slice(0, limit) : rows.slice(1)) : rows;
-    return { ok: true, conversation: conversationDto(conversation), messages: page.map(toDto), hasMore };
+    return { ok: true, conversation: conversationDto(conversation), messages: await withAttachments(page), hasMore };
   });
 
   on('typing', {}, async (payload) => {

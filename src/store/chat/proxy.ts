@@ -1,13 +1,17 @@
 /**
- * `/chat/socket.io/*` (HTTP polling and WebSocket) is forwarded to the chat service, so the
- * browser talks to the store's own origin: same cookies, same CSP, no CORS. When the chat
- * service is down, only these requests fail (502/503) and the widget shows "support offline".
+ * `/chat/socket.io/*` (HTTP polling and WebSocket) and `/chat/api/*` (image attachments) are
+ * forwarded to the chat service, so the browser talks to the store's own origin: same cookies,
+ * same CSP, no CORS. When the chat service is down, only these requests fail (502/503) and the
+ * widget shows "support offline".
  */
 import httpProxy from '@fastify/http-proxy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 // rooms.ts has no runtime dependency on socket.io, so the store does not load the chat server.
 import { originAllowed } from '../../chat/auth';
 import { CHAT_SOCKET_PATH } from '../../chat/rooms';
+
+/** Where the browser reaches the chat service's HTTP API (the chat service serves it at /api). */
+export const CHAT_API_PREFIX = '/chat/api';
 
 export async function registerChatProxy(app: FastifyInstance, deps: { chatUrl: string; publicUrl: string }) {
   const chatUp = healthProbe(`${deps.chatUrl}/healthz`);
@@ -41,6 +45,39 @@ export async function registerChatProxy(app: FastifyInstance, deps: { chatUrl: s
         ...(request.headers.host ? { 'x-forwarded-host': request.headers.host } : {}),
       }),
     } as Record<string, unknown>,
+  });
+  await registerChatApiProxy(app, deps);
+}
+
+/**
+ * `/chat/api/*` → the chat service's `/api/*` (image attachments: upload and read).
+ *
+ * - Bodies are streamed to the chat service unread: @fastify/http-proxy gives its own scope a
+ *   pass-through parser for every content type, so the store's 1 MB body limit and its JSON,
+ *   form and multipart parsers never see an upload; the chat service enforces its own 8 MB.
+ * - No CSRF token: these calls authenticate with `Authorization: Bearer <chat token>`, a header
+ *   another site cannot make a browser send (cookies, which it can, mean nothing here).
+ * - The Origin check still refuses another site's page outright, as for the socket.
+ */
+async function registerChatApiProxy(app: FastifyInstance, deps: { chatUrl: string; publicUrl: string }) {
+  await app.register(httpProxy, {
+    preHandler: async (request, reply) => {
+      if (!originAllowed(request.raw, deps.publicUrl)) {
+        return reply.code(403).send({ error: { code: 'forbidden', message: 'Origin not allowed' } });
+      }
+    },
+    upstream: deps.chatUrl,
+    prefix: CHAT_API_PREFIX,
+    rewritePrefix: '/api',
+    httpMethods: ['GET', 'POST'],
+    config: { csrf: false },
+    replyOptions: {
+      // The chat service is down or did not answer: a JSON 502 the widget can show, never a stack.
+      onError: (reply, { error }) => {
+        reply.log.warn({ err: error }, 'chat API proxy failed');
+        void reply.code(502).send({ error: { code: 'chat_unavailable', message: 'Chat is offline' } });
+      },
+    },
   });
 }
 
