@@ -30,19 +30,16 @@ export function truncate(text: string, max = NOTIFY_BODY_MAX): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** An image attachment, whatever field it arrives in (the card alone is `product`). */
-function hasImage(message: ChatMessage): boolean {
-  const m = message as ChatMessage & { attachment?: unknown; image?: unknown; attachmentId?: unknown };
-  return Boolean(m.attachment ?? m.image ?? m.attachmentId);
-}
+/** The text the chat service gives a message that is only an image. */
+const IMAGE_ONLY_BODY = '[image]';
 
 /** The notification text: the message itself, or "sent a product / an image" for a card or picture alone. */
 export function notificationBody(message: ChatMessage, s: Strings): string {
   const who = s.staff ?? 'Staff';
-  if (message.product && message.body === message.product.name) return `${who} ${s['notify.product'] ?? 'sent a product'}`;
-  if (hasImage(message) && !message.body.trim()) return `${who} ${s['notify.image'] ?? 'sent an image'}`;
   const body = message.body.trim();
-  if (!body) return `${who} ${hasImage(message) ? (s['notify.image'] ?? 'sent an image') : ''}`.trim();
+  if (message.product && message.body === message.product.name) return `${who} ${s['notify.product'] ?? 'sent a product'}`;
+  const image = Boolean((message as { attachment?: unknown }).attachment);
+  if (image && (body === '' || body === IMAGE_ONLY_BODY)) return `${who} ${s['notify.image'] ?? 'sent an image'}`;
   return truncate(body);
 }
 

@@ -32,8 +32,11 @@ describe('chat widget alerts', () => {
   });
 
   it('says "sent an image" for a picture without text', () => {
-    expect(notificationBody(message({ body: '', attachment: { id: 'a1' } }), s)).toBe('Staff sent an image');
-    expect(notificationBody(message({ body: 'Look', attachment: { id: 'a1' } }), s)).toBe('Look');
+    const attachment = { id: 'a1', width: 640, height: 480 };
+    expect(notificationBody(message({ body: '[image]', attachment }), s)).toBe('Staff sent an image');
+    expect(notificationBody(message({ body: '', attachment }), s)).toBe('Staff sent an image');
+    expect(notificationBody(message({ body: 'Look', attachment }), s)).toBe('Look');
+    expect(notificationBody(message({ body: '[image]' }), s)).toBe('[image]'); // typed by someone, no picture
   });
 
   it('tags notifications per conversation so they replace each other', () => {
