@@ -91,6 +91,27 @@ describe.each(dbTargets)('store shell on %s', (target) => {
     expect(res.body).not.toMatch(/(src|href)="(https?:)?\/\/(?!wa\.me)/);
   });
 
+  it('sends the same security headers and a request id on every kind of answer', async () => {
+    const page = await store.app.inject({ method: 'GET', url: '/' });
+    const answers = [
+      await store.app.inject({ method: 'GET', url: '/healthz' }),
+      await store.app.inject({ method: 'GET', url: '/no/such/page' }),
+      await store.app.inject({ method: 'GET', url: '/test-only/boom' }),
+      await store.app.inject({ method: 'POST', url: '/keranjang/tambah', payload: { product: '1' } }),
+      await store.app.inject({ method: 'GET', url: '/admin' }),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 404, 500, 403, 303]);
+    for (const res of answers) {
+      for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) {
+        expect(res.headers[name], `${res.statusCode} ${name}`).toBe(page.headers[name]);
+      }
+      expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);
+    }
+    // An incoming request id (from a proxy) is kept.
+    const traced = await store.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'lb-42.abc' } });
+    expect(traced.headers['x-request-id']).toBe('lb-42.abc');
+  });
+
   it('serves its own CSS, fonts and scripts with long-lived caching', async () => {
     const res = await store.app.inject({ method: 'GET', url: '/' });
     const assets = [...res.body.matchAll(/(?:href|src)="(\/(?:assets|vendor)\/[^"]+)"/g)].map((m) => m[1]!);

@@ -70,10 +70,11 @@ export function registerAuth(app: FastifyInstance) {
       if (method !== 'HEAD') routes.push({ method, url: route.url, role: config.role });
     }
   });
-  app.addHook('preHandler', async (request, reply) => {
+  // A plain hook: most requests (public pages, allowed users) pass without waiting on a promise.
+  app.addHook('preHandler', (request, reply, done) => {
     const needed = request.routeOptions.config?.role;
-    if (!needed) return;
-    if (request.user && hasRole(request.user.role, needed)) return;
-    return deny(request, reply, needed);
+    if (!needed || (request.user && hasRole(request.user.role, needed))) return done();
+    // The refusal is sent here; Fastify stops the request once a reply is sent.
+    deny(request, reply, needed).then(() => done(), done);
   });
 }

@@ -55,12 +55,14 @@ async function reject(request: FastifyRequest, reply: FastifyReply) {
 }
 
 export function registerCsrf(app: FastifyInstance) {
-  app.addHook('preHandler', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return;
+  // A plain hook: safe methods and genuine forms pass without waiting on a promise.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return done();
     const session = request.session;
     const body = request.body as Record<string, unknown> | undefined;
     const token = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);
-    if (session && tokenMatches(session.record.csrfSecret, token)) return;
-    return reject(request, reply);
+    if (session && tokenMatches(session.record.csrfSecret, token)) return done();
+    // The refusal is sent here; Fastify stops the request once a reply is sent.
+    reject(request, reply).then(() => done(), done);
   });
 }

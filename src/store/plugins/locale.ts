@@ -18,7 +18,9 @@ const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 export function registerLocale(app: FastifyInstance, opts: { secureCookies: boolean }) {
   app.decorateRequest('locale', DEFAULT_LOCALE);
   app.decorateRequest('t', null as unknown as Translate);
-  app.addHook('onRequest', async (request, reply) => {
+  const translators: Record<Locale, Translate> = { id: translator('id'), en: translator('en') };
+  // A plain (not async) hook: it never waits for anything.
+  app.addHook('onRequest', (request, reply, done) => {
     const asked = (request.query as Record<string, unknown> | undefined)?.lang;
     let locale: Locale = DEFAULT_LOCALE;
     if (isLocale(asked)) {
@@ -34,6 +36,7 @@ export function registerLocale(app: FastifyInstance, opts: { secureCookies: bool
       locale = request.cookies[LOCALE_COOKIE] as Locale;
     }
     request.locale = locale;
-    request.t = translator(locale);
+    request.t = translators[locale];
+    done();
   });
 }

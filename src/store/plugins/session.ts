@@ -158,10 +158,7 @@ export function registerSessions(app: FastifyInstance, deps: SessionDeps) {
   app.decorateRequest('session', null);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionEndedReason', null);
-  app.addHook('onRequest', async (request, reply) => {
-    // Static files and health checks never need the session: no store lookup for them.
-    const url = request.url;
-    if (url.startsWith('/assets/') || url.startsWith('/vendor/') || url.startsWith('/static/') || url.startsWith('/media/') || url.startsWith('/healthz') || url.startsWith('/readyz')) return;
+  async function loadSession(request: FastifyRequest, reply: FastifyReply) {
     await manager.load(request, reply);
     const user = request.user;
     if (!user) return;
@@ -174,6 +171,15 @@ export function registerSessions(app: FastifyInstance, deps: SessionDeps) {
       request.locale = user.locale;
       request.t = translator(user.locale);
     }
+  }
+  // A plain hook, so the many requests with nothing to load (no session cookie: anonymous
+  // browsing; static files and health checks) pass without waiting a turn for a promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.cookies[SESSION_COOKIE] === undefined) return done();
+    // Static files and health checks never need the session: no store lookup for them.
+    const url = request.url;
+    if (url.startsWith('/assets/') || url.startsWith('/vendor/') || url.startsWith('/static/') || url.startsWith('/media/') || url.startsWith('/healthz') || url.startsWith('/readyz')) return done();
+    loadSession(request, reply).then(() => done(), done);
   });
   return manager;
 }
