@@ -51,6 +51,7 @@ import { registerStorePageRoutes } from './store-page/routes';
 import { createStoreProfileRepository } from './store-profile/repository';
 import { createStoreProfileService } from './store-profile/service';
 import { loadAssetUrls } from './ui/assets';
+import { COMPRESS_THRESHOLD } from './ui/page-encoding';
 import { fallbackErrorHtml } from './ui/render';
 
 export interface StoreAppDeps {
@@ -72,7 +73,10 @@ export interface StoreAppDeps {
  */
 function answerMalformedRequest(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-  reply.header('x-content-type-options', 'nosniff').header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+  reply
+    .header('x-request-id', request.id)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
   if (request.url.startsWith('/api/')) {
     return reply.code(status).send({ error: { code: 'bad_url', message: 'The address is not valid.' } });
   }
@@ -97,12 +101,14 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: answerMalformedRequest,
   });
-  app.addHook('onSend', async (request, reply) => {
+  // Set first thing, so every response (error pages included) carries it.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
-  await registerSecurityHeaders(app, { production: config.isProduction });
-  await app.register(compress, { threshold: 1024 });
+  registerSecurityHeaders(app, { production: config.isProduction });
+  await app.register(compress, { threshold: COMPRESS_THRESHOLD });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await registerStaticFiles(app, { uploadDir: config.uploadDir });

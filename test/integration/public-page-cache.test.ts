@@ -2,6 +2,7 @@
  * Public pages are rendered once for all visitors without a session; nobody with a session may
  * ever receive that copy, and no visitor's details may ever end up in it.
  */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products } from '../../src/db/schema';
@@ -40,6 +41,52 @@ describe.each(dbTargets)('public page cache on %s', (target) => {
     const after = await store.app.inject({ method: 'GET', url });
     expect(after.body).toContain('Sisa 1');
     expect(after.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it('compresses a shared page once per coding and answers with the same bytes, ETag and headers', async () => {
+    const url = '/produk?kategori=bass';
+    const plain = await store.app.inject({ method: 'GET', url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Cookie');
+    const br = await store.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const brAgain = await store.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Cookie, accept-encoding');
+    expect(br.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(br.headers.etag).toBe(plain.headers.etag);
+    expect(br.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(Number(br.headers['content-length'])).toBe(br.rawPayload.length);
+    expect(brAgain.rawPayload.equals(br.rawPayload)).toBe(true);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    const gzip = await store.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=1, br;q=0.5' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
+    // Revalidation: 304 without a body, whatever the coding.
+    const notModified = await store.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) } });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.rawPayload.length).toBe(0);
+    // Asked not to compress, or nothing acceptable: the plain bytes.
+    const noCompression = await store.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br', 'x-no-compression': '1' } });
+    expect(noCompression.headers['content-encoding']).toBeUndefined();
+    expect(noCompression.body).toBe(plain.body);
+    const unknown = await store.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'compress' } });
+    expect(unknown.headers['content-encoding']).toBeUndefined();
+    expect(unknown.body).toBe(plain.body);
+  });
+
+  it('still compresses pages rendered for one visitor', async () => {
+    await createUser(store.database.db, { email: 'dewi@example.com', name: 'Dewi Fuzz' });
+    const browser = new TestBrowser(store.app);
+    await browser.login('dewi@example.com', PASSWORD);
+    const res = await store.app.inject({
+      method: 'GET',
+      url: '/produk',
+      headers: { cookie: `sid=${browser.cookies.get('sid')}`, 'accept-encoding': 'gzip' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers.vary).toBe('Cookie, accept-encoding');
+    expect(gunzipSync(res.rawPayload).toString()).toContain('Dewi Fuzz');
   });
 
   it('never gives a logged-in customer the anonymous copy, nor anonymous visitors theirs', async () => {

@@ -11,7 +11,8 @@ import type { VNode } from 'preact';
 import type { StoreProfileService } from '../store-profile/service';
 import type { AssetUrls } from '../ui/assets';
 import type { PageContext, Theme } from '../ui/page-context';
-import { createPageCache } from '../ui/page-cache';
+import { type CachedPage, createPageCache } from '../ui/page-cache';
+import { COMPRESS_THRESHOLD, encodeBody, preferredCoding } from '../ui/page-encoding';
 import { renderDocument } from '../ui/render';
 import { csrfTokenFor } from './csrf';
 
@@ -53,19 +54,31 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
 
   const publicPages = createPageCache();
 
-  function send(reply: FastifyReply, html: string, etag: string, status: number) {
+  /**
+   * Sends a page (as bytes: encoded once, not again for the length and the socket). A `cached`
+   * public page is sent compressed from the cache's own compressed copy, so @fastify/compress
+   * (which leaves a body with a Content-Encoding alone) does not compress it again per visitor.
+   */
+  function send(reply: FastifyReply, body: Buffer, etag: string, status: number, cached?: CachedPage) {
     // Pages vary by the language and theme cookies: never let a shared cache mix them up.
     // `no-cache` + ETag: the browser revalidates every time and gets a body-less 304 when the page is unchanged.
     // A route that marked its page `no-store` (orders, checkout: personal data) keeps that, without an ETag.
     if (String(reply.getHeader('cache-control') ?? '').includes('no-store')) {
-      return reply.code(status).header('vary', 'Cookie').header('content-type', 'text/html; charset=utf-8').send(html);
+      return reply.code(status).header('vary', 'Cookie').header('content-type', 'text/html; charset=utf-8').send(body);
     }
     reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie').header('etag', etag);
     const method = reply.request.method;
     if (status === 200 && (method === 'GET' || method === 'HEAD') && etagMatches(reply.request.headers['if-none-match'], etag)) {
       return reply.code(304).send();
     }
-    return reply.code(status).header('content-type', 'text/html; charset=utf-8').send(html);
+    reply.code(status).header('content-type', 'text/html; charset=utf-8');
+    const coding = cached && body.length >= COMPRESS_THRESHOLD ? preferredCoding(reply.request.headers) : undefined;
+    if (cached && coding) {
+      const encoded = (cached.encoded[coding] ??= encodeBody(cached.body, coding));
+      // The same headers as the compress plugin gives a page it compresses.
+      return reply.header('vary', 'Cookie, accept-encoding').header('content-encoding', coding).send(encoded);
+    }
+    return reply.send(body);
   }
 
   async function render(request: FastifyRequest, node: VNode<any>): Promise<{ html: string; etag: string }> {
@@ -76,7 +89,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
 
   app.decorateReply('page', async function page(this: FastifyReply, node: VNode<any>, status = 200) {
     const { html, etag } = await render(this.request, node);
-    return send(this, html, etag, status);
+    return send(this, Buffer.from(html), etag, status);
   });
 
   app.decorateReply('publicPage', async function publicPage(
@@ -85,10 +98,12 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
     options: { variant?: string } = {},
   ) {
     const key = publicPages.keyFor(this.request, options.variant);
-    const rendered = key
-      ? await publicPages.get(key, async () => render(this.request, await build()))
-      : await render(this.request, await build());
-    return send(this, rendered.html, rendered.etag, 200);
+    if (!key) {
+      const { html, etag } = await render(this.request, await build());
+      return send(this, Buffer.from(html), etag, 200);
+    }
+    const cached = await publicPages.get(key, async () => render(this.request, await build()));
+    return send(this, cached.body, cached.etag, 200, cached);
   });
 }
 

@@ -18,18 +18,28 @@ export interface RenderedPage {
   etag: string;
 }
 
+/**
+ * What the cache keeps of a page: its bytes, ready to send as they are, and its compressed
+ * bytes per content coding, made the first time a visitor's browser asks for that coding (so a
+ * shared page is compressed once per rendering, not once per visitor).
+ */
+export interface CachedPage extends RenderedPage {
+  body: Buffer;
+  encoded: Partial<Record<string, Buffer>>;
+}
+
 export interface PageCache {
   /**
    * Cache key for this request, or undefined when its page must be rendered for it alone.
    * `variant` names live data the page shows (e.g. a product's stock), so a change renders anew.
    */
   keyFor(request: FastifyRequest, variant?: string): string | undefined;
-  get(key: string, render: () => Promise<RenderedPage>): Promise<RenderedPage>;
+  get(key: string, render: () => Promise<RenderedPage>): Promise<CachedPage>;
   clear(): void;
 }
 
 export function createPageCache(): PageCache {
-  const cache = lruCache<string, RenderedPage>({ max: PAGE_CACHE_ENTRIES, ttlMs: PAGE_CACHE_MS });
+  const cache = lruCache<string, CachedPage>({ max: PAGE_CACHE_ENTRIES, ttlMs: PAGE_CACHE_MS });
   return {
     keyFor(request, variant = '') {
       if (request.method !== 'GET') return undefined;
@@ -38,7 +48,10 @@ export function createPageCache(): PageCache {
       if ((request.query as Record<string, unknown> | undefined)?.lang !== undefined) return undefined;
       return `${request.locale}|${request.cookies.theme ?? ''}|${variant}|${request.url}`;
     },
-    get: (key, render) => cache.get(key, render),
+    get: (key, render) => cache.get(key, async () => {
+      const page = await render();
+      return { ...page, body: Buffer.from(page.html), encoded: {} };
+    }),
     clear: () => cache.clear(),
   };
 }
