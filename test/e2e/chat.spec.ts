@@ -105,3 +105,158 @@ test('the store works without the chat service and the widget says support is of
     await store.stop();
   }
 });
+
+/* ---- Alerts while minimised (bell, speaker) and read receipts, C3/C4 ---- */
+
+/**
+ * Records notifications instead of showing them: permission still comes from the real API (the
+ * context's `permissions` grant or its absence), only the constructor is a spy.
+ */
+const NOTIFICATION_SPY = () => {
+  const Real = window.Notification;
+  const shown: { title: string; body?: string; tag?: string; instance: EventTarget & { close(): void } }[] = [];
+  class Spy extends EventTarget {
+    static get permission() {
+      return Real.permission;
+    }
+    static requestPermission(...args: Parameters<typeof Notification.requestPermission>) {
+      return Real.requestPermission(...args);
+    }
+    constructor(title: string, options: NotificationOptions = {}) {
+      super();
+      shown.push({ title, body: options.body, tag: options.tag, instance: this });
+    }
+    close() {}
+  }
+  Object.defineProperty(window, 'Notification', { value: Spy, configurable: true, writable: true });
+  (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+};
+
+async function startGuestChat(page: import('@playwright/test').Page, url: string, name: string, email: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Chat dengan kami' }).click();
+  await page.getByLabel('Nama').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Mulai chat' }).click();
+  await expect(page.locator('[data-chat-state]')).toHaveAttribute('data-chat-state', 'online');
+}
+
+async function staffConsole(page: import('@playwright/test').Page, url: string) {
+  await page.goto(`${url}/masuk?next=/admin/chat`);
+  await page.getByLabel('Email').fill('admin@hurtrock.local');
+  await page.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).last().click();
+  await expect(page).toHaveURL(/\/admin\/chat$/);
+}
+
+test('the sound and notification toggles are remembered across a reload', async ({ browser, shop }) => {
+  const context = await browser.newContext({ permissions: ['notifications'] });
+  try {
+    const page = await context.newPage();
+    await page.goto(shop.url);
+    await page.getByRole('button', { name: 'Chat dengan kami' }).click();
+    const sound = page.getByRole('button', { name: 'Suara' });
+    const bell = page.getByRole('button', { name: 'Notifikasi' });
+    // Sound is on by default, notifications are opt-in; nothing was asked on load.
+    await expect(sound).toHaveAttribute('aria-pressed', 'true');
+    await expect(bell).toHaveAttribute('aria-pressed', 'false');
+    await sound.click();
+    await bell.click();
+    await expect(sound).toHaveAttribute('aria-pressed', 'false');
+    await expect(bell).toHaveAttribute('aria-pressed', 'true');
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Chat dengan kami' }).click();
+    await expect(page.getByRole('button', { name: 'Suara' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('button', { name: 'Notifikasi' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'Notifikasi' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Chat dengan kami' }).click();
+    await expect(page.getByRole('button', { name: 'Notifikasi' })).toHaveAttribute('aria-pressed', 'false');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a browser that blocks notifications gets a disabled bell that says so', async ({ browser, shop }) => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(window.Notification, 'permission', { get: () => 'denied' });
+    });
+    await page.goto(shop.url);
+    await page.getByRole('button', { name: 'Chat dengan kami' }).click();
+    const bell = page.getByRole('button', { name: 'Notifikasi diblokir di browser ini' });
+    await expect(bell).toBeDisabled();
+    await expect(bell).toHaveAttribute('aria-pressed', 'false');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a staff reply while the widget is closed raises the badge, notifies, and the click opens the chat; "Dibaca" once staff read', async ({ browser, shop }, testInfo) => {
+  const customerContext = await browser.newContext({ permissions: ['notifications'] });
+  const staffContext = await browser.newContext();
+  try {
+    const customer = await customerContext.newPage();
+    await customer.addInitScript(NOTIFICATION_SPY);
+    await startGuestChat(customer, shop.url, 'Rina', 'rina@example.com');
+    await customer.getByRole('button', { name: 'Notifikasi' }).click();
+    await expect(customer.getByRole('button', { name: 'Notifikasi' })).toHaveAttribute('aria-pressed', 'true');
+    await customer.getByLabel('Pesan').fill('Senar 0.10 ada?');
+    await customer.getByRole('button', { name: 'Kirim' }).click();
+    // Sent, not read yet: nobody from the shop has opened the conversation.
+    const receipt = customer.locator('.chat-msg-mine .chat-receipt');
+    await expect(receipt).toHaveText('Terkirim');
+
+    const staff = await staffContext.newPage();
+    await staffConsole(staff, shop.url);
+    const item = staff.locator('.chat-console-item', { hasText: 'Rina <rina@example.com>' });
+    await expect(item).toContainText('Senar 0.10 ada?');
+    await item.click();
+    // Opening it in the console marks it read, and the customer's widget says so.
+    await expect(receipt).toHaveText('Dibaca');
+    await expect(customer.locator('.chat-receipt')).toHaveCount(1);
+
+    // The customer minimises the chat; a reply raises the badge and a notification.
+    await customer.getByRole('button', { name: 'Tutup chat' }).first().click();
+    await expect(customer.locator('#chat-panel')).toBeHidden();
+    await staff.getByRole('textbox', { name: 'Pesan' }).fill('Ada, Ernie Ball Super Slinky.');
+    await staff.getByRole('button', { name: 'Kirim' }).click();
+    await expect(customer.locator('[data-chat-unread]')).toHaveText('1');
+    await expect.poll(() => customer.evaluate(() => (window as unknown as { __notifications: { title: string }[] }).__notifications.length)).toBe(1);
+    const [note] = await customer.evaluate(() =>
+      (window as unknown as { __notifications: { title: string; body?: string; tag?: string }[] }).__notifications.map(({ title, body, tag }) => ({ title, body, tag })),
+    );
+    expect(note).toEqual({ title: 'Bantuan Hurtrock', body: 'Ada, Ernie Ball Super Slinky.', tag: expect.stringMatching(/^hurtrock-chat-\d+$/) });
+    // Sound is on by default: the tone played (the widget marks when it does).
+    await expect(customer.locator('[data-chat-root]')).toHaveAttribute('data-chat-tone-at', /\d+/);
+    await customer.screenshot({ path: testInfo.outputPath('chat-widget-closed-badge.png') });
+
+    // Clicking the notification brings the chat back, with the reply in it.
+    await customer.evaluate(() =>
+      (window as unknown as { __notifications: { instance: EventTarget }[] }).__notifications[0]!.instance.dispatchEvent(new Event('click')),
+    );
+    await expect(customer.locator('#chat-panel')).toBeVisible();
+    await expect(customer.locator('[data-chat-unread]')).toBeHidden();
+    await expect(customer.locator('.chat-msg-theirs .chat-msg-body').last()).toHaveText('Ada, Ernie Ball Super Slinky.');
+    await customer.screenshot({ path: testInfo.outputPath('chat-widget-read-receipt.png') });
+
+    // A message while the chat is open and the tab visible: no notification.
+    await staff.getByRole('textbox', { name: 'Pesan' }).fill('Mau dipesan?');
+    await staff.getByRole('button', { name: 'Kirim' }).click();
+    await expect(customer.locator('.chat-msg-theirs .chat-msg-body').last()).toHaveText('Mau dipesan?');
+    expect(await customer.evaluate(() => (window as unknown as { __notifications: unknown[] }).__notifications.length)).toBe(1);
+
+    // The label follows the customer's latest message; staff have the conversation open, so it is read at once.
+    await customer.getByLabel('Pesan').fill('Ya, dua set.');
+    await customer.getByRole('button', { name: 'Kirim' }).click();
+    await expect(staff.locator('.chat-console-pane .chat-msg-body').last()).toHaveText('Ya, dua set.');
+    await expect(customer.locator('.chat-msg-mine').last().locator('.chat-receipt')).toHaveText('Dibaca');
+    await expect(customer.locator('.chat-receipt')).toHaveCount(1);
+  } finally {
+    await customerContext.close();
+    await staffContext.close();
+  }
+});
