@@ -63,6 +63,11 @@ const PUBLIC = new Set([
   'POST /chat/socket.io',
   'GET /chat/socket.io/*',
   'POST /chat/socket.io/*',
+  // Image attachments, proxied likewise: the chat service checks the Bearer token and who may see each image.
+  'GET /chat/api',
+  'POST /chat/api',
+  'GET /chat/api/*',
+  'POST /chat/api/*',
 ]);
 
 /** Any logged-in user (customer, staff, admin). */
