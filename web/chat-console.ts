@@ -8,6 +8,7 @@ import type { Socket } from 'socket.io-client';
 import { cannedReplies } from './chat-canned';
 import { type Receipts, createReceipts } from './chat-receipts';
 import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, productPicker, readStrings } from './chat-shared';
+import { configureAttachments, imageAttachButton } from './chat-shared';
 
 interface Summary {
   id: number;
@@ -78,6 +79,8 @@ function mount(root: HTMLElement) {
   let replyInput: HTMLTextAreaElement | null = null;
 
   const socket: Socket = connectChat(async () => (await getJson<{ token: string }>('/chat/token')).token);
+  // Images are fetched (and uploaded) with the staff member's chat token.
+  const attachmentToken = configureAttachments(async () => (await getJson<{ token: string }>('/chat/token')).token, s);
   // One set of quick replies for the console, moved into whichever conversation is open.
   const canned = cannedReplies(socket, s, (text) => {
     if (!replyInput) return;
@@ -294,7 +297,8 @@ function mount(root: HTMLElement) {
     error.setAttribute('role', 'alert');
     // Recommend a product: it goes out as a card built from the catalog.
     const picker = productPicker(s);
-    form.append(picker.root, label, input, send, error);
+    const image = imageAttachButton(s, attachmentToken, () => c.id);
+    form.append(picker.root, image.root, label, input, send, error);
     let lastTyping = 0;
     input.addEventListener('input', () => {
       if (Date.now() - lastTyping > 3_000) {
@@ -306,11 +310,13 @@ function mount(root: HTMLElement) {
       event.preventDefault();
       const body = input.value.trim();
       const product = picker.picked();
-      if (!body && !product) return;
-      const answer = await ask(socket, 'message:send', product ? { conversationId: c.id, body, product } : { conversationId: c.id, body });
+      const attachment = await image.ready(); // an upload still under way is waited for
+      if (!body && !product && !attachment) return;
+      const answer = await ask(socket, 'message:send', { conversationId: c.id, body, ...(product ? { product } : {}), ...(attachment ? { attachment } : {}) });
       if (answer.ok) {
         input.value = '';
         picker.clear();
+        image.clear();
         error.textContent = '';
         show([answer.message as ChatMessage]);
       } else {

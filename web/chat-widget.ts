@@ -5,6 +5,7 @@
  */
 import type { Socket } from 'socket.io-client';
 import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, productPicker, readStrings } from './chat-shared';
+import { configureAttachments, imageAttachButton } from './chat-shared';
 import { createChatAlerts } from './chat-alerts';
 import { createReceipts, createSeenReporter } from './chat-receipts';
 
@@ -154,6 +155,8 @@ export function mountChatWidget(root: HTMLElement): void {
 
   function start(getToken: () => Promise<string>) {
     socket = connectChat(getToken);
+    // Images are fetched and uploaded with the same token as the socket's.
+    const attachmentToken = configureAttachments(getToken, s);
     socket.on('connect', () => {
       setState('online');
       void catchUp();
@@ -185,10 +188,10 @@ export function mountChatWidget(root: HTMLElement): void {
       clearTimeout(typingTimer);
       typingTimer = setTimeout(() => (typing.hidden = true), TYPING_SHOWN_MS);
     });
-    panel.append(messageForm());
+    panel.append(messageForm(attachmentToken));
   }
 
-  function messageForm(): HTMLFormElement {
+  function messageForm(attachmentToken: () => Promise<string>): HTMLFormElement {
     const form = el('form', 'chat-form');
     const label = el('label', 'visually-hidden', s['input.label']);
     label.htmlFor = 'chat-input';
@@ -200,7 +203,8 @@ export function mountChatWidget(root: HTMLElement): void {
     const send = el('button', 'btn btn-rock', s.send);
     send.type = 'submit';
     const picker = productPicker(s);
-    form.append(picker.root, label, input, send);
+    const image = imageAttachButton(s, attachmentToken);
+    form.append(picker.root, image.root, label, input, send);
     let lastTyping = 0;
     input.addEventListener('input', () => {
       // Throttled: a typing notice every few seconds is enough for "staff sees you typing".
@@ -219,14 +223,16 @@ export function mountChatWidget(root: HTMLElement): void {
       event.preventDefault();
       const body = input.value.trim();
       const product = picker.picked();
-      if ((!body && !product) || !socket) return;
+      const attachment = await image.ready(); // an upload still under way is waited for
+      if ((!body && !product && !attachment) || !socket) return;
       send.disabled = true;
-      const answer = await ask(socket, 'message:send', product ? { body, product } : { body });
+      const answer = await ask(socket, 'message:send', { body, ...(product ? { product } : {}), ...(attachment ? { attachment } : {}) });
       send.disabled = false;
       if (answer.ok) {
         error.textContent = '';
         input.value = '';
         picker.clear();
+        image.clear();
         show([answer.message as ChatMessage]);
       } else {
         const reason = answer.error.code === 'rate_limited' ? s['error.rate'] : answer.error.code === 'invalid_message' ? s['error.invalid'] : answer.error.code;

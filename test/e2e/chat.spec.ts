@@ -260,3 +260,81 @@ test('a staff reply while the widget is closed raises the badge, notifies, and t
     await staffContext.close();
   }
 });
+
+test('a customer sends a photo from the widget; staff see it in the console and answer with one', async ({ browser, shop }, testInfo) => {
+  const { default: sharp } = await import('sharp');
+  // A 400×300 picture, made here rather than kept as a fixture.
+  const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#ff6b35' } }).png().toBuffer();
+  const customerContext = await browser.newContext();
+  const staffContext = await browser.newContext();
+  /** Loaded from a blob: URL (fetched with the chat token), at the size the message gave it. */
+  const expectShown = async (img: import('@playwright/test').Locator, width: number, height: number, naturalWidth = width) => {
+    await expect(img).toHaveAttribute('src', /^blob:/);
+    await expect(img).toHaveAttribute('width', String(width));
+    await expect(img).toHaveAttribute('height', String(height));
+    await expect.poll(() => img.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth)).toBe(naturalWidth);
+  };
+  try {
+    const customer = await customerContext.newPage();
+    await customer.goto(shop.url);
+    await customer.getByRole('button', { name: 'Chat dengan kami' }).click();
+    await customer.getByLabel('Nama').fill('Dewi');
+    await customer.getByLabel('Email').fill('dewi@example.com');
+    await customer.getByRole('button', { name: 'Mulai chat' }).click();
+    await expect(customer.locator('[data-chat-state]')).toHaveAttribute('data-chat-state', 'online');
+
+    // Too big is refused in the browser already, without an upload.
+    const picker = customer.locator('.chat-panel .chat-image');
+    await expect(customer.getByRole('button', { name: 'Lampirkan gambar' })).toBeVisible();
+    await picker.locator('input[type=file]').setInputFiles({ name: 'besar.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(9 * 1024 * 1024) });
+    await expect(picker).toHaveAttribute('data-state', 'error');
+    await expect(picker.getByRole('status')).toHaveText('Gambar lebih dari 8 MB. Pilih yang lebih kecil.');
+
+    // A real photo: uploaded on pick, shown as pending with a thumbnail, sent alone (no text).
+    await picker.locator('input[type=file]').setInputFiles({ name: 'gitar-retak.png', mimeType: 'image/png', buffer: photo });
+    await expect(picker).toHaveAttribute('data-state', 'ready');
+    await expect(picker.getByRole('status')).toHaveText('Gambar siap dikirim.');
+    await expect(picker.getByRole('img', { name: 'Gambar yang akan dikirim' })).toBeVisible();
+    await customer.getByRole('button', { name: 'Kirim' }).click();
+    const mine = customer.locator('.chat-msg-mine').last();
+    await expectShown(mine.getByRole('img', { name: 'Gambar dari Kamu' }), 240, 180, 400);
+    // The placeholder text of an image-only message is not shown.
+    await expect(mine.locator('.chat-msg-body')).toHaveCount(0);
+    await expect(picker).toHaveAttribute('data-state', 'empty');
+
+    const staff = await staffContext.newPage();
+    await staff.goto(`${shop.url}/masuk?next=/admin/chat`);
+    await staff.getByLabel('Email').fill('admin@hurtrock.local');
+    await staff.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
+    await staff.getByRole('button', { name: 'Masuk' }).last().click();
+    await expect(staff).toHaveURL(/\/admin\/chat$/);
+    await staff.locator('.chat-console-item', { hasText: 'Dewi <dewi@example.com>' }).click();
+    const pane = staff.locator('.chat-console-pane');
+    await expectShown(pane.getByRole('img', { name: 'Gambar dari Dewi <dewi@example.com>' }), 240, 180, 400);
+    // A click opens the full-size image (the blob) in a new tab.
+    const [full] = await Promise.all([staffContext.waitForEvent('page'), pane.locator('.chat-attachment').last().click()]);
+    await expect(full).toHaveURL(/^blob:/);
+    await full.close();
+    await staff.screenshot({ path: testInfo.outputPath('chat-console-image.png'), fullPage: true });
+
+    // Staff answer with a picture and a caption; the customer sees both, live.
+    const square = await sharp({ create: { width: 120, height: 120, channels: 3, background: '#2d2d2d' } }).jpeg().toBuffer();
+    await pane.locator('.chat-image input[type=file]').setInputFiles({ name: 'pengganti.jpg', mimeType: 'image/jpeg', buffer: square });
+    await expect(pane.locator('.chat-image')).toHaveAttribute('data-state', 'ready');
+    await staff.getByLabel('Pesan', { exact: true }).fill('Ini penggantinya.');
+    await staff.getByRole('button', { name: 'Kirim' }).click();
+    const theirs = customer.locator('.chat-msg-theirs').last();
+    await expect(theirs.locator('.chat-msg-body')).toHaveText('Ini penggantinya.');
+    await expectShown(theirs.getByRole('img', { name: 'Gambar dari Staf' }), 120, 120);
+    await customer.screenshot({ path: testInfo.outputPath('chat-widget-image.png') });
+
+    // History after a reload brings both images back.
+    await customer.reload();
+    await customer.getByRole('button', { name: 'Chat dengan kami' }).click();
+    await expect(customer.locator('.chat-attachment-img')).toHaveCount(2);
+    await expectShown(customer.locator('.chat-attachment-img').first(), 240, 180, 400);
+  } finally {
+    await customerContext.close();
+    await staffContext.close();
+  }
+});
