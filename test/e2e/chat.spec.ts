@@ -1,5 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { E2E_ADMIN_PASSWORD, startStore } from './helpers/server';
+import { seriousA11yProblems } from './helpers/a11y';
 
 /** Store and chat together (the launcher), so the widget talks through the store's proxy. */
 const test = base.extend<{}, { shop: { url: string } }>({
@@ -179,7 +180,8 @@ test('the sound and notification toggles are remembered across a reload', async 
 });
 
 test('a browser that blocks notifications gets a disabled bell that says so', async ({ browser, shop }) => {
-  const context = await browser.newContext();
+  // Dark theme on a phone: the header still holds the title and three buttons.
+  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 390, height: 780 } });
   try {
     const page = await context.newPage();
     await page.addInitScript(() => {
@@ -190,6 +192,10 @@ test('a browser that blocks notifications gets a disabled bell that says so', as
     const bell = page.getByRole('button', { name: 'Notifikasi diblokir di browser ini' });
     await expect(bell).toBeDisabled();
     await expect(bell).toHaveAttribute('aria-pressed', 'false');
+    const title = await page.locator('.chat-panel-title').boundingBox();
+    const close = await page.locator('.chat-panel-header .btn-close').boundingBox();
+    expect(close!.y).toBeLessThan(title!.y + title!.height); // one row, nothing wrapped below
+    expect(await seriousA11yProblems(page)).toEqual([]);
   } finally {
     await context.close();
   }
@@ -242,6 +248,7 @@ test('a staff reply while the widget is closed raises the badge, notifies, and t
     await expect(customer.locator('[data-chat-unread]')).toBeHidden();
     await expect(customer.locator('.chat-msg-theirs .chat-msg-body').last()).toHaveText('Ada, Ernie Ball Super Slinky.');
     await customer.screenshot({ path: testInfo.outputPath('chat-widget-read-receipt.png') });
+    expect(await seriousA11yProblems(customer)).toEqual([]);
 
     // A message while the chat is open and the tab visible: no notification.
     await staff.getByRole('textbox', { name: 'Pesan' }).fill('Mau dipesan?');
