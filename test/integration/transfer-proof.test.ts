@@ -9,11 +9,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { once } from 'node:events';
 import { existsSync, readdirSync } from 'node:fs';
-import zlib from 'node:zlib';
 import type { StoreDbHandle } from '../../src/db/store-db';
 import { dbTargets } from '../helpers/databases';
+import { pngBomb } from '../helpers/images';
 import { createTestStore, type TestStore } from '../helpers/store-app';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -59,42 +58,6 @@ async function phoneJpeg(): Promise<Buffer> {
 /** A transparent screenshot-like PNG. */
 async function screenshotPng(): Promise<Buffer> {
   return sharp({ create: { width: 1080, height: 2400, channels: 4, background: { r: 20, g: 160, b: 80, alpha: 0.5 } } }).png().toBuffer();
-}
-
-function crc32(data: Buffer): number {
-  let crc = ~0;
-  for (const byte of data) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return ~crc >>> 0;
-}
-
-/** A real 20000×20000 greyscale PNG (400 megapixels) that is only ~400 KB: a decompression bomb. */
-async function pngBomb(): Promise<Buffer> {
-  const width = 20000;
-  const rows = 500;
-  const block = Buffer.alloc((width + 1) * rows);
-  const deflate = zlib.createDeflate({ level: 9 });
-  const out: Buffer[] = [];
-  deflate.on('data', (c: Buffer) => out.push(c));
-  for (let i = 0; i < width / rows; i++) deflate.write(block);
-  deflate.end();
-  await once(deflate, 'end');
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(width, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.concat(out)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 describe.each(dbTargets)('transfer receipts on %s', (target) => {
