@@ -43,6 +43,14 @@ export interface CategoryCrumb {
 }
 
 export function createProductRepository(db: StoreDb) {
+  // Asked on every product page view: its SQL is built once, and PostgreSQL plans it once per
+  // connection (a named prepared statement).
+  const liveState = db
+    .select({ stock: products.stock, visible: sql<boolean>`${products.isActive} AND ${categories.isActive}` })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(eq(products.id, sql.placeholder('productId')))
+    .prepare('product_live_state');
   return {
     async findActiveBySlug(slug: string): Promise<ProductDetailRow | undefined> {
       const [row] = await db
@@ -66,11 +74,7 @@ export function createProductRepository(db: StoreDb) {
 
     /** Stock and visibility right now, by primary key: the part of a product page never cached. */
     async findLiveState(productId: number): Promise<{ stock: number; visible: boolean } | undefined> {
-      const [row] = await db
-        .select({ stock: products.stock, visible: sql<boolean>`${products.isActive} AND ${categories.isActive}` })
-        .from(products)
-        .innerJoin(categories, eq(categories.id, products.categoryId))
-        .where(eq(products.id, productId));
+      const [row] = await liveState.execute({ productId });
       return row;
     },
 
