@@ -55,7 +55,7 @@ test('a guest chats from the widget and staff answer live from the console', asy
     // The customer panel says what the shop knows: a guest has no account or orders.
     await expect(staff.locator('.chat-customer')).toContainText('Tamu tanpa akun');
 
-    await staff.getByLabel('Pesan').fill('Ada, warna sunburst.');
+    await staff.getByLabel('Pesan', { exact: true }).fill('Ada, warna sunburst.');
     await staff.getByRole('button', { name: 'Kirim' }).click();
     await expect(customer.locator('.chat-msg-theirs .chat-msg-body')).toHaveText('Ada, warna sunburst.');
 
