@@ -230,6 +230,19 @@ describe.each(dbTargets)('catalog on %s', (target) => {
     expect((await store.app.inject({ method: 'GET', url: `/api/v1/products/suggest?q=${'y'.repeat(300)}` })).json().error.fields.q).toBeTruthy();
   });
 
+  it('answers a repeated suggestion with the same JSON, echoing each spelling of the query', async () => {
+    const ask = (q: string) => store.app.inject({ method: 'GET', url: `/api/v1/products/suggest?q=${encodeURIComponent(q)}` });
+    const first = await ask('fender');
+    const again = await ask('fender');
+    expect(again.body).toBe(first.body);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.headers['cache-control']).toBe('public, max-age=60');
+    const shouted = await ask('  FENDER ');
+    expect(shouted.json().query).toBe('FENDER');
+    expect(shouted.json().products).toEqual(first.json().products);
+    expect(first.json().query).toBe('fender');
+  });
+
   it('returns one product with details, images and related products', async () => {
     const res = await store.app.inject({ method: 'GET', url: '/api/v1/products/fender-player-stratocaster' });
     expect(res.statusCode).toBe(200);

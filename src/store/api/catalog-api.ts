@@ -7,7 +7,7 @@ import { formatRupiah } from '../../lib/money';
 import type { ProductCardRow } from '../catalog/repository';
 import { parseApiQuery, withoutControls } from '../catalog/query';
 import { MAX_QUERY_LENGTH } from '../catalog/search-terms';
-import type { CategoryNode, CatalogService } from '../catalog/service';
+import type { CategoryNode, CatalogService, SuggestResult } from '../catalog/service';
 import { stockState } from '../catalog/stock-state';
 import { fallbackRendition, imageUrl } from '../media/image-urls';
 import type { JsonError } from '../plugins/errors';
@@ -66,6 +66,12 @@ export function registerCatalogApi(app: FastifyInstance, deps: { catalog: Catalo
   });
 
   const suggestLimit = { rateLimit: { max: deps.suggestPerMinute, timeWindow: 60_000 } };
+  /**
+   * The JSON of each cached suggestion result, by the query as typed: the autocomplete asks the
+   * same few prefixes over and over, so the answer is built once for as long as the catalog
+   * service keeps that result (a new result is a new object, and its old JSON goes with it).
+   */
+  const suggestJson = new WeakMap<SuggestResult, Map<string, string>>();
   app.get('/api/v1/products/suggest', { config: suggestLimit }, async (request, reply) => {
     const raw = (request.query as Record<string, unknown>).q;
     if (typeof raw !== 'string') return reply.code(400).send(invalid({ q: 'q is required' }));
@@ -73,12 +79,19 @@ export function registerCatalogApi(app: FastifyInstance, deps: { catalog: Catalo
     const q = withoutControls(raw).trim();
     if (q.length < 2) return { query: q, products: [], categories: [] };
     const found = await deps.catalog.suggest(q, SUGGEST_LIMIT);
-    reply.header('cache-control', 'public, max-age=60');
-    return {
-      query: q,
-      products: found.products.map(productSummary),
-      categories: found.categories.map((c) => ({ slug: c.slug, name: c.name, url: `/produk?kategori=${c.slug}` })),
-    };
+    let answers = suggestJson.get(found);
+    if (!answers) suggestJson.set(found, (answers = new Map()));
+    let json = answers.get(q);
+    if (json === undefined) {
+      json = JSON.stringify({
+        query: q,
+        products: found.products.map(productSummary),
+        categories: found.categories.map((c) => ({ slug: c.slug, name: c.name, url: `/produk?kategori=${c.slug}` })),
+      });
+      // Spellings of one query (case, spaces) share a result; keep only a few answers per result.
+      if (answers.size < 20) answers.set(q, json);
+    }
+    return reply.header('cache-control', 'public, max-age=60').type('application/json; charset=utf-8').send(json);
   });
 
   app.get('/api/v1/categories', async (_request, reply) => {
