@@ -9,7 +9,7 @@
  * bell is pressed (never on page load), and the AudioContext is created or resumed on a click or
  * key press inside the widget.
  */
-import { type ChatMessage, type Strings, el } from './chat-shared';
+import { type ChatMessage, type Strings, el, isImageOnly } from './chat-shared';
 
 export const NOTIFY_KEY = 'hurtrock-chat-notify';
 export const SOUND_KEY = 'hurtrock-chat-sound';
@@ -30,16 +30,12 @@ export function truncate(text: string, max = NOTIFY_BODY_MAX): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** The text the chat service gives a message that is only an image. */
-const IMAGE_ONLY_BODY = '[image]';
-
 /** The notification text: the message itself, or "sent a product / an image" for a card or picture alone. */
 export function notificationBody(message: ChatMessage, s: Strings): string {
   const who = s.staff ?? 'Staff';
   const body = message.body.trim();
   if (message.product && message.body === message.product.name) return `${who} ${s['notify.product'] ?? 'sent a product'}`;
-  const image = Boolean((message as { attachment?: unknown }).attachment);
-  if (image && (body === '' || body === IMAGE_ONLY_BODY)) return `${who} ${s['notify.image'] ?? 'sent an image'}`;
+  if (isImageOnly(message)) return `${who} ${s['notify.image'] ?? 'sent an image'}`;
   return truncate(body);
 }
 

@@ -7,8 +7,7 @@
 import type { Socket } from 'socket.io-client';
 import { cannedReplies } from './chat-canned';
 import { type Receipts, createReceipts } from './chat-receipts';
-import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, productPicker, readStrings } from './chat-shared';
-import { configureAttachments, imageAttachButton } from './chat-shared';
+import { type ChatMessage, type Strings, ask, configureAttachments, connectChat, el, format, getJson, imageAttachButton, insertMessages, isImageOnly, messageNode, productPicker, readStrings } from './chat-shared';
 
 interface Summary {
   id: number;
@@ -20,7 +19,7 @@ interface Summary {
   assignedStaffName: string | null;
   /** Highest message id the customer's widget has shown: staff replies up to it are "read". */
   customerLastReadId: number;
-  lastMessage: { body: string } | null;
+  lastMessage: { body: string; hasAttachment?: boolean } | null;
   /** With a search: the newest message that matched. */
   match?: { body: string } | null;
 }
@@ -138,7 +137,8 @@ function mount(root: HTMLElement) {
         dot.setAttribute('role', 'img');
         name.prepend(dot);
       }
-      const last = el('span', 'd-block small text-truncate', c.match ? format(s['console.match'], { text: c.match.body }) : (c.lastMessage?.body ?? ''));
+      const lastText = c.lastMessage && isImageOnly(c.lastMessage) ? (s['image.only'] ?? '') : (c.lastMessage?.body ?? '');
+      const last = el('span', 'd-block small text-truncate', c.match ? format(s['console.match'], { text: c.match.body }) : lastText);
       item.append(name, last);
       if (c.assignedStaffName) item.append(el('span', 'd-block small text-body-secondary chat-console-assigned', format(s['console.assigned'], { name: c.assignedStaffName })));
       if (c.unread > 0) {
@@ -374,7 +374,7 @@ function mount(root: HTMLElement) {
     }
     if (!entry) return;
     conversations = [entry, ...conversations.filter((c) => c !== entry)];
-    entry.lastMessage = { body: message.body };
+    entry.lastMessage = { body: message.body, hasAttachment: Boolean(message.attachment) };
     const fromCustomer = message.senderRole === 'customer' || message.senderRole === 'guest';
     if (fromCustomer && current?.id !== entry.id) entry.unread += 1;
     if (fromCustomer) titleAlert.add();

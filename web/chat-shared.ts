@@ -72,7 +72,7 @@ export function messageNode(message: ChatMessage, mine: boolean, who: string, lo
   const meta = el('span', 'chat-msg-meta', `${who} · ${timeLabel(message.createdAt, locale)}`);
   // A card sent alone carries the product's name as its text: the card already says it.
   // Likewise an image sent alone carries a placeholder text.
-  const imageOnly = message.attachment && message.body === IMAGE_ONLY_BODY;
+  const imageOnly = isImageOnly(message);
   if (!imageOnly && (!message.product || message.body !== message.product.name)) item.append(el('p', 'chat-msg-body', message.body));
   if (message.attachment) item.append(attachmentNode(message.attachment, who));
   if (message.product) item.append(productCard(message.product));
@@ -210,6 +210,11 @@ const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
 const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/gif';
 /** The text of a message that is only an image (set by the chat service); the image says it. */
 const IMAGE_ONLY_BODY = '[image]';
+
+/** A message that is an image and nothing else: its stored text is a placeholder, not for people. */
+export function isImageOnly(message: { body: string; attachment?: unknown; hasAttachment?: boolean }): boolean {
+  return Boolean(message.attachment ?? message.hasAttachment) && (message.body.trim() === '' || message.body === IMAGE_ONLY_BODY);
+}
 /** Longest edge of an image in a bubble; the full size opens on click. */
 const IMAGE_BUBBLE_PX = 240;
 

@@ -33,7 +33,7 @@ export interface ConversationSummary {
   assignedStaffId: string | null;
   assignedStaffName: string | null;
   customerLastReadId: number;
-  lastMessage: { id: number; body: string; senderRole: SenderRole; createdAt: string } | null;
+  lastMessage: { id: number; body: string; senderRole: SenderRole; createdAt: string; hasAttachment: boolean } | null;
   /** With a search: the newest message that matched (so the list can show why it matched). */
   match: { id: number; body: string } | null;
 }
@@ -54,7 +54,8 @@ export function wibDayStart(now: Date): Date {
 // against chat_messages (Drizzle writes bare names in a one-table select).
 const unreadCount = sql<number>`(SELECT count(*)::int FROM chat_messages m WHERE m.conversation_id = chat_conversations.id
   AND m.id > chat_conversations.staff_last_read_id AND m.sender_role IN ('customer', 'guest'))`;
-const lastMessage = sql<ConversationSummary['lastMessage']>`(SELECT json_build_object('id', m.id, 'body', m.body, 'senderRole', m.sender_role, 'createdAt', m.created_at)
+const lastMessage = sql<ConversationSummary['lastMessage']>`(SELECT json_build_object('id', m.id, 'body', m.body, 'senderRole', m.sender_role, 'createdAt', m.created_at,
+  'hasAttachment', m.attachment_id IS NOT NULL)
   FROM chat_messages m WHERE m.conversation_id = chat_conversations.id ORDER BY m.id DESC LIMIT 1)`;
 
 export function createConsoleRepository(db: ChatDb) {

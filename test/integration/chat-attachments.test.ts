@@ -242,6 +242,9 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
     const incoming = await heard;
     expect(incoming.message).toMatchObject({ id: sent.message.id, attachment: { id, width: 800, height: 1200 } });
     expect((await staff.read(id)).status).toBe(200);
+    // The console's list knows the last message is a picture (it shows "Image", not the placeholder).
+    const listed = (await request(staffSocket, 'conversation:list', {})).conversations.find((c: { id: number }) => c.id === incoming.conversation.id);
+    expect(listed.lastMessage).toMatchObject({ id: sent.message.id, hasAttachment: true });
 
     // Staff answer with a picture of their own (they name the conversation), with a caption.
     const conversationId = incoming.conversation.id;

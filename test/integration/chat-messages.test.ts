@@ -136,7 +136,7 @@ describe.each(dbTargets)('chat messages (%s)', (target) => {
     await request(customer, 'message:send', { body: 'two' });
     const find = async () =>
       (await request(staff, 'conversation:list', {})).conversations.find((c: { id: number }) => c.id === a.message.conversationId);
-    expect(await find()).toMatchObject({ unread: 2, lastMessage: { body: 'two', senderRole: 'customer' } });
+    expect(await find()).toMatchObject({ unread: 2, lastMessage: { body: 'two', senderRole: 'customer', hasAttachment: false } });
     expect((await request(staff, 'conversation:read', { conversationId: a.message.conversationId })).ok).toBe(true);
     expect((await find()).unread).toBe(0);
   });

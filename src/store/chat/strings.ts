@@ -16,7 +16,7 @@ const KEYS = [
   'chat.console.orders', 'chat.console.noOrders', 'chat.product.attach', 'chat.product.search', 'chat.product.attached',
   'chat.product.remove', 'chat.support.online', 'chat.support.offline', 'chat.support.hours', 'chat.console.online',
   'chat.image.attach', 'chat.image.preview', 'chat.image.remove', 'chat.image.uploading', 'chat.image.ready',
-  'chat.image.tooLarge', 'chat.image.invalid', 'chat.image.rate', 'chat.image.failed', 'chat.image.alt', 'chat.image.open',
+  'chat.image.tooLarge', 'chat.image.invalid', 'chat.image.rate', 'chat.image.failed', 'chat.image.alt', 'chat.image.only', 'chat.image.open',
   'chat.image.unavailable',
 ] as const satisfies readonly MessageKey[];
 
