@@ -6,8 +6,9 @@
  */
 import type { Socket } from 'socket.io-client';
 import { cannedReplies } from './chat-canned';
+import { messageComposer } from './chat-composer';
 import { type Receipts, createReceipts } from './chat-receipts';
-import { type ChatMessage, type Strings, ask, configureAttachments, connectChat, el, format, getJson, imageAttachButton, insertMessages, isImageOnly, messageNode, productPicker, readStrings } from './chat-shared';
+import { type ChatMessage, type Strings, ask, configureAttachments, connectChat, el, format, getJson, insertMessages, isImageOnly, messageNode, readStrings } from './chat-shared';
 
 interface Summary {
   id: number;
@@ -283,47 +284,20 @@ function mount(root: HTMLElement) {
   }
 
   function replyForm(c: Summary): HTMLFormElement {
-    const form = el('form', 'chat-form');
-    const label = el('label', 'visually-hidden', s['input.label']);
-    label.htmlFor = 'chat-reply';
-    const input = el('textarea', 'form-control');
-    input.id = 'chat-reply';
-    input.rows = 2;
-    input.maxLength = 2000;
-    replyInput = input;
-    const send = el('button', 'btn btn-rock', s.send);
-    send.type = 'submit';
     const error = el('p', 'chat-error small text-danger');
     error.setAttribute('role', 'alert');
-    // Recommend a product: it goes out as a card built from the catalog.
-    const picker = productPicker(s);
-    const image = imageAttachButton(s, attachmentToken, () => c.id);
-    form.append(picker.root, image.root, label, input, send, error);
-    let lastTyping = 0;
-    input.addEventListener('input', () => {
-      if (Date.now() - lastTyping > 3_000) {
-        lastTyping = Date.now();
-        socket.emit('typing', { conversationId: c.id });
-      }
+    const composer = messageComposer({
+      s,
+      socket: () => socket,
+      inputId: 'chat-reply',
+      conversationId: () => c.id,
+      attachmentToken,
+      error,
+      onSent: (message) => show([message]),
     });
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const body = input.value.trim();
-      const product = picker.picked();
-      const attachment = await image.ready(); // an upload still under way is waited for
-      if (!body && !product && !attachment) return;
-      const answer = await ask(socket, 'message:send', { conversationId: c.id, body, ...(product ? { product } : {}), ...(attachment ? { attachment } : {}) });
-      if (answer.ok) {
-        input.value = '';
-        picker.clear();
-        image.clear();
-        error.textContent = '';
-        show([answer.message as ChatMessage]);
-      } else {
-        error.textContent = format(s['error.send'], { reason: answer.error.code === 'rate_limited' ? (s['error.rate'] ?? '') : answer.error.code });
-      }
-    });
-    return form;
+    replyInput = composer.input;
+    composer.form.append(error);
+    return composer.form;
   }
 
   socket.on('presence:customer', ({ customerId, online: isOnline }: { customerId: string; online: boolean }) => {

@@ -4,13 +4,12 @@
  * reconnect the widget fetches a fresh token and catches up on messages after the last one seen.
  */
 import type { Socket } from 'socket.io-client';
-import { type ChatMessage, type Strings, ask, connectChat, el, format, getJson, insertMessages, messageNode, productPicker, readStrings } from './chat-shared';
-import { configureAttachments, imageAttachButton } from './chat-shared';
+import { type ChatMessage, type Strings, ask, configureAttachments, connectChat, el, getJson, insertMessages, messageNode, readStrings } from './chat-shared';
+import { messageComposer } from './chat-composer';
 import { createChatAlerts } from './chat-alerts';
 import { createReceipts, createSeenReporter } from './chat-receipts';
 
 const GUEST_KEY = 'hurtrock-chat-guest';
-const TYPING_EVERY_MS = 3_000;
 const TYPING_SHOWN_MS = 5_000;
 
 function csrfFromMeta(): string | undefined {
@@ -188,58 +187,16 @@ export function mountChatWidget(root: HTMLElement): void {
       clearTimeout(typingTimer);
       typingTimer = setTimeout(() => (typing.hidden = true), TYPING_SHOWN_MS);
     });
-    panel.append(messageForm(attachmentToken));
-  }
-
-  function messageForm(attachmentToken: () => Promise<string>): HTMLFormElement {
-    const form = el('form', 'chat-form');
-    const label = el('label', 'visually-hidden', s['input.label']);
-    label.htmlFor = 'chat-input';
-    const input = el('textarea', 'form-control');
-    input.id = 'chat-input';
-    input.rows = 2;
-    input.maxLength = 2000;
-    input.placeholder = s['input.placeholder'] ?? '';
-    const send = el('button', 'btn btn-rock', s.send);
-    send.type = 'submit';
-    const picker = productPicker(s);
-    const image = imageAttachButton(s, attachmentToken);
-    form.append(picker.root, image.root, label, input, send);
-    let lastTyping = 0;
-    input.addEventListener('input', () => {
-      // Throttled: a typing notice every few seconds is enough for "staff sees you typing".
-      if (Date.now() - lastTyping > TYPING_EVERY_MS && socket?.connected) {
-        lastTyping = Date.now();
-        socket.emit('typing', {});
-      }
+    const composer = messageComposer({
+      s,
+      socket: () => socket,
+      inputId: 'chat-input',
+      placeholder: s['input.placeholder'],
+      attachmentToken,
+      error,
+      onSent: (message) => show([message]),
     });
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && !event.shiftKey) {
-        event.preventDefault();
-        form.requestSubmit();
-      }
-    });
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const body = input.value.trim();
-      const product = picker.picked();
-      const attachment = await image.ready(); // an upload still under way is waited for
-      if ((!body && !product && !attachment) || !socket) return;
-      send.disabled = true;
-      const answer = await ask(socket, 'message:send', { body, ...(product ? { product } : {}), ...(attachment ? { attachment } : {}) });
-      send.disabled = false;
-      if (answer.ok) {
-        error.textContent = '';
-        input.value = '';
-        picker.clear();
-        image.clear();
-        show([answer.message as ChatMessage]);
-      } else {
-        const reason = answer.error.code === 'rate_limited' ? s['error.rate'] : answer.error.code === 'invalid_message' ? s['error.invalid'] : answer.error.code;
-        error.textContent = format(s['error.send'], { reason: reason ?? '' });
-      }
-    });
-    return form;
+    panel.append(composer.form);
   }
 
   function guestForm(onDone: (guest: { name: string; email: string }) => void): HTMLFormElement {
