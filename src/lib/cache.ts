@@ -6,6 +6,8 @@
  */
 export interface Cache<K, V> {
   get(key: K, load: () => Promise<V>): Promise<V>;
+  /** The value if one is cached and fresh, without loading it (and without waiting). */
+  peek(key: K): V | undefined;
   clear(): void;
   readonly size: number;
 }
@@ -45,6 +47,13 @@ export function lruCache<K, V>(options: { max: number; ttlMs: number; clock?: ()
       );
       pending.set(key, promise);
       return promise;
+    },
+    peek(key) {
+      const hit = entries.get(key);
+      if (!hit || hit.until <= clock()) return undefined;
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit.value;
     },
     clear() {
       generation++;

@@ -31,6 +31,18 @@ describe.each(dbTargets)('public page cache on %s', (target) => {
     expect(dark.body).toContain('data-bs-theme="dark"');
   });
 
+  it('answers a cached shared page before the route runs, with the same page and headers', async () => {
+    const url = '/produk?kategori=drum';
+    const rendered = await store.app.inject({ method: 'GET', url });
+    const early = await store.app.inject({ method: 'GET', url });
+    expect(early.body).toBe(rendered.body);
+    for (const name of ['etag', 'content-type', 'cache-control', 'vary', 'content-security-policy', 'x-frame-options']) {
+      expect(early.headers[name], name).toBe(rendered.headers[name]);
+    }
+    expect(early.headers['x-request-id']).not.toBe(rendered.headers['x-request-id']);
+    expect((await store.app.inject({ method: 'GET', url, headers: { 'if-none-match': String(rendered.headers.etag) } })).statusCode).toBe(304);
+  });
+
   it('shares a product page only while its stock is unchanged', async () => {
     const url = '/produk/fender-player-stratocaster';
     const first = await store.app.inject({ method: 'GET', url });

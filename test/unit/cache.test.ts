@@ -15,6 +15,16 @@ describe('lruCache', () => {
     expect(await cache.get('a', load)).toBe(2);
   });
 
+  it('peeks at a fresh entry without loading', async () => {
+    let now = 0;
+    const cache = lruCache<string, number>({ max: 10, ttlMs: 1000, clock: () => now });
+    expect(cache.peek('a')).toBeUndefined();
+    await cache.get('a', async () => 7);
+    expect(cache.peek('a')).toBe(7);
+    now = 1000;
+    expect(cache.peek('a')).toBeUndefined();
+  });
+
   it('shares one load between concurrent misses', async () => {
     let loads = 0;
     const cache = lruCache<string, number>({ max: 10, ttlMs: 1000 });

@@ -8,7 +8,7 @@ import type { CatalogService } from './service';
 import { CatalogPageView } from './views/catalog-page';
 
 export function registerCatalogRoutes(app: FastifyInstance, deps: { catalog: CatalogService }) {
-  app.get('/produk', async (request, reply) =>
+  app.get('/produk', { config: { sharedPage: true } }, async (request, reply) =>
     reply.publicPage(async () => {
       const page = await deps.catalog.browse(parsePageQuery(request.query as Record<string, unknown>));
       return h(CatalogPageView, { page });

@@ -17,6 +17,14 @@ import { renderDocument } from '../ui/render';
 import { csrfTokenFor } from './csrf';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route answers only with `reply.publicPage()` and no variant: while its shared copy is
+     * cached, a visitor without a session gets it as soon as the request has its language,
+     * before the rest of the route's hooks and its handler run.
+     */
+    sharedPage?: boolean;
+  }
   interface FastifyReply {
     page(node: VNode<any>, status?: number): Promise<FastifyReply>;
     publicPage(build: () => VNode<any> | Promise<VNode<any>>, options?: { variant?: string }): Promise<FastifyReply>;
@@ -86,6 +94,16 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
     const html = renderDocument(node, ctx);
     return { html, etag: pageEtag(html, ctx.csrfToken, request.session?.key) };
   }
+
+  // Registered after the locale and session hooks (app.ts), so language and session are known.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.config?.sharedPage !== true) return done();
+    const key = publicPages.keyFor(request);
+    const cached = key ? publicPages.peek(key) : undefined;
+    if (!cached) return done();
+    // Answered here: Fastify runs no further hook nor the handler for a sent reply.
+    send(reply, cached.body, cached.etag, 200, cached);
+  });
 
   app.decorateReply('page', async function page(this: FastifyReply, node: VNode<any>, status = 200) {
     const { html, etag } = await render(this.request, node);

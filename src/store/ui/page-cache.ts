@@ -35,6 +35,8 @@ export interface PageCache {
    */
   keyFor(request: FastifyRequest, variant?: string): string | undefined;
   get(key: string, render: () => Promise<RenderedPage>): Promise<CachedPage>;
+  /** The cached page for this key, if there is a fresh one. */
+  peek(key: string): CachedPage | undefined;
   clear(): void;
 }
 
@@ -52,6 +54,7 @@ export function createPageCache(): PageCache {
       const page = await render();
       return { ...page, body: Buffer.from(page.html), encoded: {} };
     }),
+    peek: (key) => cache.peek(key),
     clear: () => cache.clear(),
   };
 }
