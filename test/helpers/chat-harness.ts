@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CHAT_SOCKET_PATH, type ChatApp, type ChatAppOptions, buildChatApp } from '../../src/chat/app';
 import { type ChatDbHandle, openChatDatabase } from '../../src/chat/db';
 import { type Config, loadConfig } from '../../src/config';
@@ -29,10 +30,13 @@ export interface ChatHarness {
 
 type InstanceOptions = Pick<ChatAppOptions, 'redisUrl' | 'redisKey' | 'presenceTiming'>;
 
-export async function startChat(
-  target: DbTarget,
-  options: { redisUrl?: string; redisKey?: string; env?: Record<string, string> } = {},
-): Promise<ChatHarness> {
+export interface StartChatOptions {
+  redisUrl?: string;
+  redisKey?: string;
+  env?: Record<string, string>;
+}
+
+export async function startChat(target: DbTarget, options: StartChatOptions = {}): Promise<ChatHarness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hurtrock-chat-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(40), CHAT_TOKEN_SECRET: 'y'.repeat(40), ...options.env });
   const testDb: TestDatabase = await createTestDatabase(target);
@@ -64,6 +68,62 @@ export const uniqueSub = (prefix: string) => `${prefix}:${randomBytes(4).toStrin
 
 export function tokenFor(config: Config, role: ChatTokenClaims['role'], sub = uniqueSub(role), name = `Test ${role}`) {
   return signChatToken({ sub, role, name }, config.chatTokenSecret);
+}
+
+type Role = ChatTokenClaims['role'];
+
+export interface UsedChat {
+  /** The running service (from the describe's beforeAll on). */
+  readonly chat: ChatHarness;
+  /** A connected socket on the first instance with a token for `role` (the `tokenFor` defaults); disconnected after the test. */
+  client(role: Role, sub?: string, name?: string): Promise<ClientSocket>;
+  /** `client` on another instance (`chat.startInstance()`'s url). */
+  clientAt(url: string, role: Role, sub?: string, name?: string): Promise<ClientSocket>;
+  /** A connected socket with `token` at `url` (the first instance unless given); disconnected after the test. */
+  socket(token: string, options?: { url?: string; extraHeaders?: Record<string, string> }): Promise<ClientSocket>;
+}
+
+/**
+ * One chat service for the current describe: started in its beforeAll, every socket made through
+ * it disconnected after each test, closed in its afterAll. Call it inside `describe`:
+ *
+ *   const harness = useChat(target);
+ *   it('…', async () => { const customer = await harness.client('customer'); … harness.chat.db … });
+ *
+ * `options` may be a function, read when the service starts (e.g. for a URL an earlier beforeAll made).
+ */
+export function useChat(target: DbTarget, options: StartChatOptions | (() => StartChatOptions) = {}): UsedChat {
+  let chat: ChatHarness | undefined;
+  const sockets: ClientSocket[] = [];
+  beforeAll(async () => {
+    chat = await startChat(target, typeof options === 'function' ? options() : options);
+  });
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.disconnect();
+  });
+  afterAll(async () => {
+    await chat?.close();
+  });
+  const running = (): ChatHarness => {
+    if (!chat) throw new Error('useChat: the chat service is not started yet (use it in a test or a later hook)');
+    return chat;
+  };
+  async function socket(token: string, { url = running().url, ...extra }: { url?: string; extraHeaders?: Record<string, string> } = {}) {
+    const s = await connectSocket(url, token, extra);
+    sockets.push(s);
+    return s;
+  }
+  async function clientAt(url: string, role: Role, sub = uniqueSub(role), name = `Test ${role}`) {
+    return socket(await tokenFor(running().config, role, sub, name), { url });
+  }
+  return {
+    get chat() {
+      return running();
+    },
+    socket,
+    client: (role, sub, name) => clientAt(running().url, role, sub, name),
+    clientAt,
+  };
 }
 
 /** A connected client, or rejects with the connect_error message. */

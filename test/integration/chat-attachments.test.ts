@@ -7,13 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import sharp from 'sharp';
-import type { Socket as ClientSocket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES } from '../../src/chat/attachment-image';
 import { IMAGE_ONLY_BODY, UPLOAD_RATE } from '../../src/chat/attachments';
 import { chatAttachments, chatMessages } from '../../src/chat/db/schema';
 import { CHAT_TOKEN_AUDIENCE, CHAT_TOKEN_ISSUER } from '../../src/lib/chat-tokens';
-import { type ChatHarness, connectSocket, nextEvent, request, startChat, tokenFor, uniqueSub } from '../helpers/chat-harness';
+import { nextEvent, request, tokenFor, uniqueSub, useChat } from '../helpers/chat-harness';
 import { dbTargets } from '../helpers/databases';
 import { pngBomb, sidewaysPhoneJpeg, transparentPng } from '../helpers/images';
 import { createTestStore, type TestStore } from '../helpers/store-app';
@@ -21,47 +20,38 @@ import { createTestStore, type TestStore } from '../helpers/store-app';
 type Role = 'customer' | 'guest' | 'staff' | 'admin';
 
 describe.each(dbTargets)('chat image attachments (%s)', (target) => {
-  let chat: ChatHarness;
+  const harness = useChat(target);
   let store: TestStore;
   let storeUrl: string;
   let png: Buffer;
-  const sockets: ClientSocket[] = [];
 
+  // After useChat's hooks: the chat is up before the store that forwards to it, and closes after it.
   beforeAll(async () => {
-    chat = await startChat(target);
     // The store only forwards: it needs no token secret of the chat's to proxy an upload.
-    store = await createTestStore(target, { sampleData: false, env: { CHAT_URL: chat.url } });
+    store = await createTestStore(target, { sampleData: false, env: { CHAT_URL: harness.chat.url } });
     await store.app.listen({ host: '127.0.0.1', port: 0 });
     storeUrl = `http://127.0.0.1:${(store.app.server.address() as AddressInfo).port}`;
     png = await transparentPng();
   });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
   afterAll(async () => {
     await store?.close();
-    await chat?.close();
   });
 
   /** A person: their token, a socket, and upload/read helpers against the chat (or the store). */
   async function person(role: Role, sub = uniqueSub(role)) {
-    const token = await tokenFor(chat.config, role, sub);
+    const token = await tokenFor(harness.chat.config, role, sub);
     return {
       sub,
       token,
-      async socket() {
-        const s = await connectSocket(chat.url, token);
-        sockets.push(s);
-        return s;
-      },
+      socket: () => harness.socket(token),
       upload: (body: Buffer | string, opts: { type?: string; conversationId?: number; base?: string; headers?: Record<string, string> } = {}) =>
         upload(body, { token, ...opts }),
-      read: (id: string, base = chat.url) => fetch(`${base}/api/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } }),
+      read: (id: string, base = harness.chat.url) => fetch(`${base}/api/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } }),
     };
   }
 
   function upload(body: Buffer | string, opts: { token?: string; type?: string; conversationId?: number; base?: string; headers?: Record<string, string> }) {
-    const base = opts.base ?? `${chat.url}/api`;
+    const base = opts.base ?? `${harness.chat.url}/api`;
     const query = opts.conversationId === undefined ? '' : `?conversationId=${opts.conversationId}`;
     return fetch(`${base}/attachments${query}`, {
       method: 'POST',
@@ -76,7 +66,7 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
     return body;
   }
 
-  const storedRow = async (id: string) => (await chat.db.db.select().from(chatAttachments).where(eq(chatAttachments.id, id)))[0]!;
+  const storedRow = async (id: string) => (await harness.chat.db.db.select().from(chatAttachments).where(eq(chatAttachments.id, id)))[0]!;
 
   it('re-encodes a sideways phone JPEG: upright, WebP, no EXIF left, within 1600 px', async () => {
     const customer = await person('customer');
@@ -126,7 +116,7 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
       ['a 20000×20000 decompression bomb', bomb, 'image/png', 400, 'too_many_pixels'],
       ['an empty body', Buffer.alloc(0), 'image/png', 400, 'file_missing'],
     ];
-    const before = (await chat.db.db.select({ id: chatAttachments.id }).from(chatAttachments)).length;
+    const before = (await harness.chat.db.db.select({ id: chatAttachments.id }).from(chatAttachments)).length;
     for (const [label, body, type, status, code] of cases) {
       // Each case its own person: the upload rate limit is per person.
       const res = await (await person('customer')).upload(body, { type });
@@ -134,7 +124,7 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
       expect(res.status, label).toBe(status);
       expect(answer, label).toEqual({ error: { code, message: expect.any(String), field: 'file' } });
     }
-    expect((await chat.db.db.select({ id: chatAttachments.id }).from(chatAttachments)).length).toBe(before);
+    expect((await harness.chat.db.db.select({ id: chatAttachments.id }).from(chatAttachments)).length).toBe(before);
   });
 
   it('refuses a 9 MB upload with 413, declared or streamed', async () => {
@@ -154,7 +144,7 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
       },
     });
     const { token } = await person('customer');
-    const streamed = await fetch(`${chat.url}/api/attachments`, {
+    const streamed = await fetch(`${harness.chat.url}/api/attachments`, {
       method: 'POST',
       headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${token}` },
       body: stream,
@@ -179,7 +169,7 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
         .sign(new TextEncoder().encode(secret));
     const now = Math.floor(Date.now() / 1000);
     const forged = await sign('z'.repeat(40), now + 600);
-    const expired = await sign(chat.config.chatTokenSecret, now - 60);
+    const expired = await sign(harness.chat.config.chatTokenSecret, now - 60);
     const headers: Array<[string, Record<string, string>]> = [
       ['no token', {}],
       ['forged', { authorization: `Bearer ${forged}` }],
@@ -191,7 +181,7 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
       const up = await upload(png, { headers: h });
       expect(up.status, label).toBe(401);
       expect((await up.json()).error.code, label).toMatch(/^(unauthorized|invalid_token)$/);
-      const read = await fetch(`${chat.url}/api/attachments/${id}`, { headers: h });
+      const read = await fetch(`${harness.chat.url}/api/attachments/${id}`, { headers: h });
       expect(read.status, label).toBe(401);
       expect(read.headers.get('content-type'), label).toMatch(/json/);
     }
@@ -221,7 +211,7 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
     const bSocket = await b.socket();
     const stolen = await request(bSocket, 'message:send', { body: 'look', attachment: id });
     expect(stolen).toMatchObject({ ok: false, error: { code: 'attachment_not_found' } });
-    expect(await chat.db.db.select().from(chatMessages).where(eq(chatMessages.attachmentId, id))).toHaveLength(0);
+    expect(await harness.chat.db.db.select().from(chatMessages).where(eq(chatMessages.attachmentId, id))).toHaveLength(0);
     // Naming A's conversation on upload is refused too.
     const into = await b.upload(png, { conversationId: first.message.conversationId });
     expect(into.status).toBe(403);
@@ -276,7 +266,7 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.find((r) => !r.ok)).toMatchObject({ error: { code: 'attachment_used' } });
     expect((await request(socket, 'message:send', { body: 'tiga', attachment: id })).error.code).toBe('attachment_used');
-    expect(await chat.db.db.select().from(chatMessages).where(eq(chatMessages.attachmentId, id))).toHaveLength(1);
+    expect(await harness.chat.db.db.select().from(chatMessages).where(eq(chatMessages.attachmentId, id))).toHaveLength(1);
     // Made-up ids are refused the same way as someone else's.
     expect((await request(socket, 'message:send', { body: 'x', attachment: 'not-an-id' })).error.code).toBe('attachment_not_found');
     expect((await request(socket, 'message:send', { body: '', attachment: 42 })).error.code).toBe('invalid_message');
@@ -288,7 +278,7 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
     expect(missing.status).toBe(400);
     expect((await missing.json()).error).toMatchObject({ code: 'invalid_conversation', field: 'conversationId' });
     expect((await staff.upload(png, { conversationId: 999_999_999 })).status).toBe(404);
-    const bogus = await fetch(`${chat.url}/api/attachments?conversationId=1;DROP`, {
+    const bogus = await fetch(`${harness.chat.url}/api/attachments?conversationId=1;DROP`, {
       method: 'POST',
       headers: { 'content-type': 'image/png', authorization: `Bearer ${staff.token}` },
       body: new Uint8Array(png),

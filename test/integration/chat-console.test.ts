@@ -3,12 +3,11 @@
  * both ways, assignment, canned replies, and that customers can use none of the staff events.
  */
 import { randomBytes } from 'node:crypto';
-import type { Socket as ClientSocket } from 'socket.io-client';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { likePattern, wibDayStart } from '../../src/chat/console-repository';
 import { chatConversations } from '../../src/chat/db/schema';
-import { type ChatHarness, connectSocket, nextEvent, recordEvents, request, startChat, tokenFor, uniqueSub } from '../helpers/chat-harness';
+import { nextEvent, recordEvents, request, uniqueSub, useChat } from '../helpers/chat-harness';
 import { dbTargets } from '../helpers/databases';
 
 describe('console list helpers', () => {
@@ -24,24 +23,8 @@ describe('console list helpers', () => {
 });
 
 describe.each(dbTargets)('chat console (%s)', (target) => {
-  let chat: ChatHarness;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    chat = await startChat(target);
-  });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
-  afterAll(async () => {
-    await chat?.close();
-  });
-
-  async function client(role: 'customer' | 'guest' | 'staff' | 'admin', sub = uniqueSub(role), name = `Test ${role}`) {
-    const socket = await connectSocket(chat.url, await tokenFor(chat.config, role, sub, name));
-    sockets.push(socket);
-    return socket;
-  }
+  const harness = useChat(target);
+  const { client } = harness;
   const unique = () => randomBytes(4).toString('hex');
 
   /** A customer with a distinct name who has said `body`; returns their socket and conversation id. */
@@ -95,7 +78,7 @@ describe.each(dbTargets)('chat console (%s)', (target) => {
     expect(unreadIds).not.toContain(read.conversationId);
 
     // Yesterday (WIB) is not today.
-    await chat.db.db
+    await harness.chat.db.db
       .update(chatConversations)
       .set({ lastMessageAt: new Date(wibDayStart(new Date()).getTime() - 60_000) })
       .where(eq(chatConversations.id, unread.conversationId));
@@ -138,8 +121,8 @@ describe.each(dbTargets)('chat console (%s)', (target) => {
     // B names A's newest message id: only B's own conversation moves, and only up to B's messages.
     const seen = await request(b.socket, 'conversation:seen', { upTo: replyToA.message.id + 1000 });
     expect(seen.ok).toBe(true);
-    const [rowA] = await chat.db.db.select().from(chatConversations).where(eq(chatConversations.id, a.conversationId));
-    const [rowB] = await chat.db.db.select().from(chatConversations).where(eq(chatConversations.id, b.conversationId));
+    const [rowA] = await harness.chat.db.db.select().from(chatConversations).where(eq(chatConversations.id, a.conversationId));
+    const [rowB] = await harness.chat.db.db.select().from(chatConversations).where(eq(chatConversations.id, b.conversationId));
     expect(rowA!.customerLastReadId).toBe(0);
     expect(rowB!.customerLastReadId).toBeLessThan(replyToA.message.id);
     expect(seen.lastReadId).toBe(rowB!.customerLastReadId);

@@ -1,29 +1,12 @@
-import type { Socket as ClientSocket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signChatToken } from '../../src/lib/chat-tokens';
-import { type ChatHarness, connectSocket, nextEvent, request, startChat, tokenFor, uniqueSub } from '../helpers/chat-harness';
+import { connectSocket, nextEvent, request, startChat, tokenFor, uniqueSub, useChat } from '../helpers/chat-harness';
 import { dbTargets } from '../helpers/databases';
 
 /** The attacks from issue 7: every one must fail on the server, whatever the client sends. */
 describe.each(dbTargets)('chat isolation (%s)', (target) => {
-  let chat: ChatHarness;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    chat = await startChat(target);
-  });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
-  afterAll(async () => {
-    await chat?.close();
-  });
-
-  async function client(role: 'customer' | 'guest' | 'staff', sub = uniqueSub(role)) {
-    const socket = await connectSocket(chat.url, await tokenFor(chat.config, role, sub));
-    sockets.push(socket);
-    return socket;
-  }
+  const harness = useChat(target);
+  const { client } = harness;
 
   it("customer A cannot read, send into or hear B's conversation", async () => {
     const a = await client('customer');
@@ -66,17 +49,16 @@ describe.each(dbTargets)('chat isolation (%s)', (target) => {
   });
 
   it('rejects expired and forged tokens', async () => {
-    const expired = await signChatToken({ sub: 'user:1', role: 'customer', name: 'Late' }, chat.config.chatTokenSecret, -10);
-    await expect(connectSocket(chat.url, expired)).rejects.toThrow('unauthorized');
+    const expired = await signChatToken({ sub: 'user:1', role: 'customer', name: 'Late' }, harness.chat.config.chatTokenSecret, -10);
+    await expect(connectSocket(harness.chat.url, expired)).rejects.toThrow('unauthorized');
     const forged = await signChatToken({ sub: 'user:1', role: 'staff', name: 'Mallory' }, 'not-the-secret'.padEnd(40, '!'));
-    await expect(connectSocket(chat.url, forged)).rejects.toThrow('unauthorized');
+    await expect(connectSocket(harness.chat.url, forged)).rejects.toThrow('unauthorized');
   });
 
   it('refuses a browser on another origin but accepts the store origin', async () => {
-    const token = await tokenFor(chat.config, 'customer');
-    await expect(connectSocket(chat.url, token, { extraHeaders: { origin: 'https://evil.example' } })).rejects.toThrow();
-    const ok = await connectSocket(chat.url, token, { extraHeaders: { origin: chat.config.store.publicUrl } });
-    sockets.push(ok);
+    const token = await tokenFor(harness.chat.config, 'customer');
+    await expect(connectSocket(harness.chat.url, token, { extraHeaders: { origin: 'https://evil.example' } })).rejects.toThrow();
+    const ok = await harness.socket(token, { extraHeaders: { origin: harness.chat.config.store.publicUrl } });
     expect(ok.connected).toBe(true);
   });
 });

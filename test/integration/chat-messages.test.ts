@@ -1,30 +1,13 @@
-import type { Socket as ClientSocket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { chatConversations, chatMessages } from '../../src/chat/db/schema';
 import { MESSAGE_RATE } from '../../src/chat/messages';
-import { type ChatHarness, connectSocket, nextEvent, request, startChat, tokenFor, uniqueSub } from '../helpers/chat-harness';
+import { nextEvent, request, uniqueSub, useChat } from '../helpers/chat-harness';
 import { dbTargets } from '../helpers/databases';
 
 describe.each(dbTargets)('chat messages (%s)', (target) => {
-  let chat: ChatHarness;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    chat = await startChat(target);
-  });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
-  afterAll(async () => {
-    await chat?.close();
-  });
-
-  async function client(role: 'customer' | 'guest' | 'staff' | 'admin', sub = uniqueSub(role)) {
-    const socket = await connectSocket(chat.url, await tokenFor(chat.config, role, sub));
-    sockets.push(socket);
-    return socket;
-  }
+  const harness = useChat(target);
+  const { client } = harness;
 
   it('delivers a customer message to staff and the staff reply back (round trip)', async () => {
     const customer = await client('customer');
@@ -46,7 +29,7 @@ describe.each(dbTargets)('chat messages (%s)', (target) => {
   it('persists before acknowledging: the row exists when the ack arrives', async () => {
     const customer = await client('customer');
     const sent = await request(customer, 'message:send', { body: 'persist me' });
-    const rows = await chat.db.db.select().from(chatMessages).where(eq(chatMessages.id, sent.message.id));
+    const rows = await harness.chat.db.db.select().from(chatMessages).where(eq(chatMessages.id, sent.message.id));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.body).toBe('persist me');
   });
@@ -54,7 +37,7 @@ describe.each(dbTargets)('chat messages (%s)', (target) => {
   it("bumps the conversation's last activity to the message's time in the same commit", async () => {
     const customer = await client('customer');
     const sent = await request(customer, 'message:send', { body: 'bump me' });
-    const [conversation] = await chat.db.db.select().from(chatConversations).where(eq(chatConversations.id, sent.message.conversationId));
+    const [conversation] = await harness.chat.db.db.select().from(chatConversations).where(eq(chatConversations.id, sent.message.conversationId));
     expect(conversation!.lastMessageAt.toISOString()).toBe(sent.message.createdAt);
   });
 
@@ -101,7 +84,7 @@ describe.each(dbTargets)('chat messages (%s)', (target) => {
     const gone = new Promise<string>((resolve) => customer.once('disconnect', resolve));
     customer.emit('message:send', { body: 'x'.repeat(1024 * 1024) }, () => {});
     expect(await gone).toBeTruthy();
-    const count = await chat.db.db.select().from(chatMessages).where(eq(chatMessages.body, 'x'.repeat(1024 * 1024)));
+    const count = await harness.chat.db.db.select().from(chatMessages).where(eq(chatMessages.body, 'x'.repeat(1024 * 1024)));
     expect(count).toHaveLength(0);
   });
 
@@ -125,7 +108,7 @@ describe.each(dbTargets)('chat messages (%s)', (target) => {
     const sent = await request(customer, 'message:send', { body: html });
     expect(sent.message.body).toBe(html);
     expect((await seen).message.body).toBe(html);
-    const [row] = await chat.db.db.select().from(chatMessages).where(eq(chatMessages.id, sent.message.id));
+    const [row] = await harness.chat.db.db.select().from(chatMessages).where(eq(chatMessages.id, sent.message.id));
     expect(row!.body).toBe(html);
   });
 

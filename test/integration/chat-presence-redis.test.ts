@@ -1,47 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket as ClientSocket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatApp } from '../../src/chat/app';
 import { createRedisPresence } from '../../src/chat/presence';
 import { createRedis } from '../../src/lib/redis';
-import {
-  type ChatHarness,
-  connectSocket,
-  nextEvent,
-  recordEvents,
-  request,
-  serverDisconnected,
-  startChat,
-  tokenFor,
-  uniqueSub,
-} from '../helpers/chat-harness';
+import { nextEvent, recordEvents, request, serverDisconnected, uniqueSub, useChat } from '../helpers/chat-harness';
 
 /** C5 across instances: presence lives in Redis (needs TEST_REDIS_URL, as in CI). */
 describe.runIf(process.env.TEST_REDIS_URL)('chat presence across instances with Redis', () => {
   const redisUrl = process.env.TEST_REDIS_URL!;
-  let chat: ChatHarness;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    chat = await startChat('pglite');
-  });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
-  afterAll(async () => {
-    await chat?.close();
-  });
+  const harness = useChat('pglite');
 
   /** Two instances on their own key prefix: presence is global state, so each test has its own. */
   async function twoInstances(presenceTiming?: { ttlMs: number; heartbeatMs: number }) {
     const redisKey = `test-presence-${randomBytes(4).toString('hex')}`;
-    const one = await chat.startInstance({ redisUrl, redisKey, presenceTiming });
-    const two = await chat.startInstance({ redisUrl, redisKey, presenceTiming });
-    const client = async (at: { url: string }, role: 'customer' | 'staff', sub = uniqueSub(role)) => {
-      const socket = await connectSocket(at.url, await tokenFor(chat.config, role, sub));
-      sockets.push(socket);
-      return socket;
-    };
+    const one = await harness.chat.startInstance({ redisUrl, redisKey, presenceTiming });
+    const two = await harness.chat.startInstance({ redisUrl, redisKey, presenceTiming });
+    const client = (at: { url: string }, role: 'customer' | 'staff', sub?: string) => harness.clientAt(at.url, role, sub);
     return { one, two, redisKey, client };
   }
 

@@ -1,44 +1,19 @@
 import type { Socket as ClientSocket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatApp } from '../../src/chat/app';
 import { EVENT_RATE } from '../../src/chat/handlers';
-import {
-  type ChatHarness,
-  connectSocket,
-  nextEvent,
-  recordEvents,
-  request,
-  serverDisconnected,
-  startChat,
-  tokenFor,
-  uniqueSub,
-} from '../helpers/chat-harness';
+import { nextEvent, recordEvents, request, serverDisconnected, uniqueSub, useChat } from '../helpers/chat-harness';
 
 /**
  * C5 on one instance (in-memory presence). Whether support is online is global state, so every
  * test gets its own app instance (its own presence) on the shared database.
  */
 describe('chat presence (one instance)', () => {
-  let chat: ChatHarness;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    chat = await startChat('pglite');
-  });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
-  afterAll(async () => {
-    await chat?.close();
-  });
+  const harness = useChat('pglite');
 
   async function instance() {
-    const { app, url } = await chat.startInstance();
-    const client = async (role: 'customer' | 'guest' | 'staff' | 'admin', sub = uniqueSub(role)) => {
-      const socket = await connectSocket(url, await tokenFor(chat.config, role, sub));
-      sockets.push(socket);
-      return socket;
-    };
+    const { app, url } = await harness.chat.startInstance();
+    const client = (role: 'customer' | 'guest' | 'staff' | 'admin', sub?: string) => harness.clientAt(url, role, sub);
     return { app, client };
   }
 

@@ -4,41 +4,33 @@
  */
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import type { Socket as ClientSocket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatMessages } from '../../src/chat/db/schema';
 import { formatRupiah } from '../../src/lib/money';
-import { type ChatHarness, connectSocket, nextEvent, request, startChat, tokenFor, uniqueSub } from '../helpers/chat-harness';
+import { nextEvent, request, uniqueSub, useChat } from '../helpers/chat-harness';
 import { dbTargets } from '../helpers/databases';
 import { createTestStore, type TestStore } from '../helpers/store-app';
 import { productBySlug } from './cart-helpers';
 
 describe.each(dbTargets)('chat product cards (%s)', (target) => {
   let store: TestStore;
-  let chat: ChatHarness;
+  let storeUrl: string;
   let ibanez: Awaited<ReturnType<typeof productBySlug>>;
-  const sockets: ClientSocket[] = [];
 
+  // Hooks run in declaration order (after-hooks in reverse): the store is up before the chat that links to it, and closes after it.
   beforeAll(async () => {
     store = await createTestStore(target);
     await store.app.listen({ host: '127.0.0.1', port: 0 });
-    const storeUrl = `http://127.0.0.1:${(store.app.server.address() as AddressInfo).port}`;
-    chat = await startChat(target, { env: { PUBLIC_URL: storeUrl } });
-    ibanez = await productBySlug(store.database.db, 'ibanez-rg550-genesis');
-  });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
+    storeUrl = `http://127.0.0.1:${(store.app.server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await chat?.close();
     await store?.close();
   });
-
-  async function client(role: 'customer' | 'staff', sub = uniqueSub(role)) {
-    const socket = await connectSocket(chat.url, await tokenFor(chat.config, role, sub));
-    sockets.push(socket);
-    return socket;
-  }
+  const harness = useChat(target, () => ({ env: { PUBLIC_URL: storeUrl } }));
+  const { client } = harness;
+  beforeAll(async () => {
+    ibanez = await productBySlug(store.database.db, 'ibanez-rg550-genesis');
+  });
 
   it('a customer tags a product: the card comes from the store, staff receive it live', async () => {
     const staff = await client('staff');
@@ -51,7 +43,7 @@ describe.each(dbTargets)('chat product cards (%s)', (target) => {
     expect(answer.message.product).toMatchObject({ slug: ibanez.slug, name: ibanez.name, price: ibanez.price, priceText: formatRupiah(ibanez.price), url: `/produk/${ibanez.slug}` });
     expect(answer.message.product.image).toMatch(/^\/media\//);
     expect((await seen).message.product.price).toBe(ibanez.price);
-    const [row] = await chat.db.db.select().from(chatMessages).where(eq(chatMessages.id, answer.message.id));
+    const [row] = await harness.chat.db.db.select().from(chatMessages).where(eq(chatMessages.id, answer.message.id));
     expect(row!.product?.price).toBe(ibanez.price);
   });
 
