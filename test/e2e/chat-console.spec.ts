@@ -1,30 +1,9 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { seriousA11yProblems } from './helpers/a11y';
-import { E2E_ADMIN_PASSWORD, startStore } from './helpers/server';
-
-/** Store and chat together (the launcher), so both sides talk through the store's proxy. */
-const test = base.extend<{}, { shop: { url: string } }>({
-  shop: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const s = await startStore({ entry: 'dist/launcher.js' });
-      try {
-        await use(s);
-      } finally {
-        await s.stop();
-      }
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+import { expect, staffLogsIn, startGuestChat, test } from './helpers/chat';
 
 async function guestSays(page: Page, url: string, name: string, email: string, text: string) {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Chat dengan kami' }).click();
-  await page.getByLabel('Nama').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('button', { name: 'Mulai chat' }).click();
-  await expect(page.locator('[data-chat-state]')).toHaveAttribute('data-chat-state', 'online');
+  await startGuestChat(page, url, { name, email });
   await page.getByLabel('Pesan').fill(text);
   await page.getByRole('button', { name: 'Kirim' }).click();
   await expect(page.locator('.chat-msg-mine .chat-msg-body').last()).toHaveText(text);
@@ -40,11 +19,7 @@ test('staff find a conversation, answer with a quick reply, take it on and see i
     await guestSays(agus, shop.url, 'Agus', 'agus@example.com', 'Stik drum Vic Firth 5A ready?');
 
     const staff = await staffContext.newPage();
-    await staff.goto(`${shop.url}/masuk?next=/admin/chat`);
-    await staff.getByLabel('Email').fill('admin@hurtrock.local');
-    await staff.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
-    await staff.getByRole('button', { name: 'Masuk' }).last().click();
-    await expect(staff).toHaveURL(/\/admin\/chat$/);
+    await staffLogsIn(staff, shop.url);
     const items = staff.locator('.chat-console-item');
     await expect(items).toHaveCount(2);
 

@@ -1,35 +1,13 @@
-import { test as base, expect } from '@playwright/test';
-import { E2E_ADMIN_PASSWORD, startStore } from './helpers/server';
 import { seriousA11yProblems } from './helpers/a11y';
-
-/** Store and chat together (the launcher), so the widget talks through the store's proxy. */
-const test = base.extend<{}, { shop: { url: string } }>({
-  shop: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      // Sample data: the widget tags products from the catalog.
-      const s = await startStore({ entry: 'dist/launcher.js' });
-      try {
-        await use(s);
-      } finally {
-        await s.stop();
-      }
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-});
+import { expect, staffLogsIn, startGuestChat, test } from './helpers/chat';
+import { startStore } from './helpers/server';
 
 test('a guest chats from the widget and staff answer live from the console', async ({ browser, shop }, testInfo) => {
   const customerContext = await browser.newContext();
   const staffContext = await browser.newContext();
   try {
     const customer = await customerContext.newPage();
-    await customer.goto(shop.url);
-    await customer.getByRole('button', { name: 'Chat dengan kami' }).click();
-    await customer.getByLabel('Nama').fill('Sari');
-    await customer.getByLabel('Email').fill('sari@example.com');
-    await customer.getByRole('button', { name: 'Mulai chat' }).click();
-    await expect(customer.locator('[data-chat-state]')).toHaveAttribute('data-chat-state', 'online');
+    await startGuestChat(customer, shop.url, { name: 'Sari', email: 'sari@example.com' });
     // HTML typed by a customer is shown as text, never interpreted.
     await customer.getByLabel('Pesan').fill('Ada <b>Fender</b> Strat?');
     await customer.getByRole('button', { name: 'Kirim' }).click();
@@ -39,11 +17,7 @@ test('a guest chats from the widget and staff answer live from the console', asy
     await expect(customer.locator('.chat-support')).toContainText('Staf sedang offline');
 
     const staff = await staffContext.newPage();
-    await staff.goto(`${shop.url}/masuk?next=/admin/chat`);
-    await staff.getByLabel('Email').fill('admin@hurtrock.local');
-    await staff.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
-    await staff.getByRole('button', { name: 'Masuk' }).last().click();
-    await expect(staff).toHaveURL(/\/admin\/chat$/);
+    await staffLogsIn(staff, shop.url);
     const item = staff.locator('.chat-console-item', { hasText: 'Sari <sari@example.com>' });
     await expect(item).toContainText('Ada <b>Fender</b> Strat?');
     await expect(item.locator('.chat-console-unread')).toHaveText('1');
@@ -133,23 +107,6 @@ const NOTIFICATION_SPY = () => {
   (window as unknown as { __notifications: typeof shown }).__notifications = shown;
 };
 
-async function startGuestChat(page: import('@playwright/test').Page, url: string, name: string, email: string) {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Chat dengan kami' }).click();
-  await page.getByLabel('Nama').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('button', { name: 'Mulai chat' }).click();
-  await expect(page.locator('[data-chat-state]')).toHaveAttribute('data-chat-state', 'online');
-}
-
-async function staffConsole(page: import('@playwright/test').Page, url: string) {
-  await page.goto(`${url}/masuk?next=/admin/chat`);
-  await page.getByLabel('Email').fill('admin@hurtrock.local');
-  await page.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).last().click();
-  await expect(page).toHaveURL(/\/admin\/chat$/);
-}
-
 test('the sound and notification toggles are remembered across a reload', async ({ browser, shop }) => {
   const context = await browser.newContext({ permissions: ['notifications'] });
   try {
@@ -207,7 +164,7 @@ test('a staff reply while the widget is closed raises the badge, notifies, and t
   try {
     const customer = await customerContext.newPage();
     await customer.addInitScript(NOTIFICATION_SPY);
-    await startGuestChat(customer, shop.url, 'Rina', 'rina@example.com');
+    await startGuestChat(customer, shop.url, { name: 'Rina', email: 'rina@example.com' });
     await customer.getByRole('button', { name: 'Notifikasi' }).click();
     await expect(customer.getByRole('button', { name: 'Notifikasi' })).toHaveAttribute('aria-pressed', 'true');
     await customer.getByLabel('Pesan').fill('Senar 0.10 ada?');
@@ -217,7 +174,7 @@ test('a staff reply while the widget is closed raises the badge, notifies, and t
     await expect(receipt).toHaveText('Terkirim');
 
     const staff = await staffContext.newPage();
-    await staffConsole(staff, shop.url);
+    await staffLogsIn(staff, shop.url);
     const item = staff.locator('.chat-console-item', { hasText: 'Rina <rina@example.com>' });
     await expect(item).toContainText('Senar 0.10 ada?');
     await item.click();
@@ -283,12 +240,7 @@ test('a customer sends a photo from the widget; staff see it in the console and 
   };
   try {
     const customer = await customerContext.newPage();
-    await customer.goto(shop.url);
-    await customer.getByRole('button', { name: 'Chat dengan kami' }).click();
-    await customer.getByLabel('Nama').fill('Dewi');
-    await customer.getByLabel('Email').fill('dewi@example.com');
-    await customer.getByRole('button', { name: 'Mulai chat' }).click();
-    await expect(customer.locator('[data-chat-state]')).toHaveAttribute('data-chat-state', 'online');
+    await startGuestChat(customer, shop.url, { name: 'Dewi', email: 'dewi@example.com' });
 
     // Too big is refused in the browser already, without an upload.
     const picker = customer.locator('.chat-panel .chat-image');
@@ -310,11 +262,7 @@ test('a customer sends a photo from the widget; staff see it in the console and 
     await expect(picker).toHaveAttribute('data-state', 'empty');
 
     const staff = await staffContext.newPage();
-    await staff.goto(`${shop.url}/masuk?next=/admin/chat`);
-    await staff.getByLabel('Email').fill('admin@hurtrock.local');
-    await staff.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
-    await staff.getByRole('button', { name: 'Masuk' }).last().click();
-    await expect(staff).toHaveURL(/\/admin\/chat$/);
+    await staffLogsIn(staff, shop.url);
     await staff.locator('.chat-console-item', { hasText: 'Dewi <dewi@example.com>' }).click();
     const pane = staff.locator('.chat-console-pane');
     await expectShown(pane.getByRole('img', { name: 'Gambar dari Dewi <dewi@example.com>' }), 240, 180, 400);

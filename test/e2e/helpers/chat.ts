@@ -1,0 +1,47 @@
+/**
+ * Chat journeys: the store and the chat service together (the launcher), so the widget and the
+ * staff console both talk through the store's proxy. Use the worker-scoped `shop` fixture:
+ *
+ *   import { test, expect, startGuestChat, staffLogsIn } from './helpers/chat';
+ *   test('…', async ({ browser, shop }) => { … await startGuestChat(page, shop.url, { name, email }); … });
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { E2E_ADMIN_PASSWORD, startStore } from './server';
+
+export { expect };
+
+/** `shop`: one store + chat per Playwright worker, with sample data (the widget tags products from the catalog). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export const test = base.extend<{}, { shop: { url: string } }>({
+  shop: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const s = await startStore({ entry: 'dist/launcher.js' });
+      try {
+        await use(s);
+      } finally {
+        await s.stop();
+      }
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+});
+
+/** Opens the store's home page, starts the widget's chat as a guest and waits until it is connected. */
+export async function startGuestChat(page: Page, url: string, guest: { name: string; email: string }): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Chat dengan kami' }).click();
+  await page.getByLabel('Nama').fill(guest.name);
+  await page.getByLabel('Email').fill(guest.email);
+  await page.getByRole('button', { name: 'Mulai chat' }).click();
+  await expect(page.locator('[data-chat-state]')).toHaveAttribute('data-chat-state', 'online');
+}
+
+/** Logs the seeded admin in and lands on the chat console (/admin/chat). */
+export async function staffLogsIn(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/masuk?next=/admin/chat`);
+  await page.getByLabel('Email').fill('admin@hurtrock.local');
+  await page.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).last().click();
+  await expect(page).toHaveURL(/\/admin\/chat$/);
+}
