@@ -31,8 +31,7 @@ export function truncate(text: string, max = NOTIFY_BODY_MAX): string {
 }
 
 /** The notification text: the message itself, or "sent a product / an image" for a card or picture alone. */
-export function notificationBody(message: ChatMessage, s: Strings): string {
-  const who = s.staff ?? 'Staff';
+export function notificationBody(message: ChatMessage, s: Strings, who = s.staff ?? 'Staff'): string {
   const body = message.body.trim();
   if (message.product && message.body === message.product.name) return `${who} ${s['notify.product'] ?? 'sent a product'}`;
   if (isImageOnly(message)) return `${who} ${s['notify.image'] ?? 'sent an image'}`;
@@ -42,7 +41,7 @@ export function notificationBody(message: ChatMessage, s: Strings): string {
 export const notificationTag = (conversationId: number) => `hurtrock-chat-${conversationId}`;
 
 /** Stored preferences: notifications are opt-in (they need permission), sound is on by default. */
-export function readPrefs(storage: Pick<Storage, 'getItem'> | null): { notify: boolean; sound: boolean } {
+export function readPrefs(storage: Pick<Storage, 'getItem'> | null, keys = WIDGET_ALERTS.keys): { notify: boolean; sound: boolean } {
   const get = (key: string) => {
     try {
       return storage?.getItem(key) ?? null;
@@ -50,7 +49,7 @@ export function readPrefs(storage: Pick<Storage, 'getItem'> | null): { notify: b
       return null; // storage disabled (privacy mode): defaults
     }
   };
-  return { notify: get(NOTIFY_KEY) === 'on', sound: get(SOUND_KEY) !== 'off' };
+  return { notify: get(keys.notify) === 'on', sound: get(keys.sound) !== 'off' };
 }
 
 function savePref(key: string, on: boolean): void {
@@ -79,18 +78,31 @@ async function askPermission(): Promise<Permission> {
 export interface ChatAlerts {
   /** The two toggles, for the panel header. */
   controls: HTMLElement;
-  /** A message arrived; alerts only for staff messages while the panel is closed or the tab hidden. */
+  /** A message arrived; alerts for the audience's messages unless that conversation is in view. */
   incoming(message: ChatMessage, panelOpen: boolean): void;
   /** The panel was opened: an outstanding notification has done its job. */
   opened(): void;
 }
 
+/** Whose messages alert, where the preferences are kept, and who a notification names. */
+export interface AlertAudience {
+  alertFor(message: ChatMessage): boolean;
+  keys: { notify: string; sound: string };
+  /** The sender as the notification names them (the widget says "Staff"; the console the customer). */
+  who?(message: ChatMessage): string | undefined;
+  /** Notification title; the widget's chat title by default. */
+  title?: string;
+}
+
+/** The customer widget: alerts for the shop's replies. */
+export const WIDGET_ALERTS: AlertAudience = { alertFor: fromStaff, keys: { notify: NOTIFY_KEY, sound: SOUND_KEY } };
+
 /**
- * `root` is the whole widget (launcher button and panel): its first click or key press unlocks
- * audio. `onOpen` brings the panel back when a notification is clicked.
+ * `root` is the whole widget or console: its first click or key press unlocks audio. `onOpen`
+ * brings the conversation back when a notification is clicked.
  */
-export function createChatAlerts(root: HTMLElement, s: Strings, onOpen: () => void): ChatAlerts {
-  const prefs = readPrefs(typeof localStorage === 'undefined' ? null : localStorage);
+export function createChatAlerts(root: HTMLElement, s: Strings, onOpen: (conversationId: number) => void, audience: AlertAudience = WIDGET_ALERTS): ChatAlerts {
+  const prefs = readPrefs(typeof localStorage === 'undefined' ? null : localStorage, audience.keys);
   const controls = el('div', 'chat-alert-toggles');
 
   const bell = toggleButton('chat-alert-notify', 'fa-bell', 'fa-bell-slash');
@@ -122,12 +134,12 @@ export function createChatAlerts(root: HTMLElement, s: Strings, onOpen: () => vo
       const p = permission() === 'default' ? await askPermission() : permission();
       prefs.notify = p === 'granted';
     }
-    savePref(NOTIFY_KEY, prefs.notify);
+    savePref(audience.keys.notify, prefs.notify);
     showBell();
   });
   speaker.button.addEventListener('click', () => {
     prefs.sound = !speaker.pressed();
-    savePref(SOUND_KEY, prefs.sound);
+    savePref(audience.keys.sound, prefs.sound);
     speaker.set(prefs.sound, s.sound);
     if (prefs.sound) void tone(); // the press is the gesture, and it shows what the sound is like
   });
@@ -175,8 +187,8 @@ export function createChatAlerts(root: HTMLElement, s: Strings, onOpen: () => vo
   function notify(message: ChatMessage) {
     if (!prefs.notify || permission() !== 'granted') return;
     try {
-      const notification = new Notification(s.title ?? 'Hurtrock', {
-        body: notificationBody(message, s),
+      const notification = new Notification(audience.title ?? s.title ?? 'Hurtrock', {
+        body: notificationBody(message, s, audience.who?.(message)),
         // One per conversation: a new message replaces the previous notification.
         tag: notificationTag(message.conversationId),
         icon: '/static/favicon.svg',
@@ -185,7 +197,7 @@ export function createChatAlerts(root: HTMLElement, s: Strings, onOpen: () => vo
       shown.set(message.conversationId, notification);
       notification.addEventListener('click', () => {
         window.focus();
-        onOpen();
+        onOpen(message.conversationId);
         notification.close();
       });
       notification.addEventListener('close', () => {
@@ -199,7 +211,7 @@ export function createChatAlerts(root: HTMLElement, s: Strings, onOpen: () => vo
   return {
     controls,
     incoming(message, panelOpen) {
-      if (!fromStaff(message) || (panelOpen && !document.hidden)) return;
+      if (!audience.alertFor(message) || (panelOpen && !document.hidden)) return;
       notify(message);
       if (prefs.sound) void tone();
     },

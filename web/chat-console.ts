@@ -5,6 +5,7 @@
  * the staff member's own token; the chat service checks the role on every event.
  */
 import type { Socket } from 'socket.io-client';
+import { createChatAlerts } from './chat-alerts';
 import { cannedReplies } from './chat-canned';
 import { messageComposer } from './chat-composer';
 import { type Receipts, createReceipts } from './chat-receipts';
@@ -62,7 +63,9 @@ function mount(root: HTMLElement) {
   aside.append(tools, tabs, list);
   const columns = el('div', 'chat-console-columns');
   columns.append(aside, pane);
-  root.append(state, columns);
+  const top = el('div', 'chat-console-top');
+  top.append(state);
+  root.append(top, columns);
 
   let status: 'open' | 'archived' = 'open';
   let filter: Filter = 'all';
@@ -325,7 +328,22 @@ function mount(root: HTMLElement) {
   });
   socket.on('connect_error', () => (state.textContent = s['state.offline'] ?? ''));
 
+  // A bell and a tone for customers' messages, like the widget's for staff replies (own settings).
+  const names = new Map<number, string>();
+  const alerts = createChatAlerts(root, s, (conversationId) => {
+    const entry = conversations.find((c) => c.id === conversationId);
+    if (entry) void openConversation(entry);
+  }, {
+    alertFor: (m) => m.senderRole === 'customer' || m.senderRole === 'guest',
+    keys: { notify: 'hurtrock-console-notify', sound: 'hurtrock-console-sound' },
+    who: (m) => names.get(m.conversationId),
+    title: s['console.title'],
+  });
+  top.append(alerts.controls);
+
   socket.on('message:new', ({ message, conversation }: { message: ChatMessage; conversation: { id: number; customerId: string; customerName: string } }) => {
+    names.set(conversation.id, conversation.customerName);
+    alerts.incoming(message, current?.id === conversation.id);
     if (current?.id === conversation.id) {
       show([message]);
       if (typing) typing.hidden = true;

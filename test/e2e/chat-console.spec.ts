@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { seriousA11yProblems } from './helpers/a11y';
-import { expect, staffLogsIn, startGuestChat, test } from './helpers/chat';
+import { NOTIFICATION_SPY, expect, staffLogsIn, startGuestChat, test } from './helpers/chat';
 
 async function guestSays(page: Page, url: string, name: string, email: string, text: string) {
   await startGuestChat(page, url, { name, email });
@@ -10,7 +10,7 @@ async function guestSays(page: Page, url: string, name: string, email: string, t
 }
 
 test('staff find a conversation, answer with a quick reply, take it on and see it was read', async ({ browser, shop }, testInfo) => {
-  const context = (colorScheme: 'light' | 'dark') => browser.newContext({ colorScheme });
+  const context = (colorScheme: 'light' | 'dark') => browser.newContext({ colorScheme, permissions: ['notifications'] });
   const [dewiContext, agusContext, staffContext] = await Promise.all([context('light'), context('light'), context('dark')]);
   try {
     const dewi = await dewiContext.newPage();
@@ -19,7 +19,11 @@ test('staff find a conversation, answer with a quick reply, take it on and see i
     await guestSays(agus, shop.url, 'Agus', 'agus@example.com', 'Stik drum Vic Firth 5A ready?');
 
     const staff = await staffContext.newPage();
+    await staff.addInitScript(NOTIFICATION_SPY);
     await staffLogsIn(staff, shop.url);
+    // The console has its own bell: customers' messages notify while staff look elsewhere.
+    await staff.getByRole('button', { name: 'Notifikasi' }).click();
+    await expect(staff.getByRole('button', { name: 'Notifikasi' })).toHaveAttribute('aria-pressed', 'true');
     const items = staff.locator('.chat-console-item');
     await expect(items).toHaveCount(2);
 
@@ -64,6 +68,14 @@ test('staff find a conversation, answer with a quick reply, take it on and see i
     await staff.getByLabel('Saring percakapan').selectOption('unread');
     await expect(items).toHaveCount(1);
     await expect(items.first()).toContainText('Agus');
+
+    // Agus writes again while staff have Dewi's conversation open: a notification names him, a tone plays.
+    await agus.getByRole('textbox', { name: 'Pesan' }).fill('Yang 5B juga ada?');
+    await agus.getByRole('button', { name: 'Kirim' }).click();
+    await expect(items.first().locator('.chat-console-unread')).toHaveText('2');
+    const notes = () => staff.evaluate(() => (window as unknown as { __notifications: { title: string; body?: string }[] }).__notifications.map(({ title, body }) => ({ title, body })));
+    await expect.poll(notes).toEqual([{ title: 'Chat Pelanggan', body: 'Yang 5B juga ada?' }]);
+    await expect(staff.locator('#chat-console')).toHaveAttribute('data-chat-tone-at', /\d+/);
 
     expect(await seriousA11yProblems(staff)).toEqual([]);
     await staff.screenshot({ path: testInfo.outputPath('chat-console-tools-dark.png'), fullPage: true });

@@ -1,5 +1,5 @@
 import { seriousA11yProblems } from './helpers/a11y';
-import { expect, staffLogsIn, startGuestChat, test } from './helpers/chat';
+import { NOTIFICATION_SPY, expect, staffLogsIn, startGuestChat, test } from './helpers/chat';
 import { startStore } from './helpers/server';
 
 test('a guest chats from the widget and staff answer live from the console', async ({ browser, shop }, testInfo) => {
@@ -82,30 +82,6 @@ test('the store works without the chat service and the widget says support is of
 });
 
 /* ---- Alerts while minimised (bell, speaker) and read receipts, C3/C4 ---- */
-
-/**
- * Records notifications instead of showing them: permission still comes from the real API (the
- * context's `permissions` grant or its absence), only the constructor is a spy.
- */
-const NOTIFICATION_SPY = () => {
-  const Real = window.Notification;
-  const shown: { title: string; body?: string; tag?: string; instance: EventTarget & { close(): void } }[] = [];
-  class Spy extends EventTarget {
-    static get permission() {
-      return Real.permission;
-    }
-    static requestPermission(...args: Parameters<typeof Notification.requestPermission>) {
-      return Real.requestPermission(...args);
-    }
-    constructor(title: string, options: NotificationOptions = {}) {
-      super();
-      shown.push({ title, body: options.body, tag: options.tag, instance: this });
-    }
-    close() {}
-  }
-  Object.defineProperty(window, 'Notification', { value: Spy, configurable: true, writable: true });
-  (window as unknown as { __notifications: typeof shown }).__notifications = shown;
-};
 
 test('the sound and notification toggles are remembered across a reload', async ({ browser, shop }) => {
   const context = await browser.newContext({ permissions: ['notifications'] });

@@ -45,3 +45,27 @@ export async function staffLogsIn(page: Page, url: string): Promise<void> {
   await page.getByRole('button', { name: 'Masuk' }).last().click();
   await expect(page).toHaveURL(/\/admin\/chat$/);
 }
+
+/**
+ * Records notifications instead of showing them: permission still comes from the real API (the
+ * context's `permissions` grant or its absence), only the constructor is a spy.
+ */
+export const NOTIFICATION_SPY = () => {
+  const Real = window.Notification;
+  const shown: { title: string; body?: string; tag?: string; instance: EventTarget & { close(): void } }[] = [];
+  class Spy extends EventTarget {
+    static get permission() {
+      return Real.permission;
+    }
+    static requestPermission(...args: Parameters<typeof Notification.requestPermission>) {
+      return Real.requestPermission(...args);
+    }
+    constructor(title: string, options: NotificationOptions = {}) {
+      super();
+      shown.push({ title, body: options.body, tag: options.tag, instance: this });
+    }
+    close() {}
+  }
+  Object.defineProperty(window, 'Notification', { value: Spy, configurable: true, writable: true });
+  (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+};
