@@ -44,7 +44,7 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'id' || value === 'en';
 }
 
-export function translator(locale: Locale): Translate {
+function buildTranslator(locale: Locale): Translate {
   const messages = catalogs[locale];
   return (key, params) => {
     // A `<key>.one` variant, where the catalog has one, is used for a count of exactly 1.
@@ -52,6 +52,18 @@ export function translator(locale: Locale): Translate {
     const text = singular ?? messages[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
   };
+}
+
+/** One translator per language, built once: every request asks for one. */
+const translators = new Map<Locale, Translate>();
+
+export function translator(locale: Locale): Translate {
+  let t = translators.get(locale);
+  if (!t) {
+    t = buildTranslator(locale);
+    translators.set(locale, t);
+  }
+  return t;
 }
 
 /** A zod issue message that names a catalog key (forms show it translated). */

@@ -18,7 +18,6 @@ const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 export function registerLocale(app: FastifyInstance, opts: { secureCookies: boolean }) {
   app.decorateRequest('locale', DEFAULT_LOCALE);
   app.decorateRequest('t', null as unknown as Translate);
-  const translators: Record<Locale, Translate> = { id: translator('id'), en: translator('en') };
   // A plain (not async) hook: it never waits for anything.
   app.addHook('onRequest', (request, reply, done) => {
     const asked = (request.query as Record<string, unknown> | undefined)?.lang;
@@ -36,7 +35,7 @@ export function registerLocale(app: FastifyInstance, opts: { secureCookies: bool
       locale = request.cookies[LOCALE_COOKIE] as Locale;
     }
     request.locale = locale;
-    request.t = translators[locale];
+    request.t = translator(locale);
     done();
   });
 }
