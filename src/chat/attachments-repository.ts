@@ -80,7 +80,8 @@ export function createAttachmentRepository(db: ChatDb) {
     /**
      * Sends a message with an image: the image must have been uploaded into this conversation and
      * not be on another message. The row lock makes two sends of one image queue up, and the
-     * second one, reading after the first committed, finds the image taken.
+     * second one, reading after the first committed, finds the image taken. The partial unique
+     * index on chat_messages.attachment_id backs this up and makes the lookups below cheap.
      */
     async appendWithAttachment(input: { conversationId: number; senderId: string; senderRole: SenderRole; body: string; product?: ChatMessage['product']; attachmentId: string }): Promise<SendWithAttachment> {
       if (!ATTACHMENT_ID.test(input.attachmentId)) return { ok: false, code: 'attachment_not_found' };

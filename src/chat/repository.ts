@@ -1,6 +1,7 @@
 /**
  * Conversation and message queries named by intent. With console-repository.ts (the staff
- * console's list, assignment, read markers, canned replies) the only chat files that import Drizzle.
+ * console's list, assignment, read markers, canned replies) and attachments-repository.ts (image
+ * uploads) the only chat files that import Drizzle.
  */
 import type { ProductCard } from './products';
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';

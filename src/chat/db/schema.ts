@@ -74,6 +74,8 @@ export const chatMessages = pgTable(
   (t) => [
     // History is paged by id within a conversation ("messages before id X").
     index('chat_messages_conversation_idx').on(t.conversationId, t.id),
+    // An image goes out with one message only; also what "is this upload sent yet?" looks up.
+    uniqueIndex('chat_messages_attachment_idx').on(t.attachmentId).where(sql`${t.attachmentId} IS NOT NULL`),
     check(
       'chat_messages_body_length',
       sql`char_length(${t.body}) BETWEEN 1 AND ${sql.raw(String(CHAT_MESSAGE_MAX_LENGTH))}`,

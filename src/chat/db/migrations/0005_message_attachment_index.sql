@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "chat_messages_attachment_idx" ON "chat_messages" USING btree ("attachment_id") WHERE "chat_messages"."attachment_id" IS NOT NULL;
