@@ -43,9 +43,16 @@ function enhance(gallery: HTMLElement): void {
     gallery.dataset.current = String(current);
   }
 
+  /**
+   * The photo a button or key asked for while the strip scrolls there: until it arrives (or the
+   * visitor takes over with a swipe or wheel), a settled in-between position must not override it.
+   */
+  let target: number | undefined;
+
   function show(index: number): void {
     // Wraps around: "next" on the last photo goes back to the first.
     current = (index + slides.length) % slides.length;
+    target = current;
     // Every photo is exactly as wide as the strip.
     track!.scrollTo({ left: current * track!.clientWidth, behavior: reduceMotion ? 'auto' : 'smooth' });
     render();
@@ -59,6 +66,10 @@ function enhance(gallery: HTMLElement): void {
       window.clearTimeout(settle);
       settle = window.setTimeout(() => {
         const index = Math.round(track.scrollLeft / Math.max(1, track.clientWidth));
+        if (target !== undefined) {
+          if (index === target) target = undefined;
+          return;
+        }
         if (index !== current && index >= 0 && index < slides.length) {
           current = index;
           render();
@@ -67,6 +78,10 @@ function enhance(gallery: HTMLElement): void {
     },
     { passive: true },
   );
+
+  for (const type of ['pointerdown', 'touchstart', 'wheel'] as const) {
+    track.addEventListener(type, () => (target = undefined), { passive: true });
+  }
 
   gallery.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
