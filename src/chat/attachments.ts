@@ -150,7 +150,7 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
       return sendError(reply, 429, 'too_many_unsent', 'Send or remove the images already uploaded first.');
     }
 
-    let image;
+    let image: Awaited<ReturnType<typeof encodeChatImage>>;
     try {
       image = await encodeChatImage(input);
     } catch (error) {

@@ -22,15 +22,13 @@ describe.each(dbTargets)('chat product cards (%s)', (target) => {
     store = await createTestStore(target);
     await store.app.listen({ host: '127.0.0.1', port: 0 });
     storeUrl = `http://127.0.0.1:${(store.app.server.address() as AddressInfo).port}`;
+    ibanez = await productBySlug(store.database.db, 'ibanez-rg550-genesis');
   });
   afterAll(async () => {
     await store?.close();
   });
   const harness = useChat(target, () => ({ env: { PUBLIC_URL: storeUrl } }));
   const { client } = harness;
-  beforeAll(async () => {
-    ibanez = await productBySlug(store.database.db, 'ibanez-rg550-genesis');
-  });
 
   it('a customer tags a product: the card comes from the store, staff receive it live', async () => {
     const staff = await client('staff');
