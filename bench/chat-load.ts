@@ -45,13 +45,16 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 const ms = (v: number) => (Number.isNaN(v) ? 'n/a' : v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(1)} ms`);
-const pct = (values: number[]) => `p50 ${ms(percentile(values, 0.5))} · p99 ${ms(percentile(values, 0.99))} · max ${ms(percentile(values, 1))}`;
+const pct = (values: number[]) =>
+  `p50 ${ms(percentile(values, 0.5))} · p99 ${ms(percentile(values, 0.99))} · max ${ms(percentile(values, 1))}`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** Soft limit on open files; each socket costs one descriptor here and one in the server. */
 function fdLimit(): number {
-  const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
   const soft = line?.split(/\s{2,}/)[1];
   return soft && soft !== 'unlimited' ? Number(soft) : Infinity;
 }
@@ -112,7 +115,9 @@ async function main() {
   let clients = WANTED;
   if (WANTED + REPLY_STAFF + FD_HEADROOM > limit) {
     clients = Math.max(10, limit - REPLY_STAFF - FD_HEADROOM);
-    say(`WARNING: open-file limit is ${limit} (ulimit -n); using ${clients} clients instead of ${WANTED}. Raise it with \`ulimit -n 65536\` before running.`);
+    say(
+      `WARNING: open-file limit is ${limit} (ulimit -n); using ${clients} clients instead of ${WANTED}. Raise it with \`ulimit -n 65536\` before running.`,
+    );
   }
   const messages = Math.min(MESSAGES, clients);
   if (messages < MESSAGES) say(`WARNING: ${messages} messages (one per customer, to stay under the per-socket rate limit)`);
@@ -274,22 +279,36 @@ async function main() {
     const delivered = (values: number[], r: { errors: number; seconds: number; cpu: number }) =>
       `${pct(values)} · ${values.length}/${messages} in ${r.seconds.toFixed(1)} s, ${r.errors} errors · server CPU ${(r.cpu * 100).toFixed(0)}%`;
     const rows: [string, string][] = [
-      ['setup', `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), Node ${process.version}, chat on ${DB}, one instance, fd limit ${limit}`],
+      [
+        'setup',
+        `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), Node ${process.version}, chat on ${DB}, one instance, fd limit ${limit}`,
+      ],
       ['(a) clients connected', `${connected} of ${clients} (${failed} failed, ${dropped} dropped during the run)`],
-      ['(a) connect all', `${rampSeconds.toFixed(1)} s for ${added} sockets in batches of ${BATCH} (${(added / rampSeconds).toFixed(0)}/s)`],
+      [
+        '(a) connect all',
+        `${rampSeconds.toFixed(1)} s for ${added} sockets in batches of ${BATCH} (${(added / rampSeconds).toFixed(0)}/s)`,
+      ],
       ['(a) one connect (handshake + token check)', pct(connectMs)],
       ['(b) server memory per connection', `heap ${kb((after.heap - base.heap) / added)} · RSS ${kb((after.rss - base.rss) / added)}`],
       ['(b) server memory total', `heap ${mb(base.heap)} → ${mb(after.heap)} · RSS ${mb(base.rss)} → ${mb(after.rss)}`],
       ['presence:customers:get (staff)', `${listed} online listed in ${ms(listMs)}`],
       [`(c) broadcast to all ${connected} customers (${ROUNDS * 2}×)`, `${pct(broadcastMs)}`],
-      ['(c) until the last customer has it', `median ${ms(percentile(lastDelivery, 0.5))} · worst ${ms(percentile(lastDelivery, 1))}${incomplete ? ` · ${incomplete} incomplete` : ''}`],
+      [
+        '(c) until the last customer has it',
+        `median ${ms(percentile(lastDelivery, 0.5))} · worst ${ms(percentile(lastDelivery, 1))}${incomplete ? ` · ${incomplete} incomplete` : ''}`,
+      ],
       [`(d) customer→staff, first message (new conversation), ${messages} at ${RATE}/s: ack`, pct(first.ackMs)],
       ['(d) … staff receives', delivered(first.receivedMs, first)],
       [`(d) staff→customer reply, ${messages} at ${REPLY_RATE}/s from ${REPLY_STAFF} staff sockets: ack`, pct(replyAckMs)],
       ['(d) … customer receives', delivered(toCustomerMs, { errors: replyErrors, seconds: d2Seconds, cpu: d2Cpu })],
       [`(d) customer→staff, follow-up (existing conversation), ${messages} at ${RATE}/s: ack`, pct(followUp.ackMs)],
       ['(d) … staff receives', delivered(followUp.receivedMs, followUp)],
-      ['errors by code', Object.entries(errorCodes).map(([code, n]) => `${code}: ${n}`).join(', ') || 'none'],
+      [
+        'errors by code',
+        Object.entries(errorCodes)
+          .map(([code, n]) => `${code}: ${n}`)
+          .join(', ') || 'none',
+      ],
     ];
     process.stdout.write(`\n| measurement | result |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n\n`);
     process.stdout.write(

@@ -89,7 +89,11 @@ export async function checkoutRace(base: string, databaseUrl: string, buyers = 5
     const answers = await Promise.all(
       forms.map(async ({ buyer, body }) => {
         const t0 = performance.now();
-        const res = await buyer.fetch('/checkout', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+        const res = await buyer.fetch('/checkout', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+        });
         await res.arrayBuffer();
         return { ms: performance.now() - t0, status: res.status, location: res.headers.get('location') ?? '' };
       }),

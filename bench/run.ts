@@ -62,7 +62,13 @@ async function measure(name: string, url: string): Promise<Row> {
   // A short warm-up so JIT and caches are in the same state for every target.
   await autocannon({ url, connections: CONNECTIONS, duration: 2 });
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-  return { name, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    name,
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 async function main() {
@@ -110,7 +116,10 @@ async function main() {
       ['store /healthz', `${base}/healthz`],
       ['/ (home page)', `${base}/`],
       ['/produk page 1', `${base}/produk`],
-      ['/produk filtered (category+brand+price, sorted)', `${base}/produk?kategori=gitar&merek=Fender&merek=Ibanez&harga_min=1000000&urut=termurah`],
+      [
+        '/produk filtered (category+brand+price, sorted)',
+        `${base}/produk?kategori=gitar&merek=Fender&merek=Ibanez&harga_min=1000000&urut=termurah`,
+      ],
       [`/produk/${productSlug} (product page)`, `${base}/produk/${productSlug}`],
       ['/api/v1/products/suggest?q=ibanes', `${base}/api/v1/products/suggest?q=ibanes`],
     ];
@@ -121,18 +130,24 @@ async function main() {
     }
     const ceilingRate = rows[0]!.reqPerSec;
     const dbName = database ? 'PostgreSQL' : 'PGlite';
-    console.log(`\n${catalogSize} products on ${dbName}, ${CONNECTIONS} connections, ${SECONDS} s each, NODE_ENV=production, ${os.cpus().length} cores\n`);
+    console.log(
+      `\n${catalogSize} products on ${dbName}, ${CONNECTIONS} connections, ${SECONDS} s each, NODE_ENV=production, ${os.cpus().length} cores\n`,
+    );
     console.log('| target | req/s | ratio to ceiling | p50 ms | p99 ms | errors/non-2xx |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const r of rows) {
-      console.log(`| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${(r.reqPerSec / ceilingRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+      console.log(
+        `| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${(r.reqPerSec / ceilingRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} |`,
+      );
     }
     if (database?.url) {
       process.stdout.write(`\ncheckout race: ${RACE_BUYERS} buyers for ${RACE_UNITS} units …\n`);
       const race = await checkoutRace(base, database.url, RACE_BUYERS, RACE_UNITS);
       console.log('\n| checkout race | buyers | units | orders created | stock after | refused | 5xx | p50 ms | p99 ms | req/s |');
       console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-      console.log(`| POST /checkout at once | ${race.buyers} | ${race.units} | ${race.ordersCreated} | ${race.stockAfter} | ${race.refused} | ${race.errors} | ${race.p50} | ${race.p99} | ${race.reqPerSec.toFixed(0)} |`);
+      console.log(
+        `| POST /checkout at once | ${race.buyers} | ${race.units} | ${race.ordersCreated} | ${race.stockAfter} | ${race.refused} | ${race.errors} | ${race.p50} | ${race.p99} | ${race.reqPerSec.toFixed(0)} |`,
+      );
       if (race.ordersCreated !== race.units || race.stockAfter !== 0) console.log('!! the race oversold or undersold: this is a bug');
     } else {
       console.log('\n(checkout race skipped: it needs PostgreSQL, set BENCH_DATABASE_URL or TEST_DATABASE_URL)');

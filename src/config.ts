@@ -24,10 +24,30 @@ export const CONFIG_ERROR_EXIT_CODE = 78;
  * Well-known default passwords: a word from this list followed only by digits or symbols
  * ("admin12345", "Password123!", "1234567890") never protects a production admin account.
  */
-const WEAK_PASSWORD_STEMS = new Set(['', 'admin', 'administrator', 'password', 'passw0rd', 'hurtrock', 'changeme', 'secret', 'qwerty', 'qwertyuiop', 'letmein', 'welcome', 'toko', 'rahasia']);
+const WEAK_PASSWORD_STEMS = new Set([
+  '',
+  'admin',
+  'administrator',
+  'password',
+  'passw0rd',
+  'hurtrock',
+  'changeme',
+  'secret',
+  'qwerty',
+  'qwertyuiop',
+  'letmein',
+  'welcome',
+  'toko',
+  'rahasia',
+]);
 
 export function isDefaultPassword(password: string): boolean {
-  return WEAK_PASSWORD_STEMS.has(password.toLowerCase().replace(/[^a-z]+$/, '').replace(/^[^a-z]+/, ''));
+  return WEAK_PASSWORD_STEMS.has(
+    password
+      .toLowerCase()
+      .replace(/[^a-z]+$/, '')
+      .replace(/^[^a-z]+/, ''),
+  );
 }
 
 const MIN_SECRET_LENGTH = 32;
@@ -53,9 +73,7 @@ const booleanFlag = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const envSchema = z.object({
-  NODE_ENV: z
-    .enum(['development', 'production', 'test'], { message: 'must be development, production or test' })
-    .default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   PORT: port.default(5000),
   CHAT_PORT: port.default(8000),
@@ -87,7 +105,10 @@ const envSchema = z.object({
     .url('must be a URL such as smtps://user:pass@smtp.example.com:465')
     .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
     .optional(),
-  MAIL_FROM: z.string().min(3, 'must be an address such as "Hurtrock <toko@hurtrock.example>"').default('Hurtrock Music Store <no-reply@hurtrock.local>'),
+  MAIL_FROM: z
+    .string()
+    .min(3, 'must be an address such as "Hurtrock <toko@hurtrock.example>"')
+    .default('Hurtrock Music Store <no-reply@hurtrock.local>'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -123,9 +144,7 @@ export function loadDotEnv(cwd = process.cwd()): void {
 
 /** Validates the environment and builds the typed configuration, or throws a ConfigError. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const raw = Object.fromEntries(
-    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
-  );
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -131,7 +131,13 @@ async function main() {
   const healthy = await Promise.all(specs.map((s) => waitUntilHealthy(s.healthUrl, 120_000)));
   if (shuttingDown) return;
   if (healthy.every(Boolean)) printBanner(config, startedAt);
-  else say(`not healthy after 2 minutes: ${specs.filter((_, i) => !healthy[i]).map((s) => s.name).join(', ')}`);
+  else
+    say(
+      `not healthy after 2 minutes: ${specs
+        .filter((_, i) => !healthy[i])
+        .map((s) => s.name)
+        .join(', ')}`,
+    );
 }
 
 void main();

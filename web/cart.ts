@@ -184,7 +184,10 @@ document.addEventListener('input', (event) => {
   const form = input.form;
   if (!form) return;
   window.clearTimeout(timers.get(form));
-  timers.set(form, window.setTimeout(() => void submit(form), QUANTITY_DELAY_MS));
+  timers.set(
+    form,
+    window.setTimeout(() => void submit(form), QUANTITY_DELAY_MS),
+  );
 });
 
 export {};

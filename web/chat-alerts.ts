@@ -101,7 +101,12 @@ export const WIDGET_ALERTS: AlertAudience = { alertFor: fromStaff, keys: { notif
  * `root` is the whole widget or console: its first click or key press unlocks audio. `onOpen`
  * brings the conversation back when a notification is clicked.
  */
-export function createChatAlerts(root: HTMLElement, s: Strings, onOpen: (conversationId: number) => void, audience: AlertAudience = WIDGET_ALERTS): ChatAlerts {
+export function createChatAlerts(
+  root: HTMLElement,
+  s: Strings,
+  onOpen: (conversationId: number) => void,
+  audience: AlertAudience = WIDGET_ALERTS,
+): ChatAlerts {
   const prefs = readPrefs(typeof localStorage === 'undefined' ? null : localStorage, audience.keys);
   const controls = el('div', 'chat-alert-toggles');
 

@@ -136,7 +136,11 @@ export function cannedReplies(socket: Socket, s: Strings, insert: (text: string)
   fresh.addEventListener('click', () => edit(undefined));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const answer = await ask(socket, 'canned:save', { ...(editing ? { id: editing } : {}), title: titleInput.value, body: bodyInput.value });
+    const answer = await ask(socket, 'canned:save', {
+      ...(editing ? { id: editing } : {}),
+      title: titleInput.value,
+      body: bodyInput.value,
+    });
     if (!answer.ok) {
       // The server names what is wrong; the field it is about gets the focus.
       const code = answer.error.code;

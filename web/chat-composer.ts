@@ -63,7 +63,12 @@ export function messageComposer(opts: ComposerOptions): { form: HTMLFormElement;
     const attachment = await image.ready(); // an upload still under way is waited for
     if ((!body && !product && !attachment) || !socket) return;
     send.disabled = true;
-    const answer = await ask(socket, 'message:send', { ...target(), body, ...(product ? { product } : {}), ...(attachment ? { attachment } : {}) });
+    const answer = await ask(socket, 'message:send', {
+      ...target(),
+      body,
+      ...(product ? { product } : {}),
+      ...(attachment ? { attachment } : {}),
+    });
     send.disabled = false;
     if (answer.ok) {
       opts.error.textContent = '';

@@ -9,7 +9,20 @@ import { createChatAlerts } from './chat-alerts';
 import { cannedReplies } from './chat-canned';
 import { messageComposer } from './chat-composer';
 import { type Receipts, createReceipts } from './chat-receipts';
-import { type ChatMessage, type Strings, ask, configureAttachments, connectChat, el, format, getJson, insertMessages, isImageOnly, messageNode, readStrings } from './chat-shared';
+import {
+  type ChatMessage,
+  type Strings,
+  ask,
+  configureAttachments,
+  connectChat,
+  el,
+  format,
+  getJson,
+  insertMessages,
+  isImageOnly,
+  messageNode,
+  readStrings,
+} from './chat-shared';
 
 interface Summary {
   id: number;
@@ -144,7 +157,14 @@ function mount(root: HTMLElement) {
       const lastText = c.lastMessage && isImageOnly(c.lastMessage) ? (s['image.only'] ?? '') : (c.lastMessage?.body ?? '');
       const last = el('span', 'd-block small text-truncate', c.match ? format(s['console.match'], { text: c.match.body }) : lastText);
       item.append(name, last);
-      if (c.assignedStaffName) item.append(el('span', 'd-block small text-body-secondary chat-console-assigned', format(s['console.assigned'], { name: c.assignedStaffName })));
+      if (c.assignedStaffName)
+        item.append(
+          el(
+            'span',
+            'd-block small text-body-secondary chat-console-assigned',
+            format(s['console.assigned'], { name: c.assignedStaffName }),
+          ),
+        );
       if (c.unread > 0) {
         const badge = el('span', 'badge text-bg-danger chat-console-unread', String(c.unread));
         badge.setAttribute('aria-label', format(s['console.unread'], { count: c.unread }));
@@ -194,7 +214,14 @@ function mount(root: HTMLElement) {
   async function fillCustomerPanel(panel: HTMLElement, c: Summary) {
     type Panel =
       | { kind: 'guest'; note: string }
-      | { kind: 'customer'; name: string; email: string; phone: string; ordersTotal: number; orders: { number: string; url: string; status: string; total: string; date: string }[] };
+      | {
+          kind: 'customer';
+          name: string;
+          email: string;
+          phone: string;
+          ordersTotal: number;
+          orders: { number: string; url: string; status: string; total: string; date: string }[];
+        };
     let info: Panel;
     try {
       info = await getJson<Panel>(`/admin/chat/pelanggan/${encodeURIComponent(c.customerId)}`);
@@ -258,7 +285,8 @@ function mount(root: HTMLElement) {
     select.append(none);
     const people = [...staffDirectory];
     // Someone assigned before the directory knew them still shows by name.
-    if (c.assignedStaffId && !people.some((p) => p.id === c.assignedStaffId)) people.push({ id: c.assignedStaffId, name: c.assignedStaffName ?? c.assignedStaffId });
+    if (c.assignedStaffId && !people.some((p) => p.id === c.assignedStaffId))
+      people.push({ id: c.assignedStaffId, name: c.assignedStaffName ?? c.assignedStaffId });
     for (const person of people) {
       const option = el('option', '', person.id === me?.id ? format(s['console.assign.me'], { name: person.name }) : person.name);
       option.value = person.id;
@@ -330,48 +358,56 @@ function mount(root: HTMLElement) {
 
   // A bell and a tone for customers' messages, like the widget's for staff replies (own settings).
   const names = new Map<number, string>();
-  const alerts = createChatAlerts(root, s, (conversationId) => {
-    const entry = conversations.find((c) => c.id === conversationId);
-    if (entry) void openConversation(entry);
-  }, {
-    alertFor: (m) => m.senderRole === 'customer' || m.senderRole === 'guest',
-    keys: { notify: 'hurtrock-console-notify', sound: 'hurtrock-console-sound' },
-    who: (m) => names.get(m.conversationId),
-    title: s['console.title'],
-  });
+  const alerts = createChatAlerts(
+    root,
+    s,
+    (conversationId) => {
+      const entry = conversations.find((c) => c.id === conversationId);
+      if (entry) void openConversation(entry);
+    },
+    {
+      alertFor: (m) => m.senderRole === 'customer' || m.senderRole === 'guest',
+      keys: { notify: 'hurtrock-console-notify', sound: 'hurtrock-console-sound' },
+      who: (m) => names.get(m.conversationId),
+      title: s['console.title'],
+    },
+  );
   top.append(alerts.controls);
 
-  socket.on('message:new', ({ message, conversation }: { message: ChatMessage; conversation: { id: number; customerId: string; customerName: string } }) => {
-    names.set(conversation.id, conversation.customerName);
-    alerts.incoming(message, current?.id === conversation.id);
-    if (current?.id === conversation.id) {
-      show([message]);
-      if (typing) typing.hidden = true;
-      void markRead(current);
-    }
-    // Live list: move the conversation to the top with its new last message and unread count.
-    let entry = conversations.find((c) => c.id === conversation.id);
-    if (!entry && status === 'open') {
-      entry = {
-        id: conversation.id,
-        customerId: conversation.customerId,
-        customerName: conversation.customerName,
-        status: 'open',
-        unread: 0,
-        assignedStaffId: null,
-        assignedStaffName: null,
-        customerLastReadId: 0,
-        lastMessage: null,
-      };
-    }
-    if (!entry) return;
-    conversations = [entry, ...conversations.filter((c) => c !== entry)];
-    entry.lastMessage = { body: message.body, hasAttachment: Boolean(message.attachment) };
-    const fromCustomer = message.senderRole === 'customer' || message.senderRole === 'guest';
-    if (fromCustomer && current?.id !== entry.id) entry.unread += 1;
-    if (fromCustomer) titleAlert.add();
-    renderList();
-  });
+  socket.on(
+    'message:new',
+    ({ message, conversation }: { message: ChatMessage; conversation: { id: number; customerId: string; customerName: string } }) => {
+      names.set(conversation.id, conversation.customerName);
+      alerts.incoming(message, current?.id === conversation.id);
+      if (current?.id === conversation.id) {
+        show([message]);
+        if (typing) typing.hidden = true;
+        void markRead(current);
+      }
+      // Live list: move the conversation to the top with its new last message and unread count.
+      let entry = conversations.find((c) => c.id === conversation.id);
+      if (!entry && status === 'open') {
+        entry = {
+          id: conversation.id,
+          customerId: conversation.customerId,
+          customerName: conversation.customerName,
+          status: 'open',
+          unread: 0,
+          assignedStaffId: null,
+          assignedStaffName: null,
+          customerLastReadId: 0,
+          lastMessage: null,
+        };
+      }
+      if (!entry) return;
+      conversations = [entry, ...conversations.filter((c) => c !== entry)];
+      entry.lastMessage = { body: message.body, hasAttachment: Boolean(message.attachment) };
+      const fromCustomer = message.senderRole === 'customer' || message.senderRole === 'guest';
+      if (fromCustomer && current?.id !== entry.id) entry.unread += 1;
+      if (fromCustomer) titleAlert.add();
+      renderList();
+    },
+  );
   socket.on('conversation:updated', () => void refresh());
   const titleAlert = newMessageTitle(s);
   socket.on('canned:changed', () => void canned.reload());

@@ -97,7 +97,11 @@ function productCard(p: NonNullable<ChatMessage['product']>): HTMLAnchorElement 
     card.append(img);
   }
   const text = el('span', 'chat-product-text');
-  text.append(el('span', 'chat-product-brand', p.brand), el('span', 'chat-product-name', p.name), el('span', 'chat-product-price', p.priceText));
+  text.append(
+    el('span', 'chat-product-brand', p.brand),
+    el('span', 'chat-product-name', p.name),
+    el('span', 'chat-product-price', p.priceText),
+  );
   card.append(text);
   return card;
 }
@@ -163,7 +167,10 @@ export function productPicker(s: Strings): { root: HTMLElement; picked(): string
       const q = input.value.trim();
       if (q.length < 2) return results.replaceChildren();
       try {
-        const res = await fetch(`/api/v1/products/suggest?q=${encodeURIComponent(q)}`, { signal: controller.signal, headers: { accept: 'application/json' } });
+        const res = await fetch(`/api/v1/products/suggest?q=${encodeURIComponent(q)}`, {
+          signal: controller.signal,
+          headers: { accept: 'application/json' },
+        });
         const data = (await res.json()) as { products?: Suggestion[] };
         results.replaceChildren(
           ...(data.products ?? []).map((p) => {
@@ -259,7 +266,11 @@ async function chatApi(path: string, token: () => Promise<string>, init: Request
     const res = await fetch(`/chat/api${path}`, {
       ...init,
       credentials: 'omit',
-      headers: { ...(init.headers as Record<string, string>), accept: 'application/json, image/*', authorization: `Bearer ${await token()}` },
+      headers: {
+        ...(init.headers as Record<string, string>),
+        accept: 'application/json, image/*',
+        authorization: `Bearer ${await token()}`,
+      },
     });
     if (res.status !== 401 || attempt > 0) return res;
     (token as Partial<TokenSource>).reset?.();

@@ -4,7 +4,18 @@
  * reconnect the widget fetches a fresh token and catches up on messages after the last one seen.
  */
 import type { Socket } from 'socket.io-client';
-import { type ChatMessage, type Strings, ask, configureAttachments, connectChat, el, getJson, insertMessages, messageNode, readStrings } from './chat-shared';
+import {
+  type ChatMessage,
+  type Strings,
+  ask,
+  configureAttachments,
+  connectChat,
+  el,
+  getJson,
+  insertMessages,
+  messageNode,
+  readStrings,
+} from './chat-shared';
 import { messageComposer } from './chat-composer';
 import { createChatAlerts } from './chat-alerts';
 import { createReceipts, createSeenReporter } from './chat-receipts';
@@ -109,7 +120,10 @@ export function mountChatWidget(root: HTMLElement): void {
   function showSupport(online: boolean) {
     support.hidden = false;
     support.dataset.supportOnline = String(online);
-    support.replaceChildren(el('span', 'chat-support-dot'), document.createTextNode(` ${(online ? s['support.online'] : s['support.offline']) ?? ''} `));
+    support.replaceChildren(
+      el('span', 'chat-support-dot'),
+      document.createTextNode(` ${(online ? s['support.online'] : s['support.offline']) ?? ''} `),
+    );
     if (!online) {
       const hours = el('a', '', s['support.hours']);
       hours.href = '/toko';
@@ -243,9 +257,11 @@ export function mountChatWidget(root: HTMLElement): void {
   } else {
     setState('connecting');
     state.hidden = true;
-    panel.append(guestForm((guest) => {
-      state.hidden = false;
-      startGuest(guest);
-    }));
+    panel.append(
+      guestForm((guest) => {
+        state.hidden = false;
+        startGuest(guest);
+      }),
+    );
   }
 }

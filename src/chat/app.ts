@@ -24,7 +24,6 @@ import { CHAT_SOCKET_PATH, type ChatIo, roomsFor } from './rooms';
 
 export { CHAT_SOCKET_PATH, STAFF_ROOM, userRoom, roomsFor, type ChatIo, type ChatSocket, type ChatSocketData } from './rooms';
 
-
 /** Chat messages are ≤ 2000 characters; 64 KB leaves room for framing and stops memory abuse. */
 const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
 
@@ -47,7 +46,15 @@ export interface ChatAppOptions {
 
 const DEFAULT_REDIS_KEY = 'hurtrock-chat';
 
-export function buildChatApp({ config, db, logger, redisUrl = config.redisUrl, redisKey = DEFAULT_REDIS_KEY, presenceTiming, productLookup }: ChatAppOptions): ChatApp {
+export function buildChatApp({
+  config,
+  db,
+  logger,
+  redisUrl = config.redisUrl,
+  redisKey = DEFAULT_REDIS_KEY,
+  presenceTiming,
+  productLookup,
+}: ChatAppOptions): ChatApp {
   const app = Fastify({
     ...(logger === undefined
       ? { logger: loggerOptions('chat', config.logLevel) }

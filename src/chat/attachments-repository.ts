@@ -25,7 +25,14 @@ export type SendWithAttachment =
 
 export function createAttachmentRepository(db: ChatDb) {
   return {
-    async insert(input: { conversationId: number; uploaderId: string; contentType: string; width: number; height: number; data: Buffer }): Promise<AttachmentRef> {
+    async insert(input: {
+      conversationId: number;
+      uploaderId: string;
+      contentType: string;
+      width: number;
+      height: number;
+      data: Buffer;
+    }): Promise<AttachmentRef> {
       const [row] = await db
         .insert(chatAttachments)
         .values({ ...input, id: newAttachmentId(), byteSize: input.data.length })
@@ -63,7 +70,9 @@ export function createAttachmentRepository(db: ChatDb) {
     async dropUnsent(uploaderId: string, olderThanMs: number): Promise<void> {
       await db
         .delete(chatAttachments)
-        .where(and(eq(chatAttachments.uploaderId, uploaderId), lt(chatAttachments.createdAt, new Date(Date.now() - olderThanMs)), unsent()));
+        .where(
+          and(eq(chatAttachments.uploaderId, uploaderId), lt(chatAttachments.createdAt, new Date(Date.now() - olderThanMs)), unsent()),
+        );
     },
 
     /** Width and height of the images of these messages (history pages). */
@@ -83,7 +92,14 @@ export function createAttachmentRepository(db: ChatDb) {
      * second one, reading after the first committed, finds the image taken. The partial unique
      * index on chat_messages.attachment_id backs this up and makes the lookups below cheap.
      */
-    async appendWithAttachment(input: { conversationId: number; senderId: string; senderRole: SenderRole; body: string; product?: ChatMessage['product']; attachmentId: string }): Promise<SendWithAttachment> {
+    async appendWithAttachment(input: {
+      conversationId: number;
+      senderId: string;
+      senderRole: SenderRole;
+      body: string;
+      product?: ChatMessage['product'];
+      attachmentId: string;
+    }): Promise<SendWithAttachment> {
       if (!ATTACHMENT_ID.test(input.attachmentId)) return { ok: false, code: 'attachment_not_found' };
       return db.transaction(async (tx) => {
         const [attachment] = await tx
@@ -92,7 +108,11 @@ export function createAttachmentRepository(db: ChatDb) {
           .where(and(eq(chatAttachments.id, input.attachmentId), eq(chatAttachments.conversationId, input.conversationId)))
           .for('update');
         if (!attachment) return { ok: false, code: 'attachment_not_found' } as const;
-        const [used] = await tx.select({ id: chatMessages.id }).from(chatMessages).where(eq(chatMessages.attachmentId, attachment.id)).limit(1);
+        const [used] = await tx
+          .select({ id: chatMessages.id })
+          .from(chatMessages)
+          .where(eq(chatMessages.attachmentId, attachment.id))
+          .limit(1);
         if (used) return { ok: false, code: 'attachment_used' } as const;
         const [message] = await tx.insert(chatMessages).values(input).returning();
         if (!message) throw new Error('message insert returned no row');

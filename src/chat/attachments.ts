@@ -94,8 +94,10 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
 
   scope.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error.statusCode === 413) return sendError(reply, 413, 'file_too_large', 'The image is larger than 8 MB.', 'file');
-    if (error.statusCode === 415) return sendError(reply, 415, 'unsupported_media_type', 'Send the image itself, with an image Content-Type.', 'file');
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return sendError(reply, error.statusCode, 'bad_request', 'The request could not be read.');
+    if (error.statusCode === 415)
+      return sendError(reply, 415, 'unsupported_media_type', 'Send the image itself, with an image Content-Type.', 'file');
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+      return sendError(reply, error.statusCode, 'bad_request', 'The request could not be read.');
     request.log.error({ err: error }, 'attachment request failed');
     return sendError(reply, 500, 'internal_error', 'Internal server error');
   });
@@ -127,11 +129,13 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
 
     const wanted = request.query.conversationId;
     const conversationId = wanted === undefined ? undefined : /^[1-9]\d{0,15}$/.test(wanted) ? Number(wanted) : NaN;
-    if (Number.isNaN(conversationId)) return sendError(reply, 400, 'invalid_conversation', 'conversationId must be a conversation id.', 'conversationId');
+    if (Number.isNaN(conversationId))
+      return sendError(reply, 400, 'invalid_conversation', 'conversationId must be a conversation id.', 'conversationId');
 
     let target: number;
     if (isStaff(user)) {
-      if (conversationId === undefined) return sendError(reply, 400, 'invalid_conversation', 'conversationId is required.', 'conversationId');
+      if (conversationId === undefined)
+        return sendError(reply, 400, 'invalid_conversation', 'conversationId is required.', 'conversationId');
       const found = await repo.findConversation(conversationId);
       if (!found) return sendError(reply, 404, 'conversation_not_found', 'No such conversation.', 'conversationId');
       if (found.status !== 'open') return sendError(reply, 409, 'conversation_archived', 'The conversation is archived.', 'conversationId');
@@ -171,13 +175,15 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
     if (!found || !(isStaff(user) || found.customerId === user.sub)) {
       return sendError(reply, 404, 'not_found', 'Not found');
     }
-    return reply
-      .header('content-type', found.contentType)
-      .header('cache-control', 'private, max-age=86400')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', 'inline')
-      // Nothing in an image may run, even if a browser were talked into rendering it as a page.
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(found.data);
+    return (
+      reply
+        .header('content-type', found.contentType)
+        .header('cache-control', 'private, max-age=86400')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', 'inline')
+        // Nothing in an image may run, even if a browser were talked into rendering it as a page.
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(found.data)
+    );
   });
 }

@@ -33,7 +33,8 @@ export function registerCannedReplyHandlers(io: ChatIo, socket: ChatSocket, cons
     const parsed = saveSchema.safeParse(payload);
     if (!parsed.success) return fail('invalid_request');
     const title = parsed.data.title.replace(/\s+/g, ' ').trim();
-    if (title.length < 1 || title.length > CANNED_TITLE_MAX_LENGTH) return fail('invalid_title', `title: 1 to ${CANNED_TITLE_MAX_LENGTH} characters.`);
+    if (title.length < 1 || title.length > CANNED_TITLE_MAX_LENGTH)
+      return fail('invalid_title', `title: 1 to ${CANNED_TITLE_MAX_LENGTH} characters.`);
     // The same rule as a message: a reply is inserted into the reply box and sent as typed.
     const body = normaliseBody(parsed.data.body);
     if (body === null) return fail('invalid_body', `body: 1 to ${CHAT_MESSAGE_MAX_LENGTH} characters.`);

@@ -5,7 +5,14 @@
  */
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { ChatDb } from './db';
-import { type ChatCannedReply, type ChatConversation, type ChatStaffMember, chatCannedReplies, chatConversations, chatStaffMembers } from './db/schema';
+import {
+  type ChatCannedReply,
+  type ChatConversation,
+  type ChatStaffMember,
+  chatCannedReplies,
+  chatConversations,
+  chatStaffMembers,
+} from './db/schema';
 import { type SenderRole, isUniqueViolation } from './repository';
 
 export const CONVERSATION_FILTERS = ['all', 'unread', 'today', 'mine', 'unassigned'] as const;
@@ -54,7 +61,9 @@ export function wibDayStart(now: Date): Date {
 // against chat_messages (Drizzle writes bare names in a one-table select).
 const unreadCount = sql<number>`(SELECT count(*)::int FROM chat_messages m WHERE m.conversation_id = chat_conversations.id
   AND m.id > chat_conversations.staff_last_read_id AND m.sender_role IN ('customer', 'guest'))`;
-const lastMessage = sql<ConversationSummary['lastMessage']>`(SELECT json_build_object('id', m.id, 'body', m.body, 'senderRole', m.sender_role, 'createdAt', m.created_at,
+const lastMessage = sql<
+  ConversationSummary['lastMessage']
+>`(SELECT json_build_object('id', m.id, 'body', m.body, 'senderRole', m.sender_role, 'createdAt', m.created_at,
   'hasAttachment', m.attachment_id IS NOT NULL)
   FROM chat_messages m WHERE m.conversation_id = chat_conversations.id ORDER BY m.id DESC LIMIT 1)`;
 
@@ -66,7 +75,8 @@ export function createConsoleRepository(db: ChatDb) {
         conds.push(sql`EXISTS (SELECT 1 FROM chat_messages m WHERE m.conversation_id = chat_conversations.id
           AND m.id > chat_conversations.staff_last_read_id AND m.sender_role IN ('customer', 'guest'))`);
       }
-      if (query.filter === 'today') conds.push(sql`chat_conversations.last_message_at >= ${query.todayStartsAt.toISOString()}::timestamptz`);
+      if (query.filter === 'today')
+        conds.push(sql`chat_conversations.last_message_at >= ${query.todayStartsAt.toISOString()}::timestamptz`);
       if (query.filter === 'mine') conds.push(eq(chatConversations.assignedStaffId, query.staffId));
       if (query.filter === 'unassigned') conds.push(sql`chat_conversations.assigned_staff_id IS NULL`);
       const pattern = query.search ? likePattern(query.search) : null;
@@ -100,7 +110,11 @@ export function createConsoleRepository(db: ChatDb) {
         ...row,
         unread: Number(row.unread),
         // json_build_object keeps bigint ids as numbers and timestamps as ISO-like text.
-        lastMessage: row.lastMessage && { ...row.lastMessage, id: Number(row.lastMessage.id), createdAt: new Date(row.lastMessage.createdAt).toISOString() },
+        lastMessage: row.lastMessage && {
+          ...row.lastMessage,
+          id: Number(row.lastMessage.id),
+          createdAt: new Date(row.lastMessage.createdAt).toISOString(),
+        },
         match: row.match && { id: Number(row.match.id), body: row.match.body },
       }));
     },
@@ -161,11 +175,20 @@ export function createConsoleRepository(db: ChatDb) {
     },
 
     listCannedReplies(): Promise<ChatCannedReply[]> {
-      return db.select().from(chatCannedReplies).orderBy(asc(sql`lower(${chatCannedReplies.title})`)).limit(200);
+      return db
+        .select()
+        .from(chatCannedReplies)
+        .orderBy(asc(sql`lower(${chatCannedReplies.title})`))
+        .limit(200);
     },
 
     /** Creates or updates a reply; `duplicate` when another reply already has that title. */
-    async saveCannedReply(input: { id?: number; title: string; body: string; updatedBy: string }): Promise<ChatCannedReply | 'duplicate' | 'missing'> {
+    async saveCannedReply(input: {
+      id?: number;
+      title: string;
+      body: string;
+      updatedBy: string;
+    }): Promise<ChatCannedReply | 'duplicate' | 'missing'> {
       try {
         if (input.id) {
           const [row] = await db
@@ -175,7 +198,10 @@ export function createConsoleRepository(db: ChatDb) {
             .returning();
           return row ?? 'missing';
         }
-        const [row] = await db.insert(chatCannedReplies).values({ title: input.title, body: input.body, updatedBy: input.updatedBy }).returning();
+        const [row] = await db
+          .insert(chatCannedReplies)
+          .values({ title: input.title, body: input.body, updatedBy: input.updatedBy })
+          .returning();
         return row!;
       } catch (error) {
         if (isUniqueViolation(error)) return 'duplicate';
@@ -187,7 +213,6 @@ export function createConsoleRepository(db: ChatDb) {
       const rows = await db.delete(chatCannedReplies).where(eq(chatCannedReplies.id, id)).returning({ id: chatCannedReplies.id });
       return rows.length > 0;
     },
-
   };
 }
 

@@ -32,7 +32,12 @@ const assignSchema = z.object({ conversationId: id, staffId: z.string().min(1).m
 
 const summaryDto = (c: ConversationSummary) => ({ ...c, lastMessageAt: c.lastMessageAt.toISOString() });
 
-export function registerConversationHandlers(io: ChatIo, socket: ChatSocket, deps: { repo: ChatRepository; console: ConsoleRepository }, on: RegisterEvent) {
+export function registerConversationHandlers(
+  io: ChatIo,
+  socket: ChatSocket,
+  deps: { repo: ChatRepository; console: ConsoleRepository },
+  on: RegisterEvent,
+) {
   const { repo, console: consoleRepo } = deps;
   const user = socket.data.user;
 
@@ -105,7 +110,10 @@ export function registerConversationHandlers(io: ChatIo, socket: ChatSocket, dep
     return { ok: true, staff: staff.map((s) => ({ id: s.id, name: s.name })), me: { id: user.sub, name: user.name } };
   });
 
-  for (const [event, status] of [['conversation:archive', 'archived'], ['conversation:reopen', 'open']] as const) {
+  for (const [event, status] of [
+    ['conversation:archive', 'archived'],
+    ['conversation:reopen', 'open'],
+  ] as const) {
     on(event, { staffOnly: true }, async (payload) => {
       const parsed = conversationSchema.safeParse(payload);
       if (!parsed.success) return fail('invalid_request');

@@ -10,7 +10,7 @@ import { isStaff } from './auth';
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatConversation, type ChatMessage } from './db/schema';
 import { type RegisterEvent, fail } from './handlers';
 import { createTokenBucket } from './rate-limit';
-import { type ProductCard, type ProductLookup } from './products';
+import type { ProductCard, ProductLookup } from './products';
 import type { ChatRepository } from './repository';
 import { STAFF_ROOM, type ChatIo, type ChatSocket, userRoom } from './rooms';
 
@@ -78,7 +78,12 @@ export function normaliseBody(raw: string): string | null {
 }
 
 /** `on` comes from createEventRegistrar (rate limit, staff-only check, one ack, no error leaks). */
-export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, deps: { repo: ChatRepository; products: ProductLookup; attachments: AttachmentRepository }, on: RegisterEvent) {
+export function registerMessageHandlers(
+  io: ChatIo,
+  socket: ChatSocket,
+  deps: { repo: ChatRepository; products: ProductLookup; attachments: AttachmentRepository },
+  on: RegisterEvent,
+) {
   const { repo, products, attachments } = deps;
   const user: ChatTokenClaims = socket.data.user;
   const staff = isStaff(user);
@@ -107,7 +112,8 @@ export function registerMessageHandlers(io: ChatIo, socket: ChatSocket, deps: { 
     // A card alone is fine: its name becomes the message text (for history and search).
     // An image alone too: a placeholder text (the widget shows the image instead).
     const alone = parsed.data.body.trim() === '';
-    const body = normaliseBody(parsed.data.body) ?? (alone && product ? product.name : alone && parsed.data.attachment ? IMAGE_ONLY_BODY : null);
+    const body =
+      normaliseBody(parsed.data.body) ?? (alone && product ? product.name : alone && parsed.data.attachment ? IMAGE_ONLY_BODY : null);
     if (body === null) return fail('invalid_message', `1 to ${CHAT_MESSAGE_MAX_LENGTH} characters.`);
 
     let conversation: ChatConversation;

@@ -174,7 +174,14 @@ export interface RedisPresenceOptions {
   onError?: (error: unknown) => void;
 }
 
-export function createRedisPresence({ redis, key, ttlMs = 24_000, heartbeatMs = 8_000, onChange, onError = () => {} }: RedisPresenceOptions): Presence {
+export function createRedisPresence({
+  redis,
+  key,
+  ttlMs = 24_000,
+  heartbeatMs = 8_000,
+  onChange,
+  onError = () => {},
+}: RedisPresenceOptions): Presence {
   const instance = randomUUID();
   const local = createLocalSockets();
   const prefix = `{${key}}:presence`;

@@ -36,7 +36,10 @@ const apiAnswer = z.object({
 export function storeProductLookup(storeUrl: string, timeoutMs = 2_000): ProductLookup {
   return async (slug) => {
     if (!PRODUCT_SLUG.test(slug) || slug.length > 220) return null;
-    const res = await fetch(`${storeUrl}/api/v1/products/${slug}`, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+    const res = await fetch(`${storeUrl}/api/v1/products/${slug}`, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { accept: 'application/json' },
+    });
     if (res.status === 404) {
       await res.body?.cancel();
       return null;
@@ -45,6 +48,14 @@ export function storeProductLookup(storeUrl: string, timeoutMs = 2_000): Product
     const parsed = apiAnswer.safeParse(await res.json());
     if (!parsed.success) throw new Error(`store sent an unexpected product answer for ${slug}`);
     const p = parsed.data.data;
-    return { slug: p.slug, name: p.name, brand: p.brand, price: p.price, priceText: p.price_formatted, url: p.url, image: p.image?.jpg ?? null };
+    return {
+      slug: p.slug,
+      name: p.name,
+      brand: p.brand,
+      price: p.price,
+      priceText: p.price_formatted,
+      url: p.url,
+      image: p.image?.jpg ?? null,
+    };
   };
 }

@@ -53,15 +53,23 @@ export function createChatRepository(db: ChatDb) {
      * BEGIN/INSERT/UPDATE/COMMIT — it matters on PGlite, where every statement costs CPU here.
      * Both see the same now(), so last_message_at equals the message's created_at.
      */
-    async appendMessage(input: { conversationId: number; senderId: string; senderRole: SenderRole; body: string; product?: ProductCard | null }): Promise<ChatMessage> {
+    async appendMessage(input: {
+      conversationId: number;
+      senderId: string;
+      senderRole: SenderRole;
+      body: string;
+      product?: ProductCard | null;
+    }): Promise<ChatMessage> {
       const inserted = db.$with('inserted').as(db.insert(chatMessages).values(input).returning());
-      const bumped = db.$with('bumped').as(
-        db
-          .update(chatConversations)
-          .set({ lastMessageAt: sql`now()` })
-          .where(eq(chatConversations.id, input.conversationId))
-          .returning({ id: chatConversations.id }),
-      );
+      const bumped = db
+        .$with('bumped')
+        .as(
+          db
+            .update(chatConversations)
+            .set({ lastMessageAt: sql`now()` })
+            .where(eq(chatConversations.id, input.conversationId))
+            .returning({ id: chatConversations.id }),
+        );
       const [message] = await db.with(inserted, bumped).select().from(inserted);
       if (!message) throw new Error('message insert returned no row');
       return message;
@@ -73,9 +81,19 @@ export function createChatRepository(db: ChatDb) {
       if (opts.before) conds.push(lt(chatMessages.id, opts.before));
       if (opts.after) conds.push(gt(chatMessages.id, opts.after));
       if (opts.after) {
-        return db.select().from(chatMessages).where(and(...conds)).orderBy(chatMessages.id).limit(opts.limit);
+        return db
+          .select()
+          .from(chatMessages)
+          .where(and(...conds))
+          .orderBy(chatMessages.id)
+          .limit(opts.limit);
       }
-      const rows = await db.select().from(chatMessages).where(and(...conds)).orderBy(desc(chatMessages.id)).limit(opts.limit);
+      const rows = await db
+        .select()
+        .from(chatMessages)
+        .where(and(...conds))
+        .orderBy(desc(chatMessages.id))
+        .limit(opts.limit);
       return rows.reverse();
     },
 

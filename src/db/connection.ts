@@ -41,9 +41,7 @@ export interface DatabaseHandle<S extends Record<string, unknown>> {
   close(): Promise<void>;
 }
 
-export async function openDatabase<S extends Record<string, unknown>>(
-  options: DatabaseOptions<S>,
-): Promise<DatabaseHandle<S>> {
+export async function openDatabase<S extends Record<string, unknown>>(options: DatabaseOptions<S>): Promise<DatabaseHandle<S>> {
   return options.url ? openPostgres(options, options.url) : openPglite(options);
 }
 
@@ -61,8 +59,7 @@ async function openPglite<S extends Record<string, unknown>>(options: DatabaseOp
   return {
     db: db as unknown as Database<S>,
     driver: 'pglite',
-    migrate: () =>
-      migratePglite(db, { migrationsFolder: options.migrationsFolder, migrationsTable: options.migrationsTable }),
+    migrate: () => migratePglite(db, { migrationsFolder: options.migrationsFolder, migrationsTable: options.migrationsTable }),
     ping: async () => {
       await client.query('SELECT 1');
     },
@@ -73,10 +70,7 @@ async function openPglite<S extends Record<string, unknown>>(options: DatabaseOp
 /** Same key for every instance, so concurrent start-ups apply migrations one at a time. */
 const MIGRATION_LOCK_KEY = 720_431_993;
 
-async function openPostgres<S extends Record<string, unknown>>(
-  options: DatabaseOptions<S>,
-  url: string,
-): Promise<DatabaseHandle<S>> {
+async function openPostgres<S extends Record<string, unknown>>(options: DatabaseOptions<S>, url: string): Promise<DatabaseHandle<S>> {
   // Settings travel in the connection's start-up packet, so they hold before the first query.
   const startupOptions = Object.entries(options.sessionSettings ?? {})
     .map(([name, value]) => `-c ${name}=${value}`)

@@ -19,11 +19,7 @@ export type ChatTokenClaims = z.infer<typeof claimsSchema>;
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-export async function signChatToken(
-  claims: ChatTokenClaims,
-  secret: string,
-  ttlSeconds = CHAT_TOKEN_TTL_SECONDS,
-): Promise<string> {
+export async function signChatToken(claims: ChatTokenClaims, secret: string, ttlSeconds = CHAT_TOKEN_TTL_SECONDS): Promise<string> {
   return new SignJWT({ role: claims.role, name: claims.name })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)

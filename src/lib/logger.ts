@@ -10,13 +10,7 @@ export function loggerOptions(service: 'store' | 'chat' | 'launcher', level: str
     level,
     base: { service },
     redact: {
-      paths: [
-        'req.headers.cookie',
-        'req.headers.authorization',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.token',
-      ],
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'],
       censor: '[redacted]',
     },
   };

@@ -55,9 +55,7 @@ export interface OpeningPeriod {
 /** Whether the shop is open at `now`, given its weekly opening periods in WIB. */
 export function isOpenAt(periods: readonly OpeningPeriod[], now: Date): boolean {
   const { day, minutes } = wibClock(now);
-  return periods.some(
-    (p) => p.day === day && minutes >= parseClockTime(p.open) && minutes < parseClockTime(p.close),
-  );
+  return periods.some((p) => p.day === day && minutes >= parseClockTime(p.open) && minutes < parseClockTime(p.close));
 }
 
 /** Calendar date of a moment in WIB (UTC+7 all year: Indonesia has no daylight saving). */

@@ -90,7 +90,14 @@ declare module 'fastify' {
   }
 }
 
-export async function buildStoreApp({ config, database, redis, logger = true, onEmailQueued, clock }: StoreAppDeps): Promise<FastifyInstance> {
+export async function buildStoreApp({
+  config,
+  database,
+  redis,
+  logger = true,
+  onEmailQueued,
+  clock,
+}: StoreAppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions('store', config.logLevel) : false,
     genReqId: requestId,
@@ -174,7 +181,11 @@ export async function buildStoreApp({ config, database, redis, logger = true, on
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
   registerChatCustomerPanel(app, { accounts: accountsArea.accounts, orders });
-  await registerChatRoutes(app, { tokens: createChatTokenService({ secret: config.chatTokenSecret }), chatUrl: config.chat.url, publicUrl: config.store.publicUrl });
+  await registerChatRoutes(app, {
+    tokens: createChatTokenService({ secret: config.chatTokenSecret }),
+    chatUrl: config.chat.url,
+    publicUrl: config.store.publicUrl,
+  });
 
   return app;
 }

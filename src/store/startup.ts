@@ -37,7 +37,9 @@ export async function prepareStoreDatabase(
   if (config.sampleData && (await isStoreEmpty(db))) {
     const started = Date.now();
     const counts = await seedSampleData(db, { uploadDir: config.uploadDir, log, imageCacheDir: options.sampleImageCacheDir });
-    log(`Sample data loaded in ${Date.now() - started} ms: ${counts.categories} categories, ${counts.products} products, ${counts.images} images`);
+    log(
+      `Sample data loaded in ${Date.now() - started} ms: ${counts.categories} categories, ${counts.products} products, ${counts.images} images`,
+    );
     seeded = true;
   }
   // After seeding, which fills in sample bank accounts; otherwise the defaults (transfer on, no accounts yet).

@@ -126,7 +126,12 @@ test.describe('accounts', () => {
   });
 
   test('pages look right in dark mode and on a phone', async ({ browser, store }, testInfo) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme: 'dark' });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      colorScheme: 'dark',
+    });
     const page = await context.newPage();
     await page.goto(store.url + '/masuk');
     await expect(page.locator('html')).toHaveAttribute('data-bs-theme', 'dark');

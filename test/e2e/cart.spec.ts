@@ -86,7 +86,12 @@ test.describe('cart', () => {
   });
 
   test('phone: add, change quantity and remove on a small screen', async ({ browser, store }, testInfo) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme: 'light' });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      colorScheme: 'light',
+    });
     const page = await context.newPage();
     const problems = watchProblems(page);
     await addFromProductPage(page, store.url, 1);

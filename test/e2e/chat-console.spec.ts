@@ -77,7 +77,13 @@ test('staff find a conversation, answer with a quick reply, take it on and see i
     await agus.getByRole('textbox', { name: 'Pesan' }).fill('Yang 5B juga ada?');
     await agus.getByRole('button', { name: 'Kirim' }).click();
     await expect(agusItem.locator('.chat-console-unread')).toHaveText('2');
-    const notes = () => staff.evaluate(() => (window as unknown as { __notifications: { title: string; body?: string }[] }).__notifications.map(({ title, body }) => ({ title, body })));
+    const notes = () =>
+      staff.evaluate(() =>
+        (window as unknown as { __notifications: { title: string; body?: string }[] }).__notifications.map(({ title, body }) => ({
+          title,
+          body,
+        })),
+      );
     await expect.poll(notes).toEqual([{ title: 'Chat Pelanggan', body: 'Yang 5B juga ada?' }]);
     await expect(staff.locator('#chat-console')).toHaveAttribute('data-chat-tone-at', /\d+/);
 

@@ -36,7 +36,10 @@ test('a guest chats from the widget and staff answer live from the console', asy
     // Tagging a product: search inside the widget, pick it, send; staff see the card live.
     await customer.getByRole('button', { name: 'Lampirkan produk' }).click();
     await customer.getByPlaceholder('Cari produk…').fill('ibanez rg550');
-    await customer.locator('.chat-picker-results').getByRole('button', { name: /Ibanez RG550 Genesis/ }).click();
+    await customer
+      .locator('.chat-picker-results')
+      .getByRole('button', { name: /Ibanez RG550 Genesis/ })
+      .click();
     await expect(customer.getByText(/Dilampirkan: Ibanez RG550/)).toBeVisible();
     await customer.getByRole('button', { name: 'Kirim' }).click();
     await expect(customer.locator('.chat-msg-mine .chat-product-name').last()).toContainText('Ibanez RG550 Genesis');
@@ -54,7 +57,11 @@ test('a guest chats from the widget and staff answer live from the console', asy
     // After a reload the same guest (same session) gets the conversation back from history.
     await customer.reload();
     await customer.getByRole('button', { name: 'Chat dengan kami' }).click();
-    await expect(customer.locator('.chat-msg-body')).toHaveText(['Ada <b>Fender</b> Strat?', 'Ada, warna sunburst.', 'Siap, saya ke toko besok.']);
+    await expect(customer.locator('.chat-msg-body')).toHaveText([
+      'Ada <b>Fender</b> Strat?',
+      'Ada, warna sunburst.',
+      'Siap, saya ke toko besok.',
+    ]);
     await expect(customer.locator('.chat-product-name')).toHaveText(['Ibanez RG550 Genesis Collection']);
   } finally {
     await customerContext.close();
@@ -134,7 +141,10 @@ test('a browser that blocks notifications gets a disabled bell that says so', as
   }
 });
 
-test('a staff reply while the widget is closed raises the badge, notifies, and the click opens the chat; "Dibaca" once staff read', async ({ browser, shop }, testInfo) => {
+test('a staff reply while the widget is closed raises the badge, notifies, and the click opens the chat; "Dibaca" once staff read', async ({
+  browser,
+  shop,
+}, testInfo) => {
   const customerContext = await browser.newContext({ permissions: ['notifications'] });
   const staffContext = await browser.newContext();
   try {
@@ -164,18 +174,28 @@ test('a staff reply while the widget is closed raises the badge, notifies, and t
     await staff.getByRole('textbox', { name: 'Pesan' }).fill('Ada, Ernie Ball Super Slinky.');
     await staff.getByRole('button', { name: 'Kirim' }).click();
     await expect(customer.locator('[data-chat-unread]')).toHaveText('1');
-    await expect.poll(() => customer.evaluate(() => (window as unknown as { __notifications: { title: string }[] }).__notifications.length)).toBe(1);
+    await expect
+      .poll(() => customer.evaluate(() => (window as unknown as { __notifications: { title: string }[] }).__notifications.length))
+      .toBe(1);
     const [note] = await customer.evaluate(() =>
-      (window as unknown as { __notifications: { title: string; body?: string; tag?: string }[] }).__notifications.map(({ title, body, tag }) => ({ title, body, tag })),
+      (window as unknown as { __notifications: { title: string; body?: string; tag?: string }[] }).__notifications.map(
+        ({ title, body, tag }) => ({ title, body, tag }),
+      ),
     );
-    expect(note).toEqual({ title: 'Bantuan Hurtrock', body: 'Ada, Ernie Ball Super Slinky.', tag: expect.stringMatching(/^hurtrock-chat-\d+$/) });
+    expect(note).toEqual({
+      title: 'Bantuan Hurtrock',
+      body: 'Ada, Ernie Ball Super Slinky.',
+      tag: expect.stringMatching(/^hurtrock-chat-\d+$/),
+    });
     // Sound is on by default: the tone played (the widget marks when it does).
     await expect(customer.locator('[data-chat-root]')).toHaveAttribute('data-chat-tone-at', /\d+/);
     await customer.screenshot({ path: testInfo.outputPath('chat-widget-closed-badge.png') });
 
     // Clicking the notification brings the chat back, with the reply in it.
     await customer.evaluate(() =>
-      (window as unknown as { __notifications: { instance: EventTarget }[] }).__notifications[0]!.instance.dispatchEvent(new Event('click')),
+      (window as unknown as { __notifications: { instance: EventTarget }[] }).__notifications[0]!.instance.dispatchEvent(
+        new Event('click'),
+      ),
     );
     await expect(customer.locator('#chat-panel')).toBeVisible();
     await expect(customer.locator('[data-chat-unread]')).toBeHidden();
@@ -204,7 +224,9 @@ test('a staff reply while the widget is closed raises the badge, notifies, and t
 test('a customer sends a photo from the widget; staff see it in the console and answer with one', async ({ browser, shop }, testInfo) => {
   const { default: sharp } = await import('sharp');
   // A 400×300 picture, made here rather than kept as a fixture.
-  const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#ff6b35' } }).png().toBuffer();
+  const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#ff6b35' } })
+    .png()
+    .toBuffer();
   const customerContext = await browser.newContext();
   const staffContext = await browser.newContext();
   /** Loaded from a blob: URL (fetched with the chat token), at the size the message gave it. */
@@ -221,7 +243,9 @@ test('a customer sends a photo from the widget; staff see it in the console and 
     // Too big is refused in the browser already, without an upload.
     const picker = customer.locator('.chat-panel .chat-image');
     await expect(customer.getByRole('button', { name: 'Lampirkan gambar' })).toBeVisible();
-    await picker.locator('input[type=file]').setInputFiles({ name: 'besar.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(9 * 1024 * 1024) });
+    await picker
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'besar.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(9 * 1024 * 1024) });
     await expect(picker).toHaveAttribute('data-state', 'error');
     await expect(picker.getByRole('status')).toHaveText('Gambar lebih dari 8 MB. Pilih yang lebih kecil.');
 
@@ -249,7 +273,9 @@ test('a customer sends a photo from the widget; staff see it in the console and 
     await staff.screenshot({ path: testInfo.outputPath('chat-console-image.png'), fullPage: true });
 
     // Staff answer with a picture and a caption; the customer sees both, live.
-    const square = await sharp({ create: { width: 120, height: 120, channels: 3, background: '#2d2d2d' } }).jpeg().toBuffer();
+    const square = await sharp({ create: { width: 120, height: 120, channels: 3, background: '#2d2d2d' } })
+      .jpeg()
+      .toBuffer();
     await pane.locator('.chat-image input[type=file]').setInputFiles({ name: 'pengganti.jpg', mimeType: 'image/jpeg', buffer: square });
     await expect(pane.locator('.chat-image')).toHaveAttribute('data-state', 'ready');
     await staff.getByLabel('Pesan', { exact: true }).fill('Ini penggantinya.');

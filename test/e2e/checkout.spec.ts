@@ -31,7 +31,8 @@ async function lastEmailTo(dataDir: string, to: string): Promise<string> {
     for (const f of files.reverse()) {
       const text = await readFile(path.join(dir, f), 'utf8');
       // Quoted-printable: soft line breaks and =XX escapes.
-      if (text.includes(`To: ${to}`)) return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      if (text.includes(`To: ${to}`))
+        return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     }
     await new Promise((r) => setTimeout(r, 200));
   }

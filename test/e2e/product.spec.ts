@@ -73,8 +73,16 @@ test.describe('product page', () => {
     await page.screenshot({ path: testInfo.outputPath('store-light.png'), fullPage: true });
   });
 
-  test('on a phone: swipe and the next arrow change the photo; out-of-stock product cannot be added', async ({ browser, store }, testInfo) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme: 'light' });
+  test('on a phone: swipe and the next arrow change the photo; out-of-stock product cannot be added', async ({
+    browser,
+    store,
+  }, testInfo) => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      colorScheme: 'light',
+    });
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(store.url + PRODUCT);

@@ -38,7 +38,13 @@ export interface StartChatOptions {
 
 export async function startChat(target: DbTarget, options: StartChatOptions = {}): Promise<ChatHarness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hurtrock-chat-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(40), CHAT_TOKEN_SECRET: 'y'.repeat(40), ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    SESSION_SECRET: 'x'.repeat(40),
+    CHAT_TOKEN_SECRET: 'y'.repeat(40),
+    ...options.env,
+  });
   const testDb: TestDatabase = await createTestDatabase(target);
   const db = await openChatDatabase(config, { url: testDb.url, inMemory: true });
   await db.migrate();
@@ -127,7 +133,11 @@ export function useChat(target: DbTarget, options: StartChatOptions | (() => Sta
 }
 
 /** A connected client, or rejects with the connect_error message. */
-export function connectSocket(url: string, token: string | undefined, extra: { extraHeaders?: Record<string, string> } = {}): Promise<ClientSocket> {
+export function connectSocket(
+  url: string,
+  token: string | undefined,
+  extra: { extraHeaders?: Record<string, string> } = {},
+): Promise<ClientSocket> {
   const socket = connectClient(url, {
     path: CHAT_SOCKET_PATH,
     transports: ['websocket'],

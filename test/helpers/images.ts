@@ -16,7 +16,9 @@ export function sidewaysPhoneJpeg(width = 1200, height = 800): Promise<Buffer> {
 
 /** A half-transparent PNG. */
 export function transparentPng(width = 400, height = 300): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: { r: 20, g: 160, b: 80, alpha: 0.5 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: { r: 20, g: 160, b: 80, alpha: 0.5 } } })
+    .png()
+    .toBuffer();
 }
 
 function crc32(data: Buffer): number {
@@ -52,5 +54,10 @@ export async function pngBomb(): Promise<Buffer> {
   ihdr.writeUInt32BE(width, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // greyscale
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.concat(out)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.concat(out)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -36,7 +36,10 @@ describe.each(dbTargets)('accounts attacks on %s', (target) => {
     expect(long.body).toContain('value="long@example.com"');
 
     // Raw invalid UTF-8 bytes (0xC3 0x28) in the body, as a broken client would send them.
-    const payload = Buffer.concat([Buffer.from(`_csrf=${encodeURIComponent(b.csrf!)}&email=utf%40example.com&password=${PASSWORD}&name=Bad`), Buffer.from([0xc3, 0x28])]);
+    const payload = Buffer.concat([
+      Buffer.from(`_csrf=${encodeURIComponent(b.csrf!)}&email=utf%40example.com&password=${PASSWORD}&name=Bad`),
+      Buffer.from([0xc3, 0x28]),
+    ]);
     const bad = await store.app.inject({
       method: 'POST',
       url: '/daftar',
@@ -133,7 +136,9 @@ describe.each(dbTargets)('accounts attacks on %s', (target) => {
     expect(resent.status).toBe(303);
     // The header works too (fetch calls).
     await b.get('/akun');
-    expect((await b.request('POST', '/akun/profil', { form: { name: 'Lewat Header' }, headers: { 'x-csrf-token': b.csrf! } })).status).toBe(303);
+    expect((await b.request('POST', '/akun/profil', { form: { name: 'Lewat Header' }, headers: { 'x-csrf-token': b.csrf! } })).status).toBe(
+      303,
+    );
   });
 
   it('ignores a planted session id at login (no session fixation)', async () => {

@@ -27,7 +27,10 @@ export class TestBrowser {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  private remember(res: { headers: Record<string, unknown>; cookies: Array<{ name: string; value: string; maxAge?: number; expires?: Date }> }) {
+  private remember(res: {
+    headers: Record<string, unknown>;
+    cookies: Array<{ name: string; value: string; maxAge?: number; expires?: Date }>;
+  }) {
     for (const c of res.cookies) {
       const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() <= Date.now()) || c.value === '';
       if (expired) this.cookies.delete(c.name);
@@ -35,7 +38,11 @@ export class TestBrowser {
     }
   }
 
-  async request(method: 'GET' | 'POST', url: string, opts: { form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Answer> {
+  async request(
+    method: 'GET' | 'POST',
+    url: string,
+    opts: { form?: Record<string, string>; headers?: Record<string, string> } = {},
+  ): Promise<Answer> {
     const res = await this.app.inject({
       method,
       url,
@@ -74,7 +81,10 @@ export class TestBrowser {
 
 export const PASSWORD = 'Distorsi-Gitar-2026';
 
-export async function createUser(db: StoreDb, opts: { email: string; role?: UserRole; name?: string; password?: string; active?: boolean }) {
+export async function createUser(
+  db: StoreDb,
+  opts: { email: string; role?: UserRole; name?: string; password?: string; active?: boolean },
+) {
   const [row] = await db
     .insert(users)
     .values({

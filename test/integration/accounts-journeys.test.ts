@@ -67,7 +67,14 @@ describe.each(dbTargets)('accounts journeys on %s', (target) => {
     expect(badPhone.body).toContain('value="12345"');
 
     await b.get('/akun/alamat');
-    const address = { recipient: 'Budi', phone: '+62 812 1111 2222', street: 'Jl. Braga No. 1', city: 'Bandung', province: 'Jawa Barat', postalCode: '40111' };
+    const address = {
+      recipient: 'Budi',
+      phone: '+62 812 1111 2222',
+      street: 'Jl. Braga No. 1',
+      city: 'Bandung',
+      province: 'Jawa Barat',
+      postalCode: '40111',
+    };
     expect((await b.post('/akun/alamat', address)).location).toBe('/akun/alamat?pesan=alamat-ditambah');
     const badPostal = await b.post('/akun/alamat', { ...address, postalCode: '4011' });
     expect(badPostal.status).toBe(400);
@@ -84,7 +91,9 @@ describe.each(dbTargets)('accounts journeys on %s', (target) => {
     expect(edit.status).toBe(200);
     expect(edit.body).toMatch(/value="Jl\. (Dago 2|Braga No\. 1)"/);
     expect((await b.post(`/akun/alamat/${id}`, { ...address, city: '' })).status).toBe(400);
-    expect((await b.post(`/akun/alamat/${id}`, { ...address, street: 'Jl. Asia Afrika 8' })).location).toBe('/akun/alamat?pesan=alamat-diubah');
+    expect((await b.post(`/akun/alamat/${id}`, { ...address, street: 'Jl. Asia Afrika 8' })).location).toBe(
+      '/akun/alamat?pesan=alamat-diubah',
+    );
     expect((await b.get('/akun/alamat')).body).toContain('Jl. Asia Afrika 8');
   });
 
@@ -95,10 +104,17 @@ describe.each(dbTargets)('accounts journeys on %s', (target) => {
     const first = await store.app.inject({ method: 'GET', url: '/akun', headers: { cookie: `sid=${b.cookies.get('sid')}` } });
     const etag = first.headers.etag as string;
     // Same session: unchanged page, 304.
-    expect((await store.app.inject({ method: 'GET', url: '/akun', headers: { cookie: `sid=${b.cookies.get('sid')}`, 'if-none-match': etag } })).statusCode).toBe(304);
+    expect(
+      (await store.app.inject({ method: 'GET', url: '/akun', headers: { cookie: `sid=${b.cookies.get('sid')}`, 'if-none-match': etag } }))
+        .statusCode,
+    ).toBe(304);
     await b.post('/keluar');
     await b.login('etag@example.com', PASSWORD);
-    const after = await store.app.inject({ method: 'GET', url: '/akun', headers: { cookie: `sid=${b.cookies.get('sid')}`, 'if-none-match': etag } });
+    const after = await store.app.inject({
+      method: 'GET',
+      url: '/akun',
+      headers: { cookie: `sid=${b.cookies.get('sid')}`, 'if-none-match': etag },
+    });
     expect(after.statusCode).toBe(200);
   });
 
@@ -191,7 +207,14 @@ describe.each(dbTargets)('accounts journeys on %s', (target) => {
     const one = new TestBrowser(store.app);
     await one.login('a1@example.com', PASSWORD);
     await one.get('/akun/alamat');
-    await one.post('/akun/alamat', { recipient: 'A1', phone: '081234567890', street: 'Jl. Satu', city: 'Bandung', province: 'Jawa Barat', postalCode: '40115' });
+    await one.post('/akun/alamat', {
+      recipient: 'A1',
+      phone: '081234567890',
+      street: 'Jl. Satu',
+      city: 'Bandung',
+      province: 'Jawa Barat',
+      postalCode: '40115',
+    });
     const id = /\/akun\/alamat\/(\d+)\/hapus/.exec((await one.get('/akun/alamat')).body)![1]!;
     const two = new TestBrowser(store.app);
     await two.login('a2@example.com', PASSWORD);
@@ -199,7 +222,18 @@ describe.each(dbTargets)('accounts journeys on %s', (target) => {
     expect((await two.post(`/akun/alamat/${id}/hapus`)).status).toBe(404);
     expect((await two.post(`/akun/alamat/${id}/utama`)).status).toBe(404);
     expect((await two.get(`/akun/alamat/${id}/ubah`)).status).toBe(404);
-    expect((await two.post(`/akun/alamat/${id}`, { recipient: 'X', phone: '081234567890', street: 'X', city: 'X', province: 'X', postalCode: '12345' })).status).toBe(404);
+    expect(
+      (
+        await two.post(`/akun/alamat/${id}`, {
+          recipient: 'X',
+          phone: '081234567890',
+          street: 'X',
+          city: 'X',
+          province: 'X',
+          postalCode: '12345',
+        })
+      ).status,
+    ).toBe(404);
     expect((await one.get('/akun/alamat')).body).toContain('Jl. Satu');
   });
 

@@ -24,7 +24,10 @@ describe.each(dbTargets)('email outbox on %s', (target) => {
 
   it('writes queued emails as .eml files with a text and an HTML part, each once', async () => {
     const db = store.database.db;
-    await enqueueEmail(db, verificationEmail('en', { email: 'eml@example.com', name: 'Ann <b>' }, 'http://shop.test/verifikasi-email?token=abc'));
+    await enqueueEmail(
+      db,
+      verificationEmail('en', { email: 'eml@example.com', name: 'Ann <b>' }, 'http://shop.test/verifikasi-email?token=abc'),
+    );
     const transport = createMailTransport({ outboxDir: dir, from: 'Hurtrock <no-reply@hurtrock.local>' });
     // Two workers at once (two instances): SKIP LOCKED lets each email go out once.
     const [a, b] = await Promise.all([drainOutbox(db, transport), drainOutbox(db, transport)]);
@@ -44,7 +47,12 @@ describe.each(dbTargets)('email outbox on %s', (target) => {
     const db = store.database.db;
     await enqueueEmail(db, { to: 'retry@example.com', subject: 'Retry', text: 'x', html: '<p>x</p>' });
     const sent: OutgoingEmail[] = [];
-    const failing: MailTransport = { send: async () => { throw new Error('SMTP down'); }, close: () => {} };
+    const failing: MailTransport = {
+      send: async () => {
+        throw new Error('SMTP down');
+      },
+      close: () => {},
+    };
     expect(await drainOutbox(db, failing)).toBe(0);
     const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'retry@example.com'));
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'SMTP down' });
@@ -52,7 +60,10 @@ describe.each(dbTargets)('email outbox on %s', (target) => {
     // Not due yet: nothing is sent.
     const working: MailTransport = { send: async (e) => void sent.push(e), close: () => {} };
     expect(await drainOutbox(db, working)).toBe(0);
-    await db.update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailOutbox.id, row!.id));
+    await db
+      .update(emailOutbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(emailOutbox.id, row!.id));
     expect(await drainOutbox(db, working)).toBe(1);
     expect(sent.map((e) => e.to)).toEqual(['retry@example.com']);
     const [after] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, row!.id));

@@ -17,7 +17,9 @@ describe.each(dbTargets)('API documentation on %s', (target) => {
     const paths = Object.keys(doc.paths);
     expect(paths).toEqual(expect.arrayContaining(['/api/v1/products', '/api/v1/products/suggest', '/api/v1/categories']));
     for (const path of paths) {
-      const required = (doc.paths[path].get.parameters ?? []).filter((p: { required?: boolean; in: string }) => p.required && p.in === 'query');
+      const required = (doc.paths[path].get.parameters ?? []).filter(
+        (p: { required?: boolean; in: string }) => p.required && p.in === 'query',
+      );
       const query = required.map((p: { name: string }) => `${p.name}=gitar`).join('&');
       // Without sample data a product path answers its documented 404.
       const url = path.replace('{slug}', 'no-such-product');

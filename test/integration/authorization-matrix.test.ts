@@ -149,7 +149,8 @@ describe.each(dbTargets)('authorization matrix on %s', (target) => {
       const allowed = RANK[who] >= RANK[expectedLevel(key)];
       const toLogin = res.status === 303 && (res.location ?? '').startsWith('/masuk?next=');
       if (allowed) {
-        if (res.status === 401 || res.status === 403 || toLogin) problems.push(`${key}: expected allowed, got ${res.status} ${res.location ?? ''}`);
+        if (res.status === 401 || res.status === 403 || toLogin)
+          problems.push(`${key}: expected allowed, got ${res.status} ${res.location ?? ''}`);
       } else if (who === 'anonymous') {
         if (!toLogin) problems.push(`${key}: expected redirect to login, got ${res.status}`);
         const json = await b.request(route.method, url, { headers: { accept: 'application/json' } });
@@ -157,7 +158,8 @@ describe.each(dbTargets)('authorization matrix on %s', (target) => {
       } else {
         if (res.status !== 403) problems.push(`${key}: expected 403, got ${res.status}`);
         const json = await b.request(route.method, url, { headers: { accept: 'application/json', 'x-csrf-token': b.csrf ?? '' } });
-        if (json.status !== 403 || JSON.parse(json.body).error?.code !== 'forbidden') problems.push(`${key}: expected JSON 403, got ${json.status}`);
+        if (json.status !== 403 || JSON.parse(json.body).error?.code !== 'forbidden')
+          problems.push(`${key}: expected JSON 403, got ${json.status}`);
       }
     }
     expect(problems).toEqual([]);

@@ -36,20 +36,23 @@ describe.each(dbTargets)('cart changes and bad input on %s', (target) => {
     return b;
   }
 
-  it.each(['0', '-1', '1.5', '1000000000000', 'abc', '', '1e2', ' '])('quantity %j is refused with an error naming `quantity`', async (quantity) => {
-    const b = await guestWith([[ibanez, 1]]);
-    for (const url of ['/keranjang/tambah', '/keranjang/ubah']) {
-      const res = await postJson(store.app, b, url, { product: ibanez.id, quantity });
-      expect(res.status, url).toBe(400);
-      expect(res.json.error.field).toBe('quantity');
-      expect(res.json.error.message).toMatch(/Jumlah|Stok/);
-    }
-    // The plain form gets the cart page back with the message at the field.
-    const form = await b.post('/keranjang/ubah', { product: String(ibanez.id), quantity });
-    expect(form.status).toBe(400);
-    expect(form.body).toContain('class="form-control is-invalid"');
-    expect(badgeOf((await b.get('/keranjang')).body)).toBe(1);
-  });
+  it.each(['0', '-1', '1.5', '1000000000000', 'abc', '', '1e2', ' '])(
+    'quantity %j is refused with an error naming `quantity`',
+    async (quantity) => {
+      const b = await guestWith([[ibanez, 1]]);
+      for (const url of ['/keranjang/tambah', '/keranjang/ubah']) {
+        const res = await postJson(store.app, b, url, { product: ibanez.id, quantity });
+        expect(res.status, url).toBe(400);
+        expect(res.json.error.field).toBe('quantity');
+        expect(res.json.error.message).toMatch(/Jumlah|Stok/);
+      }
+      // The plain form gets the cart page back with the message at the field.
+      const form = await b.post('/keranjang/ubah', { product: String(ibanez.id), quantity });
+      expect(form.status).toBe(400);
+      expect(form.body).toContain('class="form-control is-invalid"');
+      expect(badgeOf((await b.get('/keranjang')).body)).toBe(1);
+    },
+  );
 
   it('numbers in JSON are checked the same way', async () => {
     const b = await guestWith([]);
@@ -91,7 +94,10 @@ describe.each(dbTargets)('cart changes and bad input on %s', (target) => {
   });
 
   it('a product made inactive leaves the cart with a notice, once', async () => {
-    const b = await guestWith([[pedal, 1], [cable, 2]]);
+    const b = await guestWith([
+      [pedal, 1],
+      [cable, 2],
+    ]);
     await setProduct(store.database.db, pedal.id, { isActive: false });
     try {
       const page = (await b.get('/keranjang')).body;
@@ -124,7 +130,10 @@ describe.each(dbTargets)('cart changes and bad input on %s', (target) => {
   });
 
   it('a stock drop below the quantity caps it with the old and new values; sold out removes the line', async () => {
-    const b = await guestWith([[cable, 5], [pedal, 1]]);
+    const b = await guestWith([
+      [cable, 5],
+      [pedal, 1],
+    ]);
     await setProduct(store.database.db, cable.id, { stock: 3 });
     await setProduct(store.database.db, pedal.id, { stock: 0 });
     try {

@@ -162,7 +162,10 @@ describe.each(dbTargets)('cart on %s', (target) => {
     await guestToken(old);
     await postJson(store.app, old, '/keranjang/tambah', { product: yamaha.id, quantity: 1 });
     const [row] = await store.database.db.select().from(carts).orderBy(desc(carts.id)).limit(1);
-    await store.database.db.update(carts).set({ createdAt: new Date(Date.now() - 26 * 3600_000) }).where(eq(carts.id, row!.id));
+    await store.database.db
+      .update(carts)
+      .set({ createdAt: new Date(Date.now() - 26 * 3600_000) })
+      .where(eq(carts.id, row!.id));
     const fresh = new TestBrowser(store.app, '203.0.113.15');
     await guestToken(fresh);
     await postJson(store.app, fresh, '/keranjang/tambah', { product: yamaha.id, quantity: 1 });

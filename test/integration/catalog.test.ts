@@ -31,9 +31,11 @@ interface Filters {
   inStock?: boolean;
 }
 
-const byName = (a: Row, b: Row) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id - b.id);
+const byName = (a: Row, b: Row) =>
+  a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id - b.id;
 const comparators: Record<Sort, (a: Row, b: Row) => number> = {
-  recommended: (a, b) => Number(b.stock > 0) - Number(a.stock > 0) || Number(b.isFeatured) - Number(a.isFeatured) || b.soldCount - a.soldCount || byName(a, b),
+  recommended: (a, b) =>
+    Number(b.stock > 0) - Number(a.stock > 0) || Number(b.isFeatured) - Number(a.isFeatured) || b.soldCount - a.soldCount || byName(a, b),
   price_asc: (a, b) => a.price - b.price || byName(a, b),
   price_desc: (a, b) => b.price - a.price || byName(a, b),
   name: byName,
@@ -52,7 +54,7 @@ describe.each(dbTargets)('catalog on %s', (target) => {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const c of categoryRows) if (c.parentId !== null && ids.has(c.parentId) && !ids.has(c.id)) (ids.add(c.id), (grew = true));
+      for (const c of categoryRows) if (c.parentId !== null && ids.has(c.parentId) && !ids.has(c.id)) ids.add(c.id), (grew = true);
     }
     return ids;
   };
@@ -183,7 +185,7 @@ describe.each(dbTargets)('catalog on %s', (target) => {
     '/produk?kategori=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
     '/produk?kategori=tidak-ada',
     `/produk?q=${'x'.repeat(2048)}`,
-    "/produk?q=%27%3B%20DROP%20TABLE%20products%3B--%20%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+    '/produk?q=%27%3B%20DROP%20TABLE%20products%3B--%20%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
     '/produk?merek=%00&stok=yes&q=%E2%80%AE',
   ])('bad input gives a normal page, never a 500 or reflected markup: %s', async (url) => {
     const res = await store.app.inject({ method: 'GET', url });
@@ -227,7 +229,9 @@ describe.each(dbTargets)('catalog on %s', (target) => {
     expect(nul.json().products).toEqual([]);
     expect((await store.app.inject({ method: 'GET', url: '/api/v1/products/suggest?q=%21%21%21' })).json().products).toEqual([]);
     expect((await store.app.inject({ method: 'GET', url: '/api/v1/products/suggest' })).statusCode).toBe(400);
-    expect((await store.app.inject({ method: 'GET', url: `/api/v1/products/suggest?q=${'y'.repeat(300)}` })).json().error.fields.q).toBeTruthy();
+    expect(
+      (await store.app.inject({ method: 'GET', url: `/api/v1/products/suggest?q=${'y'.repeat(300)}` })).json().error.fields.q,
+    ).toBeTruthy();
   });
 
   it('answers a repeated suggestion with the same JSON, echoing each spelling of the query', async () => {

@@ -44,18 +44,28 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
       sub,
       token,
       socket: () => harness.socket(token),
-      upload: (body: Buffer | string, opts: { type?: string; conversationId?: number; base?: string; headers?: Record<string, string> } = {}) =>
-        upload(body, { token, ...opts }),
-      read: (id: string, base = harness.chat.url) => fetch(`${base}/api/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } }),
+      upload: (
+        body: Buffer | string,
+        opts: { type?: string; conversationId?: number; base?: string; headers?: Record<string, string> } = {},
+      ) => upload(body, { token, ...opts }),
+      read: (id: string, base = harness.chat.url) =>
+        fetch(`${base}/api/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } }),
     };
   }
 
-  function upload(body: Buffer | string, opts: { token?: string; type?: string; conversationId?: number; base?: string; headers?: Record<string, string> }) {
+  function upload(
+    body: Buffer | string,
+    opts: { token?: string; type?: string; conversationId?: number; base?: string; headers?: Record<string, string> },
+  ) {
     const base = opts.base ?? `${harness.chat.url}/api`;
     const query = opts.conversationId === undefined ? '' : `?conversationId=${opts.conversationId}`;
     return fetch(`${base}/attachments${query}`, {
       method: 'POST',
-      headers: { 'content-type': opts.type ?? 'image/png', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+      headers: {
+        'content-type': opts.type ?? 'image/png',
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
+      },
       body: typeof body === 'string' ? body : new Uint8Array(body),
     });
   }
@@ -233,7 +243,9 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
     expect(incoming.message).toMatchObject({ id: sent.message.id, attachment: { id, width: 800, height: 1200 } });
     expect((await staff.read(id)).status).toBe(200);
     // The console's list knows the last message is a picture (it shows "Image", not the placeholder).
-    const listed = (await request(staffSocket, 'conversation:list', {})).conversations.find((c: { id: number }) => c.id === incoming.conversation.id);
+    const listed = (await request(staffSocket, 'conversation:list', {})).conversations.find(
+      (c: { id: number }) => c.id === incoming.conversation.id,
+    );
     expect(listed.lastMessage).toMatchObject({ id: sent.message.id, hasAttachment: true });
 
     // Staff answer with a picture of their own (they name the conversation), with a caption.
@@ -296,7 +308,9 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
 
   it(`limits uploads to ${UPLOAD_RATE.burst} a minute per person`, async () => {
     const customer = await person('customer');
-    const tiny = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#ff6b35' } }).png().toBuffer();
+    const tiny = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#ff6b35' } })
+      .png()
+      .toBuffer();
     const statuses: number[] = [];
     for (let i = 0; i < UPLOAD_RATE.burst + 2; i++) statuses.push((await customer.upload(tiny)).status);
     expect(statuses.slice(0, UPLOAD_RATE.burst).every((s) => s === 201)).toBe(true);
@@ -308,7 +322,9 @@ describe.each(dbTargets)('chat image attachments (%s)', (target) => {
   it("uploads and reads through the store's proxy (streamed past the store's 1 MB body limit), and checks the Origin", async () => {
     const customer = await person('customer');
     // A photo over 1 MB: the store's own parsers would refuse it; the proxy streams it on.
-    const photo = await sharp(randomBytes(1800 * 1200 * 3), { raw: { width: 1800, height: 1200, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+    const photo = await sharp(randomBytes(1800 * 1200 * 3), { raw: { width: 1800, height: 1200, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
     expect(photo.length).toBeGreaterThan(1024 * 1024);
     const res = await customer.upload(photo, { type: 'image/jpeg', base: `${storeUrl}/chat/api`, headers: { origin: storeUrl } });
     const answer = await uploaded(res);

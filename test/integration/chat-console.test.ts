@@ -89,8 +89,14 @@ describe.each(dbTargets)('chat console (%s)', (target) => {
 
   it('refuses unknown filters and oversized searches with a clear code', async () => {
     const staff = await client('staff');
-    expect(await request(staff, 'conversation:list', { filter: 'everything' })).toMatchObject({ ok: false, error: { code: 'invalid_request', message: 'filter' } });
-    expect(await request(staff, 'conversation:list', { search: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await request(staff, 'conversation:list', { filter: 'everything' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: 'filter' },
+    });
+    expect(await request(staff, 'conversation:list', { search: 'x'.repeat(201) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
   });
 
   it('shows the customer a read receipt when staff read, and staff one when the customer has seen', async () => {
@@ -160,8 +166,14 @@ describe.each(dbTargets)('chat console (%s)', (target) => {
     const customerSub = uniqueSub('customer');
     await client('customer', customerSub);
     const staff = await client('staff');
-    expect(await request(staff, 'conversation:assign', { conversationId, staffId: customerSub })).toMatchObject({ ok: false, error: { code: 'unknown_staff' } });
-    expect(await request(staff, 'conversation:assign', { conversationId: 999_999_999, staffId: null })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await request(staff, 'conversation:assign', { conversationId, staffId: customerSub })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_staff' },
+    });
+    expect(await request(staff, 'conversation:assign', { conversationId: 999_999_999, staffId: null })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('keeps canned replies editable by the whole team and announces changes', async () => {
@@ -174,7 +186,10 @@ describe.each(dbTargets)('chat console (%s)', (target) => {
     await changed;
 
     // Titles are unique regardless of case.
-    expect(await request(colleague, 'canned:save', { title: title.toUpperCase(), body: 'dupe' })).toMatchObject({ ok: false, error: { code: 'duplicate_title' } });
+    expect(await request(colleague, 'canned:save', { title: title.toUpperCase(), body: 'dupe' })).toMatchObject({
+      ok: false,
+      error: { code: 'duplicate_title' },
+    });
 
     const edited = await request(colleague, 'canned:save', { id: created.reply.id, title, body: 'Setiap hari 10.00–21.00 WIB.' });
     expect(edited.ok).toBe(true);
@@ -189,10 +204,22 @@ describe.each(dbTargets)('chat console (%s)', (target) => {
   it('validates canned replies field by field', async () => {
     const staff = await client('staff');
     expect(await request(staff, 'canned:save', { title: ' ', body: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_title' } });
-    expect(await request(staff, 'canned:save', { title: 'x'.repeat(81), body: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_title' } });
-    expect(await request(staff, 'canned:save', { title: `t ${unique()}`, body: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_body' } });
-    expect(await request(staff, 'canned:save', { title: `t ${unique()}`, body: 'x'.repeat(2001) })).toMatchObject({ ok: false, error: { code: 'invalid_body' } });
-    expect(await request(staff, 'canned:save', { id: 999_999_999, title: `t ${unique()}`, body: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await request(staff, 'canned:save', { title: 'x'.repeat(81), body: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_title' },
+    });
+    expect(await request(staff, 'canned:save', { title: `t ${unique()}`, body: '  ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_body' },
+    });
+    expect(await request(staff, 'canned:save', { title: `t ${unique()}`, body: 'x'.repeat(2001) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_body' },
+    });
+    expect(await request(staff, 'canned:save', { id: 999_999_999, title: `t ${unique()}`, body: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('gives customers none of the staff events', async () => {

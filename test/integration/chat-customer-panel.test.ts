@@ -41,7 +41,9 @@ describe.each(dbTargets)('chat customer panel on %s', (target) => {
     expect(res.headers['cache-control']).toContain('no-store');
     const json = JSON.parse(res.body);
     expect(json).toMatchObject({ kind: 'customer', name: 'Gilang', email: 'gilang@panel.example', ordersTotal: 1 });
-    expect(json.orders).toEqual([expect.objectContaining({ number, url: `/pesanan/${number}`, status: 'Menunggu pembayaran', total: formatRupiah(order!.total) })]);
+    expect(json.orders).toEqual([
+      expect.objectContaining({ number, url: `/pesanan/${number}`, status: 'Menunggu pembayaran', total: formatRupiah(order!.total) }),
+    ]);
   });
 
   it('guests and unknown ids', async () => {

@@ -30,7 +30,10 @@ describe.each(dbTargets)('chat durability after SIGKILL (%s)', (target) => {
     return chat;
   }
   async function connect(chat: ChatProcess, role: 'customer' | 'staff', sub: string): Promise<ClientSocket> {
-    const socket = await connectSocket(chat.url, await signChatToken({ sub, role, name: `Durable ${role}` }, CHILD_SECRETS.CHAT_TOKEN_SECRET));
+    const socket = await connectSocket(
+      chat.url,
+      await signChatToken({ sub, role, name: `Durable ${role}` }, CHILD_SECRETS.CHAT_TOKEN_SECRET),
+    );
     cleanups.push(() => void socket.disconnect());
     return socket;
   }
@@ -88,7 +91,9 @@ describe.each(dbTargets)('chat durability after SIGKILL (%s)', (target) => {
     const missing = acked.filter((m) => byId.get(m.id)?.body !== m.body);
     expect(missing).toEqual([]);
     expect(acked.length).toBeGreaterThanOrEqual(21);
-    console.info(`${target}: ${acked.length} acknowledged (${acked.length - 20} of 8 in the burst), all ${stored.length} stored after SIGKILL`);
+    console.info(
+      `${target}: ${acked.length} acknowledged (${acked.length - 20} of 8 in the burst), all ${stored.length} stored after SIGKILL`,
+    );
     await restarted.stop();
   });
 });

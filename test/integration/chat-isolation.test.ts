@@ -67,7 +67,11 @@ describe('chat connection lifetime', () => {
   it('ends a connection when its token expires, so a fresh token must be fetched', async () => {
     const chat = await startChat('pglite');
     try {
-      const shortLived = await signChatToken({ sub: uniqueSub('customer'), role: 'customer', name: 'Brief' }, chat.config.chatTokenSecret, 2);
+      const shortLived = await signChatToken(
+        { sub: uniqueSub('customer'), role: 'customer', name: 'Brief' },
+        chat.config.chatTokenSecret,
+        2,
+      );
       const socket = await connectSocket(chat.url, shortLived);
       const started = Date.now();
       const reason = await new Promise<string>((resolve) => socket.once('disconnect', resolve));

@@ -37,7 +37,10 @@ describe.each(dbTargets)('chat messages (%s)', (target) => {
   it("bumps the conversation's last activity to the message's time in the same commit", async () => {
     const customer = await client('customer');
     const sent = await request(customer, 'message:send', { body: 'bump me' });
-    const [conversation] = await harness.chat.db.db.select().from(chatConversations).where(eq(chatConversations.id, sent.message.conversationId));
+    const [conversation] = await harness.chat.db.db
+      .select()
+      .from(chatConversations)
+      .where(eq(chatConversations.id, sent.message.conversationId));
     expect(conversation!.lastMessageAt.toISOString()).toBe(sent.message.createdAt);
   });
 
@@ -84,15 +87,16 @@ describe.each(dbTargets)('chat messages (%s)', (target) => {
     const gone = new Promise<string>((resolve) => customer.once('disconnect', resolve));
     customer.emit('message:send', { body: 'x'.repeat(1024 * 1024) }, () => {});
     expect(await gone).toBeTruthy();
-    const count = await harness.chat.db.db.select().from(chatMessages).where(eq(chatMessages.body, 'x'.repeat(1024 * 1024)));
+    const count = await harness.chat.db.db
+      .select()
+      .from(chatMessages)
+      .where(eq(chatMessages.body, 'x'.repeat(1024 * 1024)));
     expect(count).toHaveLength(0);
   });
 
   it('rate limits a burst of 100 messages', async () => {
     const customer = await client('customer');
-    const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => request(customer, 'message:send', { body: `flood ${i}` })),
-    );
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => request(customer, 'message:send', { body: `flood ${i}` })));
     const accepted = results.filter((r) => r.ok).length;
     const limited = results.filter((r) => r.error?.code === 'rate_limited').length;
     expect(accepted).toBeGreaterThanOrEqual(MESSAGE_RATE.burst);

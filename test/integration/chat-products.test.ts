@@ -38,7 +38,13 @@ describe.each(dbTargets)('chat product cards (%s)', (target) => {
     const answer = await request(customer, 'message:send', { body: '', product: ibanez.slug, name: 'Murah!', price: 1 });
     expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
     expect(answer.message.body).toBe(ibanez.name);
-    expect(answer.message.product).toMatchObject({ slug: ibanez.slug, name: ibanez.name, price: ibanez.price, priceText: formatRupiah(ibanez.price), url: `/produk/${ibanez.slug}` });
+    expect(answer.message.product).toMatchObject({
+      slug: ibanez.slug,
+      name: ibanez.name,
+      price: ibanez.price,
+      priceText: formatRupiah(ibanez.price),
+      url: `/produk/${ibanez.slug}`,
+    });
     expect(answer.message.product.image).toMatch(/^\/media\//);
     expect((await seen).message.product.price).toBe(ibanez.price);
     const [row] = await harness.chat.db.db.select().from(chatMessages).where(eq(chatMessages.id, answer.message.id));
@@ -51,7 +57,11 @@ describe.each(dbTargets)('chat product cards (%s)', (target) => {
     const first = await request(customer, 'message:send', { body: 'Ada gitar buat shred?' });
     const staff = await client('staff');
     const heard = nextEvent(customer, 'message:new', (p) => Boolean(p.message.product));
-    const answer = await request(staff, 'message:send', { conversationId: first.message.conversationId, body: 'Coba yang ini:', product: ibanez.slug });
+    const answer = await request(staff, 'message:send', {
+      conversationId: first.message.conversationId,
+      body: 'Coba yang ini:',
+      product: ibanez.slug,
+    });
     expect(answer.ok).toBe(true);
     expect((await heard).message).toMatchObject({ body: 'Coba yang ini:', product: { slug: ibanez.slug } });
     const history = await request(customer, 'history', {});

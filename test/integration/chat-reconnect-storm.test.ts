@@ -33,7 +33,14 @@ function request<T = any>(socket: ClientSocket, event: string, payload?: unknown
 
 /** The harness's `connectSocket` with the storm's deadline: a connected client, or the connect_error. */
 function connectSocket(url: string, token: string | undefined): Promise<ClientSocket> {
-  const socket = connectClient(url, { path: CHAT_SOCKET_PATH, transports: ['websocket'], reconnection: false, forceNew: true, timeout: WAIT_MS, auth: token ? { token } : {} });
+  const socket = connectClient(url, {
+    path: CHAT_SOCKET_PATH,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: WAIT_MS,
+    auth: token ? { token } : {},
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (err) => {
@@ -119,7 +126,10 @@ describe.each(targets)('chat reconnect storm ($name)', ({ db, redisUrl }) => {
     );
     const replies = await Promise.all(
       firsts.map((sent, i) =>
-        request(tabs[Math.floor(i / MESSAGE_RATE.burst)]!, 'message:send', { conversationId: sent.message.conversationId, body: `answer for ${i}` }),
+        request(tabs[Math.floor(i / MESSAGE_RATE.burst)]!, 'message:send', {
+          conversationId: sent.message.conversationId,
+          body: `answer for ${i}`,
+        }),
       ),
     );
     for (const reply of replies) expect(reply).toMatchObject({ ok: true, message: { senderRole: 'staff' } });
@@ -183,7 +193,13 @@ describe.each(targets)('chat reconnect storm ($name)', ({ db, redisUrl }) => {
     expect([...online].sort()).toEqual([...subs].sort());
     expect(connectedSockets()).toBe(CUSTOMERS + staffSockets + tabs.length);
     // With two instances, everyone really came back through the other one.
-    customers.forEach((c, i) => expect(at(i + 1).app.io.of('/').sockets.has(c.id!)).toBe(true));
+    customers.forEach((c, i) =>
+      expect(
+        at(i + 1)
+          .app.io.of('/')
+          .sockets.has(c.id!),
+      ).toBe(true),
+    );
     const honestSubs = new Set(subs);
     expect(presence.events.filter((e) => !honestSubs.has(e.customerId))).toEqual([]);
     // Each customer: online, offline, online. Nothing doubled.
@@ -241,21 +257,43 @@ async function forgedTokens(secret: string, victims: string[]): Promise<Forged[]
   const key = (s: string) => new TextEncoder().encode(s);
   const now = Math.floor(Date.now() / 1000);
   const jwt = (claims: Record<string, unknown>, sub: string) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(sub).setIssuer(CHAT_TOKEN_ISSUER).setAudience(CHAT_TOKEN_AUDIENCE);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(sub)
+      .setIssuer(CHAT_TOKEN_ISSUER)
+      .setAudience(CHAT_TOKEN_AUDIENCE);
   const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const kinds: ((sub: string, victim: string) => Promise<Forged>)[] = [
     // Someone else's identity (a real customer's sub, even staff) signed with a guessed secret.
-    async (_, victim) => ({ kind: 'impersonation, wrong secret', sub: victim, token: await signChatToken({ sub: victim, role: 'customer', name: 'x' }, 'wrong-secret-'.repeat(4)) }),
+    async (_, victim) => ({
+      kind: 'impersonation, wrong secret',
+      sub: victim,
+      token: await signChatToken({ sub: victim, role: 'customer', name: 'x' }, 'wrong-secret-'.repeat(4)),
+    }),
     async (sub) => ({ kind: 'admin, wrong secret', sub, token: await signChatToken({ sub, role: 'admin', name: 'x' }, `${secret}!`) }),
     // The right secret, but expired, or for another audience.
-    async (sub) => ({ kind: 'expired', sub, token: await jwt({ role: 'customer', name: 'x' }, sub).setIssuedAt(now - 3600).setExpirationTime(now - 60).sign(key(secret)) }),
+    async (sub) => ({
+      kind: 'expired',
+      sub,
+      token: await jwt({ role: 'customer', name: 'x' }, sub)
+        .setIssuedAt(now - 3600)
+        .setExpirationTime(now - 60)
+        .sign(key(secret)),
+    }),
     async (sub) => ({
       kind: 'wrong audience',
       sub,
-      token: await jwt({ role: 'staff', name: 'x' }, sub).setAudience('someone-else').setExpirationTime(now + 600).sign(key(secret)),
+      token: await jwt({ role: 'staff', name: 'x' }, sub)
+        .setAudience('someone-else')
+        .setExpirationTime(now + 600)
+        .sign(key(secret)),
     }),
     // Unsigned ("alg: none"), garbage, oversized, missing.
-    async (sub) => ({ kind: 'alg none', sub, token: `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub, role: 'admin', name: 'x', iss: CHAT_TOKEN_ISSUER, aud: CHAT_TOKEN_AUDIENCE, exp: now + 600 })}.` }),
+    async (sub) => ({
+      kind: 'alg none',
+      sub,
+      token: `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub, role: 'admin', name: 'x', iss: CHAT_TOKEN_ISSUER, aud: CHAT_TOKEN_AUDIENCE, exp: now + 600 })}.`,
+    }),
     async (sub) => ({ kind: 'garbage', sub, token: `not-a-token-${sub}` }),
     async (sub) => ({ kind: 'oversized', sub, token: 'a'.repeat(5000) }),
     async (sub) => ({ kind: 'missing', sub, token: undefined }),

@@ -35,7 +35,7 @@ describe.each(dbTargets)('store side of the chat (%s)', (target) => {
     expect(res.status).toBe(401);
   });
 
-  it("gives a customer a 15-minute token for their own id, and staff a staff token", async () => {
+  it('gives a customer a 15-minute token for their own id, and staff a staff token', async () => {
     const b = new TestBrowser(store.app);
     await b.login('cust@chat.example', PASSWORD);
     const res = await b.get('/chat/token', json);
@@ -86,11 +86,14 @@ describe.each(dbTargets)('store side of the chat (%s)', (target) => {
     const b = new TestBrowser(store.app);
     await b.login('cust@chat.example', PASSWORD);
     const token = JSON.parse((await b.get('/chat/token', json)).body).token;
-    const staff = await connectSocket(chat.url, (await (async () => {
-      const s = new TestBrowser(store.app);
-      await s.login('staff@chat.example', PASSWORD);
-      return JSON.parse((await s.get('/chat/token', json)).body).token as string;
-    })()));
+    const staff = await connectSocket(
+      chat.url,
+      await (async () => {
+        const s = new TestBrowser(store.app);
+        await s.login('staff@chat.example', PASSWORD);
+        return JSON.parse((await s.get('/chat/token', json)).body).token as string;
+      })(),
+    );
     // The browser's Origin is the store; the proxy passes it on and the chat service accepts it.
     await expect(connectSocket(storeUrl, token, { extraHeaders: { origin: 'https://evil.example' } })).rejects.toThrow();
     const customer = await connectSocket(storeUrl, token, { extraHeaders: { origin: storeUrl } });

@@ -46,7 +46,9 @@ export async function stockOf(db: StoreDb, productId: number): Promise<number> {
 /** Sum of the stock movements of a product (for one order, when given). */
 export async function movementsSum(db: StoreDb, productId: number, orderId?: number): Promise<number> {
   const byOrder = orderId === undefined ? sql`` : sql` AND order_id = ${orderId}`;
-  const result = (await db.execute(sql`SELECT COALESCE(SUM(change), 0)::int AS n FROM stock_movements WHERE product_id = ${productId}${byOrder}`)) as unknown as { rows: { n: number }[] };
+  const result = (await db.execute(
+    sql`SELECT COALESCE(SUM(change), 0)::int AS n FROM stock_movements WHERE product_id = ${productId}${byOrder}`,
+  )) as unknown as { rows: { n: number }[] };
   return Number(result.rows[0]!.n);
 }
 

@@ -36,7 +36,8 @@ describe.each(dbTargets)('checkout on %s', (target) => {
     const b = new TestBrowser(store.app);
     await addToCart(store.app, b, yamaha.id, 1);
     const services = await db.select().from(shippingServices).where(eq(shippingServices.isActive, true));
-    const cheapest = (quantity: number) => Math.min(...services.map((s) => shippingCost(s, parcelWeight([{ ...yamaha, quantity }], s.volumeDivisor).billableKg)));
+    const cheapest = (quantity: number) =>
+      Math.min(...services.map((s) => shippingCost(s, parcelWeight([{ ...yamaha, quantity }], s.volumeDivisor).billableKg)));
     const page = await b.get('/keranjang');
     expect(page.body).toContain(`mulai ${formatRupiah(cheapest(1))}`);
     expect(page.body).toContain(`<dd data-cart-total="true">${formatRupiah(yamaha.price + cheapest(1))}</dd>`);
@@ -64,11 +65,25 @@ describe.each(dbTargets)('checkout on %s', (target) => {
     const expectedShipping = shippingCost(service!, kg);
 
     // Tampered money fields are ignored: only choices are read from the form.
-    const res = await placeOrder(b, { email: 'Rina@Example.com', ...GUEST_ADDRESS, total: '1', subtotal: '1', shippingCharge: '0', price: '1' });
+    const res = await placeOrder(b, {
+      email: 'Rina@Example.com',
+      ...GUEST_ADDRESS,
+      total: '1',
+      subtotal: '1',
+      shippingCharge: '0',
+      price: '1',
+    });
     expect(res.status).toBe(303);
     expect(res.location).toMatch(/^\/pesanan\/HR-\d{6}-[0-9A-Z]{6}\?k=[\w-]+&baru=1$/);
     const order = await orderByNumber(db, numberFrom(res.location));
-    expect(order).toMatchObject({ status: 'awaiting_payment', email: 'rina@example.com', userId: null, paymentMethod: 'bank_transfer', shipPostalCode: '40115', shipPhone: '+6281234567890' });
+    expect(order).toMatchObject({
+      status: 'awaiting_payment',
+      email: 'rina@example.com',
+      userId: null,
+      paymentMethod: 'bank_transfer',
+      shipPostalCode: '40115',
+      shipPhone: '+6281234567890',
+    });
     expect(order!.subtotal).toBe(yamaha.price * 2);
     expect(order!.shippingCharge).toBe(expectedShipping);
     expect(order!.total).toBe(yamaha.price * 2 + expectedShipping);
@@ -80,7 +95,9 @@ describe.each(dbTargets)('checkout on %s', (target) => {
     expect(await movementsSum(db, yamaha.id, order!.id)).toBe(-2);
     const items = await db.select().from(orderItems).where(eq(orderItems.orderId, order!.id));
     expect(items).toMatchObject([{ productId: yamaha.id, quantity: 2, unitPrice: yamaha.price, name: yamaha.name }]);
-    expect(await db.select().from(orderEvents).where(eq(orderEvents.orderId, order!.id))).toMatchObject([{ fromStatus: null, toStatus: 'awaiting_payment' }]);
+    expect(await db.select().from(orderEvents).where(eq(orderEvents.orderId, order!.id))).toMatchObject([
+      { fromStatus: null, toStatus: 'awaiting_payment' },
+    ]);
 
     const orderPage = await b.get(res.location!);
     expect(orderPage.status).toBe(200);
@@ -120,7 +137,14 @@ describe.each(dbTargets)('checkout on %s', (target) => {
     await addToCart(store.app, b, ibanez.id, 1);
     const page = await b.get('/checkout');
     const fields = checkoutFields(page.body);
-    const form = { key: fields.key, quote: fields.quote, shipping: fields.shipping, payment: 'bank_transfer', email: 'double@example.com', ...GUEST_ADDRESS };
+    const form = {
+      key: fields.key,
+      quote: fields.quote,
+      shipping: fields.shipping,
+      payment: 'bank_transfer',
+      email: 'double@example.com',
+      ...GUEST_ADDRESS,
+    };
     const before = await stockOf(db, ibanez.id);
     const [first, second] = await Promise.all([b.post('/checkout', form), b.post('/checkout', form)]);
     expect(first.status).toBe(303);
@@ -135,7 +159,15 @@ describe.each(dbTargets)('checkout on %s', (target) => {
   it('re-renders with a message per field and keeps what was typed', async () => {
     const b = new TestBrowser(store.app);
     await addToCart(store.app, b, yamaha.id, 1);
-    const res = await placeOrder(b, { email: 'not-an-email', ...GUEST_ADDRESS, postalCode: '4011', phone: '12', street: '<script>alert(1)</script>', payment: 'bitcoin', shipping: 'nope' });
+    const res = await placeOrder(b, {
+      email: 'not-an-email',
+      ...GUEST_ADDRESS,
+      postalCode: '4011',
+      phone: '12',
+      street: '<script>alert(1)</script>',
+      payment: 'bitcoin',
+      shipping: 'nope',
+    });
     expect(res.status).toBe(400);
     expect(res.body).toContain('Masukkan alamat email yang valid');
     expect(res.body).toContain('Kode pos terdiri dari 5 angka');
@@ -197,10 +229,14 @@ describe.each(dbTargets)('checkout on %s', (target) => {
     await b.login('dewi@checkout.example', PASSWORD);
     await b.get('/akun/alamat');
     await b.post('/akun/alamat', { ...GUEST_ADDRESS, recipient: 'Dewi Drum', isDefault: 'on' });
-    const own = /name="address" id="addr-(\d+)"/.exec((await (async () => {
-      await addToCart(store.app, b, yamaha.id, 1);
-      return b.get('/checkout');
-    })()).body)?.[1];
+    const own = /name="address" id="addr-(\d+)"/.exec(
+      (
+        await (async () => {
+          await addToCart(store.app, b, yamaha.id, 1);
+          return b.get('/checkout');
+        })()
+      ).body,
+    )?.[1];
     expect(own).toBeDefined();
 
     const other = new TestBrowser(store.app, '203.0.113.88');
@@ -229,7 +265,13 @@ describe.each(dbTargets)('checkout on %s', (target) => {
     expect(first.body).toContain('sudah terdaftar');
     expect(first.body).toContain('name="asGuest" value="1"');
     const fields = checkoutFields(first.body);
-    const second = await b.post('/checkout', { ...fields, payment: 'bank_transfer', asGuest: '1', email: 'dewi@checkout.example', ...GUEST_ADDRESS });
+    const second = await b.post('/checkout', {
+      ...fields,
+      payment: 'bank_transfer',
+      asGuest: '1',
+      email: 'dewi@checkout.example',
+      ...GUEST_ADDRESS,
+    });
     expect(second.status).toBe(303);
     const order = await orderByNumber(db, numberFrom(second.location));
     expect(order!.userId).toBeNull();

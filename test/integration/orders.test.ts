@@ -60,7 +60,10 @@ describe.each(dbTargets)('orders on %s', (target) => {
     expect(again.status).toBe(409);
     expect(again.body).toContain('Status pesanan sudah berubah');
     expect(await stockOf(db, fender.id)).toBe(before);
-    expect((await mailsTo('cancel@orders.example')).map((m) => m.subject)).toEqual([expect.stringContaining('diterima'), expect.stringContaining('dibatalkan')]);
+    expect((await mailsTo('cancel@orders.example')).map((m) => m.subject)).toEqual([
+      expect.stringContaining('diterima'),
+      expect.stringContaining('dibatalkan'),
+    ]);
   });
 
   it('the emailed link works in a fresh browser: the page gets a session, so its forms work', async () => {
@@ -138,7 +141,10 @@ describe.each(dbTargets)('orders on %s', (target) => {
   it('expires unpaid orders past their deadline exactly once, even with two runs at the same time', async () => {
     const { number } = await guestOrder(3, 'late@orders.example');
     const before = await stockOf(db, fender.id);
-    await db.update(orders).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(orders.number, number));
+    await db
+      .update(orders)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(orders.number, number));
     const [a, b] = await Promise.all([store.app.maintenance.expireOrders(), store.app.maintenance.expireOrders()]);
     expect(a + b).toBeGreaterThanOrEqual(1);
     const order = await orderByNumber(db, number);
@@ -150,7 +156,10 @@ describe.each(dbTargets)('orders on %s', (target) => {
     // A paid order is never expired.
     const paid = await guestOrder(1, 'paid-late@orders.example');
     await staffMove(paid.number, 'paid');
-    await db.update(orders).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(orders.number, paid.number));
+    await db
+      .update(orders)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(orders.number, paid.number));
     await store.app.maintenance.expireOrders();
     expect((await orderByNumber(db, paid.number))!.status).toBe('paid');
   });

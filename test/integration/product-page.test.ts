@@ -139,7 +139,15 @@ describe.each(dbTargets)('product page on %s', (target) => {
   it('unknown, inactive and malformed slugs get a 404 that offers search and contact', async () => {
     await store.database.db.update(products).set({ isActive: false }).where(eq(products.slug, 'jackson-js22-dinky'));
     const long = 'a'.repeat(2048);
-    for (const url of ['/produk/tidak-ada', '/produk/jackson-js22-dinky', `/produk/${long}`, '/produk/%3Cscript%3Ealert(1)%3C%2Fscript%3E', "/produk/x'%20OR%201=1--", '/produk/%E2%82%AC%00', '/produk/a/b/c']) {
+    for (const url of [
+      '/produk/tidak-ada',
+      '/produk/jackson-js22-dinky',
+      `/produk/${long}`,
+      '/produk/%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      "/produk/x'%20OR%201=1--",
+      '/produk/%E2%82%AC%00',
+      '/produk/a/b/c',
+    ]) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.body).toContain('action="/produk"');

@@ -40,7 +40,9 @@ describe.each(dbTargets)('public page cache on %s', (target) => {
       expect(early.headers[name], name).toBe(rendered.headers[name]);
     }
     expect(early.headers['x-request-id']).not.toBe(rendered.headers['x-request-id']);
-    expect((await store.app.inject({ method: 'GET', url, headers: { 'if-none-match': String(rendered.headers.etag) } })).statusCode).toBe(304);
+    expect((await store.app.inject({ method: 'GET', url, headers: { 'if-none-match': String(rendered.headers.etag) } })).statusCode).toBe(
+      304,
+    );
   });
 
   it('shares a product page only while its stock is unchanged', async () => {
@@ -74,7 +76,11 @@ describe.each(dbTargets)('public page cache on %s', (target) => {
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
     // Revalidation: 304 without a body, whatever the coding.
-    const notModified = await store.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) } });
+    const notModified = await store.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) },
+    });
     expect(notModified.statusCode).toBe(304);
     expect(notModified.rawPayload.length).toBe(0);
     // Asked not to compress, or nothing acceptable: the plain bytes.

@@ -20,7 +20,9 @@ describe.each(dbTargets)('sitemap and robots on %s', (target) => {
     const res = await store.app.inject({ method: 'GET', url: '/sitemap.xml' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
-    expect(res.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect(res.body).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+    );
     const urls = locs(res.body);
     expect(urls.slice(0, 3)).toEqual([`${publicUrl}/`, `${publicUrl}/produk`, `${publicUrl}/toko`]);
     const active = await store.database.db.select({ slug: products.slug }).from(products).where(eq(products.isActive, true));

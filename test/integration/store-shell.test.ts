@@ -102,7 +102,13 @@ describe.each(dbTargets)('store shell on %s', (target) => {
     ];
     expect(answers.map((a) => a.statusCode)).toEqual([200, 404, 500, 403, 303]);
     for (const res of answers) {
-      for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) {
+      for (const name of [
+        'content-security-policy',
+        'x-content-type-options',
+        'x-frame-options',
+        'referrer-policy',
+        'cross-origin-opener-policy',
+      ]) {
         expect(res.headers[name], `${res.statusCode} ${name}`).toBe(page.headers[name]);
       }
       expect(res.headers['x-request-id']).toMatch(/^[\w-]+$/);

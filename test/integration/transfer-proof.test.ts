@@ -35,7 +35,11 @@ function multipart(parts: Part[]): { payload: Buffer; contentType: string } {
   for (const p of parts) {
     chunks.push(Buffer.from(`--${boundary}\r\n`));
     if ('data' in p) {
-      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`), p.data, Buffer.from('\r\n'));
+      chunks.push(
+        Buffer.from(`Content-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`),
+        p.data,
+        Buffer.from('\r\n'),
+      );
     } else {
       chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`));
     }
@@ -57,7 +61,9 @@ async function phoneJpeg(): Promise<Buffer> {
 
 /** A transparent screenshot-like PNG. */
 async function screenshotPng(): Promise<Buffer> {
-  return sharp({ create: { width: 1080, height: 2400, channels: 4, background: { r: 20, g: 160, b: 80, alpha: 0.5 } } }).png().toBuffer();
+  return sharp({ create: { width: 1080, height: 2400, channels: 4, background: { r: 20, g: 160, b: 80, alpha: 0.5 } } })
+    .png()
+    .toBuffer();
 }
 
 describe.each(dbTargets)('transfer receipts on %s', (target) => {
@@ -98,13 +104,25 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
   async function upload(
     b: TestBrowser | undefined,
     number: string,
-    opts: { key?: string; file?: { data: Buffer; filename?: string; type?: string }; csrf?: string | null; accept?: string; extra?: Part[] } = {},
+    opts: {
+      key?: string;
+      file?: { data: Buffer; filename?: string; type?: string };
+      csrf?: string | null;
+      accept?: string;
+      extra?: Part[];
+    } = {},
   ) {
     const parts: Part[] = [];
     const csrf = opts.csrf === undefined ? b?.csrf : opts.csrf;
     if (csrf !== null && csrf !== undefined) parts.push({ name: '_csrf', value: csrf });
     if (opts.key) parts.push({ name: 'k', value: opts.key });
-    if (opts.file) parts.push({ name: 'proof', filename: opts.file.filename ?? 'bukti.jpg', type: opts.file.type ?? 'image/jpeg', data: opts.file.data });
+    if (opts.file)
+      parts.push({
+        name: 'proof',
+        filename: opts.file.filename ?? 'bukti.jpg',
+        type: opts.file.type ?? 'image/jpeg',
+        data: opts.file.data,
+      });
     parts.push(...(opts.extra ?? []));
     const body = multipart(parts);
     const res = await store.app.inject({
@@ -118,7 +136,11 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
   }
 
   function viewProof(b: TestBrowser | undefined, number: string, key?: string) {
-    return store.app.inject({ method: 'GET', url: `/pesanan/${number}/bukti-transfer.jpg${key ? `?k=${key}` : ''}`, headers: { cookie: cookieOf(b) } });
+    return store.app.inject({
+      method: 'GET',
+      url: `/pesanan/${number}/bukti-transfer.jpg${key ? `?k=${key}` : ''}`,
+      headers: { cookie: cookieOf(b) },
+    });
   }
 
   const proofKeyOf = async (number: string) => (await orderByNumber(db, number))!.transferProofKey;
@@ -212,7 +234,9 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
     await addToCart(store.app, owner, productId, 1);
     const number = numberFrom((await placeOrder(owner, { ...GUEST_ADDRESS })).location);
     await owner.get(`/pesanan/${number}`);
-    expect((await upload(owner, number, { file: { data: png, type: 'image/png', filename: 'a.png' } })).headers.location).toBe(`/pesanan/${number}?pesan=bukti`);
+    expect((await upload(owner, number, { file: { data: png, type: 'image/png', filename: 'a.png' } })).headers.location).toBe(
+      `/pesanan/${number}?pesan=bukti`,
+    );
     const saved = await proofKeyOf(number);
     expect((await viewProof(owner, number)).statusCode).toBe(200);
 
@@ -238,15 +262,31 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
       ['no file part', 'missing', { key }],
       ['no file chosen', 'missing', { key, file: { data: Buffer.alloc(0), filename: '', type: 'application/octet-stream' } }],
       ['0-byte file', 'invalid', { key, file: { data: Buffer.alloc(0), filename: 'kosong.jpg' } }],
-      ['text renamed .jpg', 'invalid', { key, file: { data: Buffer.from('Transfer BCA 1234567890 Rp 1.500.000\n'.repeat(20)), filename: 'bukti.jpg' } }],
+      [
+        'text renamed .jpg',
+        'invalid',
+        { key, file: { data: Buffer.from('Transfer BCA 1234567890 Rp 1.500.000\n'.repeat(20)), filename: 'bukti.jpg' } },
+      ],
       ['a PDF', 'invalid', { key, file: { data: pdf, filename: 'bukti.pdf', type: 'application/pdf' } }],
       ['an .exe renamed .jpg', 'invalid', { key, file: { data: exe, filename: 'bukti.jpg' } }],
       ['an SVG', 'invalid', { key, file: { data: svg, filename: 'bukti.svg', type: 'image/svg+xml' } }],
-      ['JPEG magic then garbage', 'invalid', { key, file: { data: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(4096)]) } }],
+      [
+        'JPEG magic then garbage',
+        'invalid',
+        { key, file: { data: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(4096)]) } },
+      ],
       ['a 20000×20000 decompression bomb', 'invalid', { key, file: { data: bomb, filename: 'bukti.png', type: 'image/png' } }],
-      ['just over 8 MB (read, then refused)', 'too_large', { key, file: { data: Buffer.concat([jpeg, Buffer.alloc(MAX_PROOF_BYTES + 1 - jpeg.length)]) } }],
+      [
+        'just over 8 MB (read, then refused)',
+        'too_large',
+        { key, file: { data: Buffer.concat([jpeg, Buffer.alloc(MAX_PROOF_BYTES + 1 - jpeg.length)]) } },
+      ],
       ['12 MB (refused before reading)', 'too_large', { key, file: { data: Buffer.alloc(12 * 1024 * 1024, 0xff) } }],
-      ['two files', 'malformed', { key, file: { data: jpeg }, extra: [{ name: 'proof', filename: 'b.jpg', type: 'image/jpeg', data: jpeg }] }],
+      [
+        'two files',
+        'malformed',
+        { key, file: { data: jpeg }, extra: [{ name: 'proof', filename: 'b.jpg', type: 'image/jpeg', data: jpeg }] },
+      ],
     ];
     for (const [label, code, opts] of cases) {
       const res = await upload(b, number, opts);
@@ -288,7 +328,9 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
     const cancelled = await guestOrder();
     expect((await cancelled.b.post(`/pesanan/${cancelled.number}/batal`, { k: cancelled.key })).status).toBe(303);
     await cancelled.b.get(cancelled.url);
-    expect((await upload(cancelled.b, cancelled.number, { key: cancelled.key, file: { data: png, type: 'image/png' } })).headers.location).toContain('pesan=bukti-tutup');
+    expect(
+      (await upload(cancelled.b, cancelled.number, { key: cancelled.key, file: { data: png, type: 'image/png' } })).headers.location,
+    ).toContain('pesan=bukti-tutup');
     expect(await proofKeyOf(cancelled.number)).toBeNull();
     expect((await viewProof(cancelled.b, cancelled.number, cancelled.key)).statusCode).toBe(404);
   });
@@ -313,7 +355,10 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
 
   it('leaves the rest of the app alone: multipart elsewhere is still a 415, forms still parse', async () => {
     const { b, key, number } = await guestOrder();
-    const body = multipart([{ name: '_csrf', value: b.csrf! }, { name: 'k', value: key }]);
+    const body = multipart([
+      { name: '_csrf', value: b.csrf! },
+      { name: 'k', value: key },
+    ]);
     const elsewhere = await store.app.inject({
       method: 'POST',
       url: `/pesanan/${number}/batal`,
@@ -346,9 +391,19 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
     expect(html).toContain(`id="${label}"`);
 
     // Post exactly those fields, in that order.
-    const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
-    const body = multipart([...Object.entries(hidden).map(([name, value]) => ({ name, value })), { name: 'proof', filename: 'bukti.webp', type: 'image/webp', data: await sharp(png).webp().toBuffer() }]);
-    const res = await store.app.inject({ method: 'POST', url: action, headers: { cookie: cookieOf(b), 'content-type': body.contentType }, payload: body.payload });
+    const hidden = Object.fromEntries(
+      [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
+    const body = multipart([
+      ...Object.entries(hidden).map(([name, value]) => ({ name, value })),
+      { name: 'proof', filename: 'bukti.webp', type: 'image/webp', data: await sharp(png).webp().toBuffer() },
+    ]);
+    const res = await store.app.inject({
+      method: 'POST',
+      url: action,
+      headers: { cookie: cookieOf(b), 'content-type': body.contentType },
+      payload: body.payload,
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toContain('pesan=bukti');
     expect(await proofKeyOf(number)).not.toBeNull();

@@ -64,9 +64,24 @@ describe('form schemas', () => {
     }
   });
   it('checks postal codes and phones of addresses', () => {
-    const bad = parseForm(addressSchema, { recipient: 'A', phone: '123', street: 'Jl. A', city: 'Bandung', province: 'Jabar', postalCode: '401' });
+    const bad = parseForm(addressSchema, {
+      recipient: 'A',
+      phone: '123',
+      street: 'Jl. A',
+      city: 'Bandung',
+      province: 'Jabar',
+      postalCode: '401',
+    });
     expect(bad.ok || bad.errors).toMatchObject({ phone: 'accounts.error.phone', postalCode: 'accounts.error.postalCode' });
-    const ok = parseForm(addressSchema, { recipient: 'A', phone: '0812 3456 7890', street: 'Jl. A', city: 'Bandung', province: 'Jabar', postalCode: '40111', isDefault: 'on' });
+    const ok = parseForm(addressSchema, {
+      recipient: 'A',
+      phone: '0812 3456 7890',
+      street: 'Jl. A',
+      city: 'Bandung',
+      province: 'Jabar',
+      postalCode: '40111',
+      isDefault: 'on',
+    });
     expect(ok.ok && ok.data).toMatchObject({ phone: '+6281234567890', isDefault: true });
   });
 });

@@ -4,7 +4,16 @@ import { DEFAULT_QUERY, MAX_PAGE, pageUrl, parseApiQuery, parsePageQuery } from 
 describe('storefront catalog URLs', () => {
   it('reads every filter from Indonesian parameters', () => {
     expect(
-      parsePageQuery({ q: ' strat ', kategori: 'gitar-elektrik', merek: ['Fender', 'Ibanez', 'Fender'], harga_min: '1.500.000', harga_maks: '20000000', stok: '1', urut: 'termurah', hal: '3' }),
+      parsePageQuery({
+        q: ' strat ',
+        kategori: 'gitar-elektrik',
+        merek: ['Fender', 'Ibanez', 'Fender'],
+        harga_min: '1.500.000',
+        harga_maks: '20000000',
+        stok: '1',
+        urut: 'termurah',
+        hal: '3',
+      }),
     ).toEqual({
       q: 'strat',
       categorySlug: 'gitar-elektrik',
@@ -19,7 +28,15 @@ describe('storefront catalog URLs', () => {
   });
 
   it('falls back to defaults for anything odd, never throwing', () => {
-    const q = parsePageQuery({ kategori: '<script>', harga_min: '-5', harga_maks: '1e99', urut: 'bogus', hal: String(MAX_PAGE + 1), stok: 'yes', merek: 'x'.repeat(81) });
+    const q = parsePageQuery({
+      kategori: '<script>',
+      harga_min: '-5',
+      harga_maks: '1e99',
+      urut: 'bogus',
+      hal: String(MAX_PAGE + 1),
+      stok: 'yes',
+      merek: 'x'.repeat(81),
+    });
     expect(q).toEqual({ ...DEFAULT_QUERY });
   });
 
@@ -44,10 +61,30 @@ describe('storefront catalog URLs', () => {
 
 describe('API catalog parameters', () => {
   it('accepts valid parameters', () => {
-    const result = parseApiQuery({ q: 'ibanez', category: 'gitar', brand: ['Ibanez', 'ESP LTD'], min_price: '0', max_price: '9000000', in_stock: 'true', sort: 'price_desc', page: '2', per_page: '24' });
+    const result = parseApiQuery({
+      q: 'ibanez',
+      category: 'gitar',
+      brand: ['Ibanez', 'ESP LTD'],
+      min_price: '0',
+      max_price: '9000000',
+      in_stock: 'true',
+      sort: 'price_desc',
+      page: '2',
+      per_page: '24',
+    });
     expect(result).toEqual({
       ok: true,
-      query: { q: 'ibanez', categorySlug: 'gitar', brands: ['Ibanez', 'ESP LTD'], minPrice: 0, maxPrice: 9_000_000, inStock: true, sort: 'price_desc', page: 2, perPage: 24 },
+      query: {
+        q: 'ibanez',
+        categorySlug: 'gitar',
+        brands: ['Ibanez', 'ESP LTD'],
+        minPrice: 0,
+        maxPrice: 9_000_000,
+        inStock: true,
+        sort: 'price_desc',
+        page: 2,
+        perPage: 24,
+      },
     });
   });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { NOTIFY_BODY_MAX, NOTIFY_KEY, SOUND_KEY, fromStaff, notificationBody, notificationTag, readPrefs, truncate } from '../../web/chat-alerts';
+import {
+  NOTIFY_BODY_MAX,
+  NOTIFY_KEY,
+  SOUND_KEY,
+  fromStaff,
+  notificationBody,
+  notificationTag,
+  readPrefs,
+  truncate,
+} from '../../web/chat-alerts';
 import { createSeenReporter, receiptState } from '../../web/chat-receipts';
 import type { ChatMessage } from '../../web/chat-shared';
 
@@ -49,7 +58,11 @@ describe('chat widget alerts', () => {
     expect(readPrefs(store({}))).toEqual({ notify: false, sound: true });
     expect(readPrefs(store({ [NOTIFY_KEY]: 'on', [SOUND_KEY]: 'off' }))).toEqual({ notify: true, sound: false });
     expect(readPrefs(null)).toEqual({ notify: false, sound: true });
-    const broken = { getItem: () => { throw new Error('SecurityError'); } };
+    const broken = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
     expect(readPrefs(broken)).toEqual({ notify: false, sound: true });
   });
 });
@@ -65,7 +78,10 @@ describe('chat widget read receipts', () => {
   it('reports each new highest id once, only while the customer can see it', async () => {
     let visible = false;
     const sent: number[] = [];
-    const seen = createSeenReporter(() => visible, async (upTo) => (sent.push(upTo), true));
+    const seen = createSeenReporter(
+      () => visible,
+      async (upTo) => (sent.push(upTo), true),
+    );
     await seen.shown(3);
     expect(sent).toEqual([]); // panel closed or tab hidden: not seen yet
     visible = true;

@@ -1,12 +1,6 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import {
-  CHAT_TOKEN_AUDIENCE,
-  CHAT_TOKEN_ISSUER,
-  type ChatTokenClaims,
-  signChatToken,
-  verifyChatToken,
-} from '../../src/lib/chat-tokens';
+import { CHAT_TOKEN_AUDIENCE, CHAT_TOKEN_ISSUER, type ChatTokenClaims, signChatToken, verifyChatToken } from '../../src/lib/chat-tokens';
 
 const secret = 's'.repeat(40);
 const claims: ChatTokenClaims = { sub: 'user-42', role: 'customer', name: 'Dimas' };

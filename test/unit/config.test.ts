@@ -103,7 +103,8 @@ describe('loadConfig', () => {
 describe('isDefaultPassword', () => {
   it('spots default words padded with digits or symbols', async () => {
     const { isDefaultPassword } = await import('../../src/config');
-    for (const weak of ['admin12345', 'Password123!', '1234567890', 'hurtrock2026', '!!admin!!!!']) expect(isDefaultPassword(weak)).toBe(true);
+    for (const weak of ['admin12345', 'Password123!', '1234567890', 'hurtrock2026', '!!admin!!!!'])
+      expect(isDefaultPassword(weak)).toBe(true);
     for (const fine of ['korg-nautilus-88', 'a-long-unique-passphrase', 'admin-of-the-shop-9']) expect(isDefaultPassword(fine)).toBe(false);
   });
 });

@@ -3,13 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  IMAGE_WIDTHS,
-  imagePath,
-  imageUrl,
-  InvalidImageError,
-  storeImageRenditions,
-} from '../../src/store/media/image-pipeline';
+import { IMAGE_WIDTHS, imagePath, imageUrl, InvalidImageError, storeImageRenditions } from '../../src/store/media/image-pipeline';
 
 let uploadDir: string;
 
@@ -24,7 +18,13 @@ afterAll(async () => {
 /** A 2000×1500 PNG with EXIF and ICC-free metadata to strip. */
 function photo(width = 2000, height = 1500): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 255, g: 107, b: 53 } } })
-    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="#1a1a1a"/></svg>`) }])
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="#1a1a1a"/></svg>`,
+        ),
+      },
+    ])
     .withExif({ IFD0: { Copyright: 'secret camera owner', Artist: 'Someone' } })
     .jpeg()
     .toBuffer();
@@ -100,7 +100,9 @@ describe('storeImageRenditions', () => {
   });
 
   it('refuses SVG unless the caller allows it', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><rect width="400" height="400" fill="#FF6B35"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><rect width="400" height="400" fill="#FF6B35"/></svg>',
+    );
     await expect(storeImageRenditions(svg, uploadDir)).rejects.toBeInstanceOf(InvalidImageError);
     const { sizes } = await storeImageRenditions(svg, uploadDir, { allowSvg: true, subdir: 'art' });
     expect(sizes.at(-1)).toEqual({ width: 400, height: 400 });

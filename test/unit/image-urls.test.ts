@@ -8,7 +8,9 @@ describe('image URLs', () => {
       { width: 640, height: 640 },
       { width: 1280, height: 1280 },
     ];
-    expect(srcSet('k', sizes, 'webp')).toBe('/media/products/k-320.webp 320w, /media/products/k-640.webp 640w, /media/products/k-1280.webp 1280w');
+    expect(srcSet('k', sizes, 'webp')).toBe(
+      '/media/products/k-320.webp 320w, /media/products/k-640.webp 640w, /media/products/k-1280.webp 1280w',
+    );
   });
 
   it('lists a small source once, under the file that exists', () => {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openingHoursLines } from '../../src/store/store-profile/opening-hours';
 
-const HOURS = [
-  ...[1, 2, 3, 4, 5].map((day) => ({ day, open: '09:30', close: '18:00' })),
-  { day: 6, open: '09:30', close: '17:00' },
-];
+const HOURS = [...[1, 2, 3, 4, 5].map((day) => ({ day, open: '09:30', close: '18:00' })), { day: 6, open: '09:30', close: '17:00' }];
 
 describe('openingHoursLines', () => {
   it('groups consecutive days with the same hours, Monday first', () => {

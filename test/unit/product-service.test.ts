@@ -3,16 +3,33 @@ import type { ProductDetailRow } from '../../src/store/product/repository';
 import { createProductService } from '../../src/store/product/service';
 
 const product: ProductDetailRow = {
-  id: 7, categoryId: 2, slug: 'ibanez-rg550', name: 'Ibanez RG550', sku: 'GTR-1', brand: 'Ibanez', model: 'RG550',
-  description: 'Shred', price: 17_500_000, stock: 4, lowStockThreshold: 2, weightGrams: 4500, lengthCm: 105, widthCm: 40,
-  heightCm: 12, isFeatured: true, updatedAt: new Date('2026-11-01T00:00:00Z'),
+  id: 7,
+  categoryId: 2,
+  slug: 'ibanez-rg550',
+  name: 'Ibanez RG550',
+  sku: 'GTR-1',
+  brand: 'Ibanez',
+  model: 'RG550',
+  description: 'Shred',
+  price: 17_500_000,
+  stock: 4,
+  lowStockThreshold: 2,
+  weightGrams: 4500,
+  lengthCm: 105,
+  widthCm: 40,
+  heightCm: 12,
+  isFeatured: true,
+  updatedAt: new Date('2026-11-01T00:00:00Z'),
 };
 
 function fakeRepository(live = { stock: 4, visible: true }) {
   return {
     findActiveBySlug: vi.fn(async (slug: string) => (slug === product.slug ? product : undefined)),
     findLiveState: vi.fn(async () => live),
-    findCategoryChain: vi.fn(async () => [{ id: 1, slug: 'gitar', name: 'Gitar' }, { id: 2, slug: 'gitar-elektrik', name: 'Gitar Elektrik' }]),
+    findCategoryChain: vi.fn(async () => [
+      { id: 1, slug: 'gitar', name: 'Gitar' },
+      { id: 2, slug: 'gitar-elektrik', name: 'Gitar Elektrik' },
+    ]),
     findImages: vi.fn(async () => []),
     findRelated: vi.fn(async () => []),
   };

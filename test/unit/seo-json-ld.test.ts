@@ -43,7 +43,10 @@ describe('productJsonLd', () => {
   });
 
   it('breadcrumbs are numbered from 1', () => {
-    const list = breadcrumbJsonLd([{ name: 'A', url: 'u1' }, { name: 'B', url: 'u2' }]);
+    const list = breadcrumbJsonLd([
+      { name: 'A', url: 'u1' },
+      { name: 'B', url: 'u2' },
+    ]);
     expect(list.itemListElement).toEqual([
       { '@type': 'ListItem', position: 1, name: 'A', item: 'u1' },
       { '@type': 'ListItem', position: 2, name: 'B', item: 'u2' },
@@ -52,10 +55,19 @@ describe('productJsonLd', () => {
 
   it('the store is a MusicStore with its opening hours', () => {
     const ld = storeJsonLd({
-      name: 'S', url: 'u', telephone: '1', email: 'e', street: 's', city: 'c', province: 'p', postalCode: '40153',
+      name: 'S',
+      url: 'u',
+      telephone: '1',
+      email: 'e',
+      street: 's',
+      city: 'c',
+      province: 'p',
+      postalCode: '40153',
       openingHours: [{ day: 1, open: '09:30', close: '18:00' }],
     });
-    expect(ld.openingHoursSpecification).toEqual([{ '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/Monday', opens: '09:30', closes: '18:00' }]);
+    expect(ld.openingHoursSpecification).toEqual([
+      { '@type': 'OpeningHoursSpecification', dayOfWeek: 'https://schema.org/Monday', opens: '09:30', closes: '18:00' },
+    ]);
   });
 });
 
@@ -84,7 +96,13 @@ describe('sitemap and robots', () => {
       categories: [{ slug: 'gitar', updatedAt: old }],
       profileUpdatedAt: old,
     });
-    expect(urls.map((u) => u.loc)).toEqual(['https://x/', 'https://x/produk', 'https://x/toko', 'https://x/produk?kategori=gitar', 'https://x/produk/a']);
+    expect(urls.map((u) => u.loc)).toEqual([
+      'https://x/',
+      'https://x/produk',
+      'https://x/toko',
+      'https://x/produk?kategori=gitar',
+      'https://x/produk/a',
+    ]);
     expect(urls[0]!.lastmod).toEqual(recent);
   });
 

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTimeWib, isOpenAt, parseClockTime, wibClock } from '../../src/lib/time';
 
-const HOURS = [
-  ...[1, 2, 3, 4, 5].map((day) => ({ day, open: '09:30', close: '18:00' })),
-  { day: 6, open: '09:30', close: '17:00' },
-];
+const HOURS = [...[1, 2, 3, 4, 5].map((day) => ({ day, open: '09:30', close: '18:00' })), { day: 6, open: '09:30', close: '17:00' }];
 
 describe('WIB time', () => {
   it('converts UTC to WIB (UTC+7) including the day change', () => {

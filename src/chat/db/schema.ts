@@ -8,7 +8,21 @@
  * into the store's database.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import type { ProductCard } from '../products';
 
 /** Longest message body, checked in the database as well as at the socket boundary. */
@@ -44,9 +58,7 @@ export const chatConversations = pgTable(
   },
   (t) => [
     // At most one open conversation per customer: reconnecting resumes it instead of forking.
-    uniqueIndex('chat_conversations_one_open_per_customer')
-      .on(t.customerId)
-      .where(sql`${t.status} = 'open'`),
+    uniqueIndex('chat_conversations_one_open_per_customer').on(t.customerId).where(sql`${t.status} = 'open'`),
     // A customer's history (archived ones included).
     index('chat_conversations_customer_idx').on(t.customerId, t.createdAt),
     // The staff console lists open conversations, most recent activity first.
@@ -76,10 +88,7 @@ export const chatMessages = pgTable(
     index('chat_messages_conversation_idx').on(t.conversationId, t.id),
     // An image goes out with one message only; also what "is this upload sent yet?" looks up.
     uniqueIndex('chat_messages_attachment_idx').on(t.attachmentId).where(sql`${t.attachmentId} IS NOT NULL`),
-    check(
-      'chat_messages_body_length',
-      sql`char_length(${t.body}) BETWEEN 1 AND ${sql.raw(String(CHAT_MESSAGE_MAX_LENGTH))}`,
-    ),
+    check('chat_messages_body_length', sql`char_length(${t.body}) BETWEEN 1 AND ${sql.raw(String(CHAT_MESSAGE_MAX_LENGTH))}`),
   ],
 );
 

@@ -87,10 +87,7 @@ export const products = pgTable(
     check('products_price_nonnegative', sql`${t.price} >= 0`),
     check('products_stock_nonnegative', sql`${t.stock} >= 0`),
     check('products_min_stock_nonnegative', sql`${t.minStock} >= 0 AND ${t.lowStockThreshold} >= 0`),
-    check(
-      'products_dimensions_positive',
-      sql`${t.weightGrams} > 0 AND ${t.lengthCm} > 0 AND ${t.widthCm} > 0 AND ${t.heightCm} > 0`,
-    ),
+    check('products_dimensions_positive', sql`${t.weightGrams} > 0 AND ${t.lengthCm} > 0 AND ${t.widthCm} > 0 AND ${t.heightCm} > 0`),
   ],
 );
 

@@ -110,7 +110,10 @@ export const orders = pgTable(
     index('orders_email_idx').on(sql`lower(${t.email})`),
     index('orders_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'awaiting_payment'`),
     index('orders_status_idx').on(t.status, t.createdAt),
-    check('orders_amounts_nonnegative', sql`${t.subtotal} >= 0 AND ${t.shippingCharge} >= 0 AND ${t.total} = ${t.subtotal} + ${t.shippingCharge}`),
+    check(
+      'orders_amounts_nonnegative',
+      sql`${t.subtotal} >= 0 AND ${t.shippingCharge} >= 0 AND ${t.total} = ${t.subtotal} + ${t.shippingCharge}`,
+    ),
   ],
 );
 

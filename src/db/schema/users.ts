@@ -21,8 +21,5 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`),
-    index('users_role_idx').on(t.role),
-  ],
+  (t) => [uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`), index('users_role_idx').on(t.role)],
 );

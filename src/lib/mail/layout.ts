@@ -33,7 +33,10 @@ export function renderEmail(parts: EmailParts): OutgoingEmail {
   ].join('\n');
   const rows = parts.rows?.length
     ? `<table style="width:100%;border-collapse:collapse;margin:16px 0;font-size:14px">${parts.rows
-        .map(([k, v]) => `<tr><td style="padding:6px 0;color:#555;border-bottom:1px solid #eee">${escapeHtml(k)}</td><td style="padding:6px 0;text-align:right;font-weight:bold;border-bottom:1px solid #eee">${escapeHtml(v)}</td></tr>`)
+        .map(
+          ([k, v]) =>
+            `<tr><td style="padding:6px 0;color:#555;border-bottom:1px solid #eee">${escapeHtml(k)}</td><td style="padding:6px 0;text-align:right;font-weight:bold;border-bottom:1px solid #eee">${escapeHtml(v)}</td></tr>`,
+        )
         .join('')}</table>`
     : '';
   const button = parts.button

@@ -8,19 +8,14 @@ import { users } from '../../db/schema';
 import type { StoreDb } from '../../db/store-db';
 import { hashPassword } from '../../lib/passwords';
 
-export type AdminAccountResult =
-  | { created: false }
-  | { created: true; email: string; generatedPassword: string | undefined };
+export type AdminAccountResult = { created: false } | { created: true; email: string; generatedPassword: string | undefined };
 
 export function generatePassword(): string {
   // 18 random bytes → 24 URL-safe characters (~144 bits).
   return randomBytes(18).toString('base64url');
 }
 
-export async function ensureAdminAccount(
-  db: StoreDb,
-  admin: { email: string; password: string | undefined },
-): Promise<AdminAccountResult> {
+export async function ensureAdminAccount(db: StoreDb, admin: { email: string; password: string | undefined }): Promise<AdminAccountResult> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).limit(1);
   if (existing) return { created: false };
   const generatedPassword = admin.password ? undefined : generatePassword();

@@ -11,7 +11,15 @@ export type NewAddress = Omit<typeof addresses.$inferInsert, 'id' | 'userId' | '
 export type UserRow = typeof users.$inferSelect;
 
 export function toCurrentUser(u: UserRow): CurrentUser {
-  return { id: u.id, name: u.name, email: u.email, role: u.role, isActive: u.isActive, emailVerified: u.emailVerifiedAt !== null, locale: u.locale };
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    isActive: u.isActive,
+    emailVerified: u.emailVerifiedAt !== null,
+    locale: u.locale,
+  };
 }
 
 export function createAccountsRepository(db: StoreDb) {
@@ -30,13 +38,19 @@ export function createAccountsRepository(db: StoreDb) {
       return row;
     },
     async updateProfile(id: number, values: { name: string; phone: string | null }) {
-      await db.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id));
+      await db
+        .update(users)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(users.id, id));
     },
     async updatePasswordHash(id: number, passwordHash: string) {
       await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id));
     },
     async markEmailVerified(id: number) {
-      await db.update(users).set({ emailVerifiedAt: new Date() }).where(and(eq(users.id, id), isNull(users.emailVerifiedAt)));
+      await db
+        .update(users)
+        .set({ emailVerifiedAt: new Date() })
+        .where(and(eq(users.id, id), isNull(users.emailVerifiedAt)));
     },
     async setLocale(id: number, locale: string) {
       await db.update(users).set({ locale }).where(eq(users.id, id));
@@ -53,7 +67,14 @@ export function createAccountsRepository(db: StoreDb) {
       const [row] = await db
         .update(userTokens)
         .set({ usedAt: new Date() })
-        .where(and(eq(userTokens.nonceHash, nonceHash), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt), gt(userTokens.expiresAt, new Date())))
+        .where(
+          and(
+            eq(userTokens.nonceHash, nonceHash),
+            eq(userTokens.purpose, purpose),
+            isNull(userTokens.usedAt),
+            gt(userTokens.expiresAt, new Date()),
+          ),
+        )
         .returning({ userId: userTokens.userId });
       return row?.userId;
     },
@@ -62,7 +83,14 @@ export function createAccountsRepository(db: StoreDb) {
       const [row] = await db
         .select({ userId: userTokens.userId })
         .from(userTokens)
-        .where(and(eq(userTokens.nonceHash, nonceHash), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt), gt(userTokens.expiresAt, new Date())))
+        .where(
+          and(
+            eq(userTokens.nonceHash, nonceHash),
+            eq(userTokens.purpose, purpose),
+            isNull(userTokens.usedAt),
+            gt(userTokens.expiresAt, new Date()),
+          ),
+        )
         .limit(1);
       return row?.userId;
     },
@@ -87,23 +115,36 @@ export function createAccountsRepository(db: StoreDb) {
       });
     },
     async findAddress(userId: number, id: number): Promise<Address | undefined> {
-      const [row] = await db.select().from(addresses).where(and(eq(addresses.id, id), eq(addresses.userId, userId))).limit(1);
+      const [row] = await db
+        .select()
+        .from(addresses)
+        .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
+        .limit(1);
       return row;
     },
     /** false when the address is not the user's. Unticking "default" keeps it default (one must be). */
     async updateAddress(userId: number, id: number, values: NewAddress): Promise<boolean> {
       return db.transaction(async (tx) => {
-        const [owned] = await tx.select({ isDefault: addresses.isDefault }).from(addresses).where(and(eq(addresses.id, id), eq(addresses.userId, userId)));
+        const [owned] = await tx
+          .select({ isDefault: addresses.isDefault })
+          .from(addresses)
+          .where(and(eq(addresses.id, id), eq(addresses.userId, userId)));
         if (!owned) return false;
         const isDefault = owned.isDefault || Boolean(values.isDefault);
         if (isDefault && !owned.isDefault) await tx.update(addresses).set({ isDefault: false }).where(eq(addresses.userId, userId));
-        await tx.update(addresses).set({ ...values, isDefault }).where(eq(addresses.id, id));
+        await tx
+          .update(addresses)
+          .set({ ...values, isDefault })
+          .where(eq(addresses.id, id));
         return true;
       });
     },
     /** Only the owner's address is touched: the id from the URL is checked against the user. */
     async deleteAddress(userId: number, id: number): Promise<boolean> {
-      const deleted = await db.delete(addresses).where(and(eq(addresses.id, id), eq(addresses.userId, userId))).returning({ isDefault: addresses.isDefault });
+      const deleted = await db
+        .delete(addresses)
+        .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
+        .returning({ isDefault: addresses.isDefault });
       if (deleted[0]?.isDefault) {
         // Keep a default while the user has addresses.
         await db.execute(sql`UPDATE addresses SET is_default = true WHERE id = (SELECT min(id) FROM addresses WHERE user_id = ${userId})`);
@@ -112,7 +153,10 @@ export function createAccountsRepository(db: StoreDb) {
     },
     async setDefaultAddress(userId: number, id: number): Promise<boolean> {
       return db.transaction(async (tx) => {
-        const [owned] = await tx.select({ id: addresses.id }).from(addresses).where(and(eq(addresses.id, id), eq(addresses.userId, userId)));
+        const [owned] = await tx
+          .select({ id: addresses.id })
+          .from(addresses)
+          .where(and(eq(addresses.id, id), eq(addresses.userId, userId)));
         if (!owned) return false;
         await tx.update(addresses).set({ isDefault: false }).where(eq(addresses.userId, userId));
         await tx.update(addresses).set({ isDefault: true }).where(eq(addresses.id, id));

@@ -48,7 +48,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps) {
   const { accounts } = deps;
 
   /** Login replaces the session id; what the guest session held (its cart) is handed over first. */
-  async function startSession(request: FastifyRequest, reply: FastifyReply, user: Parameters<typeof app.sessions.login>[2], remember: boolean) {
+  async function startSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: Parameters<typeof app.sessions.login>[2],
+    remember: boolean,
+  ) {
     const guestKey = request.session && request.session.record.userId === null ? request.session.key : undefined;
     await app.sessions.login(request, reply, user, remember);
     await deps.afterLogin?.({ guestSessionKey: guestKey, user });
@@ -75,9 +80,16 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps) {
     if (!result.ok) {
       if (result.reason === 'locked') {
         reply.header('retry-after', String(result.retryAfterSeconds));
-        return loginForm(request, reply, { values, alert: { kind: 'danger', key: 'login.locked', params: { seconds: result.retryAfterSeconds } } }, next, 429);
+        return loginForm(
+          request,
+          reply,
+          { values, alert: { kind: 'danger', key: 'login.locked', params: { seconds: result.retryAfterSeconds } } },
+          next,
+          429,
+        );
       }
-      if (result.reason === 'deactivated') return loginForm(request, reply, { values, alert: { kind: 'danger', key: 'login.deactivated' } }, next, 403);
+      if (result.reason === 'deactivated')
+        return loginForm(request, reply, { values, alert: { kind: 'danger', key: 'login.deactivated' } }, next, 403);
       return loginForm(request, reply, { values, alert: { kind: 'danger', key: 'login.failed' } }, next, 401);
     }
     await startSession(request, reply, result.user, form.data.remember);

@@ -45,7 +45,10 @@ const optionalPhone = z
 
 /** A password being chosen: the policy check needs the email, so it runs in the form schemas. */
 const newPassword = z.string({ error: 'accounts.error.required' }).min(1, 'accounts.error.required');
-const anyPassword = z.string({ error: 'accounts.error.required' }).min(1, 'accounts.error.required').max(MAX_PASSWORD_LENGTH, 'accounts.error.tooLong');
+const anyPassword = z
+  .string({ error: 'accounts.error.required' })
+  .min(1, 'accounts.error.required')
+  .max(MAX_PASSWORD_LENGTH, 'accounts.error.tooLong');
 const checkbox = z
   .string()
   .optional()
@@ -61,7 +64,12 @@ export const registerSchema = z
   .superRefine((v, ctx) => policyIssue(v.password, v.email, ctx, 'password'));
 
 export const loginSchema = z.object({
-  email: z.string({ error: 'accounts.error.required' }).trim().toLowerCase().min(1, 'accounts.error.required').max(254, 'accounts.error.tooLong'),
+  email: z
+    .string({ error: 'accounts.error.required' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'accounts.error.required')
+    .max(254, 'accounts.error.tooLong'),
   password: anyPassword,
   remember: checkbox,
 });

@@ -63,7 +63,12 @@ export function createAccountsService(deps: AccountsDeps) {
     async register(input: { name: string; email: string; password: string }, locale: Locale) {
       const existing = await repo.findUserByEmail(input.email);
       if (existing) return { ok: false as const, errors: { email: 'register.emailTaken' } };
-      const user = await repo.insertUser({ name: input.name, email: input.email, passwordHash: await hashPassword(input.password), locale });
+      const user = await repo.insertUser({
+        name: input.name,
+        email: input.email,
+        passwordHash: await hashPassword(input.password),
+        locale,
+      });
       if (!user) return { ok: false as const, errors: { email: 'register.emailTaken' } };
       await issueLink(user, 'verify');
       return { ok: true as const, user: toCurrentUser(user) };
@@ -74,7 +79,9 @@ export function createAccountsService(deps: AccountsDeps) {
       const wait = lockRemaining(policy, await deps.loginFailures.failures(key));
       if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
       const user = await repo.findUserByEmail(email);
-      const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await (dummyHash ??= hashPassword('no-such-user-' + Math.random())), password);
+      const valid = user
+        ? await verifyPassword(user.passwordHash, password)
+        : await verifyPassword(await (dummyHash ??= hashPassword('no-such-user-' + Math.random())), password);
       if (!user || !valid) {
         await deps.loginFailures.recordFailure(key);
         return { ok: false, reason: 'invalid' };
@@ -110,7 +117,10 @@ export function createAccountsService(deps: AccountsDeps) {
       return (await consumeLink(token, 'reset', false)) !== undefined;
     },
 
-    async resetPassword(token: string, password: string): Promise<{ ok: true; userId: number } | { ok: false; invalidLink: true } | { ok: false; error: string }> {
+    async resetPassword(
+      token: string,
+      password: string,
+    ): Promise<{ ok: true; userId: number } | { ok: false; invalidLink: true } | { ok: false; error: string }> {
       const pre = await consumeLink(token, 'reset', false);
       if (!pre) return { ok: false, invalidLink: true };
       const user = await repo.findUserById(pre);
@@ -126,7 +136,11 @@ export function createAccountsService(deps: AccountsDeps) {
       return { ok: true, userId };
     },
 
-    async changePassword(userId: number, current: string, password: string): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+    async changePassword(
+      userId: number,
+      current: string,
+      password: string,
+    ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
       const user = await repo.findUserById(userId);
       if (!user || !(await verifyPassword(user.passwordHash, current))) return { ok: false, errors: { current: 'account.wrongCurrent' } };
       const error = newPasswordError(password, user.email);
@@ -138,7 +152,8 @@ export function createAccountsService(deps: AccountsDeps) {
     async profile(userId: number) {
       return repo.findUserById(userId);
     },
-    updateProfile: (userId: number, values: { name: string; phone?: string }) => repo.updateProfile(userId, { name: values.name, phone: values.phone ?? null }),
+    updateProfile: (userId: number, values: { name: string; phone?: string }) =>
+      repo.updateProfile(userId, { name: values.name, phone: values.phone ?? null }),
     listAddresses: (userId: number) => repo.listAddresses(userId),
     /** Guest checkout offers a login when the email already has an account (P0). */
     hasAccount: async (email: string) => (await repo.findUserByEmail(email)) !== undefined,

@@ -50,10 +50,16 @@ export function dbSessionStore(db: StoreDb): SessionStore {
         lastSeenAt: new Date(r.lastSeenAt),
         expiresAt: new Date(r.expiresAt),
       };
-      await db.insert(sessions).values({ id: key, ...values }).onConflictDoUpdate({ target: sessions.id, set: values });
+      await db
+        .insert(sessions)
+        .values({ id: key, ...values })
+        .onConflictDoUpdate({ target: sessions.id, set: values });
     },
     async touch(key, r) {
-      await db.update(sessions).set({ lastSeenAt: new Date(r.lastSeenAt) }).where(eq(sessions.id, key));
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(r.lastSeenAt) })
+        .where(eq(sessions.id, key));
     },
     async destroy(key) {
       await db.delete(sessions).where(eq(sessions.id, key));
@@ -63,7 +69,9 @@ export function dbSessionStore(db: StoreDb): SessionStore {
     },
     async purgeExpired(idleMs) {
       // Remember-me sessions idle out with their absolute expiry, so the longest idle bounds all.
-      await db.delete(sessions).where(sql`${sessions.expiresAt} < now() OR ${sessions.lastSeenAt} < now() - make_interval(secs => ${idleMs / 1000})`);
+      await db
+        .delete(sessions)
+        .where(sql`${sessions.expiresAt} < now() OR ${sessions.lastSeenAt} < now() - make_interval(secs => ${idleMs / 1000})`);
     },
   };
 }
@@ -89,7 +97,12 @@ export function redisSessionStore(redis: RedisClient, prefix = 'sess:'): Session
     },
     async destroyForUser(userId, keepKey) {
       const keys = (await redis.smembers(userKey(userId))).filter((k) => k !== keepKey);
-      if (keys.length) await redis.multi().del(...keys.map((k) => prefix + k)).srem(userKey(userId), ...keys).exec();
+      if (keys.length)
+        await redis
+          .multi()
+          .del(...keys.map((k) => prefix + k))
+          .srem(userKey(userId), ...keys)
+          .exec();
     },
     async purgeExpired() {
       // Redis expires keys itself.

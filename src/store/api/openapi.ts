@@ -21,7 +21,10 @@ const errorSchema = {
   },
 } as const;
 
-const badRequest = { description: 'A parameter is invalid; `fields` names it', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const badRequest = {
+  description: 'A parameter is invalid; `fields` names it',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
 
 const intParam = (name: string, description: string, minimum: number, maximum: number, fallback?: number) => ({
   name,
@@ -44,15 +47,42 @@ export const openApiDocument = {
     '/api/v1/products': {
       get: {
         summary: 'List and search products',
-        description: 'Active products with the same filters and sorts as the storefront catalog. Search tolerates case, accents and small typos.',
+        description:
+          'Active products with the same filters and sorts as the storefront catalog. Search tolerates case, accents and small typos.',
         parameters: [
-          { name: 'q', in: 'query', required: false, description: 'Search text (name, brand, model, category, description)', schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } },
-          { name: 'category', in: 'query', required: false, description: 'Category slug; includes its sub-categories', schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } },
-          { name: 'brand', in: 'query', required: false, description: 'Brand, repeatable (case-insensitive)', schema: { type: 'array', items: { type: 'string' } }, style: 'form', explode: true },
+          {
+            name: 'q',
+            in: 'query',
+            required: false,
+            description: 'Search text (name, brand, model, category, description)',
+            schema: { type: 'string', maxLength: MAX_QUERY_LENGTH },
+          },
+          {
+            name: 'category',
+            in: 'query',
+            required: false,
+            description: 'Category slug; includes its sub-categories',
+            schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+          },
+          {
+            name: 'brand',
+            in: 'query',
+            required: false,
+            description: 'Brand, repeatable (case-insensitive)',
+            schema: { type: 'array', items: { type: 'string' } },
+            style: 'form',
+            explode: true,
+          },
           intParam('min_price', 'Lowest price in rupiah', 0, MAX_PRICE),
           intParam('max_price', 'Highest price in rupiah', 0, MAX_PRICE),
           { name: 'in_stock', in: 'query', required: false, description: 'Only products in stock', schema: { type: 'boolean' } },
-          { name: 'sort', in: 'query', required: false, description: '`relevance` applies when `q` is given (its default then)', schema: { type: 'string', enum: [...SORTS], default: 'recommended' } },
+          {
+            name: 'sort',
+            in: 'query',
+            required: false,
+            description: '`relevance` applies when `q` is given (its default then)',
+            schema: { type: 'string', enum: [...SORTS], default: 'recommended' },
+          },
           intParam('page', 'Page number', 1, MAX_PAGE, 1),
           intParam('per_page', 'Products per page', 1, MAX_PAGE_SIZE, PAGE_SIZE),
         ],
@@ -88,7 +118,8 @@ export const openApiDocument = {
     '/api/v1/products/suggest': {
       get: {
         summary: 'Autocomplete suggestions',
-        description: 'Up to 6 products and 3 categories for what the customer is typing. Fewer than 2 characters give empty lists. Rate limited per client.',
+        description:
+          'Up to 6 products and 3 categories for what the customer is typing. Fewer than 2 characters give empty lists. Rate limited per client.',
         parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } }],
         responses: {
           '200': {
@@ -100,7 +131,13 @@ export const openApiDocument = {
                   properties: {
                     query: { type: 'string' },
                     products: { type: 'array', items: { $ref: '#/components/schemas/ProductSummary' } },
-                    categories: { type: 'array', items: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' } } } },
+                    categories: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: { slug: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' } },
+                      },
+                    },
                   },
                 },
               },
@@ -134,11 +171,28 @@ export const openApiDocument = {
                             description: { type: 'string' },
                             stock: { type: 'integer' },
                             weight_grams: { type: 'integer' },
-                            dimensions_cm: { type: 'object', properties: { length: { type: 'integer' }, width: { type: 'integer' }, height: { type: 'integer' } } },
-                            categories: { type: 'array', items: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' } } } },
+                            dimensions_cm: {
+                              type: 'object',
+                              properties: { length: { type: 'integer' }, width: { type: 'integer' }, height: { type: 'integer' } },
+                            },
+                            categories: {
+                              type: 'array',
+                              items: {
+                                type: 'object',
+                                properties: { slug: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' } },
+                              },
+                            },
                             images: {
                               type: 'array',
-                              items: { type: 'object', properties: { alt: { type: 'string' }, webp_srcset: { type: 'string' }, jpg_srcset: { type: 'string' }, large_jpg: { type: 'string' } } },
+                              items: {
+                                type: 'object',
+                                properties: {
+                                  alt: { type: 'string' },
+                                  webp_srcset: { type: 'string' },
+                                  jpg_srcset: { type: 'string' },
+                                  large_jpg: { type: 'string' },
+                                },
+                              },
                             },
                             related: { type: 'array', items: { $ref: '#/components/schemas/ProductSummary' } },
                           },
@@ -150,7 +204,10 @@ export const openApiDocument = {
               },
             },
           },
-          '404': { description: 'No visible product has this slug', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '404': {
+            description: 'No visible product has this slug',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
         },
       },
     },
@@ -160,7 +217,11 @@ export const openApiDocument = {
         responses: {
           '200': {
             description: 'Active categories, top level first, with their sub-categories',
-            content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Category' } } } } } },
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Category' } } } },
+              },
+            },
           },
         },
       },
@@ -184,7 +245,13 @@ export const openApiDocument = {
           url: { type: 'string' },
           image: {
             type: ['object', 'null'],
-            properties: { webp: { type: 'string' }, jpg: { type: 'string' }, width: { type: 'integer' }, height: { type: 'integer' }, alt: { type: 'string' } },
+            properties: {
+              webp: { type: 'string' },
+              jpg: { type: 'string' },
+              width: { type: 'integer' },
+              height: { type: 'integer' },
+              alt: { type: 'string' },
+            },
           },
         },
       },

@@ -66,7 +66,8 @@ export function createCartRepository(db: StoreDb) {
       // A guest session lives at most 24 h (plugins/session.ts ABSOLUTE_MS) and was created before
       // its cart, so a guest cart older than that belongs to a dead session: swept here, when guests
       // create carts anyway, rather than by a separate job.
-      if ('sessionKey' in owner) await db.delete(carts).where(and(isNotNull(carts.sessionKey), lt(carts.createdAt, new Date(Date.now() - GUEST_CART_MAX_AGE_MS))));
+      if ('sessionKey' in owner)
+        await db.delete(carts).where(and(isNotNull(carts.sessionKey), lt(carts.createdAt, new Date(Date.now() - GUEST_CART_MAX_AGE_MS))));
       const id = await findCartId(owner);
       if (!id) throw new Error('cart could not be created');
       return id;
@@ -189,7 +190,13 @@ export function createCartRepository(db: StoreDb) {
         const [guest] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.sessionKey, sessionKey)).limit(1);
         if (!guest) return;
         const guestLines = await tx
-          .select({ productId: cartItems.productId, quantity: cartItems.quantity, priceSeen: cartItems.priceSeen, stockSeen: cartItems.stockSeen, stock: products.stock })
+          .select({
+            productId: cartItems.productId,
+            quantity: cartItems.quantity,
+            priceSeen: cartItems.priceSeen,
+            stockSeen: cartItems.stockSeen,
+            stock: products.stock,
+          })
           .from(cartItems)
           .innerJoin(products, eq(products.id, cartItems.productId))
           .where(eq(cartItems.cartId, guest.id));

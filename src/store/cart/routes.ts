@@ -78,7 +78,16 @@ export function registerCartRoutes(app: FastifyInstance, deps: CartRoutesDeps) {
     const flash = FLASHES[String((request.query as Record<string, unknown>).pesan ?? '')];
     const kind = flash === 'cart.flash.soldOut' ? ('danger' as const) : ('success' as const);
     const shown = alert ?? (flash ? { kind, text: request.t(flash) } : undefined);
-    return reply.page(h(CartPage, { view, shipping, shippingText: shippingText(request, shipping), notices: view.notices.map((n) => noticeText(request.t, n)), alert: shown }), status);
+    return reply.page(
+      h(CartPage, {
+        view,
+        shipping,
+        shippingText: shippingText(request, shipping),
+        notices: view.notices.map((n) => noticeText(request.t, n)),
+        alert: shown,
+      }),
+      status,
+    );
   }
 
   async function refuse(request: FastifyRequest, reply: FastifyReply, problem: CartProblem) {
@@ -88,14 +97,20 @@ export function registerCartRoutes(app: FastifyInstance, deps: CartRoutesDeps) {
       return reply.code(status).send({ error: { code: 'invalid', field: problem.field, message } });
     }
     const productId = Number(field(request, 'product'));
-    return showPage(request, reply, status, { kind: 'danger', text: message, productId: Number.isSafeInteger(productId) ? productId : undefined });
+    return showPage(request, reply, status, {
+      kind: 'danger',
+      text: message,
+      productId: Number.isSafeInteger(productId) ? productId : undefined,
+    });
   }
 
   async function changed(request: FastifyRequest, reply: FastifyReply, flash: keyof typeof FLASHES, notices: CartNotice[]) {
     if (!wantsJson(request)) return reply.redirect(`/keranjang?pesan=${flash}`, 303);
     const view = await cart.view(cartOwner(request));
     const shipping = await estimateFor(view);
-    return reply.header('cache-control', 'no-store').send({ ok: true, message: request.t(FLASHES[flash]!), cart: cartJson(request, view, shipping, notices) });
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ ok: true, message: request.t(FLASHES[flash]!), cart: cartJson(request, view, shipping, notices) });
   }
 
   app.get('/keranjang', async (request, reply) => showPage(request, reply));

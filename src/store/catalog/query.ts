@@ -44,7 +44,16 @@ export const DEFAULT_QUERY: CatalogQuery = {
 };
 
 /** Storefront parameter names. */
-const PAGE_PARAM = { q: 'q', category: 'kategori', brand: 'merek', min: 'harga_min', max: 'harga_maks', inStock: 'stok', sort: 'urut', page: 'hal' } as const;
+const PAGE_PARAM = {
+  q: 'q',
+  category: 'kategori',
+  brand: 'merek',
+  min: 'harga_min',
+  max: 'harga_maks',
+  inStock: 'stok',
+  sort: 'urut',
+  page: 'hal',
+} as const;
 /** Storefront sort values, in the customer's language of the URL. */
 const PAGE_SORT: Record<CatalogSort, string> = {
   recommended: 'rekomendasi',

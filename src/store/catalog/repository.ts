@@ -110,7 +110,6 @@ export function createCatalogRepository(db: StoreDb) {
         productCount: Number(r.product_count),
       }));
     },
-
   };
 }
 

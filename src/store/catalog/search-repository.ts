@@ -69,7 +69,10 @@ function searchSql(q: string, matchedCategoryIds: readonly number[]): SearchSql 
   if (!tsquery) return null;
   const ts = sql`to_tsquery('simple', ${tsquery})`;
   const inMatchedCategory = matchedCategoryIds.length
-    ? sql`p.category_id IN (${sql.join(matchedCategoryIds.map((id) => sql`${id}`), sql`, `)})`
+    ? sql`p.category_id IN (${sql.join(
+        matchedCategoryIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
     : sql`false`;
   return {
     where: sql`(p.search_document @@ ${ts} OR ${normalized} <% p.search_text OR ${inMatchedCategory})`,
@@ -91,7 +94,10 @@ function baseConditions(query: CatalogQuery, search: SearchSql | null): SQL[] {
 
 /** Brand filter, case-insensitive ("fender" selects Fender). */
 function brandFilter(brands: string[]): SQL {
-  return sql`lower(p.brand) IN (${sql.join(brands.map((b) => sql`${b.toLowerCase()}`), sql`, `)})`;
+  return sql`lower(p.brand) IN (${sql.join(
+    brands.map((b) => sql`${b.toLowerCase()}`),
+    sql`, `,
+  )})`;
 }
 
 /** Names sort case-insensitively and byte-wise, identically on every database and locale. */
@@ -181,9 +187,7 @@ export function createSearchRepository(db: StoreDb) {
 
     /** Every active category (a shop has tens, not thousands): the service builds the tree. */
     async activeCategories(): Promise<CategoryRow[]> {
-      const result = await db.execute(
-        sql`SELECT id, parent_id, slug, name, icon FROM categories WHERE is_active ORDER BY position, name`,
-      );
+      const result = await db.execute(sql`SELECT id, parent_id, slug, name, icon FROM categories WHERE is_active ORDER BY position, name`);
       return rowsOf<{ id: number; parent_id: number | null; slug: string; name: string; icon: string }>(result).map((r) => ({
         id: Number(r.id),
         parentId: r.parent_id === null ? null : Number(r.parent_id),

@@ -39,7 +39,14 @@ export function highlightParts(text: string, terms: readonly string[]): TextPart
   const wanted = terms.filter((t) => t.length >= 2);
   if (wanted.length === 0) return [{ text, match: false }];
   // Fold each character on its own so positions in the folded text map back to the original.
-  const folded = [...text].map((ch) => ch.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().charAt(0) || ch);
+  const folded = [...text].map(
+    (ch) =>
+      ch
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .charAt(0) || ch,
+  );
   const chars = [...text];
   const marked = new Array<boolean>(chars.length).fill(false);
   const haystack = folded.join('');

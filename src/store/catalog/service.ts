@@ -71,7 +71,11 @@ export function buildCategoryTree(rows: readonly CategoryRow[]): CategoryTree {
 /** The chain from the root down to `node`. */
 export function ancestry(tree: CategoryTree, node: CategoryNode): CategoryRow[] {
   const chain: CategoryRow[] = [];
-  for (let current: CategoryNode | undefined = node; current; current = current.parentId === null ? undefined : tree.byId.get(current.parentId)) {
+  for (
+    let current: CategoryNode | undefined = node;
+    current;
+    current = current.parentId === null ? undefined : tree.byId.get(current.parentId)
+  ) {
     chain.unshift(current);
     if (chain.length > 20) break; // defensive: the schema forbids cycles of one, not longer ones
   }
@@ -126,7 +130,12 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
     const products = await withImages(listing.products);
     let suggestionCards: ProductCardRow[] = [];
     if (listing.total === 0) {
-      const fallback = await deps.search.listProducts({ ...DEFAULT_QUERY, perPage: SUGGESTIONS_WHEN_EMPTY, sort: 'best_selling', inStock: true });
+      const fallback = await deps.search.listProducts({
+        ...DEFAULT_QUERY,
+        perPage: SUGGESTIONS_WHEN_EMPTY,
+        sort: 'best_selling',
+        inStock: true,
+      });
       suggestionCards = await withImages(fallback.products);
     }
     return {

@@ -14,29 +14,33 @@ import type { OrdersService } from '../orders/service';
 const RECENT_ORDERS = 5;
 
 export function registerChatCustomerPanel(app: FastifyInstance, deps: { accounts: AccountsService; orders: OrdersService }) {
-  app.get<{ Params: { customerId: string } }>('/admin/chat/pelanggan/:customerId', { config: { role: 'staff' } }, async (request, reply) => {
-    reply.header('cache-control', 'private, no-store');
-    const t = request.t;
-    const match = /^user:([1-9]\d{0,9})$/.exec(request.params.customerId);
-    if (!match) return { kind: 'guest', note: t('chat.console.guestNote') };
-    const userId = Number(match[1]);
-    const user = Number.isSafeInteger(userId) ? await deps.accounts.profile(userId) : undefined;
-    if (!user) return reply.code(404).send({ error: { code: 'not_found', message: t('error.404.title') } });
-    const { orders, total } = await deps.orders.listForUser(user.id, 1, RECENT_ORDERS);
-    return {
-      kind: 'customer',
-      name: user.name,
-      email: user.email,
-      phone: formatPhone(user.phone),
-      since: formatDateWib(user.createdAt, request.locale),
-      ordersTotal: total,
-      orders: orders.map((o) => ({
-        number: o.number,
-        url: `/pesanan/${o.number}`,
-        status: t(`order.status.${o.status}`),
-        total: formatRupiah(o.total),
-        date: formatDateWib(o.createdAt, request.locale),
-      })),
-    };
-  });
+  app.get<{ Params: { customerId: string } }>(
+    '/admin/chat/pelanggan/:customerId',
+    { config: { role: 'staff' } },
+    async (request, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      const t = request.t;
+      const match = /^user:([1-9]\d{0,9})$/.exec(request.params.customerId);
+      if (!match) return { kind: 'guest', note: t('chat.console.guestNote') };
+      const userId = Number(match[1]);
+      const user = Number.isSafeInteger(userId) ? await deps.accounts.profile(userId) : undefined;
+      if (!user) return reply.code(404).send({ error: { code: 'not_found', message: t('error.404.title') } });
+      const { orders, total } = await deps.orders.listForUser(user.id, 1, RECENT_ORDERS);
+      return {
+        kind: 'customer',
+        name: user.name,
+        email: user.email,
+        phone: formatPhone(user.phone),
+        since: formatDateWib(user.createdAt, request.locale),
+        ordersTotal: total,
+        orders: orders.map((o) => ({
+          number: o.number,
+          url: `/pesanan/${o.number}`,
+          status: t(`order.status.${o.status}`),
+          total: formatRupiah(o.total),
+          date: formatDateWib(o.createdAt, request.locale),
+        })),
+      };
+    },
+  );
 }

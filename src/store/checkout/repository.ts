@@ -8,7 +8,11 @@ export type ShippingServiceRow = typeof shippingServices.$inferSelect;
 export function createCheckoutRepository(db: StoreDb) {
   return {
     async activeShippingServices(): Promise<ShippingServiceRow[]> {
-      return db.select().from(shippingServices).where(eq(shippingServices.isActive, true)).orderBy(asc(shippingServices.position), asc(shippingServices.id));
+      return db
+        .select()
+        .from(shippingServices)
+        .where(eq(shippingServices.isActive, true))
+        .orderBy(asc(shippingServices.position), asc(shippingServices.id));
     },
   };
 }

@@ -103,7 +103,14 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
     }
     // P0: an email with an account is offered the login first; sending again continues as a guest.
     if (!request.user && !asGuest && (await accounts.hasAccount(email))) {
-      return render(request, reply, quote, { values, alert: { kind: 'info', key: 'checkout.accountExists', params: { email } } }, 200, true);
+      return render(
+        request,
+        reply,
+        quote,
+        { values, alert: { kind: 'info', key: 'checkout.accountExists', params: { email } } },
+        200,
+        true,
+      );
     }
 
     const result = await checkout.place(
@@ -118,7 +125,14 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
         payment: choices.data.payment,
         quoteSeen: choices.data.quote,
         note: choices.data.note,
-        address: { recipient: address.recipient, phone: address.phone, street: address.street, city: address.city, province: address.province, postalCode: address.postalCode },
+        address: {
+          recipient: address.recipient,
+          phone: address.phone,
+          street: address.street,
+          city: address.city,
+          province: address.province,
+          postalCode: address.postalCode,
+        },
       },
       quote,
     );

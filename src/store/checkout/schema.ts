@@ -29,5 +29,8 @@ export const checkoutAddressSchema = addressSchema.omit({ isDefault: true });
 export const guestSchema = z.object({
   email: emailField,
   /** Set by the form after the "this email has an account" notice: continue as a guest anyway. */
-  asGuest: z.string().optional().transform((v) => v === '1'),
+  asGuest: z
+    .string()
+    .optional()
+    .transform((v) => v === '1'),
 });

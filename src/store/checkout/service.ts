@@ -92,7 +92,16 @@ export function createCheckoutService(deps: {
       .update(JSON.stringify([cart.lines.map((l) => [l.productId, l.quantity, l.unitPrice]), options.map((o) => [o.code, o.charge])]))
       .digest('base64url')
       .slice(0, 32);
-    return { cart, options, selected, freeShippingFrom: settings.freeShippingFrom, total: cart.subtotal + (selected?.charge ?? 0), paymentMethods, fingerprint, settings };
+    return {
+      cart,
+      options,
+      selected,
+      freeShippingFrom: settings.freeShippingFrom,
+      total: cart.subtotal + (selected?.charge ?? 0),
+      paymentMethods,
+      fingerprint,
+      settings,
+    };
   }
 
   return {
@@ -136,7 +145,11 @@ export function createCheckoutService(deps: {
         expiresAt: new Date(now().getTime() + expiryMinutes * 60_000),
       });
       if (!result.ok) return { ok: false, problem: result.reason, quote: await quote(input.owner, input.shippingCode) };
-      if (result.created) await deps.cart.removeOrdered(input.owner, q.cart.lines.map((l) => l.productId));
+      if (result.created)
+        await deps.cart.removeOrdered(
+          input.owner,
+          q.cart.lines.map((l) => l.productId),
+        );
       return result;
     },
   };

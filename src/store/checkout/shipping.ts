@@ -43,7 +43,8 @@ export function parcelWeight(items: readonly ParcelItem[], volumeDivisor: number
 
 /** Cost in whole rupiah for a parcel billed at `billableKg`. */
 export function shippingCost(rate: ShippingRate, billableKg: number): number {
-  if (!Number.isSafeInteger(billableKg) || billableKg < 1) throw new RangeError(`billable kg must be a whole number ≥ 1, got ${billableKg}`);
+  if (!Number.isSafeInteger(billableKg) || billableKg < 1)
+    throw new RangeError(`billable kg must be a whole number ≥ 1, got ${billableKg}`);
   return rate.basePrice + rate.pricePerKg * (billableKg - 1);
 }
 

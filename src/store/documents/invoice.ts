@@ -10,12 +10,36 @@ import { formatDateTimeWib } from '../../lib/time';
 import { serviceLabel } from '../checkout/service-label';
 
 export type InvoiceLabel =
-  | 'title' | 'number' | 'date' | 'paidAt' | 'status' | 'billTo' | 'shipTo' | 'item' | 'sku' | 'qty'
-  | 'unitPrice' | 'lineTotal' | 'subtotal' | 'shipping' | 'total' | 'payment' | 'thanks';
+  | 'title'
+  | 'number'
+  | 'date'
+  | 'paidAt'
+  | 'status'
+  | 'billTo'
+  | 'shipTo'
+  | 'item'
+  | 'sku'
+  | 'qty'
+  | 'unitPrice'
+  | 'lineTotal'
+  | 'subtotal'
+  | 'shipping'
+  | 'total'
+  | 'payment'
+  | 'thanks';
 
 export interface InvoiceInput {
   locale: 'id' | 'en';
-  shop: { name: string; street: string; city: string; province: string; postalCode: string; phone: string; email: string; website?: string | null };
+  shop: {
+    name: string;
+    street: string;
+    city: string;
+    province: string;
+    postalCode: string;
+    phone: string;
+    email: string;
+    website?: string | null;
+  };
   order: {
     number: string; // e.g. "HR-261201-7K3Q9"
     createdAt: Date; // shown in WIB (Asia/Jakarta)
@@ -117,7 +141,14 @@ function write(doc: Doc, text: string, x: number, y: number, opts: PDFKit.Mixins
 }
 
 function rule(doc: Doc, y: number, color = RULE, width = 0.75): void {
-  doc.save().moveTo(MARGIN, y).lineTo(doc.page.width - MARGIN, y).lineWidth(width).strokeColor(color).stroke().restore();
+  doc
+    .save()
+    .moveTo(MARGIN, y)
+    .lineTo(doc.page.width - MARGIN, y)
+    .lineWidth(width)
+    .strokeColor(color)
+    .stroke()
+    .restore();
 }
 
 function drawHeader(doc: Doc, { shop, order, labels, locale }: InvoiceInput): void {
@@ -180,7 +211,11 @@ function cell(doc: Doc, column: Column, text: string, y: number): void {
 
 function tableHeader(doc: Doc, labels: InvoiceInput['labels']): void {
   const y = doc.y;
-  doc.save().rect(MARGIN, y - 5, contentWidth(doc), 20).fill('#F4F4F4').restore();
+  doc
+    .save()
+    .rect(MARGIN, y - 5, contentWidth(doc), 20)
+    .fill('#F4F4F4')
+    .restore();
   doc.font(BOLD).fontSize(9).fillColor(DARK);
   for (const column of Object.keys(COLUMNS) as Column[]) cell(doc, column, labels[column], y);
   doc.y = y + 22;
@@ -234,10 +269,20 @@ function drawTotals(doc: Doc, { order, labels, locale }: InvoiceInput): void {
   let y = doc.y + 4;
   for (const [label, value, strong] of rows) {
     if (strong) {
-      doc.save().moveTo(labelX, y - 4).lineTo(MARGIN + contentWidth(doc), y - 4).lineWidth(1).strokeColor(DARK).stroke().restore();
+      doc
+        .save()
+        .moveTo(labelX, y - 4)
+        .lineTo(MARGIN + contentWidth(doc), y - 4)
+        .lineWidth(1)
+        .strokeColor(DARK)
+        .stroke()
+        .restore();
       y += 4;
     }
-    doc.font(strong ? BOLD : REGULAR).fontSize(strong ? 12 : 9.5).fillColor(strong ? DARK : MUTED);
+    doc
+      .font(strong ? BOLD : REGULAR)
+      .fontSize(strong ? 12 : 9.5)
+      .fillColor(strong ? DARK : MUTED);
     write(doc, label, labelX, y, { width: labelWidth, align: 'right' });
     const labelEnd = doc.y;
     doc.fillColor(DARK);

@@ -60,11 +60,7 @@ export function imagePath(uploadDir: string, storageKey: string, width: number, 
   return path.join(uploadDir, subdir, `${storageKey}-${width}.${format}`);
 }
 
-export async function storeImageRenditions(
-  input: Buffer,
-  uploadDir: string,
-  opts: StoreImageOptions = {},
-): Promise<StoredImage> {
+export async function storeImageRenditions(input: Buffer, uploadDir: string, opts: StoreImageOptions = {}): Promise<StoredImage> {
   const subdir = opts.subdir ?? 'products';
   if (!/^[A-Za-z0-9_-]+$/.test(subdir)) throw new Error(`Invalid image folder: ${subdir}`);
 
@@ -90,7 +86,10 @@ export async function storeImageRenditions(
       return opaque ? img.removeAlpha() : img;
     };
     return [
-      resized().webp(webpOptions).toBuffer().then((buf) => writeFile(imagePath(uploadDir, storageKey, w, 'webp', subdir), buf)),
+      resized()
+        .webp(webpOptions)
+        .toBuffer()
+        .then((buf) => writeFile(imagePath(uploadDir, storageKey, w, 'webp', subdir), buf)),
       resized()
         .flatten({ background: JPEG_BACKGROUND })
         .jpeg(JPEG_OPTIONS)

@@ -16,7 +16,19 @@ export type OrderEmailKind = 'placed' | 'paid' | 'shipped' | 'delivered' | 'expi
 
 export interface OrderEmailInput {
   kind: OrderEmailKind;
-  order: Pick<OrderRow, 'number' | 'email' | 'customerName' | 'locale' | 'total' | 'expiresAt' | 'trackingNumber' | 'shippingCourier' | 'shippingServiceName' | 'trackingUrlTemplate'>;
+  order: Pick<
+    OrderRow,
+    | 'number'
+    | 'email'
+    | 'customerName'
+    | 'locale'
+    | 'total'
+    | 'expiresAt'
+    | 'trackingNumber'
+    | 'shippingCourier'
+    | 'shippingServiceName'
+    | 'trackingUrlTemplate'
+  >;
   /** Link to the order page (signed for guests). */
   url: string;
   bankAccounts: BankAccount[];

@@ -4,7 +4,25 @@ import type { InvoiceInput, InvoiceLabel } from '../documents/invoice';
 import type { StoreProfile } from '../store-profile/repository';
 import type { OrderDetail } from './service';
 
-const LABELS: InvoiceLabel[] = ['title', 'number', 'date', 'paidAt', 'status', 'billTo', 'shipTo', 'item', 'sku', 'qty', 'unitPrice', 'lineTotal', 'subtotal', 'shipping', 'total', 'payment', 'thanks'];
+const LABELS: InvoiceLabel[] = [
+  'title',
+  'number',
+  'date',
+  'paidAt',
+  'status',
+  'billTo',
+  'shipTo',
+  'item',
+  'sku',
+  'qty',
+  'unitPrice',
+  'lineTotal',
+  'subtotal',
+  'shipping',
+  'total',
+  'payment',
+  'thanks',
+];
 
 export function invoiceInput(detail: OrderDetail, shop: StoreProfile, t: Translate, locale: Locale): InvoiceInput {
   const { order, items } = detail;
@@ -26,9 +44,21 @@ export function invoiceInput(detail: OrderDetail, shop: StoreProfile, t: Transla
         province: order.shipProvince,
         postalCode: order.shipPostalCode,
       },
-      shipping: { courier: order.shippingCourier, service: order.shippingServiceName, billableKg: order.billableKg, charge: order.shippingCharge },
+      shipping: {
+        courier: order.shippingCourier,
+        service: order.shippingServiceName,
+        billableKg: order.billableKg,
+        charge: order.shippingCharge,
+      },
       paymentMethodLabel: order.paymentMethod === 'bank_transfer' ? t('checkout.payment.bank_transfer') : order.paymentMethod,
-      items: items.map((i) => ({ name: i.name, sku: i.sku, brand: i.brand, unitPrice: i.unitPrice, quantity: i.quantity, lineTotal: i.lineTotal })),
+      items: items.map((i) => ({
+        name: i.name,
+        sku: i.sku,
+        brand: i.brand,
+        unitPrice: i.unitPrice,
+        quantity: i.quantity,
+        lineTotal: i.lineTotal,
+      })),
       subtotal: order.subtotal,
       total: order.total,
     },

@@ -45,9 +45,7 @@ export interface OrderDraft {
   expiresAt: Date;
 }
 
-export type PlaceResult =
-  | { ok: true; number: string; created: boolean }
-  | { ok: false; reason: 'stock' | 'price'; productId: number };
+export type PlaceResult = { ok: true; number: string; created: boolean } | { ok: false; reason: 'stock' | 'price'; productId: number };
 
 /** Thrown inside the transaction to roll it back; never leaves this file. */
 class PlaceAborted extends Error {
@@ -167,7 +165,13 @@ export function createOrdersRepository(db: StoreDb) {
               lineTotal: product.price * line.quantity,
             });
           }
-          await tx.insert(orderEvents).values({ orderId, fromStatus: null, toStatus: 'awaiting_payment', actorKind: draft.userId ? 'customer' : 'system', actorUserId: draft.userId });
+          await tx.insert(orderEvents).values({
+            orderId,
+            fromStatus: null,
+            toStatus: 'awaiting_payment',
+            actorKind: draft.userId ? 'customer' : 'system',
+            actorUserId: draft.userId,
+          });
         });
         return { ok: true, number: draft.number, created: true };
       } catch (error) {
@@ -199,7 +203,13 @@ export function createOrdersRepository(db: StoreDb) {
     },
 
     async listByUser(userId: number, limit: number, offset: number): Promise<OrderRow[]> {
-      return db.select().from(orders).where(eq(orders.userId, userId)).orderBy(desc(orders.createdAt), desc(orders.id)).limit(limit).offset(offset);
+      return db
+        .select()
+        .from(orders)
+        .where(eq(orders.userId, userId))
+        .orderBy(desc(orders.createdAt), desc(orders.id))
+        .limit(limit)
+        .offset(offset);
     },
 
     async countByUser(userId: number): Promise<number> {

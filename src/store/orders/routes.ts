@@ -52,7 +52,13 @@ export function registerOrderRoutes(
     return orders.viewFor(request.params.number, { user: request.user ?? null, guestKey: key });
   }
 
-  async function showOrder(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, detail: OrderDetail, extra: Partial<OrderPageProps> = {}, status = 200) {
+  async function showOrder(
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    detail: OrderDetail,
+    extra: Partial<OrderPageProps> = {},
+    status = 200,
+  ) {
     const query = request.query as Record<string, unknown>;
     // The page has forms (cancel, upload, buy again): a guest opening the emailed link in a new
     // browser needs a session for their CSRF token.
@@ -65,7 +71,9 @@ export function registerOrderRoutes(
       now: now(),
       guestKey: detail.access === 'guestLink' ? String(query.k ?? field(request, 'k')) : undefined,
       justPlaced: query.baru === '1',
-      alert: notice ? { kind: notice.kind, text: request.t(notice.key, { status: request.t(`order.status.${detail.order.status}`) }) } : undefined,
+      alert: notice
+        ? { kind: notice.kind, text: request.t(notice.key, { status: request.t(`order.status.${detail.order.status}`) }) }
+        : undefined,
       ...extra,
     };
     // Personal data: never cached by a browser or a proxy.
@@ -117,7 +125,10 @@ export function registerOrderRoutes(
     const detail = await detailFor(request);
     if (!detail || detail.access === 'staff') return notFound(reply);
     const owner = cartOwner(request) ?? { sessionKey: (await app.sessions.ensure(request, reply)).key };
-    await deps.cart.addMany(owner, detail.items.map((i) => ({ productId: i.productId, quantity: i.quantity })));
+    await deps.cart.addMany(
+      owner,
+      detail.items.map((i) => ({ productId: i.productId, quantity: i.quantity })),
+    );
     return reply.redirect('/keranjang?pesan=ditambah', 303);
   });
 
@@ -125,20 +136,26 @@ export function registerOrderRoutes(
     const raw = Number((request.query as Record<string, unknown>).hal ?? 1);
     const page = Number.isSafeInteger(raw) && raw >= 1 && raw <= 10_000 ? raw : 1;
     const list = await orders.listForUser(request.user!.id, page);
-    return reply.header('cache-control', 'private, no-store').page(h(OrderListPage, { orders: list.orders, page: Math.min(page, list.pages), pages: list.pages }));
+    return reply
+      .header('cache-control', 'private, no-store')
+      .page(h(OrderListPage, { orders: list.orders, page: Math.min(page, list.pages), pages: list.pages }));
   });
 
   app.post<{ Params: Params }>('/admin/pesanan/:number/status', { config: { role: 'staff' } }, async (request, reply) => {
     const detail = await detailFor(request);
     if (!detail) return notFound(reply);
     const parsed = staffMoveSchema.safeParse(request.body ?? {});
-    if (!parsed.success) return showOrder(request, reply, detail, { alert: { kind: 'danger', text: request.t('order.error.transition') } }, 400);
+    if (!parsed.success)
+      return showOrder(request, reply, detail, { alert: { kind: 'danger', text: request.t('order.error.transition') } }, 400);
     const to = parsed.data.to as Parameters<typeof orders.moveByStaff>[1];
     if (to === 'shipped' && !parsed.data.trackingNumber) {
       return showOrder(request, reply, detail, { alert: { kind: 'danger', text: request.t('order.staff.trackingRequired') } }, 400);
     }
     try {
-      await orders.moveByStaff(detail.order, to, request.user!.id, { note: parsed.data.note, trackingNumber: to === 'shipped' ? parsed.data.trackingNumber : undefined });
+      await orders.moveByStaff(detail.order, to, request.user!.id, {
+        note: parsed.data.note,
+        trackingNumber: to === 'shipped' ? parsed.data.trackingNumber : undefined,
+      });
     } catch (error) {
       return refused(request, reply, error);
     }

@@ -57,7 +57,13 @@ export function createOrdersService(deps: {
     await deps.sendEmail(orderEmail({ kind, order, url: orderUrl(order, true), bankAccounts: settings.bankAccounts }));
   }
 
-  async function move(order: OrderRow, to: OrderStatus, actor: OrderActor, userId: number | null, extra: { note?: string; onlyFrom?: OrderStatus[]; trackingNumber?: string } = {}) {
+  async function move(
+    order: OrderRow,
+    to: OrderStatus,
+    actor: OrderActor,
+    userId: number | null,
+    extra: { note?: string; onlyFrom?: OrderStatus[]; trackingNumber?: string } = {},
+  ) {
     await repo.transition(order.id, { to, actor, userId, ...extra });
     const kind = EMAIL_ON[to];
     if (kind) await emailAbout(order.id, kind);

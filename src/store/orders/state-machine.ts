@@ -43,9 +43,7 @@ const TRANSITIONS: Record<OrderStatus, readonly Transition[]> = {
 /** Moves into these give the reserved or sold units back to stock. */
 const RELEASES_STOCK: ReadonlySet<OrderStatus> = new Set(['cancelled', 'expired', 'refunded']);
 
-export type TransitionCheck =
-  | { ok: true; releasesStock: boolean; countsAsSale: boolean }
-  | { ok: false; reason: 'invalid' | 'forbidden' };
+export type TransitionCheck = { ok: true; releasesStock: boolean; countsAsSale: boolean } | { ok: false; reason: 'invalid' | 'forbidden' };
 
 export function checkTransition(from: OrderStatus, to: OrderStatus, actor: OrderActor): TransitionCheck {
   const transition = TRANSITIONS[from].find((t) => t.to === to);

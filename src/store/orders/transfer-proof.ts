@@ -228,7 +228,10 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
         jpeg = await encodeTransferProof(upload.file);
       } catch (error) {
         if (!(error instanceof InvalidImageError)) throw error;
-        request.log.info({ err: { message: error.message, cause: (error.cause as Error | undefined)?.message } }, 'transfer proof is not a usable image');
+        request.log.info(
+          { err: { message: error.message, cause: (error.cause as Error | undefined)?.message } },
+          'transfer proof is not a usable image',
+        );
         return refuse(request, reply, 'invalid', detail);
       }
 
@@ -249,8 +252,13 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
       }
       request.log.info({ order: detail.order.number, bytes: jpeg.length }, 'transfer proof stored');
       if (wantsJson(request)) {
-        const guestKey = detail.access === 'guestLink' ? new URL(orders.orderUrl(detail.order), 'http://store.invalid').searchParams.get('k') ?? undefined : undefined;
-        return reply.header('cache-control', 'private, no-store').send({ ok: true, proofUrl: transferProofUrl(detail.order.number, guestKey, '.jpg') });
+        const guestKey =
+          detail.access === 'guestLink'
+            ? (new URL(orders.orderUrl(detail.order), 'http://store.invalid').searchParams.get('k') ?? undefined)
+            : undefined;
+        return reply
+          .header('cache-control', 'private, no-store')
+          .send({ ok: true, proofUrl: transferProofUrl(detail.order.number, guestKey, '.jpg') });
       }
       return backTo(reply, detail, 'bukti');
     });

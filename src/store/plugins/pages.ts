@@ -110,19 +110,18 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
     return send(this, Buffer.from(html), etag, status);
   });
 
-  app.decorateReply('publicPage', async function publicPage(
-    this: FastifyReply,
-    build: () => VNode<any> | Promise<VNode<any>>,
-    options: { variant?: string } = {},
-  ) {
-    const key = publicPages.keyFor(this.request, options.variant);
-    if (!key) {
-      const { html, etag } = await render(this.request, await build());
-      return send(this, Buffer.from(html), etag, 200);
-    }
-    const cached = await publicPages.get(key, async () => render(this.request, await build()));
-    return send(this, cached.body, cached.etag, 200, cached);
-  });
+  app.decorateReply(
+    'publicPage',
+    async function publicPage(this: FastifyReply, build: () => VNode<any> | Promise<VNode<any>>, options: { variant?: string } = {}) {
+      const key = publicPages.keyFor(this.request, options.variant);
+      if (!key) {
+        const { html, etag } = await render(this.request, await build());
+        return send(this, Buffer.from(html), etag, 200);
+      }
+      const cached = await publicPages.get(key, async () => render(this.request, await build()));
+      return send(this, cached.body, cached.etag, 200, cached);
+    },
+  );
 }
 
 /**
@@ -134,7 +133,10 @@ export function pageEtag(html: string, csrfToken?: string, sessionKey?: string):
   const stable = csrfToken ? html.split(csrfToken).join('') : html;
   // The session is part of the version: after a login (new session, same-looking page) a cached
   // copy would carry a token of the old, destroyed session and every form on it would fail CSRF.
-  return `W/"${createHash('sha1').update(stable).update(sessionKey ?? '').digest('base64url')}"`;
+  return `W/"${createHash('sha1')
+    .update(stable)
+    .update(sessionKey ?? '')
+    .digest('base64url')}"`;
 }
 
 /** If-None-Match holds `*` or a list of ETags; weak comparison (RFC 9110 §13.1.2). */

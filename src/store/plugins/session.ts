@@ -178,7 +178,15 @@ export function registerSessions(app: FastifyInstance, deps: SessionDeps) {
     if (request.cookies[SESSION_COOKIE] === undefined) return done();
     // Static files and health checks never need the session: no store lookup for them.
     const url = request.url;
-    if (url.startsWith('/assets/') || url.startsWith('/vendor/') || url.startsWith('/static/') || url.startsWith('/media/') || url.startsWith('/healthz') || url.startsWith('/readyz')) return done();
+    if (
+      url.startsWith('/assets/') ||
+      url.startsWith('/vendor/') ||
+      url.startsWith('/static/') ||
+      url.startsWith('/media/') ||
+      url.startsWith('/healthz') ||
+      url.startsWith('/readyz')
+    )
+      return done();
     loadSession(request, reply).then(() => done(), done);
   });
   return manager;

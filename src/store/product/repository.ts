@@ -134,7 +134,12 @@ export function createProductRepository(db: StoreDb) {
     const map = new Map<number, ProductCardRow['image']>();
     if (productIds.length === 0) return map;
     const rows = await db
-      .select({ productId: productImages.productId, storageKey: productImages.storageKey, alt: productImages.alt, sizes: productImages.sizes })
+      .select({
+        productId: productImages.productId,
+        storageKey: productImages.storageKey,
+        alt: productImages.alt,
+        sizes: productImages.sizes,
+      })
       .from(productImages)
       .where(inArray(productImages.productId, productIds))
       .orderBy(desc(productImages.isMain), asc(productImages.position), asc(productImages.id));

@@ -33,25 +33,139 @@ interface View {
 }
 
 const DRAWERS: Record<ArtKind, { draw: Drawer; views: [View, View] }> = {
-  'electric-guitar': { draw: (c) => drawSolidBody(c, false), views: [{ rotate: 40, scale: 0.97, shift: [50, -60] }, { rotate: -28, scale: 1.45, focus: [0, 390] }] },
-  bass: { draw: (c) => drawSolidBody(c, true), views: [{ rotate: 42, scale: 0.8, shift: [40, -40] }, { rotate: -28, scale: 1.35, focus: [0, 500] }] },
-  'acoustic-guitar': { draw: (c) => drawAcoustic(c, false), views: [{ rotate: 35, scale: 0.95, shift: [30, -30] }, { rotate: -24, scale: 1.3, focus: [0, 330] }] },
-  'acoustic-bass': { draw: (c) => drawAcoustic(c, true), views: [{ rotate: 38, scale: 0.82, shift: [30, -30] }, { rotate: -24, scale: 1.2, focus: [0, 420] }] },
-  'drum-kit': { draw: drawDrumKit, views: [{ rotate: 0, scale: 1.04 }, { rotate: 0, scale: 1.35, focus: [-40, 60] }] },
-  'e-drum': { draw: drawEDrum, views: [{ rotate: 0, scale: 1.04 }, { rotate: 0, scale: 1.3, focus: [-60, 0] }] },
-  cymbal: { draw: drawCymbal, views: [{ rotate: 0, scale: 0.95 }, { rotate: 0, scale: 1.0 }] },
-  'cymbal-pack': { draw: drawCymbalPack, views: [{ rotate: 0, scale: 0.95 }, { rotate: 0, scale: 1.0 }] },
-  amp: { draw: drawAmp, views: [{ rotate: 0, scale: 1.1, shift: [-20, -10] }, { rotate: 0, scale: 1.2, shift: [30, 20] }] },
-  pedal: { draw: drawPedal, views: [{ rotate: -10, scale: 1.4 }, { rotate: 16, scale: 1.6 }] },
-  wah: { draw: drawWah, views: [{ rotate: -24, scale: 1.25 }, { rotate: 18, scale: 1.4 }] },
-  'multi-fx': { draw: drawMultiFx, views: [{ rotate: -8, scale: 1.35 }, { rotate: 6, scale: 1.55, focus: [-20, -10] }] },
-  'floor-fx': { draw: drawFloorFx, views: [{ rotate: -8, scale: 1.2 }, { rotate: 4, scale: 1.3, focus: [-80, 0] }] },
-  strings: { draw: drawStrings, views: [{ rotate: -8, scale: 1.4 }, { rotate: 4, scale: 1.2 }] },
-  cable: { draw: drawCable, views: [{ rotate: 0, scale: 1.1 }, { rotate: -20, scale: 1.2 }] },
-  sticks: { draw: drawSticks, views: [{ rotate: 0, scale: 1.1 }, { rotate: 0, scale: 1.1 }] },
-  picks: { draw: drawPicks, views: [{ rotate: 0, scale: 1.0 }, { rotate: 0, scale: 1.0 }] },
-  keyboard: { draw: drawKeyboard, views: [{ rotate: -4, scale: 1.08 }, { rotate: 0, scale: 1.45, focus: [-120, -40] }] },
-  microphone: { draw: drawMicrophone, views: [{ rotate: 0, scale: 1.12 }, { rotate: 0, scale: 1.05 }] },
+  'electric-guitar': {
+    draw: (c) => drawSolidBody(c, false),
+    views: [
+      { rotate: 40, scale: 0.97, shift: [50, -60] },
+      { rotate: -28, scale: 1.45, focus: [0, 390] },
+    ],
+  },
+  bass: {
+    draw: (c) => drawSolidBody(c, true),
+    views: [
+      { rotate: 42, scale: 0.8, shift: [40, -40] },
+      { rotate: -28, scale: 1.35, focus: [0, 500] },
+    ],
+  },
+  'acoustic-guitar': {
+    draw: (c) => drawAcoustic(c, false),
+    views: [
+      { rotate: 35, scale: 0.95, shift: [30, -30] },
+      { rotate: -24, scale: 1.3, focus: [0, 330] },
+    ],
+  },
+  'acoustic-bass': {
+    draw: (c) => drawAcoustic(c, true),
+    views: [
+      { rotate: 38, scale: 0.82, shift: [30, -30] },
+      { rotate: -24, scale: 1.2, focus: [0, 420] },
+    ],
+  },
+  'drum-kit': {
+    draw: drawDrumKit,
+    views: [
+      { rotate: 0, scale: 1.04 },
+      { rotate: 0, scale: 1.35, focus: [-40, 60] },
+    ],
+  },
+  'e-drum': {
+    draw: drawEDrum,
+    views: [
+      { rotate: 0, scale: 1.04 },
+      { rotate: 0, scale: 1.3, focus: [-60, 0] },
+    ],
+  },
+  cymbal: {
+    draw: drawCymbal,
+    views: [
+      { rotate: 0, scale: 0.95 },
+      { rotate: 0, scale: 1.0 },
+    ],
+  },
+  'cymbal-pack': {
+    draw: drawCymbalPack,
+    views: [
+      { rotate: 0, scale: 0.95 },
+      { rotate: 0, scale: 1.0 },
+    ],
+  },
+  amp: {
+    draw: drawAmp,
+    views: [
+      { rotate: 0, scale: 1.1, shift: [-20, -10] },
+      { rotate: 0, scale: 1.2, shift: [30, 20] },
+    ],
+  },
+  pedal: {
+    draw: drawPedal,
+    views: [
+      { rotate: -10, scale: 1.4 },
+      { rotate: 16, scale: 1.6 },
+    ],
+  },
+  wah: {
+    draw: drawWah,
+    views: [
+      { rotate: -24, scale: 1.25 },
+      { rotate: 18, scale: 1.4 },
+    ],
+  },
+  'multi-fx': {
+    draw: drawMultiFx,
+    views: [
+      { rotate: -8, scale: 1.35 },
+      { rotate: 6, scale: 1.55, focus: [-20, -10] },
+    ],
+  },
+  'floor-fx': {
+    draw: drawFloorFx,
+    views: [
+      { rotate: -8, scale: 1.2 },
+      { rotate: 4, scale: 1.3, focus: [-80, 0] },
+    ],
+  },
+  strings: {
+    draw: drawStrings,
+    views: [
+      { rotate: -8, scale: 1.4 },
+      { rotate: 4, scale: 1.2 },
+    ],
+  },
+  cable: {
+    draw: drawCable,
+    views: [
+      { rotate: 0, scale: 1.1 },
+      { rotate: -20, scale: 1.2 },
+    ],
+  },
+  sticks: {
+    draw: drawSticks,
+    views: [
+      { rotate: 0, scale: 1.1 },
+      { rotate: 0, scale: 1.1 },
+    ],
+  },
+  picks: {
+    draw: drawPicks,
+    views: [
+      { rotate: 0, scale: 1.0 },
+      { rotate: 0, scale: 1.0 },
+    ],
+  },
+  keyboard: {
+    draw: drawKeyboard,
+    views: [
+      { rotate: -4, scale: 1.08 },
+      { rotate: 0, scale: 1.45, focus: [-120, -40] },
+    ],
+  },
+  microphone: {
+    draw: drawMicrophone,
+    views: [
+      { rotate: 0, scale: 1.12 },
+      { rotate: 0, scale: 1.05 },
+    ],
+  },
 };
 
 /** Finishes picked from the SKU when the data gives no colour. */
@@ -69,7 +183,16 @@ export function productArtSvgs(p: ArtProduct): [string, string] {
 function renderShot(p: ArtProduct, view: 0 | 1): string {
   const defs = new Defs();
   const seed = hash(p.sku);
-  const ctx: ArtContext = { defs, art: p.art, brand: p.brand, model: p.model, color: finishFor(p), accent: p.art.accent ?? ORANGE, seed, view };
+  const ctx: ArtContext = {
+    defs,
+    art: p.art,
+    brand: p.brand,
+    model: p.model,
+    color: finishFor(p),
+    accent: p.art.accent ?? ORANGE,
+    seed,
+    view,
+  };
   const entry = DRAWERS[p.art.kind];
   const v = entry.views[view];
   const [fx, fy] = v.focus ?? [0, 0];
@@ -88,27 +211,97 @@ function renderShot(p: ArtProduct, view: 0 | 1): string {
 /** Main shot: soft grey studio sweep, orange glow behind the product, shadow on the floor. */
 function studio(d: Defs, seed: number): { back: string; front: string } {
   const glowX = 0.45 + ((seed >> 4) % 10) / 100;
-  const sweep = d.rad([[0, '#3d3a38'], [0.45, '#232221'], [1, '#0a0a0a']], 0.5, 0.42, 0.85);
-  const glow = d.rad([[0, ORANGE, 0.32], [0.5, ORANGE, 0.1], [1, ORANGE, 0]], glowX, 0.5, 0.5);
-  const floor = d.lin([[0, '#000', 0], [1, '#000', 0.65]], 0, 0, 0, 1);
-  const shadow = d.rad([[0, '#000', 0.7], [1, '#000', 0]]);
+  const sweep = d.rad(
+    [
+      [0, '#3d3a38'],
+      [0.45, '#232221'],
+      [1, '#0a0a0a'],
+    ],
+    0.5,
+    0.42,
+    0.85,
+  );
+  const glow = d.rad(
+    [
+      [0, ORANGE, 0.32],
+      [0.5, ORANGE, 0.1],
+      [1, ORANGE, 0],
+    ],
+    glowX,
+    0.5,
+    0.5,
+  );
+  const floor = d.lin(
+    [
+      [0, '#000', 0],
+      [1, '#000', 0.65],
+    ],
+    0,
+    0,
+    0,
+    1,
+  );
+  const shadow = d.rad([
+    [0, '#000', 0.7],
+    [1, '#000', 0],
+  ]);
   const back =
     rect(0, 0, ART_SIZE, ART_SIZE, { fill: sweep }) +
     rect(0, 0, ART_SIZE, ART_SIZE, { fill: glow }) +
     rect(0, 900, ART_SIZE, 380, { fill: floor }) +
     `<ellipse cx="640" cy="1150" rx="470" ry="46" fill="${shadow}"/>` +
     stripes(0.05);
-  const front =
-    rect(0, ART_SIZE - 14, ART_SIZE, 14, { fill: d.lin([[0, ORANGE], [1, ORANGE_LIGHT, 0.2]], 0, 0, 1, 0) });
+  const front = rect(0, ART_SIZE - 14, ART_SIZE, 14, {
+    fill: d.lin(
+      [
+        [0, ORANGE],
+        [1, ORANGE_LIGHT, 0.2],
+      ],
+      0,
+      0,
+      1,
+      0,
+    ),
+  });
   return { back, front };
 }
 
 /** Second shot: dark stage with two warm spotlight beams and haze. */
 function stage(d: Defs, seed: number): { back: string; front: string } {
-  const base = d.rad([[0, '#2a2421'], [0.55, '#151312'], [1, '#040404']], 0.5, 0.42, 0.78);
-  const beam = d.lin([[0, ORANGE_LIGHT, 0.42], [0.7, ORANGE, 0.08], [1, ORANGE, 0]], 0, 0, 0, 1);
-  const haze = d.rad([[0, ORANGE, 0.28], [1, ORANGE, 0]], 0.5, 1, 0.7);
-  const spot = d.rad([[0, '#ffffff', 0.14], [1, '#ffffff', 0]]);
+  const base = d.rad(
+    [
+      [0, '#2a2421'],
+      [0.55, '#151312'],
+      [1, '#040404'],
+    ],
+    0.5,
+    0.42,
+    0.78,
+  );
+  const beam = d.lin(
+    [
+      [0, ORANGE_LIGHT, 0.42],
+      [0.7, ORANGE, 0.08],
+      [1, ORANGE, 0],
+    ],
+    0,
+    0,
+    0,
+    1,
+  );
+  const haze = d.rad(
+    [
+      [0, ORANGE, 0.28],
+      [1, ORANGE, 0],
+    ],
+    0.5,
+    1,
+    0.7,
+  );
+  const spot = d.rad([
+    [0, '#ffffff', 0.14],
+    [1, '#ffffff', 0],
+  ]);
   const shift = ((seed >> 8) % 7) * 20 - 60;
   const back =
     rect(0, 0, ART_SIZE, ART_SIZE, { fill: base }) +

@@ -53,21 +53,35 @@ export interface SampleCategory {
 
 export const sampleCategories: SampleCategory[] = [
   {
-    name: 'Gitar', slug: 'gitar', icon: 'guitar', description: 'Gitar elektrik dan akustik untuk panggung, studio dan kamar latihan.',
+    name: 'Gitar',
+    slug: 'gitar',
+    icon: 'guitar',
+    description: 'Gitar elektrik dan akustik untuk panggung, studio dan kamar latihan.',
     children: [
       { name: 'Gitar Elektrik', slug: 'gitar-elektrik', icon: 'bolt', description: 'Strat, Les Paul, superstrat: siap distorsi tebal.' },
-      { name: 'Gitar Akustik', slug: 'gitar-akustik', icon: 'guitar', description: 'Akustik dan elektrik-akustik untuk unplugged dan nongkrong.' },
+      {
+        name: 'Gitar Akustik',
+        slug: 'gitar-akustik',
+        icon: 'guitar',
+        description: 'Akustik dan elektrik-akustik untuk unplugged dan nongkrong.',
+      },
     ],
   },
   {
-    name: 'Bass', slug: 'bass', icon: 'wave-square', description: 'Bass elektrik dan akustik, low end yang bikin dada bergetar.',
+    name: 'Bass',
+    slug: 'bass',
+    icon: 'wave-square',
+    description: 'Bass elektrik dan akustik, low end yang bikin dada bergetar.',
     children: [
       { name: 'Bass Elektrik', slug: 'bass-elektrik', icon: 'bolt', description: 'Jazz bass, PJ, aktif maupun pasif.' },
       { name: 'Bass Akustik', slug: 'bass-akustik', icon: 'guitar', description: 'Bass akustik untuk sesi unplugged.' },
     ],
   },
   {
-    name: 'Drum', slug: 'drum', icon: 'drum', description: 'Drum set akustik, drum elektrik dan cymbal.',
+    name: 'Drum',
+    slug: 'drum',
+    icon: 'drum',
+    description: 'Drum set akustik, drum elektrik dan cymbal.',
     children: [
       { name: 'Drum Akustik', slug: 'drum-akustik', icon: 'drum', description: 'Drum set lengkap dengan hardware.' },
       { name: 'Drum Elektrik', slug: 'drum-elektrik', icon: 'plug', description: 'Drum elektrik mesh head, latihan senyap di rumah.' },
@@ -75,14 +89,20 @@ export const sampleCategories: SampleCategory[] = [
     ],
   },
   {
-    name: 'Amplifier', slug: 'amplifier', icon: 'volume-high', description: 'Ampli gitar dan bass, dari latihan di kamar sampai panggung.',
+    name: 'Amplifier',
+    slug: 'amplifier',
+    icon: 'volume-high',
+    description: 'Ampli gitar dan bass, dari latihan di kamar sampai panggung.',
     children: [
       { name: 'Ampli Gitar', slug: 'ampli-gitar', icon: 'volume-high', description: 'Combo tabung dan modeling untuk gitar.' },
       { name: 'Ampli Bass', slug: 'ampli-bass', icon: 'volume-low', description: 'Combo bass dengan headroom lega.' },
     ],
   },
   {
-    name: 'Efek', slug: 'efek', icon: 'sliders', description: 'Pedal efek dan multi-efek untuk membentuk sound khasmu.',
+    name: 'Efek',
+    slug: 'efek',
+    icon: 'sliders',
+    description: 'Pedal efek dan multi-efek untuk membentuk sound khasmu.',
     children: [
       { name: 'Pedal Efek', slug: 'pedal-efek', icon: 'fire', description: 'Distorsi, fuzz, wah dan stompbox lainnya.' },
       { name: 'Multi-Efek', slug: 'multi-efek', icon: 'sliders', description: 'Prosesor multi-efek dan amp modeler.' },
@@ -91,7 +111,10 @@ export const sampleCategories: SampleCategory[] = [
   { name: 'Keyboard', slug: 'keyboard', icon: 'music', description: 'Keyboard dan synthesizer untuk band dan latihan.' },
   { name: 'Mikrofon', slug: 'mikrofon', icon: 'microphone', description: 'Mikrofon vokal dan instrumen untuk panggung.' },
   {
-    name: 'Aksesoris', slug: 'aksesoris', icon: 'toolbox', description: 'Senar, kabel, stik, pick: amunisi wajib setiap musisi.',
+    name: 'Aksesoris',
+    slug: 'aksesoris',
+    icon: 'toolbox',
+    description: 'Senar, kabel, stik, pick: amunisi wajib setiap musisi.',
     children: [
       { name: 'Senar', slug: 'senar', icon: 'grip-lines', description: 'Senar gitar dan bass dari merek andalan.' },
       { name: 'Kabel', slug: 'kabel', icon: 'plug', description: 'Kabel instrumen dan patch yang awet.' },
@@ -145,19 +168,95 @@ export interface SampleShippingService {
 }
 
 export const sampleShippingServices: SampleShippingService[] = [
-  { code: 'jne_reg', courier: 'JNE', name: 'JNE Reguler', basePrice: 15_000, pricePerKg: 5_000, volumeDivisor: 6000, minDays: 2, maxDays: 4, trackingUrlTemplate: 'https://www.jne.co.id/tracking-package?awb={awb}' },
-  { code: 'jne_yes', courier: 'JNE', name: 'JNE YES (Yakin Esok Sampai)', basePrice: 32_000, pricePerKg: 14_000, volumeDivisor: 6000, minDays: 1, maxDays: 1, trackingUrlTemplate: 'https://www.jne.co.id/tracking-package?awb={awb}' },
-  { code: 'jnt_ez', courier: 'J&T', name: 'J&T Express EZ', basePrice: 14_000, pricePerKg: 5_000, volumeDivisor: 6000, minDays: 2, maxDays: 4, trackingUrlTemplate: 'https://jet.co.id/track?awb={awb}' },
-  { code: 'sicepat_reg', courier: 'SiCepat', name: 'SiCepat REG', basePrice: 13_000, pricePerKg: 4_500, volumeDivisor: 6000, minDays: 2, maxDays: 3, trackingUrlTemplate: 'https://www.sicepat.com/checkAwb?awb={awb}' },
-  { code: 'sicepat_best', courier: 'SiCepat', name: 'SiCepat BEST', basePrice: 27_000, pricePerKg: 11_000, volumeDivisor: 6000, minDays: 1, maxDays: 1, trackingUrlTemplate: 'https://www.sicepat.com/checkAwb?awb={awb}' },
-  { code: 'pos_kilat', courier: 'POS Indonesia', name: 'POS Kilat Khusus', basePrice: 12_000, pricePerKg: 4_000, volumeDivisor: 6000, minDays: 3, maxDays: 5, trackingUrlTemplate: 'https://www.posindonesia.co.id/id/tracking?barcode={awb}' },
+  {
+    code: 'jne_reg',
+    courier: 'JNE',
+    name: 'JNE Reguler',
+    basePrice: 15_000,
+    pricePerKg: 5_000,
+    volumeDivisor: 6000,
+    minDays: 2,
+    maxDays: 4,
+    trackingUrlTemplate: 'https://www.jne.co.id/tracking-package?awb={awb}',
+  },
+  {
+    code: 'jne_yes',
+    courier: 'JNE',
+    name: 'JNE YES (Yakin Esok Sampai)',
+    basePrice: 32_000,
+    pricePerKg: 14_000,
+    volumeDivisor: 6000,
+    minDays: 1,
+    maxDays: 1,
+    trackingUrlTemplate: 'https://www.jne.co.id/tracking-package?awb={awb}',
+  },
+  {
+    code: 'jnt_ez',
+    courier: 'J&T',
+    name: 'J&T Express EZ',
+    basePrice: 14_000,
+    pricePerKg: 5_000,
+    volumeDivisor: 6000,
+    minDays: 2,
+    maxDays: 4,
+    trackingUrlTemplate: 'https://jet.co.id/track?awb={awb}',
+  },
+  {
+    code: 'sicepat_reg',
+    courier: 'SiCepat',
+    name: 'SiCepat REG',
+    basePrice: 13_000,
+    pricePerKg: 4_500,
+    volumeDivisor: 6000,
+    minDays: 2,
+    maxDays: 3,
+    trackingUrlTemplate: 'https://www.sicepat.com/checkAwb?awb={awb}',
+  },
+  {
+    code: 'sicepat_best',
+    courier: 'SiCepat',
+    name: 'SiCepat BEST',
+    basePrice: 27_000,
+    pricePerKg: 11_000,
+    volumeDivisor: 6000,
+    minDays: 1,
+    maxDays: 1,
+    trackingUrlTemplate: 'https://www.sicepat.com/checkAwb?awb={awb}',
+  },
+  {
+    code: 'pos_kilat',
+    courier: 'POS Indonesia',
+    name: 'POS Kilat Khusus',
+    basePrice: 12_000,
+    pricePerKg: 4_000,
+    volumeDivisor: 6000,
+    minDays: 3,
+    maxDays: 5,
+    trackingUrlTemplate: 'https://www.posindonesia.co.id/id/tracking?barcode={awb}',
+  },
 ];
 
 /** How product-art.ts draws a product. `color` overrides the finish picked from the SKU. */
 export type ArtKind =
-  | 'electric-guitar' | 'acoustic-guitar' | 'bass' | 'acoustic-bass' | 'drum-kit' | 'e-drum' | 'cymbal'
-  | 'cymbal-pack' | 'amp' | 'pedal' | 'wah' | 'multi-fx' | 'floor-fx' | 'strings' | 'cable' | 'sticks'
-  | 'picks' | 'keyboard' | 'microphone';
+  | 'electric-guitar'
+  | 'acoustic-guitar'
+  | 'bass'
+  | 'acoustic-bass'
+  | 'drum-kit'
+  | 'e-drum'
+  | 'cymbal'
+  | 'cymbal-pack'
+  | 'amp'
+  | 'pedal'
+  | 'wah'
+  | 'multi-fx'
+  | 'floor-fx'
+  | 'strings'
+  | 'cable'
+  | 'sticks'
+  | 'picks'
+  | 'keyboard'
+  | 'microphone';
 
 export interface ProductArt {
   kind: ArtKind;

@@ -11,7 +11,14 @@ import { removeImageRenditions, type StoredImage } from '../media/image-pipeline
 import { renderSampleImage } from './image-cache';
 import { productArtSvgs } from './product-art';
 import { ensureShopSettings } from '../shop-settings/repository';
-import { sampleCategories, sampleProducts, sampleShippingServices, sampleShopSettings, sampleStoreProfile, sampleSuppliers } from './sample-data';
+import {
+  sampleCategories,
+  sampleProducts,
+  sampleShippingServices,
+  sampleShopSettings,
+  sampleStoreProfile,
+  sampleSuppliers,
+} from './sample-data';
 
 export interface SeedOptions {
   uploadDir: string;
@@ -112,10 +119,23 @@ export async function seedSampleData(db: StoreDb, opts: SeedOptions): Promise<Se
             return {
               categoryId: mustGet(categoryId, p.categorySlug, 'category'),
               supplierId: mustGet(supplierId, p.supplier, 'supplier'),
-              name: p.name, slug: p.slug, sku: p.sku, brand: p.brand, model: p.model, description: p.description,
-              price: p.price, stock: p.stock, minStock: p.minStock, lowStockThreshold: p.lowStockThreshold,
-              weightGrams: p.weightGrams, lengthCm: p.lengthCm, widthCm: p.widthCm, heightCm: p.heightCm,
-              isFeatured: p.featured, createdAt: created, updatedAt: created,
+              name: p.name,
+              slug: p.slug,
+              sku: p.sku,
+              brand: p.brand,
+              model: p.model,
+              description: p.description,
+              price: p.price,
+              stock: p.stock,
+              minStock: p.minStock,
+              lowStockThreshold: p.lowStockThreshold,
+              weightGrams: p.weightGrams,
+              lengthCm: p.lengthCm,
+              widthCm: p.widthCm,
+              heightCm: p.heightCm,
+              isFeatured: p.featured,
+              createdAt: created,
+              updatedAt: created,
               soldCount: sampleSoldCount(p.sku, p.price),
             };
           }),

@@ -6,7 +6,12 @@ const CACHE = 'public, max-age=3600';
 
 export function registerSeoRoutes(app: FastifyInstance, deps: { seo: SeoService }) {
   app.get('/sitemap.xml', async (_request, reply) =>
-    reply.type('application/xml; charset=utf-8').header('cache-control', CACHE).send(await deps.seo.sitemap()),
+    reply
+      .type('application/xml; charset=utf-8')
+      .header('cache-control', CACHE)
+      .send(await deps.seo.sitemap()),
   );
-  app.get('/robots.txt', async (_request, reply) => reply.type('text/plain; charset=utf-8').header('cache-control', CACHE).send(deps.seo.robots()));
+  app.get('/robots.txt', async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').header('cache-control', CACHE).send(deps.seo.robots()),
+  );
 }

@@ -9,7 +9,10 @@ type Executor = Pick<StoreDb, 'insert' | 'select'>;
 
 /** Inserts the settings row with its defaults when there is none (every start). */
 export async function ensureShopSettings(db: Executor, values: { bankAccounts?: BankAccount[]; freeShippingFrom?: number | null } = {}) {
-  await db.insert(shopSettings).values({ id: 1, ...values }).onConflictDoNothing({ target: shopSettings.id });
+  await db
+    .insert(shopSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoNothing({ target: shopSettings.id });
 }
 
 export function createShopSettingsRepository(db: StoreDb) {
@@ -22,7 +25,10 @@ export function createShopSettingsRepository(db: StoreDb) {
       return created!;
     },
     async update(values: Partial<Omit<ShopSettings, 'id'>>) {
-      await db.update(shopSettings).set({ ...values, updatedAt: new Date() }).where(eq(shopSettings.id, 1));
+      await db
+        .update(shopSettings)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(shopSettings.id, 1));
     },
   };
 }

@@ -10,7 +10,14 @@ export function ErrorSearchForm() {
         {t('error.search')}
       </label>
       <div class="input-group">
-        <input id="error-search-input" class="form-control" type="search" name="q" maxLength={100} placeholder={t('nav.search.placeholder')} />
+        <input
+          id="error-search-input"
+          class="form-control"
+          type="search"
+          name="q"
+          maxLength={100}
+          placeholder={t('nav.search.placeholder')}
+        />
         <button class="btn btn-rock" type="submit">
           <Icon name="magnifying-glass" /> {t('nav.search.submit')}
         </button>

@@ -63,7 +63,14 @@ export function Layout({ title, description, head, scripts = [], children }: Lay
         <Footer />
         {chatWidget && <ChatLauncher />}
         {/* Add-to-cart answers (web/cart.ts) are announced here; empty until then. */}
-        <div class="cart-toast" role="status" aria-live="polite" data-cart-toast data-view-label={t('cart.toast.view')} data-error-label={t('cart.error.network')} />
+        <div
+          class="cart-toast"
+          role="status"
+          aria-live="polite"
+          data-cart-toast
+          data-view-label={t('cart.toast.view')}
+          data-error-label={t('cart.error.network')}
+        />
       </body>
     </html>
   );

@@ -44,7 +44,14 @@ export function Navbar() {
           </a>
           {user ? (
             <div class="dropdown">
-              <button class="btn btn-icon" type="button" data-bs-toggle="dropdown" aria-expanded="false" aria-label={t('nav.accountMenu')} title={t('nav.accountMenu')}>
+              <button
+                class="btn btn-icon"
+                type="button"
+                data-bs-toggle="dropdown"
+                aria-expanded="false"
+                aria-label={t('nav.accountMenu')}
+                title={t('nav.accountMenu')}
+              >
                 <Icon name="circle-user" />
               </button>
               <ul class="dropdown-menu dropdown-menu-end">
@@ -88,7 +95,13 @@ export function Navbar() {
               <span class="visually-hidden">{t('nav.login')}</span>
             </a>
           )}
-          <button type="button" class="btn btn-icon theme-toggle" data-theme-toggle aria-label={t('theme.toggle')} title={t('theme.toggle')}>
+          <button
+            type="button"
+            class="btn btn-icon theme-toggle"
+            data-theme-toggle
+            aria-label={t('theme.toggle')}
+            title={t('theme.toggle')}
+          >
             <Icon name="moon" class="theme-icon-dark" />
             <Icon name="sun" class="theme-icon-light" />
           </button>

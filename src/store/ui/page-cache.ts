@@ -50,10 +50,11 @@ export function createPageCache(): PageCache {
       if ((request.query as Record<string, unknown> | undefined)?.lang !== undefined) return undefined;
       return `${request.locale}|${request.cookies.theme ?? ''}|${variant}|${request.url}`;
     },
-    get: (key, render) => cache.get(key, async () => {
-      const page = await render();
-      return { ...page, body: Buffer.from(page.html), encoded: {} };
-    }),
+    get: (key, render) =>
+      cache.get(key, async () => {
+        const page = await render();
+        return { ...page, body: Buffer.from(page.html), encoded: {} };
+      }),
     peek: (key) => cache.peek(key),
     clear: () => cache.clear(),
   };

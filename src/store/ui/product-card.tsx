@@ -10,7 +10,15 @@ import { usePage } from './page-context';
 /** Card widths: 2 per row on phones, 3 on tablets, 4 on desktops. */
 const CARD_SIZES = '(min-width: 1200px) 300px, (min-width: 768px) 33vw, 50vw';
 
-export function ProductCard({ product, eager = false, highlight }: { product: ProductCardRow; eager?: boolean; highlight?: readonly string[] }) {
+export function ProductCard({
+  product,
+  eager = false,
+  highlight,
+}: {
+  product: ProductCardRow;
+  eager?: boolean;
+  highlight?: readonly string[];
+}) {
   const { t } = usePage();
   const stock = stockState(product.stock, product.lowStockThreshold);
   const href = `/produk/${product.slug}`;
@@ -57,7 +65,12 @@ export function ProductCard({ product, eager = false, highlight }: { product: Pr
             <CsrfField />
             <input type="hidden" name="product" value={product.id} />
             <input type="hidden" name="quantity" value="1" />
-            <button class="btn btn-sm btn-outline-rock" type="submit" aria-label={t('cart.card.add', { name: product.name })} title={t('product.addToCart')}>
+            <button
+              class="btn btn-sm btn-outline-rock"
+              type="submit"
+              aria-label={t('cart.card.add', { name: product.name })}
+              title={t('product.addToCart')}
+            >
               <Icon name="cart-plus" />
             </button>
           </form>

@@ -12,7 +12,8 @@ export const accounts = defineMessages({
     'auth.loginRequired': 'Silakan masuk terlebih dahulu.',
     'csrf.json': 'Token keamanan formulir tidak valid atau kedaluwarsa. Muat ulang halaman lalu coba lagi.',
     'csrf.title': 'Formulir perlu dikirim ulang',
-    'csrf.lead': 'Demi keamanan, formulir ini kedaluwarsa atau tidak berasal dari halaman kami. Isian kamu masih tersimpan (kecuali kata sandi): kirim ulang sekarang?',
+    'csrf.lead':
+      'Demi keamanan, formulir ini kedaluwarsa atau tidak berasal dari halaman kami. Isian kamu masih tersimpan (kecuali kata sandi): kirim ulang sekarang?',
     'csrf.resend': 'Kirim ulang',
     'error.403.title': 'Akses ditolak',
     'error.403.lead': 'Akun kamu tidak punya izin untuk membuka halaman ini.',
@@ -111,11 +112,13 @@ export const accounts = defineMessages({
     'email.greeting': 'Halo {name},',
     'email.footer': 'Hurtrock Music Store · Bandung',
     'email.verify.subject': 'Verifikasi email akun Hurtrock kamu',
-    'email.verify.body': 'Terima kasih sudah mendaftar. Klik tombol di bawah untuk memverifikasi email kamu. Tautan berlaku 48 jam dan hanya bisa dipakai sekali.',
+    'email.verify.body':
+      'Terima kasih sudah mendaftar. Klik tombol di bawah untuk memverifikasi email kamu. Tautan berlaku 48 jam dan hanya bisa dipakai sekali.',
     'email.verify.button': 'Verifikasi email',
     'email.verify.ignore': 'Bukan kamu yang mendaftar? Abaikan email ini.',
     'email.reset.subject': 'Reset kata sandi akun Hurtrock kamu',
-    'email.reset.body': 'Ada permintaan untuk mengganti kata sandi akun kamu. Klik tombol di bawah untuk membuat kata sandi baru. Tautan berlaku 1 jam dan hanya bisa dipakai sekali.',
+    'email.reset.body':
+      'Ada permintaan untuk mengganti kata sandi akun kamu. Klik tombol di bawah untuk membuat kata sandi baru. Tautan berlaku 1 jam dan hanya bisa dipakai sekali.',
     'email.reset.button': 'Buat kata sandi baru',
     'email.reset.ignore': 'Tidak merasa meminta? Abaikan email ini; kata sandi kamu tidak berubah.',
   },
@@ -129,7 +132,8 @@ export const accounts = defineMessages({
     'auth.loginRequired': 'Please log in first.',
     'csrf.json': 'The form security token is missing or expired. Reload the page and try again.',
     'csrf.title': 'Please send the form again',
-    'csrf.lead': 'For your security this form expired or did not come from our page. Your input is kept (except passwords): send it again now?',
+    'csrf.lead':
+      'For your security this form expired or did not come from our page. Your input is kept (except passwords): send it again now?',
     'csrf.resend': 'Send again',
     'error.403.title': 'Access denied',
     'error.403.lead': 'Your account is not allowed to open this page.',
@@ -228,11 +232,13 @@ export const accounts = defineMessages({
     'email.greeting': 'Hello {name},',
     'email.footer': 'Hurtrock Music Store · Bandung',
     'email.verify.subject': 'Verify the email of your Hurtrock account',
-    'email.verify.body': 'Thanks for signing up. Click the button below to verify your email. The link is valid for 48 hours and works once.',
+    'email.verify.body':
+      'Thanks for signing up. Click the button below to verify your email. The link is valid for 48 hours and works once.',
     'email.verify.button': 'Verify email',
     'email.verify.ignore': 'Did not sign up? Ignore this email.',
     'email.reset.subject': 'Reset the password of your Hurtrock account',
-    'email.reset.body': 'Someone asked to change the password of your account. Click the button below to choose a new password. The link is valid for 1 hour and works once.',
+    'email.reset.body':
+      'Someone asked to change the password of your account. Click the button below to choose a new password. The link is valid for 1 hour and works once.',
     'email.reset.button': 'Choose a new password',
     'email.reset.ignore': 'Did not ask for this? Ignore this email; your password stays the same.',
   },

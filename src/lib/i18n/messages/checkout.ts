@@ -9,7 +9,8 @@ export const checkout = defineMessages({
     'checkout.email': 'Email',
     'checkout.haveAccount': 'Sudah punya akun?',
     'checkout.loginLink': 'Masuk dulu',
-    'checkout.accountExists': 'Email {email} sudah terdaftar. Masuk supaya pesanan tersimpan di akunmu, atau kirim lagi untuk lanjut sebagai tamu.',
+    'checkout.accountExists':
+      'Email {email} sudah terdaftar. Masuk supaya pesanan tersimpan di akunmu, atau kirim lagi untuk lanjut sebagai tamu.',
     'checkout.address': 'Alamat pengiriman',
     'checkout.address.new': 'Alamat baru',
     'checkout.address.saved': 'Alamat tersimpan',
@@ -46,8 +47,10 @@ export const checkout = defineMessages({
     'checkout.error.expiredForm': 'Formulir kedaluwarsa. Muat ulang halaman lalu coba lagi.',
     'checkout.error.form': 'Periksa lagi isian yang ditandai.',
     'checkout.problem.emptyCart': 'Keranjangmu kosong, jadi belum ada yang bisa dipesan.',
-    'checkout.problem.changed': 'Ada perubahan harga, stok, atau ongkir sejak halaman ini dibuka. Periksa angka terbaru di bawah lalu kirim lagi.',
-    'checkout.problem.stock': 'Stok salah satu produk baru saja habis atau berkurang. Keranjangmu sudah disesuaikan; periksa lalu kirim lagi.',
+    'checkout.problem.changed':
+      'Ada perubahan harga, stok, atau ongkir sejak halaman ini dibuka. Periksa angka terbaru di bawah lalu kirim lagi.',
+    'checkout.problem.stock':
+      'Stok salah satu produk baru saja habis atau berkurang. Keranjangmu sudah disesuaikan; periksa lalu kirim lagi.',
     'checkout.problem.price': 'Harga salah satu produk baru saja berubah. Periksa angka terbaru lalu kirim lagi.',
     'checkout.problem.shipping': 'Kurir yang dipilih tidak tersedia. Pilih kurir lain.',
     'checkout.problem.payment': 'Metode pembayaran itu tidak tersedia.',
@@ -59,7 +62,8 @@ export const checkout = defineMessages({
     'checkout.email': 'Email',
     'checkout.haveAccount': 'Have an account?',
     'checkout.loginLink': 'Log in first',
-    'checkout.accountExists': '{email} already has an account. Log in to keep the order in your account, or send again to continue as a guest.',
+    'checkout.accountExists':
+      '{email} already has an account. Log in to keep the order in your account, or send again to continue as a guest.',
     'checkout.address': 'Shipping address',
     'checkout.address.new': 'New address',
     'checkout.address.saved': 'Saved address',
@@ -96,7 +100,8 @@ export const checkout = defineMessages({
     'checkout.error.expiredForm': 'This form has expired. Reload the page and try again.',
     'checkout.error.form': 'Please check the marked fields.',
     'checkout.problem.emptyCart': 'Your cart is empty, so there is nothing to order yet.',
-    'checkout.problem.changed': 'A price, stock level or shipping cost changed since this page was opened. Check the new numbers below and send again.',
+    'checkout.problem.changed':
+      'A price, stock level or shipping cost changed since this page was opened. Check the new numbers below and send again.',
     'checkout.problem.stock': 'One of the products just sold out or ran low. Your cart was adjusted; check it and send again.',
     'checkout.problem.price': 'The price of one of the products just changed. Check the new numbers and send again.',
     'checkout.problem.shipping': 'The chosen courier is not available. Choose another one.',

@@ -30,7 +30,8 @@ export const home = defineMessages({
     'home.title': 'Rock & Metal Instrument Store',
     'home.hero.kicker': 'Bandung · loud since day one',
     'home.hero.title': 'Gear for those who play loud',
-    'home.hero.lead': 'Genuine guitars, basses, drums, amplifiers and effects — checked and set up in our shop before they ship anywhere in Indonesia.',
+    'home.hero.lead':
+      'Genuine guitars, basses, drums, amplifiers and effects — checked and set up in our shop before they ship anywhere in Indonesia.',
     'home.hero.cta': 'Browse all products',
     'home.hero.cta2': 'Visit the store',
     'home.featured.title': 'Featured Gear',

@@ -30,7 +30,8 @@ export const product = defineMessages({
     'product.gallery.hint': 'Gunakan tombol panah kiri/kanan untuk berganti foto',
     'product.gallery.none': 'Foto belum tersedia',
     'product.notFound.title': 'Produk tidak ditemukan',
-    'product.notFound.lead': 'Produk ini tidak ada atau sudah tidak dijual. Coba cari produk serupa, atau tanya kami, mungkin kami bisa mencarikannya.',
+    'product.notFound.lead':
+      'Produk ini tidak ada atau sudah tidak dijual. Coba cari produk serupa, atau tanya kami, mungkin kami bisa mencarikannya.',
   },
   en: {
     'product.breadcrumb': 'Breadcrumb',
@@ -60,6 +61,7 @@ export const product = defineMessages({
     'product.gallery.hint': 'Use the left/right arrow keys to change photos',
     'product.gallery.none': 'No photo yet',
     'product.notFound.title': 'Product not found',
-    'product.notFound.lead': "This product doesn't exist or is no longer sold. Search for something similar, or ask us: we may be able to find it for you.",
+    'product.notFound.lead':
+      "This product doesn't exist or is no longer sold. Search for something similar, or ask us: we may be able to find it for you.",
   },
 });

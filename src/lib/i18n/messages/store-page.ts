@@ -29,7 +29,8 @@ export const storePage = defineMessages({
   en: {
     'storePage.title': 'Our Store',
     'storePage.description': 'Address, opening hours, phone and WhatsApp of {name} in {city}. Come by and try the gear yourself.',
-    'storePage.lead': 'Come by, plug in and try the gear you have been dreaming of. We will help with setup and advice from fellow players.',
+    'storePage.lead':
+      'Come by, plug in and try the gear you have been dreaming of. We will help with setup and advice from fellow players.',
     'storePage.address': 'Address',
     'storePage.map': 'Open in maps',
     'storePage.contact': 'Contact',

@@ -4,7 +4,8 @@ import { defineMessages } from '../define';
 export const transferProof = defineMessages({
   id: {
     'transferProof.title': 'Bukti transfer',
-    'transferProof.lead': 'Sudah transfer? Unggah foto atau tangkapan layar bukti transfernya supaya staf kami bisa memeriksa pembayaranmu lebih cepat.',
+    'transferProof.lead':
+      'Sudah transfer? Unggah foto atau tangkapan layar bukti transfernya supaya staf kami bisa memeriksa pembayaranmu lebih cepat.',
     'transferProof.file': 'Foto bukti transfer (JPEG, PNG atau WebP, maks. 8 MB)',
     'transferProof.submit': 'Unggah bukti transfer',
     'transferProof.replace': 'Ganti bukti transfer',

@@ -21,7 +21,12 @@ export function AccountShell({ title, notice, children }: { title: string; notic
         <h1 class="auth-title">{title}</h1>
         <nav class="account-tabs nav nav-pills mb-3" aria-label={t('account.menu')}>
           {tabs.map((tab) => (
-            <a class={`nav-link${tab.href === path ? ' active' : ''}`} href={tab.href} aria-current={tab.href === path ? 'page' : undefined} key={tab.href}>
+            <a
+              class={`nav-link${tab.href === path ? ' active' : ''}`}
+              href={tab.href}
+              aria-current={tab.href === path ? 'page' : undefined}
+              key={tab.href}
+            >
               <Icon name={tab.icon} /> {tab.label}
             </a>
           ))}
@@ -77,7 +82,17 @@ export function AccountPage({ email, profile, password, notice }: AccountView) {
           <form method="post" action="/akun/profil" novalidate>
             <CsrfField />
             <FieldInput name="name" label="accounts.field.name" autocomplete="name" state={profile} maxLength={120} />
-            <FieldInput name="phone" label="accounts.field.phone" type="tel" inputMode="tel" autocomplete="tel" hint="accounts.hint.phone" state={profile} required={false} maxLength={30} />
+            <FieldInput
+              name="phone"
+              label="accounts.field.phone"
+              type="tel"
+              inputMode="tel"
+              autocomplete="tel"
+              hint="accounts.hint.phone"
+              state={profile}
+              required={false}
+              maxLength={30}
+            />
             <button class="btn btn-rock" type="submit">
               <Icon name="floppy-disk" /> {t('account.save')}
             </button>
@@ -87,8 +102,21 @@ export function AccountPage({ email, profile, password, notice }: AccountView) {
           <FormAlert state={password} />
           <form method="post" action="/akun/password" novalidate>
             <CsrfField />
-            <FieldInput name="current" label="accounts.field.currentPassword" type="password" autocomplete="current-password" state={password} />
-            <FieldInput name="password" label="accounts.field.newPassword" type="password" autocomplete="new-password" hint="accounts.hint.password" state={password} />
+            <FieldInput
+              name="current"
+              label="accounts.field.currentPassword"
+              type="password"
+              autocomplete="current-password"
+              state={password}
+            />
+            <FieldInput
+              name="password"
+              label="accounts.field.newPassword"
+              type="password"
+              autocomplete="new-password"
+              hint="accounts.hint.password"
+              state={password}
+            />
             <button class="btn btn-rock" type="submit">
               <Icon name="key" /> {t('account.password.submit')}
             </button>
@@ -164,11 +192,28 @@ function AddressForm({ action, form, submit }: { action: string; form: FormState
       <form method="post" action={action} novalidate>
         <CsrfField />
         <FieldInput name="recipient" label="accounts.field.recipient" autocomplete="name" state={form} maxLength={120} />
-        <FieldInput name="phone" label="accounts.field.phone" type="tel" inputMode="tel" autocomplete="tel" hint="accounts.hint.phone" state={form} maxLength={30} />
+        <FieldInput
+          name="phone"
+          label="accounts.field.phone"
+          type="tel"
+          inputMode="tel"
+          autocomplete="tel"
+          hint="accounts.hint.phone"
+          state={form}
+          maxLength={30}
+        />
         <FieldInput name="street" label="accounts.field.street" autocomplete="street-address" state={form} maxLength={300} />
         <FieldInput name="city" label="accounts.field.city" autocomplete="address-level2" state={form} maxLength={100} />
         <FieldInput name="province" label="accounts.field.province" autocomplete="address-level1" state={form} maxLength={100} />
-        <FieldInput name="postalCode" label="accounts.field.postalCode" inputMode="numeric" autocomplete="postal-code" state={form} maxLength={5} pattern="[0-9]{5}" />
+        <FieldInput
+          name="postalCode"
+          label="accounts.field.postalCode"
+          inputMode="numeric"
+          autocomplete="postal-code"
+          state={form}
+          maxLength={5}
+          pattern="[0-9]{5}"
+        />
         <div class="form-check mb-3">
           <input class="form-check-input" type="checkbox" id="f-isDefault" name="isDefault" checked={form.values?.isDefault === 'on'} />
           <label class="form-check-label" for="f-isDefault">

@@ -43,7 +43,14 @@ export function RegisterPage({ state, next }: { state: FormState; next: string |
         {next && <input type="hidden" name="next" value={next} />}
         <FieldInput name="name" label="accounts.field.name" autocomplete="name" state={state} maxLength={120} />
         <FieldInput name="email" label="accounts.field.email" type="email" autocomplete="email" state={state} maxLength={254} />
-        <FieldInput name="password" label="accounts.field.password" type="password" autocomplete="new-password" hint="accounts.hint.password" state={state} />
+        <FieldInput
+          name="password"
+          label="accounts.field.password"
+          type="password"
+          autocomplete="new-password"
+          hint="accounts.hint.password"
+          state={state}
+        />
         <button class="btn btn-rock w-100" type="submit">
           <Icon name="user-plus" /> {t('register.submit')}
         </button>
@@ -90,7 +97,14 @@ export function ResetPasswordPage({ state, token }: { state: FormState; token: s
       <form method="post" action="/reset-password" novalidate>
         <CsrfField />
         <input type="hidden" name="token" value={token} />
-        <FieldInput name="password" label="accounts.field.newPassword" type="password" autocomplete="new-password" hint="accounts.hint.password" state={state} />
+        <FieldInput
+          name="password"
+          label="accounts.field.newPassword"
+          type="password"
+          autocomplete="new-password"
+          hint="accounts.hint.password"
+          state={state}
+        />
         <button class="btn btn-rock w-100" type="submit">
           <Icon name="key" /> {t('reset.submit')}
         </button>
@@ -100,7 +114,17 @@ export function ResetPasswordPage({ state, token }: { state: FormState; token: s
 }
 
 /** A one-message page: link verified, link invalid or expired. */
-export function NoticePage({ title, message, kind, action }: { title: string; message: string; kind: 'success' | 'danger'; action: { href: string; label: string } }) {
+export function NoticePage({
+  title,
+  message,
+  kind,
+  action,
+}: {
+  title: string;
+  message: string;
+  kind: 'success' | 'danger';
+  action: { href: string; label: string };
+}) {
   return (
     <AuthCard title={title}>
       <div class={`alert alert-${kind}`} role={kind === 'danger' ? 'alert' : 'status'}>

@@ -19,7 +19,14 @@ export function CartLineItem({ line, error }: { line: CartLine; error?: string }
     <li class="cart-line" data-cart-line={line.productId}>
       <a class="cart-line-media" href={href} tabIndex={-1} aria-hidden="true">
         {line.image && thumb ? (
-          <img src={imageUrl(line.image.storageKey, thumb.nominal, 'jpg')} width={thumb.size.width} height={thumb.size.height} alt="" loading="lazy" decoding="async" />
+          <img
+            src={imageUrl(line.image.storageKey, thumb.nominal, 'jpg')}
+            width={thumb.size.width}
+            height={thumb.size.height}
+            alt=""
+            loading="lazy"
+            decoding="async"
+          />
         ) : (
           <span class="cart-line-placeholder" />
         )}

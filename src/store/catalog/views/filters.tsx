@@ -43,7 +43,14 @@ export function Filters({ page }: { page: CatalogPage }) {
               const id = `brand-${b.brand.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
               return (
                 <div class="form-check" key={b.brand}>
-                  <input class="form-check-input" type="checkbox" id={id} name={pageParam.brand} value={b.brand} checked={q.brands.some((x) => x.toLowerCase() === b.brand.toLowerCase())} />
+                  <input
+                    class="form-check-input"
+                    type="checkbox"
+                    id={id}
+                    name={pageParam.brand}
+                    value={b.brand}
+                    checked={q.brands.some((x) => x.toLowerCase() === b.brand.toLowerCase())}
+                  />
                   <label class="form-check-label" for={id}>
                     {b.brand} <span class="text-body-secondary">({b.count})</span>
                   </label>
@@ -56,9 +63,29 @@ export function Filters({ page }: { page: CatalogPage }) {
       <fieldset class="mb-3">
         <legend class="form-label">{t('catalog.filter.price')}</legend>
         <div class="d-flex gap-2 align-items-center">
-          <input class="form-control" type="number" inputMode="numeric" min={0} step={1000} name={pageParam.min} value={q.minPrice ?? ''} aria-label={t('catalog.filter.price.min')} placeholder="Min" />
+          <input
+            class="form-control"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1000}
+            name={pageParam.min}
+            value={q.minPrice ?? ''}
+            aria-label={t('catalog.filter.price.min')}
+            placeholder="Min"
+          />
           <span aria-hidden="true">–</span>
-          <input class="form-control" type="number" inputMode="numeric" min={0} step={1000} name={pageParam.max} value={q.maxPrice ?? ''} aria-label={t('catalog.filter.price.max')} placeholder="Max" />
+          <input
+            class="form-control"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1000}
+            name={pageParam.max}
+            value={q.maxPrice ?? ''}
+            aria-label={t('catalog.filter.price.max')}
+            placeholder="Max"
+          />
         </div>
       </fieldset>
       <div class="form-check mb-3">
@@ -103,7 +130,9 @@ export function Pagination({ page }: { page: CatalogPage }) {
   const { t } = usePage();
   const current = page.query.page;
   if (page.pageCount <= 1) return null;
-  const numbers = [...new Set([1, current - 1, current, current + 1, page.pageCount])].filter((n) => n >= 1 && n <= page.pageCount).sort((a, b) => a - b);
+  const numbers = [...new Set([1, current - 1, current, current + 1, page.pageCount])]
+    .filter((n) => n >= 1 && n <= page.pageCount)
+    .sort((a, b) => a - b);
   return (
     <nav class="catalog-pagination" aria-label={t('catalog.pagination')}>
       <ul class="pagination justify-content-center flex-wrap">

@@ -8,7 +8,13 @@ import { chatStrings } from '../strings';
 export function ChatLauncher() {
   const { t, assets, user } = usePage();
   return (
-    <div class="chat-launcher" data-chat-root data-widget-src={assets.chatWidget} data-strings={chatStrings(t)} data-logged-in={user ? '1' : '0'}>
+    <div
+      class="chat-launcher"
+      data-chat-root
+      data-widget-src={assets.chatWidget}
+      data-strings={chatStrings(t)}
+      data-logged-in={user ? '1' : '0'}
+    >
       <button type="button" class="btn btn-rock chat-launcher-button" data-chat-toggle aria-expanded="false" aria-label={t('chat.open')}>
         <i class="fa-solid fa-comments" aria-hidden="true" />
         <span class="chat-unread-badge" data-chat-unread hidden />

@@ -35,14 +35,25 @@ function ChoiceError({ id, error }: { id: string; error: string | undefined }) {
 function ShippingChoice({ option, checked }: { option: ShippingOption; checked: boolean }) {
   const { t } = usePage();
   const id = `ship-${option.code}`;
-  const days = option.minDays === option.maxDays ? t('checkout.shipping.day', { min: option.minDays }) : t('checkout.shipping.days', { min: option.minDays, max: option.maxDays });
+  const days =
+    option.minDays === option.maxDays
+      ? t('checkout.shipping.day', { min: option.minDays })
+      : t('checkout.shipping.days', { min: option.minDays, max: option.maxDays });
   return (
     <div class="checkout-choice form-check">
-      <input class="form-check-input" type="radio" name="shipping" id={id} value={option.code} checked={checked} required data-charge={option.charge} data-charge-text={option.charge === 0 ? t('checkout.shipping.free') : formatRupiah(option.charge)} />
+      <input
+        class="form-check-input"
+        type="radio"
+        name="shipping"
+        id={id}
+        value={option.code}
+        checked={checked}
+        required
+        data-charge={option.charge}
+        data-charge-text={option.charge === 0 ? t('checkout.shipping.free') : formatRupiah(option.charge)}
+      />
       <label class="form-check-label" for={id}>
-        <span class="checkout-choice-title">
-          {serviceLabel(option.courier, option.name)}
-        </span>
+        <span class="checkout-choice-title">{serviceLabel(option.courier, option.name)}</span>
         <span class="checkout-choice-price">
           {option.charge === 0 ? (
             <>
@@ -69,7 +80,14 @@ function AddressChoice({ addresses, form }: { addresses: Address[]; form: FormSt
       <legend class="visually-hidden">{t('checkout.address.saved')}</legend>
       {addresses.map((a) => (
         <div class="checkout-choice form-check" key={a.id}>
-          <input class="form-check-input" type="radio" name="address" id={`addr-${a.id}`} value={String(a.id)} checked={chosen === String(a.id)} />
+          <input
+            class="form-check-input"
+            type="radio"
+            name="address"
+            id={`addr-${a.id}`}
+            value={String(a.id)}
+            checked={chosen === String(a.id)}
+          />
           <label class="form-check-label" for={`addr-${a.id}`}>
             <span class="checkout-choice-title">
               {a.recipient} · {formatPhone(a.phone)}
@@ -94,17 +112,57 @@ function NewAddressFields({ form }: { form: FormState }) {
   return (
     <div class="checkout-new-address" data-checkout-new-address>
       <FieldInput name="recipient" label="checkout.recipient" autocomplete="shipping name" state={form} maxLength={120} required={false} />
-      <FieldInput name="phone" label="checkout.phone" type="tel" inputMode="tel" autocomplete="shipping tel" hint="accounts.hint.phone" state={form} maxLength={30} required={false} />
-      <FieldInput name="street" label="checkout.street" autocomplete="shipping street-address" state={form} maxLength={300} required={false} />
+      <FieldInput
+        name="phone"
+        label="checkout.phone"
+        type="tel"
+        inputMode="tel"
+        autocomplete="shipping tel"
+        hint="accounts.hint.phone"
+        state={form}
+        maxLength={30}
+        required={false}
+      />
+      <FieldInput
+        name="street"
+        label="checkout.street"
+        autocomplete="shipping street-address"
+        state={form}
+        maxLength={300}
+        required={false}
+      />
       <div class="row g-2">
         <div class="col-12 col-md-6">
-          <FieldInput name="city" label="checkout.city" autocomplete="shipping address-level2" state={form} maxLength={100} required={false} />
+          <FieldInput
+            name="city"
+            label="checkout.city"
+            autocomplete="shipping address-level2"
+            state={form}
+            maxLength={100}
+            required={false}
+          />
         </div>
         <div class="col-12 col-md-6">
-          <FieldInput name="province" label="checkout.province" autocomplete="shipping address-level1" state={form} maxLength={100} required={false} />
+          <FieldInput
+            name="province"
+            label="checkout.province"
+            autocomplete="shipping address-level1"
+            state={form}
+            maxLength={100}
+            required={false}
+          />
         </div>
       </div>
-      <FieldInput name="postalCode" label="checkout.postalCode" inputMode="numeric" autocomplete="shipping postal-code" state={form} maxLength={5} pattern="[0-9]{5}" required={false} />
+      <FieldInput
+        name="postalCode"
+        label="checkout.postalCode"
+        inputMode="numeric"
+        autocomplete="shipping postal-code"
+        state={form}
+        maxLength={5}
+        pattern="[0-9]{5}"
+        required={false}
+      />
     </div>
   );
 }
@@ -134,14 +192,18 @@ function Summary({ quote }: { quote: Quote }) {
         </div>
         <div>
           <dt>{t('checkout.shippingCost')}</dt>
-          <dd data-checkout-shipping>{shipping ? (shipping.charge === 0 ? t('checkout.shipping.free') : formatRupiah(shipping.charge)) : '—'}</dd>
+          <dd data-checkout-shipping>
+            {shipping ? (shipping.charge === 0 ? t('checkout.shipping.free') : formatRupiah(shipping.charge)) : '—'}
+          </dd>
         </div>
         <div class="cart-summary-total">
           <dt>{t('checkout.total')}</dt>
           <dd data-checkout-total>{formatRupiah(quote.total)}</dd>
         </div>
       </dl>
-      {quote.freeShippingFrom !== null && <p class="form-text">{t('checkout.shipping.freeFrom', { amount: formatRupiah(quote.freeShippingFrom) })}</p>}
+      {quote.freeShippingFrom !== null && (
+        <p class="form-text">{t('checkout.shipping.freeFrom', { amount: formatRupiah(quote.freeShippingFrom) })}</p>
+      )}
     </div>
   );
 }
@@ -173,7 +235,16 @@ export function CheckoutPage({ quote, form, addresses, formKey, asGuest }: Check
                   <p class="form-text mt-0">
                     {t('checkout.haveAccount')} <a href={`/masuk?next=${encodeURIComponent(path)}`}>{t('checkout.loginLink')}</a>
                   </p>
-                  <FieldInput name="email" label="checkout.email" type="email" inputMode="email" autocomplete="email" hint="checkout.contact.lead" state={form} maxLength={254} />
+                  <FieldInput
+                    name="email"
+                    label="checkout.email"
+                    type="email"
+                    inputMode="email"
+                    autocomplete="email"
+                    hint="checkout.contact.lead"
+                    state={form}
+                    maxLength={254}
+                  />
                 </section>
               )}
               <section class="checkout-section" aria-labelledby="checkout-address">
@@ -215,7 +286,14 @@ export function CheckoutPage({ quote, form, addresses, formKey, asGuest }: Check
                     <legend class="visually-hidden">{t('checkout.payment')}</legend>
                     {quote.paymentMethods.map((m, i) => (
                       <div class="checkout-choice form-check" key={m}>
-                        <input class="form-check-input" type="radio" name="payment" id={`pay-${m}`} value={m} checked={(form.values?.payment ?? (i === 0 ? m : '')) === m} />
+                        <input
+                          class="form-check-input"
+                          type="radio"
+                          name="payment"
+                          id={`pay-${m}`}
+                          value={m}
+                          checked={(form.values?.payment ?? (i === 0 ? m : '')) === m}
+                        />
                         <label class="form-check-label" for={`pay-${m}`}>
                           <span class="checkout-choice-title">{t(`checkout.payment.${m}`)}</span>
                           <span class="checkout-choice-meta">{t(`checkout.payment.${m}.hint`)}</span>

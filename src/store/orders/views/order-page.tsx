@@ -44,7 +44,17 @@ function Timeline({ status }: { status: OrderStatus }) {
   );
 }
 
-function PaymentPanel({ detail, bankAccounts, now, guestKey }: { detail: OrderDetail; bankAccounts: BankAccount[]; now: Date; guestKey?: string }) {
+function PaymentPanel({
+  detail,
+  bankAccounts,
+  now,
+  guestKey,
+}: {
+  detail: OrderDetail;
+  bankAccounts: BankAccount[];
+  now: Date;
+  guestKey?: string;
+}) {
   const { t, locale } = usePage();
   const { order } = detail;
   return (
@@ -62,16 +72,20 @@ function PaymentPanel({ detail, bankAccounts, now, guestKey }: { detail: OrderDe
         <ul class="order-banks list-unstyled">
           {bankAccounts.map((a) => (
             <li key={a.number}>
-              <strong>{a.bank}</strong> <span class="order-bank-number">{a.number}</span> <span class="text-body-secondary">{t('order.transfer.holder', { holder: a.holder })}</span>
+              <strong>{a.bank}</strong> <span class="order-bank-number">{a.number}</span>{' '}
+              <span class="text-body-secondary">{t('order.transfer.holder', { holder: a.holder })}</span>
             </li>
           ))}
         </ul>
       )}
       <p>
-        <Icon name="clock" /> {t('order.pay.deadline', { when: formatDateTimeWib(order.expiresAt, locale), left: timeLeft(t, order.expiresAt, now) })}
+        <Icon name="clock" />{' '}
+        {t('order.pay.deadline', { when: formatDateTimeWib(order.expiresAt, locale), left: timeLeft(t, order.expiresAt, now) })}
       </p>
       <p class="form-text">{t('order.pay.after')}</p>
-      {detail.access !== 'staff' && <TransferProofForm number={order.number} guestKey={guestKey} hasProof={order.transferProofKey !== null} />}
+      {detail.access !== 'staff' && (
+        <TransferProofForm number={order.number} guestKey={guestKey} hasProof={order.transferProofKey !== null} />
+      )}
       {detail.access === 'staff' && order.transferProofKey && <TransferProofLink number={order.number} />}
     </section>
   );
@@ -86,7 +100,12 @@ function Tracking({ detail }: { detail: OrderDetail }) {
     <div class="order-tracking">
       <span class="text-body-secondary">{t('order.tracking')}: </span>
       <code data-tracking-number>{order.trackingNumber}</code>{' '}
-      <button type="button" class="btn btn-sm btn-outline-rock" data-copy={order.trackingNumber} data-copied-label={t('order.tracking.copied')}>
+      <button
+        type="button"
+        class="btn btn-sm btn-outline-rock"
+        data-copy={order.trackingNumber}
+        data-copied-label={t('order.tracking.copied')}
+      >
         <Icon name="copy" /> {t('order.tracking.copy')}
       </button>{' '}
       {link && (
@@ -142,7 +161,9 @@ function Items({ detail }: { detail: OrderDetail }) {
           <li key={i.id}>
             <span class="checkout-line-name">
               <a href={`/produk/${i.productSlug}`}>{i.name}</a>
-              <span class="d-block small text-body-secondary">{t('order.qty', { count: i.quantity, price: formatRupiah(i.unitPrice) })}</span>
+              <span class="d-block small text-body-secondary">
+                {t('order.qty', { count: i.quantity, price: formatRupiah(i.unitPrice) })}
+              </span>
             </span>
             <span>{formatRupiah(i.lineTotal)}</span>
           </li>
@@ -187,7 +208,8 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
         <p class="text-body-secondary">{t('order.placedAt', { when: formatDateTimeWib(order.createdAt, locale) })}</p>
         {justPlaced && (
           <div class="alert alert-success" role="status">
-            <Icon name="circle-check" /> {t('order.placed')} {detail.access === 'guestLink' && t('order.placed.guest', { email: order.email })}
+            <Icon name="circle-check" /> {t('order.placed')}{' '}
+            {detail.access === 'guestLink' && t('order.placed.guest', { email: order.email })}
           </div>
         )}
         {alert && (
@@ -199,7 +221,9 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
         <Timeline status={order.status} />
         <div class="row g-4">
           <div class="col-12 col-lg-7">
-            {order.status === 'awaiting_payment' && order.paymentMethod === 'bank_transfer' && <PaymentPanel detail={detail} bankAccounts={bankAccounts} now={now} guestKey={guestKey} />}
+            {order.status === 'awaiting_payment' && order.paymentMethod === 'bank_transfer' && (
+              <PaymentPanel detail={detail} bankAccounts={bankAccounts} now={now} guestKey={guestKey} />
+            )}
             <Items detail={detail} />
           </div>
           <div class="col-12 col-lg-5">
@@ -265,7 +289,8 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
                   <li key={e.id}>
                     <time dateTime={e.createdAt.toISOString()}>{formatDateTimeWib(e.createdAt, locale)}</time>
                     <span>
-                      {t(`order.status.${e.toStatus}`)} <span class="text-body-secondary">({t(`order.actor.${e.actorKind as 'customer' | 'staff' | 'system'}`)})</span>
+                      {t(`order.status.${e.toStatus}`)}{' '}
+                      <span class="text-body-secondary">({t(`order.actor.${e.actorKind as 'customer' | 'staff' | 'system'}`)})</span>
                     </span>
                   </li>
                 ))}

@@ -45,7 +45,11 @@ export function Gallery({ images, name }: { images: readonly ProductImageRow[]; 
                 aria-label={t('product.gallery.slide', { n: i + 1, total })}
               >
                 {/* The large JPEG in its own tab: pinch-zoom friendly on phones. */}
-                <a class="gallery-zoom" href={imageUrl(image.storageKey, large.nominal, 'jpg')} aria-label={t('product.gallery.zoom', { n: i + 1 })}>
+                <a
+                  class="gallery-zoom"
+                  href={imageUrl(image.storageKey, large.nominal, 'jpg')}
+                  aria-label={t('product.gallery.zoom', { n: i + 1 })}
+                >
                   <picture>
                     <source type="image/webp" srcset={srcSet(image.storageKey, image.sizes, 'webp')} sizes={MAIN_SIZES} />
                     <img

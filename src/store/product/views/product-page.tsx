@@ -39,7 +39,11 @@ export function ProductPage({ data, publicUrl }: { data: ProductPageData; public
       type="product"
       siteName={profile.name}
       locale={locale}
-      image={ogImage && images[0] ? { url: absoluteImages[0]!, width: ogImage.size.width, height: ogImage.size.height, alt: images[0].alt || product.name } : undefined}
+      image={
+        ogImage && images[0]
+          ? { url: absoluteImages[0]!, width: ogImage.size.width, height: ogImage.size.height, alt: images[0].alt || product.name }
+          : undefined
+      }
       jsonLd={[
         productJsonLd({
           name: product.name,

@@ -3,7 +3,7 @@
  * Body outlines are cubic Bézier paths relative to the body centre; the neck joins at the top.
  */
 import type { ArtContext } from './context';
-import { chrome, circle, Defs, g, line, luminance, path, rect, shade } from './svg';
+import { chrome, circle, type Defs, g, line, luminance, path, rect, shade } from './svg';
 
 type Shape = 'strat' | 'superstrat' | 'lp' | 'jazz' | 'sr';
 
@@ -42,7 +42,7 @@ interface Layout {
   headstock: 'strat' | 'pointy' | 'lp' | 'bass4' | 'sr' | 'acoustic';
 }
 
-const FRET_RATIO = (n: number) => 1 - Math.pow(2, -n / 12);
+const FRET_RATIO = (n: number) => 1 - 2 ** (-n / 12);
 
 function headstockPath(kind: Layout['headstock']): string {
   switch (kind) {
@@ -97,8 +97,19 @@ function drawHeadstock(d: Defs, lay: Layout, wood: string, face: string): string
     })
     .join('');
   const hs = headstockPath(lay.headstock);
-  const faceFill = d.lin([[0, shade(face, 0.15)], [1, shade(face, -0.25)]], 0, 0, 1, 0);
-  const postsXml = posts.map((p) => circle(p.x, p.y, lay.strings === 4 ? 9 : 6.5, { fill: metal, stroke: '#444', 'stroke-width': 1.5 })).join('');
+  const faceFill = d.lin(
+    [
+      [0, shade(face, 0.15)],
+      [1, shade(face, -0.25)],
+    ],
+    0,
+    0,
+    1,
+    0,
+  );
+  const postsXml = posts
+    .map((p) => circle(p.x, p.y, lay.strings === 4 ? 9 : 6.5, { fill: metal, stroke: '#444', 'stroke-width': 1.5 }))
+    .join('');
   return g(keys + path(hs, { fill: faceFill, stroke: shade(wood, -0.5), 'stroke-width': 2.5 }) + postsXml, `translate(0 ${lay.nut})`);
 }
 
@@ -125,7 +136,17 @@ function fretboard(d: Defs, lay: Layout, boardColor: string, inlay: 'dot' | 'blo
   const wN = lay.strings === 4 ? 23 : 22;
   const wE = lay.strings === 4 ? 30 : 28;
   const widthAt = (y: number) => wN + ((wE - wN) * (y - lay.nut)) / (end - lay.nut);
-  const boardFill = d.lin([[0, shade(boardColor, -0.25)], [0.5, shade(boardColor, 0.08)], [1, shade(boardColor, -0.3)]], 0, 0, 1, 0);
+  const boardFill = d.lin(
+    [
+      [0, shade(boardColor, -0.25)],
+      [0.5, shade(boardColor, 0.08)],
+      [1, shade(boardColor, -0.3)],
+    ],
+    0,
+    0,
+    1,
+    0,
+  );
   let xml = path(`M ${-wN} ${lay.nut} L ${wN} ${lay.nut} L ${wE} ${end} L ${-wE} ${end} Z`, { fill: boardFill });
   if (bound) {
     xml += line(-wN, lay.nut, -wE, end, { stroke: '#efe6cc', 'stroke-width': 3 });
@@ -156,14 +177,20 @@ function fretboard(d: Defs, lay: Layout, boardColor: string, inlay: 'dot' | 'blo
 
 function singleCoil(x: number, y: number, angle = 0, color = '#f1ead8'): string {
   const poles = [-25, -15, -5, 5, 15, 25].map((px) => circle(px, 0, 3, { fill: '#9a9a9a' })).join('');
-  return g(rect(-38, -11, 76, 22, { rx: 11, fill: color, stroke: '#00000055', 'stroke-width': 1.5 }) + poles, `translate(${x} ${y}) rotate(${angle})`);
+  return g(
+    rect(-38, -11, 76, 22, { rx: 11, fill: color, stroke: '#00000055', 'stroke-width': 1.5 }) + poles,
+    `translate(${x} ${y}) rotate(${angle})`,
+  );
 }
 
 function humbucker(d: Defs, x: number, y: number, covered: boolean, strings = 6, angle = 0): string {
   if (covered) {
     const m = chrome(d, false, '#d3cfc6');
     const poles = Array.from({ length: strings }, (_, i) => circle(-25 + (50 * i) / (strings - 1), -8, 3, { fill: '#8d8d8d' })).join('');
-    return g(rect(-42, -20, 84, 40, { rx: 5, fill: m, stroke: '#00000066', 'stroke-width': 1.5 }) + poles, `translate(${x} ${y}) rotate(${angle})`);
+    return g(
+      rect(-42, -20, 84, 40, { rx: 5, fill: m, stroke: '#00000066', 'stroke-width': 1.5 }) + poles,
+      `translate(${x} ${y}) rotate(${angle})`,
+    );
   }
   const half = (cy: number) =>
     rect(-40, cy - 9, 80, 18, { rx: 4, fill: '#141414', stroke: '#2e2e2e', 'stroke-width': 1.2 }) +
@@ -176,11 +203,35 @@ function bodyFinish(ctx: ArtContext, shape: Shape): { fill: string; burst: boole
   const burst = shape === 'lp' && luminance(color) > 0.15;
   if (burst) {
     return {
-      fill: d.rad([[0, shade(color, 0.55)], [0.35, shade(color, 0.25)], [0.62, color], [0.85, shade(color, -0.55)], [1, '#1a0a04']], 0.5, 0.58, 0.62),
+      fill: d.rad(
+        [
+          [0, shade(color, 0.55)],
+          [0.35, shade(color, 0.25)],
+          [0.62, color],
+          [0.85, shade(color, -0.55)],
+          [1, '#1a0a04'],
+        ],
+        0.5,
+        0.58,
+        0.62,
+      ),
       burst,
     };
   }
-  return { fill: d.lin([[0, shade(color, 0.3)], [0.45, color], [1, shade(color, -0.45)]], 0.1, 0, 0.9, 1), burst };
+  return {
+    fill: d.lin(
+      [
+        [0, shade(color, 0.3)],
+        [0.45, color],
+        [1, shade(color, -0.45)],
+      ],
+      0.1,
+      0,
+      0.9,
+      1,
+    ),
+    burst,
+  };
 }
 
 /** Solid-body electric guitar or bass. */
@@ -189,9 +240,21 @@ export function drawSolidBody(ctx: ArtContext, isBass: boolean): string {
   const shape = (ctx.art.shape ?? (isBass ? 'jazz' : 'strat')) as Shape;
   const fender = ctx.brand === 'Fender' || ctx.brand === 'Yamaha';
   const lay: Layout = isBass
-    ? { strings: 4, nut: -720, bodyY: 330, bodyScale: 1.05, bridgeY: 440, frets: shape === 'sr' ? 24 : 20, headstock: shape === 'sr' ? 'sr' : 'bass4' }
+    ? {
+        strings: 4,
+        nut: -720,
+        bodyY: 330,
+        bodyScale: 1.05,
+        bridgeY: 440,
+        frets: shape === 'sr' ? 24 : 20,
+        headstock: shape === 'sr' ? 'sr' : 'bass4',
+      }
     : {
-        strings: 6, nut: -560, bodyY: 250, bodyScale: 1, bridgeY: shape === 'lp' ? 330 : 340,
+        strings: 6,
+        nut: -560,
+        bodyY: 250,
+        bodyScale: 1,
+        bridgeY: shape === 'lp' ? 330 : 340,
         frets: shape === 'superstrat' ? 24 : 22,
         headstock: shape === 'lp' ? 'lp' : shape === 'superstrat' ? 'pointy' : 'strat',
       };
@@ -215,7 +278,12 @@ export function drawSolidBody(ctx: ArtContext, isBass: boolean): string {
   const clipId = `clip${ctx.view}b`;
   const body =
     `<clipPath id="${clipId}"><path d="${bodyPath}" transform="${bodyT}"/></clipPath>` +
-    path(bodyPath, { transform: bodyT, fill: finish.fill, stroke: bound ? '#efe3c2' : shade(ctx.color, -0.6), 'stroke-width': bound ? 7 : 3 }) +
+    path(bodyPath, {
+      transform: bodyT,
+      fill: finish.fill,
+      stroke: bound ? '#efe3c2' : shade(ctx.color, -0.6),
+      'stroke-width': bound ? 7 : 3,
+    }) +
     g(
       path('M -150 -120 C -120 -200 -40 -160 -60 -60 C -80 40 -120 120 -160 140 Z', { fill: '#fff', opacity: 0.13 }) +
         path('M 60 60 C 120 40 160 120 120 190 C 90 230 30 240 10 230 C 60 190 80 120 60 60 Z', { fill: '#fff', opacity: 0.06 }),
@@ -228,36 +296,69 @@ export function drawSolidBody(ctx: ArtContext, isBass: boolean): string {
   const metal = chrome(d, true);
   const gold = ctx.art.accent ?? '#d9d9d9';
   if (isBass) {
-    if (shape === 'jazz') hardware += path(PICKGUARD, { transform: `${bodyT} scale(1.05)`, fill: ctx.brand === 'Fender' ? '#151515' : '#f2efe8', opacity: 0.96 });
+    if (shape === 'jazz')
+      hardware += path(PICKGUARD, {
+        transform: `${bodyT} scale(1.05)`,
+        fill: ctx.brand === 'Fender' ? '#151515' : '#f2efe8',
+        opacity: 0.96,
+      });
     const coil = shape === 'sr' ? '#111' : '#1a1a1a';
     hardware += g(rect(-44, -13, 88, 26, { rx: 6, fill: coil }), `translate(0 ${B(-40)})`);
     hardware += g(rect(-46, -13, 92, 26, { rx: 6, fill: coil }), `translate(0 ${B(40)}) rotate(${shape === 'jazz' ? -6 : 0})`);
     hardware += rect(-40, B(92), 80, 44, { rx: 4, fill: metal, stroke: '#555', 'stroke-width': 1.5 });
-    hardware += [0, 1, 2].map((i) => circle(85 + i * 14, B(70 + i * 42), 15, { fill: '#141414', stroke: '#777', 'stroke-width': 2 })).join('');
+    hardware += [0, 1, 2]
+      .map((i) => circle(85 + i * 14, B(70 + i * 42), 15, { fill: '#141414', stroke: '#777', 'stroke-width': 2 }))
+      .join('');
   } else if (shape === 'strat') {
     hardware += path(PICKGUARD, { transform: bodyT, fill: dark ? '#111' : '#f4f1e9', stroke: '#00000033', 'stroke-width': 1.5 });
-    hardware += singleCoil(0, B(-78)) + singleCoil(0, B(-18)) + (ctx.brand === 'Yamaha' ? humbucker(d, 0, B(42), false) : singleCoil(0, B(42), -8));
+    hardware +=
+      singleCoil(0, B(-78)) + singleCoil(0, B(-18)) + (ctx.brand === 'Yamaha' ? humbucker(d, 0, B(42), false) : singleCoil(0, B(42), -8));
     hardware += rect(-36, B(78), 72, 34, { rx: 3, fill: metal, stroke: '#555', 'stroke-width': 1.5 });
-    hardware += [0, 1, 2].map((i) => circle(62 + i * 18, B(70 + i * 36), 13, { fill: '#f4f1e9', stroke: '#999', 'stroke-width': 1.5 })).join('');
+    hardware += [0, 1, 2]
+      .map((i) => circle(62 + i * 18, B(70 + i * 36), 13, { fill: '#f4f1e9', stroke: '#999', 'stroke-width': 1.5 }))
+      .join('');
   } else if (shape === 'superstrat') {
     const hsh = ctx.brand === 'Ibanez';
     hardware += humbucker(d, 0, B(-78), false) + (hsh ? singleCoil(0, B(-18), 0, '#111') : '') + humbucker(d, 0, B(40), false);
     hardware += rect(-36, B(80), 72, 38, { rx: 4, fill: '#222', stroke: '#666', 'stroke-width': 1.5 });
     hardware += [-25, -15, -5, 5, 15, 25].map((x) => circle(x, B(126), 4, { fill: '#bbb' })).join('');
-    hardware += circle(92, B(95), 14, { fill: '#1a1a1a', stroke: '#777', 'stroke-width': 2 }) + circle(110, B(140), 14, { fill: '#1a1a1a', stroke: '#777', 'stroke-width': 2 });
+    hardware +=
+      circle(92, B(95), 14, { fill: '#1a1a1a', stroke: '#777', 'stroke-width': 2 }) +
+      circle(110, B(140), 14, { fill: '#1a1a1a', stroke: '#777', 'stroke-width': 2 });
   } else {
     const covered = !dark;
-    hardware += path('M 34 -112 C 78 -124 106 -96 100 -44 C 95 -4 74 26 44 32 Z', { transform: bodyT, fill: dark ? '#0d0d0d' : '#efe3c2', opacity: 0.9 });
+    hardware += path('M 34 -112 C 78 -124 106 -96 100 -44 C 95 -4 74 26 44 32 Z', {
+      transform: bodyT,
+      fill: dark ? '#0d0d0d' : '#efe3c2',
+      opacity: 0.9,
+    });
     hardware += humbucker(d, 0, B(-70), covered) + humbucker(d, 0, B(28), covered);
     hardware += rect(-38, B(72), 76, 10, { rx: 4, fill: dark ? gold : metal });
     hardware += rect(-42, B(104), 84, 12, { rx: 6, fill: dark ? gold : metal });
     const amber = dark ? gold : '#c98f2a';
-    hardware += [[70, 108], [116, 94], [78, 160], [124, 146]].map(([x, y]) => circle(x!, B(y!), 15, { fill: amber, stroke: '#3a2a10', 'stroke-width': 2 })).join('');
+    hardware += [
+      [70, 108],
+      [116, 94],
+      [78, 160],
+      [124, 146],
+    ]
+      .map(([x, y]) => circle(x!, B(y!), 15, { fill: amber, stroke: '#3a2a10', 'stroke-width': 2 }))
+      .join('');
     hardware += circle(-112, B(-140), 9, { fill: metal }) + line(-112, B(-140), -120, B(-162), { stroke: '#eee', 'stroke-width': 4 });
   }
 
   const board = fretboard(d, lay, boardColor, shape === 'lp' ? 'block' : 'dot', bound);
-  const neckFill = d.lin([[0, shade(neckWood, -0.3)], [0.5, neckWood], [1, shade(neckWood, -0.35)]], 0, 0, 1, 0);
+  const neckFill = d.lin(
+    [
+      [0, shade(neckWood, -0.3)],
+      [0.5, neckWood],
+      [1, shade(neckWood, -0.35)],
+    ],
+    0,
+    0,
+    1,
+    0,
+  );
   const neck = path(`M -25 ${lay.nut} L 25 ${lay.nut} L 31 ${board.end} L -31 ${board.end} Z`, { fill: neckFill });
   const nutHalf = lay.strings === 4 ? 17 : 18;
   const bridgeHalf = lay.strings === 4 ? 26 : 27;
@@ -284,9 +385,31 @@ export function drawAcoustic(ctx: ArtContext, isBass: boolean): string {
   const bodyT = `translate(0 ${lay.bodyY}) scale(${lay.bodyScale})`;
   const dark = luminance(ctx.color) < 0.15;
   const topFill = dark
-    ? d.lin([[0, '#3a3a3a'], [0.5, ctx.color], [1, '#050505']], 0.1, 0, 0.9, 1)
-    : d.rad([[0, shade(ctx.color, 0.3)], [0.7, ctx.color], [1, shade(ctx.color, -0.35)]], 0.45, 0.55, 0.65);
-  const shadow = g(path(outline, { transform: bodyT }) + rect(-26, lay.nut - 186, 52, lay.bodyY - lay.nut), 'translate(14 18)', { fill: '#000', opacity: 0.5 });
+    ? d.lin(
+        [
+          [0, '#3a3a3a'],
+          [0.5, ctx.color],
+          [1, '#050505'],
+        ],
+        0.1,
+        0,
+        0.9,
+        1,
+      )
+    : d.rad(
+        [
+          [0, shade(ctx.color, 0.3)],
+          [0.7, ctx.color],
+          [1, shade(ctx.color, -0.35)],
+        ],
+        0.45,
+        0.55,
+        0.65,
+      );
+  const shadow = g(path(outline, { transform: bodyT }) + rect(-26, lay.nut - 186, 52, lay.bodyY - lay.nut), 'translate(14 18)', {
+    fill: '#000',
+    opacity: 0.5,
+  });
   const body =
     path(outline, { transform: `${bodyT} scale(1.02)`, fill: '#5b3417' }) +
     path(outline, { transform: bodyT, fill: topFill, stroke: '#f1e6c8', 'stroke-width': 5 });
@@ -295,19 +418,52 @@ export function drawAcoustic(ctx: ArtContext, isBass: boolean): string {
   const rosette =
     circle(0, hole, 78 * lay.bodyScale, { fill: 'none', stroke: dark ? '#d9d2bd' : '#3b2414', 'stroke-width': 6 }) +
     circle(0, hole, 68 * lay.bodyScale, { fill: 'none', stroke: dark ? '#888' : '#7b5330', 'stroke-width': 3 }) +
-    circle(0, hole, 58 * lay.bodyScale, { fill: d.rad([[0, '#000'], [1, '#1a0f08']]) });
-  const guard = path('M 40 -40 C 90 -40 120 0 110 40 C 100 70 60 60 40 30 Z', { transform: bodyT, fill: dark ? '#0a0a0a' : '#3a1d0e', opacity: 0.9 });
+    circle(0, hole, 58 * lay.bodyScale, {
+      fill: d.rad([
+        [0, '#000'],
+        [1, '#1a0f08'],
+      ]),
+    });
+  const guard = path('M 40 -40 C 90 -40 120 0 110 40 C 100 70 60 60 40 30 Z', {
+    transform: bodyT,
+    fill: dark ? '#0a0a0a' : '#3a1d0e',
+    opacity: 0.9,
+  });
   const bridge =
-    path('M -80 100 Q -70 90 -50 92 L 50 92 Q 70 90 80 100 Q 70 124 50 122 L -50 122 Q -70 124 -80 100 Z', { transform: bodyT, fill: '#24140a' }) +
+    path('M -80 100 Q -70 90 -50 92 L 50 92 Q 70 90 80 100 Q 70 124 50 122 L -50 122 Q -70 124 -80 100 Z', {
+      transform: bodyT,
+      fill: '#24140a',
+    }) +
     rect(-45 * lay.bodyScale, S(98), 90 * lay.bodyScale, 5, { fill: '#f1ead8' }) +
-    Array.from({ length: lay.strings }, (_, i) => circle((-26 + (52 * i) / (lay.strings - 1)) * lay.bodyScale, S(112), 4, { fill: '#f1ead8' })).join('');
+    Array.from({ length: lay.strings }, (_, i) =>
+      circle((-26 + (52 * i) / (lay.strings - 1)) * lay.bodyScale, S(112), 4, { fill: '#f1ead8' }),
+    ).join('');
   const pre = isBass || cut ? rect(-150 * lay.bodyScale - 4, S(-150), 14, 70, { rx: 4, fill: '#1a1a1a' }) : '';
   const board = fretboard(d, lay, '#2d1b10', 'dot', false);
-  const neckFill = d.lin([[0, '#5a3518'], [0.5, '#8a5a2b'], [1, '#4a2a12']], 0, 0, 1, 0);
+  const neckFill = d.lin(
+    [
+      [0, '#5a3518'],
+      [0.5, '#8a5a2b'],
+      [1, '#4a2a12'],
+    ],
+    0,
+    0,
+    1,
+    0,
+  );
   const neck = path(`M -26 ${lay.nut} L 26 ${lay.nut} L 32 ${board.end} L -32 ${board.end} Z`, { fill: neckFill });
   const top = lay.nut - 190;
   const bottom = lay.bodyY + 258 * lay.bodyScale;
-  const all = shadow + body + rosette + guard + bridge + pre + neck + drawHeadstock(d, lay, '#6b3f1d', dark ? '#111' : '#2a180c') + board.xml +
+  const all =
+    shadow +
+    body +
+    rosette +
+    guard +
+    bridge +
+    pre +
+    neck +
+    drawHeadstock(d, lay, '#6b3f1d', dark ? '#111' : '#2a180c') +
+    board.xml +
     strings({ ...lay, bridgeY: S(98) }, lay.strings === 4 ? 17 : 18, lay.strings === 4 ? 24 : 26);
   return g(all, `translate(0 ${-(top + bottom) / 2})`);
 }

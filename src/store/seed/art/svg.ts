@@ -16,7 +16,9 @@ export class Defs {
   /** Linear gradient in object units (0..1) unless `user` is set. */
   lin(stops: Stop[], x1 = 0, y1 = 0, x2 = 0, y2 = 1, user = false): string {
     const units = user ? ' gradientUnits="userSpaceOnUse"' : '';
-    return this.add((id) => `<linearGradient id="${id}" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}"${units}>${stopsXml(stops)}</linearGradient>`);
+    return this.add(
+      (id) => `<linearGradient id="${id}" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}"${units}>${stopsXml(stops)}</linearGradient>`,
+    );
   }
 
   rad(stops: Stop[], cx = 0.5, cy = 0.5, r = 0.5, fx = cx, fy = cy, user = false): string {
@@ -32,9 +34,7 @@ export class Defs {
 }
 
 function stopsXml(stops: Stop[]): string {
-  return stops
-    .map(([o, c, a]) => `<stop offset="${o}" stop-color="${c}"${a === undefined ? '' : ` stop-opacity="${a}"`}/>`)
-    .join('');
+  return stops.map(([o, c, a]) => `<stop offset="${o}" stop-color="${c}"${a === undefined ? '' : ` stop-opacity="${a}"`}/>`).join('');
 }
 
 export function esc(text: string): string {
@@ -53,13 +53,22 @@ export function hash(text: string): number {
 
 function rgb(hex: string): [number, number, number] {
   const h = hex.replace('#', '');
-  const full = h.length === 3 ? h.split('').map((c) => c + c).join('') : h;
+  const full =
+    h.length === 3
+      ? h
+          .split('')
+          .map((c) => c + c)
+          .join('')
+      : h;
   const n = parseInt(full, 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
 function toHex([r, g, b]: [number, number, number]): string {
-  const c = (v: number) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, '0');
+  const c = (v: number) =>
+    Math.max(0, Math.min(255, Math.round(v)))
+      .toString(16)
+      .padStart(2, '0');
   return `#${c(r)}${c(g)}${c(b)}`;
 }
 
@@ -149,13 +158,23 @@ export function chrome(defs: Defs, horizontal = true, tint = '#d9dde2'): string 
 
 /** A knob seen from above: skirt, cap, pointer. */
 export function knob(defs: Defs, cx: number, cy: number, r: number, cap = '#1b1b1b', angle = -40, pointer = '#f2f2f2'): string {
-  const capFill = defs.rad([[0, shade(cap, 0.35)], [1, shade(cap, -0.3)]], 0.35, 0.3, 0.8);
+  const capFill = defs.rad(
+    [
+      [0, shade(cap, 0.35)],
+      [1, shade(cap, -0.3)],
+    ],
+    0.35,
+    0.3,
+    0.8,
+  );
   const a = ((angle - 90) * Math.PI) / 180;
   return (
     circle(cx, cy + r * 0.08, r * 1.08, { fill: '#000', opacity: 0.45 }) +
     circle(cx, cy, r, { fill: capFill, stroke: shade(cap, -0.5), 'stroke-width': r * 0.06 }) +
     line(cx + Math.cos(a) * r * 0.25, cy + Math.sin(a) * r * 0.25, cx + Math.cos(a) * r * 0.85, cy + Math.sin(a) * r * 0.85, {
-      stroke: pointer, 'stroke-width': Math.max(2, r * 0.14), 'stroke-linecap': 'round',
+      stroke: pointer,
+      'stroke-width': Math.max(2, r * 0.14),
+      'stroke-linecap': 'round',
     })
   );
 }
@@ -165,15 +184,46 @@ export function knob(defs: Defs, cx: number, cy: number, r: number, cap = '#1b1b
  * side face offset by (dx, -dy) (right side when dx > 0, left side when dx < 0). `front` is drawn on top of the front face.
  */
 export function box3d(
-  x: number, y: number, w: number, h: number, dx: number, dy: number,
-  faces: { front: string; top: string; side: string; stroke?: string }, front = '', radius = 0,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  dx: number,
+  dy: number,
+  faces: { front: string; top: string; side: string; stroke?: string },
+  front = '',
+  radius = 0,
 ): string {
   const s = faces.stroke ? { stroke: faces.stroke, 'stroke-width': 2, 'stroke-linejoin': 'round' } : {};
   return (
-    poly([[x, y], [x + w, y], [x + w + dx, y - dy], [x + dx, y - dy]], { fill: faces.top, ...s }) +
+    poly(
+      [
+        [x, y],
+        [x + w, y],
+        [x + w + dx, y - dy],
+        [x + dx, y - dy],
+      ],
+      { fill: faces.top, ...s },
+    ) +
     (dx >= 0
-      ? poly([[x + w, y], [x + w + dx, y - dy], [x + w + dx, y + h - dy], [x + w, y + h]], { fill: faces.side, ...s })
-      : poly([[x, y], [x + dx, y - dy], [x + dx, y + h - dy], [x, y + h]], { fill: faces.side, ...s })) +
+      ? poly(
+          [
+            [x + w, y],
+            [x + w + dx, y - dy],
+            [x + w + dx, y + h - dy],
+            [x + w, y + h],
+          ],
+          { fill: faces.side, ...s },
+        )
+      : poly(
+          [
+            [x, y],
+            [x + dx, y - dy],
+            [x + dx, y + h - dy],
+            [x, y + h],
+          ],
+          { fill: faces.side, ...s },
+        )) +
     rect(x, y, w, h, { fill: faces.front, rx: radius, ...s }) +
     front
   );

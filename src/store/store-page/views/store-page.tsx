@@ -22,7 +22,9 @@ export function StorePage({ hours, publicUrl }: { hours: StoreHours; publicUrl: 
   const url = `${publicUrl}/toko`;
   const description = t('storePage.description', { name: profile.name, city: profile.city });
   const phoneHref = `tel:${profile.phone.replace(/[^\d+]/g, '')}`;
-  const social = Object.entries(profile.social).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && /^https:\/\//.test(entry[1]));
+  const social = Object.entries(profile.social).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string' && /^https:\/\//.test(entry[1]),
+  );
 
   const head = (
     <SeoHead
