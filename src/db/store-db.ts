@@ -32,3 +32,13 @@ export function openStoreDatabase(
     sessionSettings: STORE_SESSION_SETTINGS,
   });
 }
+
+/** A transaction on the store database; repositories take it (or the database) as their executor. */
+export type StoreTx = Parameters<Parameters<StoreDb['transaction']>[0]>[0];
+export type StoreExecutor = StoreDb | StoreTx;
+/** How services open a transaction without knowing the driver: `transaction(async (tx) => …)`. */
+export type RunInTransaction = <T>(work: (tx: StoreTx) => Promise<T>) => Promise<T>;
+export const transactionRunner =
+  (db: StoreDb): RunInTransaction =>
+  (work) =>
+    db.transaction(work);

@@ -7,7 +7,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config';
-import type { StoreDbHandle } from '../db/store-db';
+import { type StoreDbHandle, transactionRunner } from '../db/store-db';
 import { loggerOptions, requestId } from '../lib/logger';
 import type { RedisClient } from '../lib/redis';
 import { setupAccounts } from './accounts/setup';
@@ -23,7 +23,10 @@ import { registerOrderRoutes } from './orders/routes';
 import { registerTransferProofRoutes } from './orders/transfer-proof';
 import { createOrdersService } from './orders/service';
 import { createShopSettingsRepository } from './shop-settings/repository';
-import { enqueueEmail } from '../lib/mail/outbox';
+import { createShopSettingsService } from './shop-settings/service';
+import { createStockRepository } from './stock/repository';
+import { createStockService } from './stock/service';
+import { createOutboxRepository } from './mail/outbox-repository';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
 import { createCatalogService } from './catalog/service';
@@ -126,20 +129,22 @@ export async function buildStoreApp({
   const catalog = createCatalogService({ catalog: createCatalogRepository(db), search: createSearchRepository(db) });
 
   const cart = createCartService({ repo: createCartRepository(db) });
-  const settings = createShopSettingsRepository(db);
-  const ordersRepo = createOrdersRepository(db);
+  const settings = createShopSettingsService({ repo: createShopSettingsRepository(db) });
+  const transaction = transactionRunner(db);
+  const stock = createStockService({ repo: createStockRepository(), transaction });
+  const outbox = createOutboxRepository(db);
   const orders = createOrdersService({
-    repo: ordersRepo,
+    repo: createOrdersRepository(db),
+    stock,
     settings,
+    transaction,
+    queueEmail: (email, tx) => outbox.enqueue(email, tx),
+    emailsQueued: onEmailQueued,
     secret: config.sessionSecret,
     publicUrl: config.store.publicUrl,
     clock,
-    sendEmail: async (email) => {
-      await enqueueEmail(db, email);
-      onEmailQueued?.();
-    },
   });
-  const checkout = createCheckoutService({ repo: createCheckoutRepository(db), cart, settings, orders: ordersRepo, clock });
+  const checkout = createCheckoutService({ repo: createCheckoutRepository(db), cart, settings, orders, clock });
   app.decorate('maintenance', { expireOrders: () => orders.expireDue() });
 
   registerLocale(app, { secureCookies: config.isProduction });

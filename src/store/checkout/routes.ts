@@ -141,7 +141,6 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
       if (result.quote.cart.lines.length === 0) return reply.redirect('/keranjang?pesan=habis', 303);
       return render(request, reply, result.quote, { values, alert: { kind: 'warning', key: PROBLEM_TEXT[result.problem]! } }, 409, asGuest);
     }
-    if (result.created) await deps.orders.emailAbout(result.number, 'placed');
     const url = deps.orders.orderUrl({ number: result.number, userId: request.user?.id ?? null });
     return reply.redirect(`${url}${url.includes('?') ? '&' : '?'}baru=1`, 303);
   });

@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import { addressSchema, emailField } from '../accounts/schema';
 
-export const PAYMENT_METHODS = ['bank_transfer'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+import { PAYMENT_METHODS } from '../orders/state-machine';
 
 const choice = z.string({ error: 'checkout.error.required' }).trim().min(1, 'checkout.error.required').max(40, 'checkout.error.invalid');
 

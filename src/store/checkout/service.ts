@@ -2,17 +2,19 @@
  * Checkout (P0–P2): the quote the page shows and placing the order. The quote is computed from
  * the cart as it is now (today's prices, stock, couriers, settings); placing recomputes it,
  * refuses if it differs from the one the customer confirmed, and hands the order to the orders
- * repository, which reserves the stock in the same transaction that creates the order.
+ * service, which creates it, reserves its stock and queues its email in one transaction.
  */
 import { createHash } from 'node:crypto';
 import type { Address } from '../accounts/repository';
 import type { CartOwner } from '../cart/repository';
 import type { CartService, CartView } from '../cart/service';
 import { newOrderNumber } from '../orders/order-number';
-import type { OrdersRepository, ShippingSnapshot } from '../orders/repository';
-import type { ShopSettings, ShopSettingsRepository } from '../shop-settings/repository';
+import type { OrdersService } from '../orders/service';
+import type { PaymentMethod } from '../orders/state-machine';
+import type { ShippingSnapshot } from '../orders/types';
+import type { ShopSettingsService } from '../shop-settings/service';
+import type { ShopSettings } from '../shop-settings/types';
 import type { CheckoutRepository, ShippingServiceRow } from './repository';
-import type { PaymentMethod } from './schema';
 import { parcelWeight, shippingCharge, shippingCost } from './shipping';
 
 /** A courier service the customer can pick, priced for this cart. */
@@ -54,8 +56,8 @@ export type PlaceOutcome =
 export function createCheckoutService(deps: {
   repo: CheckoutRepository;
   cart: CartService;
-  settings: ShopSettingsRepository;
-  orders: OrdersRepository;
+  settings: ShopSettingsService;
+  orders: Pick<OrdersService, 'place' | 'numberForKey'>;
   clock?: () => Date;
 }) {
   const now = deps.clock ?? (() => new Date());
@@ -115,7 +117,7 @@ export function createCheckoutService(deps: {
     },
 
     /** The order a checkout form (by its idempotency key) already created, if any. */
-    orderForKey: (key: string) => deps.orders.findNumberByKey(key),
+    orderForKey: (key: string) => deps.orders.numberForKey(key),
 
     /**
      * Places the order from the quote the route just computed for this request (`q`, for the

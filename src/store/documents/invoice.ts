@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import { formatRupiah } from '../../lib/money';
 import { formatDateTimeWib } from '../../lib/time';
-import { serviceLabel } from '../checkout/service-label';
+import { serviceLabel } from '../../lib/service-label';
 
 export type InvoiceLabel =
   | 'title'

@@ -8,8 +8,8 @@ import type { OutgoingEmail } from '../../lib/mail/transport';
 import { formatRupiah } from '../../lib/money';
 import { formatDateTimeWib } from '../../lib/time';
 import type { BankAccount } from '../../db/schema';
-import type { OrderRow } from './repository';
-import { serviceLabel } from '../checkout/service-label';
+import type { OrderRow } from './types';
+import { serviceLabel } from '../../lib/service-label';
 import { trackingUrl } from './tracking';
 
 export type OrderEmailKind = 'placed' | 'paid' | 'shipped' | 'delivered' | 'expired' | 'cancelled';

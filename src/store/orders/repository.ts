@@ -1,201 +1,139 @@
 /**
- * The orders area's queries. Placing an order and every status change are single transactions:
- * the order row is locked (`FOR UPDATE`) and its status checked before it moves, and stock goes
- * with the move in the same transaction, so a give-back happens exactly once. The expiry job
- * claims due orders with `FOR UPDATE SKIP LOCKED`, so any number of instances can run it.
+ * The orders area's queries. Writes take the caller's transaction: the orders service places an
+ * order and moves its status in one transaction each, with the row locked (`FOR UPDATE`) before
+ * the move. The expiry job claims due orders with `FOR UPDATE SKIP LOCKED`, so any number of
+ * instances can run it.
  */
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/connection';
 import { orderEvents, orderItems, orders } from '../../db/schema';
-import type { StoreDb } from '../../db/store-db';
-import { checkTransition, type OrderActor, type OrderStatus, OrderTransitionError } from './state-machine';
-import { countSale, returnOrderStock, type StoreTx, takeStock } from './stock';
+import type { StoreDb, StoreExecutor } from '../../db/store-db';
+import type { OrderStatus } from './state-machine';
+import type { OrderDraft, OrderEventRow, OrderItemRow, OrderRow } from './types';
 
-export type OrderRow = typeof orders.$inferSelect;
-export type OrderItemRow = typeof orderItems.$inferSelect;
-export type OrderEventRow = typeof orderEvents.$inferSelect;
-
-/** The courier service as the order keeps it (a copy: later edits of the service do not change it). */
-export interface ShippingSnapshot {
-  courier: string;
+export interface NewOrderItem {
+  orderId: number;
+  productId: number;
+  productSlug: string;
   name: string;
-  minDays: number;
-  maxDays: number;
-  trackingUrlTemplate: string | null;
-  billableKg: number;
-  /** What the courier charges, and what the customer pays (0 past the free-shipping threshold). */
-  cost: number;
-  charge: number;
+  sku: string;
+  brand: string;
+  unitPrice: number;
+  quantity: number;
 }
 
-/** What checkout hands over: everything already validated and priced by the server. */
-export interface OrderDraft {
-  number: string;
-  idempotencyKey: string;
-  userId: number | null;
-  email: string;
-  customerName: string;
-  locale: string;
-  address: { recipient: string; phone: string; street: string; city: string; province: string; postalCode: string };
-  shipping: ShippingSnapshot & { serviceId: number };
-  lines: { productId: number; quantity: number; unitPrice: number }[];
-  subtotal: number;
-  paymentMethod: string;
-  note: string;
-  expiresAt: Date;
-}
-
-export type PlaceResult = { ok: true; number: string; created: boolean } | { ok: false; reason: 'stock' | 'price'; productId: number };
-
-/** Thrown inside the transaction to roll it back; never leaves this file. */
-class PlaceAborted extends Error {
-  constructor(readonly result: Extract<PlaceResult, { ok: false }>) {
-    super(result.reason);
-  }
-}
-
-const isUniqueViolation = (error: unknown) => {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-};
-
-export interface TransitionRequest {
-  to: OrderStatus;
-  actor: OrderActor;
-  userId: number | null;
+export interface NewOrderEvent {
+  orderId: number;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus;
+  actorKind: string;
+  actorUserId: number | null;
   note?: string;
-  /** Only move from these statuses (e.g. a customer cancel needs awaiting_payment). */
-  onlyFrom?: OrderStatus[];
+}
+
+/** What a status move writes onto the order row besides the status. */
+export interface StatusWrite {
+  status: OrderStatus;
+  paidAt?: Date;
   trackingNumber?: string;
 }
 
 export function createOrdersRepository(db: StoreDb) {
-  async function findNumberByKey(key: string): Promise<string | undefined> {
-    const [row] = await db.select({ number: orders.number }).from(orders).where(eq(orders.idempotencyKey, key)).limit(1);
-    return row?.number;
-  }
-
-  /** Moves an order locked by the caller; writes the event and the stock effects. */
-  async function applyTransition(tx: StoreTx, order: { id: number; status: OrderStatus }, req: TransitionRequest) {
-    if (req.onlyFrom && !req.onlyFrom.includes(order.status)) throw new OrderTransitionError(order.status, req.to, 'stale');
-    const check = checkTransition(order.status, req.to, req.actor);
-    if (!check.ok) throw new OrderTransitionError(order.status, req.to, check.reason);
-    await tx
-      .update(orders)
-      .set({
-        status: req.to,
-        updatedAt: new Date(),
-        ...(req.to === 'paid' ? { paidAt: new Date() } : {}),
-        ...(req.trackingNumber !== undefined ? { trackingNumber: req.trackingNumber } : {}),
-      })
-      .where(eq(orders.id, order.id));
-    if (check.releasesStock) await returnOrderStock(tx, order.id, req.userId, req.to === 'refunded' ? 'order_refunded' : 'order_released');
-    if (check.countsAsSale) await countSale(tx, order.id, 1);
-    if (req.to === 'refunded') await countSale(tx, order.id, -1);
-    await tx.insert(orderEvents).values({
-      orderId: order.id,
-      fromStatus: order.status,
-      toStatus: req.to,
-      actorKind: req.actor,
-      actorUserId: req.userId,
-      note: (req.note ?? '').slice(0, 500),
-    });
-  }
-
   return {
-    findNumberByKey,
-
-    /**
-     * Creates the order awaiting payment and reserves its stock, all or nothing. A resubmitted
-     * form (same idempotency key) gets the order it already created, even when both submissions
-     * race: the loser's insert hits the unique key and reads the winner's order.
-     */
-    async place(draft: OrderDraft): Promise<PlaceResult> {
-      const existing = await findNumberByKey(draft.idempotencyKey);
-      if (existing) return { ok: true, number: existing, created: false };
-      try {
-        await db.transaction(async (tx) => {
-          const [order] = await tx
-            .insert(orders)
-            .values({
-              number: draft.number,
-              idempotencyKey: draft.idempotencyKey,
-              userId: draft.userId,
-              email: draft.email,
-              customerName: draft.customerName,
-              locale: draft.locale,
-              shipRecipient: draft.address.recipient,
-              shipPhone: draft.address.phone,
-              shipStreet: draft.address.street,
-              shipCity: draft.address.city,
-              shipProvince: draft.address.province,
-              shipPostalCode: draft.address.postalCode,
-              shippingServiceId: draft.shipping.serviceId,
-              shippingCourier: draft.shipping.courier,
-              shippingServiceName: draft.shipping.name,
-              shippingMinDays: draft.shipping.minDays,
-              shippingMaxDays: draft.shipping.maxDays,
-              trackingUrlTemplate: draft.shipping.trackingUrlTemplate,
-              billableKg: draft.shipping.billableKg,
-              shippingCost: draft.shipping.cost,
-              shippingCharge: draft.shipping.charge,
-              subtotal: draft.subtotal,
-              total: draft.subtotal + draft.shipping.charge,
-              paymentMethod: draft.paymentMethod,
-              note: draft.note,
-              expiresAt: draft.expiresAt,
-            })
-            .returning({ id: orders.id });
-          const orderId = order!.id;
-          // Always in product-id order, so two orders locking the same rows never deadlock.
-          for (const line of [...draft.lines].sort((a, b) => a.productId - b.productId)) {
-            const product = await takeStock(tx, line.productId, line.quantity, orderId);
-            if (!product) throw new PlaceAborted({ ok: false, reason: 'stock', productId: line.productId });
-            // The price moved between the page the customer confirmed and now: show it first (K4).
-            if (product.price !== line.unitPrice) throw new PlaceAborted({ ok: false, reason: 'price', productId: line.productId });
-            await tx.insert(orderItems).values({
-              orderId,
-              productId: product.id,
-              productSlug: product.slug,
-              name: product.name,
-              sku: product.sku,
-              brand: product.brand,
-              unitPrice: product.price,
-              quantity: line.quantity,
-              lineTotal: product.price * line.quantity,
-            });
-          }
-          await tx.insert(orderEvents).values({
-            orderId,
-            fromStatus: null,
-            toStatus: 'awaiting_payment',
-            actorKind: draft.userId ? 'customer' : 'system',
-            actorUserId: draft.userId,
-          });
-        });
-        return { ok: true, number: draft.number, created: true };
-      } catch (error) {
-        if (error instanceof PlaceAborted) return error.result;
-        if (isUniqueViolation(error)) {
-          const winner = await findNumberByKey(draft.idempotencyKey);
-          if (winner) return { ok: true, number: winner, created: false };
-        }
-        throw error;
-      }
+    async findNumberByKey(key: string): Promise<string | undefined> {
+      const [row] = await db.select({ number: orders.number }).from(orders).where(eq(orders.idempotencyKey, key)).limit(1);
+      return row?.number;
     },
 
-    async findByNumber(number: string): Promise<OrderRow | undefined> {
-      const [row] = await db.select().from(orders).where(eq(orders.number, number)).limit(1);
+    async insertOrder(tx: StoreExecutor, draft: OrderDraft): Promise<number> {
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          number: draft.number,
+          idempotencyKey: draft.idempotencyKey,
+          userId: draft.userId,
+          email: draft.email,
+          customerName: draft.customerName,
+          locale: draft.locale,
+          shipRecipient: draft.address.recipient,
+          shipPhone: draft.address.phone,
+          shipStreet: draft.address.street,
+          shipCity: draft.address.city,
+          shipProvince: draft.address.province,
+          shipPostalCode: draft.address.postalCode,
+          shippingServiceId: draft.shipping.serviceId,
+          shippingCourier: draft.shipping.courier,
+          shippingServiceName: draft.shipping.name,
+          shippingMinDays: draft.shipping.minDays,
+          shippingMaxDays: draft.shipping.maxDays,
+          trackingUrlTemplate: draft.shipping.trackingUrlTemplate,
+          billableKg: draft.shipping.billableKg,
+          shippingCost: draft.shipping.cost,
+          shippingCharge: draft.shipping.charge,
+          subtotal: draft.subtotal,
+          total: draft.subtotal + draft.shipping.charge,
+          paymentMethod: draft.paymentMethod,
+          note: draft.note,
+          expiresAt: draft.expiresAt,
+        })
+        .returning({ id: orders.id });
+      return order!.id;
+    },
+
+    async insertItem(tx: StoreExecutor, item: NewOrderItem): Promise<void> {
+      await tx.insert(orderItems).values({ ...item, lineTotal: item.unitPrice * item.quantity });
+    },
+
+    async insertEvent(tx: StoreExecutor, event: NewOrderEvent): Promise<void> {
+      await tx.insert(orderEvents).values({ ...event, note: (event.note ?? '').slice(0, 500) });
+    },
+
+    /** Locks the order's row for the rest of the transaction; undefined when there is no such order. */
+    async lockById(tx: StoreExecutor, id: number): Promise<OrderRow | undefined> {
+      const [row] = await tx.select().from(orders).where(eq(orders.id, id)).limit(1).for('update');
       return row;
     },
 
-    async findById(id: number): Promise<OrderRow | undefined> {
-      const [row] = await db.select().from(orders).where(eq(orders.id, id)).limit(1);
+    /** Unpaid orders whose time is up, locked; rows another instance holds are skipped, not waited for. */
+    async lockDueForExpiry(tx: StoreExecutor, now: Date, limit: number): Promise<number[]> {
+      const due = rowsOf<{ id: number }>(
+        await tx.execute(sql`
+          SELECT id FROM orders
+          WHERE status = 'awaiting_payment' AND expires_at <= ${now.toISOString()}::timestamptz
+          ORDER BY expires_at LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED`),
+      );
+      return due.map((o) => o.id);
+    },
+
+    async writeStatus(tx: StoreExecutor, id: number, write: StatusWrite): Promise<OrderRow> {
+      const [row] = await tx
+        .update(orders)
+        .set({ ...write, updatedAt: new Date() })
+        .where(eq(orders.id, id))
+        .returning();
+      return row!;
+    },
+
+    async setTransferProof(tx: StoreExecutor, orderId: number, key: string): Promise<void> {
+      await tx
+        .update(orders)
+        .set({ transferProofKey: key, transferProofAt: new Date(), updatedAt: new Date() })
+        .where(eq(orders.id, orderId));
+    },
+
+    async findByNumber(number: string, tx: StoreExecutor = db): Promise<OrderRow | undefined> {
+      const [row] = await tx.select().from(orders).where(eq(orders.number, number)).limit(1);
       return row;
     },
 
-    async itemsOf(orderId: number): Promise<OrderItemRow[]> {
-      return db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id));
+    async findById(id: number, tx: StoreExecutor = db): Promise<OrderRow | undefined> {
+      const [row] = await tx.select().from(orders).where(eq(orders.id, id)).limit(1);
+      return row;
+    },
+
+    async itemsOf(orderId: number, tx: StoreExecutor = db): Promise<OrderItemRow[]> {
+      return tx.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id));
     },
 
     async eventsOf(orderId: number): Promise<OrderEventRow[]> {
@@ -215,46 +153,6 @@ export function createOrdersRepository(db: StoreDb) {
     async countByUser(userId: number): Promise<number> {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(eq(orders.userId, userId));
       return Number(row?.n ?? 0);
-    },
-
-    /** Moves one order along the state machine, under a row lock. Returns the status it came from. */
-    async transition(orderId: number, req: TransitionRequest): Promise<OrderStatus> {
-      return db.transaction(async (tx) => {
-        const [order] = rowsOf<{ id: number; status: OrderStatus }>(
-          await tx.execute(sql`SELECT id, status FROM orders WHERE id = ${orderId} FOR UPDATE`),
-        );
-        if (!order) throw new Error(`order ${orderId} not found`);
-        await applyTransition(tx, order, req);
-        return order.status;
-      });
-    },
-
-    /**
-     * Expires unpaid orders whose time is up, giving their stock back, `limit` at a time.
-     * Orders another instance is expiring right now are skipped, not waited for.
-     */
-    async expireDue(now: Date, limit = 50): Promise<number[]> {
-      return db.transaction(async (tx) => {
-        const due = rowsOf<{ id: number; status: OrderStatus }>(
-          await tx.execute(sql`
-            SELECT id, status FROM orders
-            WHERE status = 'awaiting_payment' AND expires_at <= ${now.toISOString()}::timestamptz
-            ORDER BY expires_at LIMIT ${limit}
-            FOR UPDATE SKIP LOCKED`),
-        );
-        for (const order of due) await applyTransition(tx, order, { to: 'expired', actor: 'system', userId: null });
-        return due.map((o) => o.id);
-      });
-    },
-
-    /** Only while the order awaits payment (a receipt after staff confirmed it is refused). */
-    async setTransferProof(orderId: number, key: string): Promise<boolean> {
-      const rows = await db
-        .update(orders)
-        .set({ transferProofKey: key, transferProofAt: new Date(), updatedAt: new Date() })
-        .where(and(eq(orders.id, orderId), eq(orders.status, 'awaiting_payment')))
-        .returning({ id: orders.id });
-      return rows.length > 0;
     },
 
     /** Guest orders placed with this (verified) email join the account. Returns how many. */

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { MessageKey } from '../../lib/i18n';
 import type { CartService } from '../cart/service';
 import { cartOwner } from '../cart/routes';
-import type { ShopSettingsRepository } from '../shop-settings/repository';
+import type { ShopSettingsService } from '../shop-settings/service';
 import { renderInvoicePdf } from '../documents/invoice';
 import type { StoreProfileService } from '../store-profile/service';
 import { invoiceInput } from './invoice';
@@ -39,7 +39,7 @@ const field = (request: FastifyRequest, name: string): unknown => ((request.body
 
 export function registerOrderRoutes(
   app: FastifyInstance,
-  deps: { orders: OrdersService; settings: ShopSettingsRepository; cart: CartService; profiles: StoreProfileService; clock?: () => Date },
+  deps: { orders: OrdersService; settings: ShopSettingsService; cart: CartService; profiles: StoreProfileService; clock?: () => Date },
 ) {
   const { orders } = deps;
   const now = deps.clock ?? (() => new Date());

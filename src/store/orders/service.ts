@@ -1,15 +1,19 @@
 /**
- * Orders after checkout: who may see an order, the customer's and staff's status changes, the
- * expiry job and the emails that go with each change. Every status change goes through the
- * repository's locked transition (state-machine.ts decides what is allowed).
+ * Orders: placing one (checkout calls `place`), who may see it, every status change (through the
+ * lifecycle table's one interpreter, `transition`), the expiry job, transfer receipts and the
+ * emails that go with each change.
  */
-import type { OutgoingEmail } from '../../lib/mail/transport';
+import type { RunInTransaction, StoreTx } from '../../db/store-db';
 import type { UserRole } from '../../db/schema';
-import type { ShopSettingsRepository } from '../shop-settings/repository';
+import type { OutgoingEmail } from '../../lib/mail/transport';
+import type { ShopSettingsService } from '../shop-settings/service';
+import type { StockService } from '../stock/service';
 import { type OrderEmailKind, orderEmail } from './emails';
 import { guestLinkKey, guestLinkValid, ORDER_NUMBER_PATTERN } from './order-number';
-import type { OrderEventRow, OrderItemRow, OrderRow, OrdersRepository } from './repository';
-import { type OrderActor, type OrderStatus, OrderTransitionError } from './state-machine';
+import type { OrdersRepository } from './repository';
+import { acceptsTransferProof, type OrderActor, type OrderStatus, OrderTransitionError } from './state-machine';
+import { createLifecycle, type TransitionInput } from './transition';
+import type { OrderDraft, OrderEventRow, OrderItemRow, OrderRow, PlaceResult } from './types';
 
 export interface Viewer {
   user: { id: number; role: UserRole } | null;
@@ -25,22 +29,21 @@ export interface OrderDetail {
   access: 'owner' | 'staff' | 'guestLink';
 }
 
-const EMAIL_ON: Partial<Record<OrderStatus, OrderEmailKind>> = {
-  paid: 'paid',
-  shipped: 'shipped',
-  delivered: 'delivered',
-  expired: 'expired',
-  cancelled: 'cancelled',
-};
-
-export function createOrdersService(deps: {
+export interface OrdersServiceDeps {
   repo: OrdersRepository;
-  settings: ShopSettingsRepository;
+  stock: StockService;
+  settings: ShopSettingsService;
+  transaction: RunInTransaction;
+  /** Queues an email in the outbox, in the given transaction. */
+  queueEmail: (email: OutgoingEmail, tx: StoreTx) => Promise<void>;
+  /** After a commit that queued emails (wakes the sender). */
+  emailsQueued?: () => void;
   secret: string;
   publicUrl: string;
-  sendEmail: (email: OutgoingEmail) => Promise<void>;
   clock?: () => Date;
-}) {
+}
+
+export function createOrdersService(deps: OrdersServiceDeps) {
   const { repo, secret } = deps;
   const now = deps.clock ?? (() => new Date());
 
@@ -50,28 +53,30 @@ export function createOrdersService(deps: {
     return absolute ? `${deps.publicUrl}${path}` : path;
   }
 
-  async function emailAbout(orderId: number | string, kind: OrderEmailKind) {
-    const order = typeof orderId === 'string' ? await repo.findByNumber(orderId) : await repo.findById(orderId);
-    if (!order) return;
-    const settings = await deps.settings.get();
-    await deps.sendEmail(orderEmail({ kind, order, url: orderUrl(order, true), bankAccounts: settings.bankAccounts }));
-  }
-
-  async function move(
-    order: OrderRow,
-    to: OrderStatus,
-    actor: OrderActor,
-    userId: number | null,
-    extra: { note?: string; onlyFrom?: OrderStatus[]; trackingNumber?: string } = {},
-  ) {
-    await repo.transition(order.id, { to, actor, userId, ...extra });
-    const kind = EMAIL_ON[to];
-    if (kind) await emailAbout(order.id, kind);
-  }
+  const lifecycle = createLifecycle({
+    repo,
+    stock: deps.stock,
+    transaction: deps.transaction,
+    clock: now,
+    emailsQueued: deps.emailsQueued,
+    async queueEmail(tx, order, kind: OrderEmailKind) {
+      const settings = await deps.settings.get(tx);
+      await deps.queueEmail(orderEmail({ kind, order, url: orderUrl(order, true), bankAccounts: settings.bankAccounts }), tx);
+    },
+  });
 
   return {
     orderUrl,
-    emailAbout,
+
+    /** Creates the order awaiting payment, reserves its stock and queues the "placed" email: one transaction. */
+    place: (draft: OrderDraft): Promise<PlaceResult> => lifecycle.place(draft),
+
+    /** The order a checkout form (by its idempotency key) already created, if any. */
+    numberForKey: (key: string) => repo.findNumberByKey(key),
+
+    /** The one way an order changes status (staff, customers, the expiry job and payment events alike). */
+    transition: (orderId: number, to: OrderStatus, actor: OrderActor, input: TransitionInput) =>
+      lifecycle.transition(orderId, to, actor, input),
 
     /** The order if this viewer may see it; undefined otherwise (the route answers 404 either way). */
     async viewFor(number: string, viewer: Viewer): Promise<OrderDetail | undefined> {
@@ -92,31 +97,26 @@ export function createOrdersService(deps: {
       return { orders, total, pages: Math.max(1, Math.ceil(total / perPage)) };
     },
 
-    /** The customer (or the guest holding the link) cancels an order that is still unpaid. */
+    /** The customer (or the guest holding the link) cancels their order; the table says when that is allowed. */
     async cancelByCustomer(detail: OrderDetail, userId: number | null) {
       if (detail.access === 'staff') throw new OrderTransitionError(detail.order.status, 'cancelled', 'forbidden');
-      await move(detail.order, 'cancelled', 'customer', userId, { onlyFrom: ['awaiting_payment'], note: 'cancelled by customer' });
+      await lifecycle.transition(detail.order.id, 'cancelled', 'customer', { userId, note: 'cancelled by customer' });
     },
 
-    /** Staff move an order (confirm a transfer, process, ship with a tracking number, deliver, cancel, refund). */
+    /** Staff move an order from the status they saw (confirm a transfer, process, ship with a tracking number, deliver, cancel, refund). */
     async moveByStaff(order: OrderRow, to: OrderStatus, staffId: number, extra: { note?: string; trackingNumber?: string } = {}) {
-      await move(order, to, 'staff', staffId, { ...extra, onlyFrom: [order.status] });
+      await lifecycle.transition(order.id, to, 'staff', { ...extra, userId: staffId, expectFrom: [order.status] });
     },
 
-    /** The background job: expires unpaid orders past their time and tells their customers. */
-    async expireDue(): Promise<number> {
-      let total = 0;
-      for (;;) {
-        const expired = await repo.expireDue(now());
-        for (const id of expired) await emailAbout(id, 'expired');
-        total += expired.length;
-        if (expired.length === 0) return total;
-      }
-    },
+    /** The background job: expires unpaid orders past their time (their emails are queued with the move). */
+    expireDue: (): Promise<number> => lifecycle.expireDue(now()),
 
+    /** Keeps the receipt's storage key, only while the order's status accepts one (checked under the row lock). */
     async attachTransferProof(detail: OrderDetail, storageKey: string) {
-      if (detail.order.status !== 'awaiting_payment') throw new OrderTransitionError(detail.order.status, 'paid', 'stale');
-      if (!(await repo.setTransferProof(detail.order.id, storageKey))) throw new OrderTransitionError(detail.order.status, 'paid', 'stale');
+      await lifecycle.withLockedOrder(detail.order.id, async (tx, order) => {
+        if (!acceptsTransferProof(order)) throw new OrderTransitionError(order.status, 'paid', 'stale');
+        await repo.setTransferProof(tx, order.id, storageKey);
+      });
     },
 
     /** Guest orders join an account once its email is proven (verified link, or login of a verified account). */

@@ -32,7 +32,7 @@ import { InvalidImageError, newStorageKey } from '../media/image-pipeline';
 import { wantsJson } from '../plugins/errors';
 import { ErrorPage } from '../ui/error-page';
 import type { OrderDetail, OrdersService } from './service';
-import { OrderTransitionError } from './state-machine';
+import { acceptsTransferProof, OrderTransitionError } from './state-machine';
 import { proofText, transferProofUrl } from './views/transfer-proof-form';
 
 export const MAX_PROOF_BYTES = 8 * 1024 * 1024;
@@ -219,7 +219,7 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
       uploads.delete(request);
       if (upload.failure) return refuse(request, reply, upload.failure, detail);
       if (!upload.file) return refuse(request, reply, upload.emptyFile ? 'invalid' : 'missing', detail);
-      if (detail.order.status !== 'awaiting_payment' || detail.order.paymentMethod !== 'bank_transfer') {
+      if (!acceptsTransferProof(detail.order)) {
         return refuse(request, reply, 'closed', detail);
       }
 

@@ -1,9 +1,8 @@
 /** The shop's checkout settings (single row, id = 1): free-shipping threshold, bank accounts, expiry times. */
 import { eq } from 'drizzle-orm';
 import { type BankAccount, shopSettings } from '../../db/schema';
-import type { StoreDb } from '../../db/store-db';
-
-export type ShopSettings = typeof shopSettings.$inferSelect;
+import type { StoreDb, StoreExecutor } from '../../db/store-db';
+import type { ShopSettings } from './types';
 
 type Executor = Pick<StoreDb, 'insert' | 'select'>;
 
@@ -17,11 +16,12 @@ export async function ensureShopSettings(db: Executor, values: { bankAccounts?: 
 
 export function createShopSettingsRepository(db: StoreDb) {
   return {
-    async get(): Promise<ShopSettings> {
-      const [row] = await db.select().from(shopSettings).where(eq(shopSettings.id, 1)).limit(1);
+    /** Pass the caller's transaction when reading inside one (an embedded database has a single connection). */
+    async get(tx: StoreExecutor = db): Promise<ShopSettings> {
+      const [row] = await tx.select().from(shopSettings).where(eq(shopSettings.id, 1)).limit(1);
       if (row) return row;
-      await ensureShopSettings(db);
-      const [created] = await db.select().from(shopSettings).where(eq(shopSettings.id, 1)).limit(1);
+      await ensureShopSettings(tx);
+      const [created] = await tx.select().from(shopSettings).where(eq(shopSettings.id, 1)).limit(1);
       return created!;
     },
     async update(values: Partial<Omit<ShopSettings, 'id'>>) {

@@ -8,7 +8,7 @@ import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
 import type { Quote, ShippingOption } from '../service';
-import { serviceLabel } from '../service-label';
+import { serviceLabel } from '../../../lib/service-label';
 
 export interface CheckoutPageProps {
   quote: Quote;

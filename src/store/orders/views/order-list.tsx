@@ -3,7 +3,7 @@ import { formatDateWib } from '../../../lib/time';
 import { AccountShell } from '../../accounts/views/account-pages';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
-import type { OrderRow } from '../repository';
+import type { OrderRow } from '../types';
 import { StatusBadge } from './status';
 
 export function OrderListPage({ orders, page, pages }: { orders: OrderRow[]; page: number; pages: number }) {

@@ -7,8 +7,8 @@ import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
 import type { OrderDetail } from '../service';
-import { nextStatuses, type OrderStatus, TIMELINE } from '../state-machine';
-import { serviceLabel } from '../../checkout/service-label';
+import { acceptsTransferProof, nextStatuses, type OrderStatus, TIMELINE } from '../state-machine';
+import { serviceLabel } from '../../../lib/service-label';
 import { trackingUrl } from '../tracking';
 import { StatusBadge, timeLeft } from './status';
 import { TransferProofForm, TransferProofLink } from './transfer-proof-form';
@@ -120,7 +120,7 @@ function Tracking({ detail }: { detail: OrderDetail }) {
 function StaffActions({ detail }: { detail: OrderDetail }) {
   const { t } = usePage();
   const { order } = detail;
-  const moves = nextStatuses(order.status, 'staff');
+  const moves = nextStatuses(order.status, 'staff', order.paymentMethod);
   if (moves.length === 0) return null;
   return (
     <section class="order-panel order-staff" aria-labelledby="order-staff-title">
@@ -196,6 +196,8 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
     cancelled: t('order.cancelled.lead'),
   };
   const base = `/pesanan/${order.number}`;
+  // Cancelling is the customer's only move while the order is open; once it is not, they can buy again.
+  const customerMayCancel = nextStatuses(order.status, 'customer').includes('cancelled');
   return (
     <Layout title={t('order.title', { number: order.number })} scripts={['orders']}>
       <div class="container order-page">
@@ -221,9 +223,7 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
         <Timeline status={order.status} />
         <div class="row g-4">
           <div class="col-12 col-lg-7">
-            {order.status === 'awaiting_payment' && order.paymentMethod === 'bank_transfer' && (
-              <PaymentPanel detail={detail} bankAccounts={bankAccounts} now={now} guestKey={guestKey} />
-            )}
+            {acceptsTransferProof(order) && <PaymentPanel detail={detail} bankAccounts={bankAccounts} now={now} guestKey={guestKey} />}
             <Items detail={detail} />
           </div>
           <div class="col-12 col-lg-5">
@@ -254,7 +254,7 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
               <a class="btn btn-outline-rock" href={`${base}/faktur.pdf${guestKey ? `?k=${encodeURIComponent(guestKey)}` : ''}`}>
                 <Icon name="file-pdf" /> {t('order.invoice')}
               </a>
-              {order.status === 'awaiting_payment' && detail.access !== 'staff' && (
+              {customerMayCancel && detail.access !== 'staff' && (
                 // A disclosure, so one stray tap does not cancel (works without JavaScript).
                 <details class="order-cancel">
                   <summary class="btn btn-outline-danger">
@@ -269,7 +269,7 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
                   </form>
                 </details>
               )}
-              {order.status !== 'awaiting_payment' && detail.access !== 'staff' && (
+              {!customerMayCancel && detail.access !== 'staff' && (
                 <form method="post" action={`${base}/beli-lagi`}>
                   <CsrfField />
                   {guestKey && <input type="hidden" name="k" value={guestKey} />}

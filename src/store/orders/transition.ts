@@ -1,0 +1,195 @@
+/**
+ * The interpreter of the lifecycle table (state-machine.ts): `place()` takes the creation edge,
+ * `transition()` every other one. Each runs in one transaction: the order row is locked, the
+ * edge's guards are checked, then its effects are applied in the table's terms — status and
+ * stamps, required fields, stock through the stock area, the sale count, the order event and the
+ * email (queued in the outbox in the same transaction, so a crash never loses or invents one).
+ */
+import type { RunInTransaction, StoreTx } from '../../db/store-db';
+import type { StockLine } from '../stock/types';
+import type { StockService } from '../stock/service';
+import type { OrderEmailKind } from './emails';
+import type { OrdersRepository, StatusWrite } from './repository';
+import { type Edge, edgeFor, findEdge, type OrderActor, type OrderStatus, OrderTransitionError } from './state-machine';
+import type { OrderDraft, OrderRow, PlaceResult } from './types';
+
+export interface TransitionInput {
+  /** The account making the move (staff member or customer); null for guests and the system. */
+  userId: number | null;
+  note?: string;
+  trackingNumber?: string;
+  /** The statuses the actor saw: if the order has moved on since, the move is refused as stale. */
+  expectFrom?: readonly OrderStatus[];
+}
+
+export interface LifecycleDeps {
+  repo: OrdersRepository;
+  stock: StockService;
+  transaction: RunInTransaction;
+  /** Queues the order's email in the given transaction. */
+  queueEmail: (tx: StoreTx, order: OrderRow, kind: OrderEmailKind) => Promise<void>;
+  /** Called after a commit that queued at least one email (wakes the sender). */
+  emailsQueued?: () => void;
+  clock: () => Date;
+}
+
+/** Thrown inside the placing transaction to roll it back; never leaves this file. */
+class PlaceAborted extends Error {
+  constructor(readonly result: Extract<PlaceResult, { ok: false }>) {
+    super(result.reason);
+  }
+}
+
+const isUniqueViolation = (error: unknown) => {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+};
+
+export function createLifecycle(deps: LifecycleDeps) {
+  const { repo, stock } = deps;
+
+  /** Runs work in a transaction and wakes the email sender once it has committed, if it queued any. */
+  async function committing<T>(work: (tx: StoreTx, queue: (order: OrderRow, kind: OrderEmailKind) => Promise<void>) => Promise<T>) {
+    let queued = false;
+    const result = await deps.transaction((tx) =>
+      work(tx, async (order, kind) => {
+        await deps.queueEmail(tx, order, kind);
+        queued = true;
+      }),
+    );
+    if (queued) deps.emailsQueued?.();
+    return result;
+  }
+
+  async function linesOf(tx: StoreTx, orderId: number): Promise<StockLine[]> {
+    return (await repo.itemsOf(orderId, tx)).map((i) => ({ productId: i.productId, quantity: i.quantity }));
+  }
+
+  /** Applies one edge's effects to an order whose row this transaction holds. */
+  async function applyEdge(
+    tx: StoreTx,
+    order: OrderRow,
+    edge: Edge,
+    actor: OrderActor,
+    input: TransitionInput,
+    queue: (order: OrderRow, kind: OrderEmailKind) => Promise<void>,
+  ): Promise<OrderRow> {
+    const write: StatusWrite = { status: edge.to };
+    for (const field of edge.requires ?? []) {
+      const value = input[field]?.trim();
+      if (!value) throw new OrderTransitionError(order.status, edge.to, 'missing', field);
+      write[field] = value;
+    }
+    for (const stamp of edge.stamps ?? []) write[stamp] = deps.clock();
+    const moved = await repo.writeStatus(tx, order.id, write);
+    if (edge.stock === 'release' || edge.stock === 'refund' || edge.sale) {
+      const lines = await linesOf(tx, order.id);
+      if (edge.stock === 'release') await stock.release(tx, order.id, lines, 'order_released', input.userId);
+      if (edge.stock === 'refund') await stock.release(tx, order.id, lines, 'order_refunded', input.userId);
+      if (edge.sale) await stock.countSale(tx, lines, edge.sale);
+    }
+    await repo.insertEvent(tx, {
+      orderId: order.id,
+      fromStatus: order.status,
+      toStatus: edge.to,
+      actorKind: actor,
+      actorUserId: input.userId,
+      note: input.note,
+    });
+    if (edge.email) await queue(moved, edge.email);
+    return moved;
+  }
+
+  /** Moves one order along the table under its row lock. Refusals throw OrderTransitionError. */
+  async function transition(orderId: number, to: OrderStatus, actor: OrderActor, input: TransitionInput): Promise<OrderRow> {
+    return committing(async (tx, queue) => {
+      const order = await repo.lockById(tx, orderId);
+      if (!order) throw new Error(`order ${orderId} not found`);
+      if (input.expectFrom && !input.expectFrom.includes(order.status)) throw new OrderTransitionError(order.status, to, 'stale');
+      const allowed = edgeFor(order.status, to, actor, order.paymentMethod);
+      if (!allowed.ok) throw new OrderTransitionError(order.status, to, allowed.reason);
+      return applyEdge(tx, order, allowed.edge, actor, input, queue);
+    });
+  }
+
+  const creation = findEdge(null, 'awaiting_payment')!;
+
+  /**
+   * Creates the order awaiting payment with the creation edge's effects (its units reserved, the
+   * "placed" email queued), all or nothing. A resubmitted form (same idempotency key) gets the
+   * order it already created, even when both submissions race: the loser's insert hits the
+   * unique key and reads the winner's order.
+   */
+  async function place(draft: OrderDraft): Promise<PlaceResult> {
+    const existing = await repo.findNumberByKey(draft.idempotencyKey);
+    if (existing) return { ok: true, number: existing, created: false };
+    try {
+      await committing(async (tx, queue) => {
+        const orderId = await repo.insertOrder(tx, draft);
+        // Product-id order, line by line: the first line that cannot be served names the problem.
+        for (const line of [...draft.lines].sort((a, b) => a.productId - b.productId)) {
+          const reserved = await stock.reserve(tx, orderId, [line]);
+          if (!reserved.ok) throw new PlaceAborted({ ok: false, reason: 'stock', productId: line.productId });
+          const product = reserved.products.get(line.productId)!;
+          // The price moved between the page the customer confirmed and now: show it first (K4).
+          if (product.price !== line.unitPrice) throw new PlaceAborted({ ok: false, reason: 'price', productId: line.productId });
+          await repo.insertItem(tx, {
+            orderId,
+            productId: product.id,
+            productSlug: product.slug,
+            name: product.name,
+            sku: product.sku,
+            brand: product.brand,
+            unitPrice: product.price,
+            quantity: line.quantity,
+          });
+        }
+        await repo.insertEvent(tx, {
+          orderId,
+          fromStatus: null,
+          toStatus: creation.to,
+          actorKind: draft.userId ? 'customer' : 'system',
+          actorUserId: draft.userId,
+        });
+        if (creation.email) await queue((await repo.findById(orderId, tx))!, creation.email);
+      });
+      return { ok: true, number: draft.number, created: true };
+    } catch (error) {
+      if (error instanceof PlaceAborted) return error.result;
+      if (isUniqueViolation(error)) {
+        const winner = await repo.findNumberByKey(draft.idempotencyKey);
+        if (winner) return { ok: true, number: winner, created: false };
+      }
+      throw error;
+    }
+  }
+
+  /** Expires unpaid orders whose time is up, `limit` at a time; returns how many. */
+  async function expireDue(now: Date, limit = 50): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await committing(async (tx, queue) => {
+        const due = await repo.lockDueForExpiry(tx, now, limit);
+        const edge = edgeFor('awaiting_payment', 'expired', 'system');
+        if (!edge.ok) return 0;
+        for (const id of due) await applyEdge(tx, (await repo.findById(id, tx))!, edge.edge, 'system', { userId: null }, queue);
+        return due.length;
+      });
+      total += count;
+      if (count === 0) return total;
+    }
+  }
+
+  /** Runs `work` on the order under its row lock (e.g. attaching a receipt only while the status allows it). */
+  async function withLockedOrder<T>(orderId: number, work: (tx: StoreTx, order: OrderRow) => Promise<T>): Promise<T> {
+    return deps.transaction(async (tx) => {
+      const order = await repo.lockById(tx, orderId);
+      if (!order) throw new Error(`order ${orderId} not found`);
+      return work(tx, order);
+    });
+  }
+
+  return { place, transition, expireDue, withLockedOrder };
+}
+
+export type Lifecycle = ReturnType<typeof createLifecycle>;

@@ -1,0 +1,14 @@
+/** The shop's checkout settings as other areas read them (free-shipping threshold, bank accounts, expiry times). */
+import type { StoreTx } from '../../db/store-db';
+import type { ShopSettingsRepository } from './repository';
+import type { ShopSettings } from './types';
+
+export function createShopSettingsService(deps: { repo: ShopSettingsRepository }) {
+  return {
+    /** Inside a transaction, pass it: the read must not wait for a connection the transaction holds. */
+    get: (tx?: StoreTx): Promise<ShopSettings> => deps.repo.get(tx),
+    update: (values: Partial<Omit<ShopSettings, 'id'>>) => deps.repo.update(values),
+  };
+}
+
+export type ShopSettingsService = ReturnType<typeof createShopSettingsService>;

@@ -1,0 +1,3 @@
+import type { shopSettings } from '../../db/schema';
+
+export type ShopSettings = typeof shopSettings.$inferSelect;

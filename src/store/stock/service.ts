@@ -1,0 +1,77 @@
+/**
+ * Stock (the shelf): reserve units for an order, give them back, count sales, adjust by hand.
+ * Every function writes one stock movement per product it changes, so the movements of a product
+ * always explain its stock. Order-driven changes run inside the caller's transaction (the order
+ * and its stock commit together); an adjustment opens its own.
+ */
+import type { RunInTransaction, StoreTx } from '../../db/store-db';
+import type { StockRepository } from './repository';
+import type { ReservedProduct, StockLine, StockReason } from './types';
+
+export type ReserveResult = { ok: true; products: Map<number, ReservedProduct> } | { ok: false; productId: number };
+
+export type AdjustResult = { ok: true; stock: number } | { ok: false; reason: 'not_found' | 'insufficient' | 'zero' };
+
+/** Always in product-id order, so two transactions locking the same rows never deadlock. */
+const byProduct = (lines: readonly StockLine[]) => [...lines].sort((a, b) => a.productId - b.productId);
+
+export function createStockService(deps: { repo: StockRepository; transaction: RunInTransaction }) {
+  const { repo } = deps;
+
+  return {
+    /**
+     * Takes every line's units for an order, in the caller's transaction. On the first line that
+     * cannot be served it stops and says which; the caller rolls back, which undoes the others.
+     */
+    async reserve(tx: StoreTx, orderId: number, lines: readonly StockLine[]): Promise<ReserveResult> {
+      const products = new Map<number, ReservedProduct>();
+      for (const line of byProduct(lines)) {
+        const product = await repo.takeUnits(tx, line.productId, line.quantity);
+        if (!product) return { ok: false, productId: line.productId };
+        await repo.insertMovement(tx, { productId: line.productId, change: -line.quantity, reason: 'order_reserved', orderId });
+        products.set(line.productId, product);
+      }
+      return { ok: true, products };
+    },
+
+    /** Gives an order's units back (cancelled, expired, refunded). The caller's status move under lock makes it once per order. */
+    async release(
+      tx: StoreTx,
+      orderId: number,
+      lines: readonly StockLine[],
+      reason: Extract<StockReason, 'order_released' | 'order_refunded'>,
+      userId: number | null,
+    ) {
+      for (const line of byProduct(lines)) {
+        await repo.putBack(tx, line.productId, line.quantity);
+        await repo.insertMovement(tx, { productId: line.productId, change: line.quantity, reason, orderId, userId });
+      }
+    },
+
+    /** The best-selling count: +units when an order is paid, −units when a paid order is refunded. */
+    async countSale(tx: StoreTx, lines: readonly StockLine[], sign: 1 | -1) {
+      for (const line of byProduct(lines)) await repo.addSold(tx, line.productId, sign * line.quantity);
+    },
+
+    /**
+     * A hand adjustment or a restock by staff: `delta` units (either sign, never below zero), with
+     * its reason and who made it, in one transaction.
+     */
+    async adjust(
+      productId: number,
+      delta: number,
+      reason: Extract<StockReason, 'adjustment' | 'restock'>,
+      actor: { userId: number | null; note?: string },
+    ): Promise<AdjustResult> {
+      if (!Number.isSafeInteger(delta) || delta === 0) return { ok: false, reason: 'zero' };
+      return deps.transaction(async (tx) => {
+        const stock = await repo.addUnits(tx, productId, delta);
+        if (stock === undefined) return { ok: false, reason: (await repo.exists(tx, productId)) ? 'insufficient' : 'not_found' };
+        await repo.insertMovement(tx, { productId, change: delta, reason, userId: actor.userId, note: actor.note });
+        return { ok: true, stock };
+      });
+    },
+  };
+}
+
+export type StockService = ReturnType<typeof createStockService>;
