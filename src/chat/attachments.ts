@@ -17,7 +17,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChatTokenClaims } from '../lib/chat-tokens';
 import { verifyChatToken } from '../lib/chat-tokens';
-import { ATTACHMENT_MAX_BYTES, ChatImageError, type ImageFailure, encodeChatImage } from './attachment-image';
+import { type ImageFailure, InvalidImageError } from '../lib/images';
+import { ATTACHMENT_MAX_BYTES, encodeChatImage } from './attachment-image';
 import { type AttachmentRef, type AttachmentRepository, ATTACHMENT_ID } from './attachments-repository';
 
 export { createAttachmentRepository, type AttachmentRef, type AttachmentRepository } from './attachments-repository';
@@ -34,10 +35,12 @@ const UNSENT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Text of a message that is only an image (the widget shows the image, not this). */
 export const IMAGE_ONLY_BODY = '[image]';
 
-const IMAGE_FAILURE: Record<ImageFailure, { status: number; message: string }> = {
-  not_an_image: { status: 415, message: 'Only JPEG, PNG, WebP or GIF images can be attached.' },
-  invalid_image: { status: 400, message: 'The image is damaged and cannot be read.' },
-  too_many_pixels: { status: 400, message: 'The image has too many pixels (at most 50 megapixels).' },
+/** The answer to each refusal of the image intake (the codes are the chat API's). */
+const IMAGE_FAILURE: Record<ImageFailure, { status: number; code: string; message: string }> = {
+  not_an_image: { status: 415, code: 'not_an_image', message: 'Only JPEG, PNG, WebP or GIF images can be attached.' },
+  corrupt: { status: 400, code: 'invalid_image', message: 'The image is damaged and cannot be read.' },
+  too_many_pixels: { status: 400, code: 'too_many_pixels', message: 'The image has too many pixels (at most 50 megapixels).' },
+  too_large: { status: 413, code: 'file_too_large', message: 'The image is larger than 8 MB.' },
 };
 
 /** Our error shape; `field` names the part of the request at fault. */
@@ -158,10 +161,10 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
     try {
       image = await encodeChatImage(input);
     } catch (error) {
-      if (!(error instanceof ChatImageError)) throw error;
-      request.log.info({ failure: error.failure, bytes: input.length }, 'chat image refused');
-      const { status, message } = IMAGE_FAILURE[error.failure];
-      return sendError(reply, status, error.failure, message, 'file');
+      if (!(error instanceof InvalidImageError)) throw error;
+      request.log.info({ failure: error.reason, bytes: input.length }, 'chat image refused');
+      const { status, code, message } = IMAGE_FAILURE[error.reason];
+      return sendError(reply, status, code, message, 'file');
     }
     const stored = await attachments.insert({ conversationId: target, uploaderId: user.sub, ...image });
     reply.header('cache-control', 'no-store');
