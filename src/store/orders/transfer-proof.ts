@@ -26,6 +26,7 @@ import { finished } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
+import { sendError } from '../../lib/errors';
 import type { TransferProofMessageKey } from '../../lib/i18n/messages/transfer-proof';
 import { type ImageIntakeOptions, InvalidImageError, intakeImage } from '../../lib/images';
 import { newStorageKey } from '../media/image-pipeline';
@@ -126,7 +127,7 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
     request.log.info({ order: detail.order.number, failure }, 'transfer proof refused');
     if (wantsJson(request)) {
       const message = proofText(request.t, request.locale, FAILURE_TEXT[failure]);
-      return reply.code(failure === 'closed' ? 409 : 400).send({ error: { code: `proof_${failure}`, message, field: 'proof' } });
+      return sendError(reply, `proof_${failure}`, failure === 'closed' ? 409 : 400, message, { proof: message });
     }
     return backTo(reply, detail, failure === 'closed' ? 'bukti-tutup' : 'bukti-gagal');
   }
