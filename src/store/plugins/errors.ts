@@ -10,7 +10,7 @@ import { fallbackErrorHtml } from '../ui/render';
 
 const ERROR_RESPONSE: ErrorResponseOptions = {
   internalMessage: 'Something went wrong. Please try again.',
-  // Fastify's and its plugins' own codes, e.g. FST_ERR_CTP_INVALID_MEDIA_TYPE, RATE_LIMITED.
+  // Fastify's and its plugins' own codes, e.g. FST_ERR_CTP_INVALID_MEDIA_TYPE → fst_err_ctp_invalid_media_type.
   clientCode: (error) => (typeof error.code === 'string' ? error.code.toLowerCase() : 'bad_request'),
 };
 
