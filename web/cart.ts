@@ -23,7 +23,7 @@ interface CartJson {
   notices?: string[];
 }
 
-type Answer = { ok: true; message: string; cart: CartJson } | { error: { code: string; field?: string; message: string } };
+type Answer = { ok: true; message: string; cart: CartJson } | { error: { code: string; message: string; fields?: Record<string, string> } };
 
 const QUANTITY_DELAY_MS = 450;
 const TOAST_MS = 4000;

@@ -5,6 +5,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import type { Config } from '../config';
+import { type ErrorResponseOptions, errorResponse, sendError } from '../lib/errors';
 import { loggerOptions, requestId } from '../lib/logger';
 import { claimsFromHandshake, originAllowed, tokenExpiresAt } from './auth';
 import { createRedis } from '../lib/redis';
@@ -84,20 +85,15 @@ export function buildChatApp({
     }
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } });
+  app.setNotFoundHandler((_request, reply) => {
+    sendError(reply, 'not_found', 404, 'Not found');
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-    if (status >= 500) {
-      // The details go to the log only; the client gets a generic message and no stack.
-      request.log.error({ err: error }, 'request failed');
-      return reply.code(status).send({ error: { code: 'internal_error', message: 'Internal server error' } });
-    }
-    const code = error.validation ? 'validation_failed' : (CLIENT_ERROR_CODES[status] ?? 'bad_request');
-    // Fastify's own 4xx messages describe the request, not our internals, so they are safe to show.
-    return reply.code(status).send({ error: { code, message: error.message } });
+    const { status, body } = errorResponse(error, ERROR_RESPONSE);
+    // The details go to the log only; the client gets a generic message and no stack.
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send(body);
   });
 
   const io: ChatIo = new Server(app.server, {
@@ -191,4 +187,9 @@ const CLIENT_ERROR_CODES: Record<number, string> = {
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+};
+
+const ERROR_RESPONSE: ErrorResponseOptions = {
+  internalMessage: 'Internal server error',
+  clientCode: (_error, status) => CLIENT_ERROR_CODES[status] ?? 'bad_request',
 };

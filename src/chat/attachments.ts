@@ -17,7 +17,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChatTokenClaims } from '../lib/chat-tokens';
 import { verifyChatToken } from '../lib/chat-tokens';
-import { ATTACHMENT_MAX_BYTES, ChatImageError, type ImageFailure, encodeChatImage } from './attachment-image';
+import { sendError } from '../lib/errors';
+import { type ImageFailure, InvalidImageError } from '../lib/images';
+import { ATTACHMENT_MAX_BYTES, encodeChatImage } from './attachment-image';
 import { type AttachmentRef, type AttachmentRepository, ATTACHMENT_ID } from './attachments-repository';
 
 export { createAttachmentRepository, type AttachmentRef, type AttachmentRepository } from './attachments-repository';
@@ -34,15 +36,17 @@ const UNSENT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Text of a message that is only an image (the widget shows the image, not this). */
 export const IMAGE_ONLY_BODY = '[image]';
 
-const IMAGE_FAILURE: Record<ImageFailure, { status: number; message: string }> = {
-  not_an_image: { status: 415, message: 'Only JPEG, PNG, WebP or GIF images can be attached.' },
-  invalid_image: { status: 400, message: 'The image is damaged and cannot be read.' },
-  too_many_pixels: { status: 400, message: 'The image has too many pixels (at most 50 megapixels).' },
+/** The answer to each refusal of the image intake (the codes are the chat API's). */
+const IMAGE_FAILURE: Record<ImageFailure, { status: number; code: string; message: string }> = {
+  not_an_image: { status: 415, code: 'not_an_image', message: 'Only JPEG, PNG, WebP or GIF images can be attached.' },
+  corrupt: { status: 400, code: 'invalid_image', message: 'The image is damaged and cannot be read.' },
+  too_many_pixels: { status: 400, code: 'too_many_pixels', message: 'The image has too many pixels (at most 50 megapixels).' },
+  too_large: { status: 413, code: 'file_too_large', message: 'The image is larger than 8 MB.' },
 };
 
-/** Our error shape; `field` names the part of the request at fault. */
-function sendError(reply: FastifyReply, status: number, code: string, message: string, field?: string) {
-  return reply.code(status).send({ error: { code, message, ...(field ? { field } : {}) } });
+/** Our error shape (src/lib/errors.ts); `fields` names the part of the request at fault: `file` or `conversationId`. */
+function refuse(reply: FastifyReply, status: number, code: string, message: string, field?: 'file' | 'conversationId') {
+  return sendError(reply, code, status, message, field ? { [field]: message } : undefined);
 }
 
 declare module 'fastify' {
@@ -93,13 +97,13 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
   );
 
   scope.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    if (error.statusCode === 413) return sendError(reply, 413, 'file_too_large', 'The image is larger than 8 MB.', 'file');
+    if (error.statusCode === 413) return refuse(reply, 413, 'file_too_large', 'The image is larger than 8 MB.', 'file');
     if (error.statusCode === 415)
-      return sendError(reply, 415, 'unsupported_media_type', 'Send the image itself, with an image Content-Type.', 'file');
+      return refuse(reply, 415, 'unsupported_media_type', 'Send the image itself, with an image Content-Type.', 'file');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
-      return sendError(reply, error.statusCode, 'bad_request', 'The request could not be read.');
+      return refuse(reply, error.statusCode, 'bad_request', 'The request could not be read.');
     request.log.error({ err: error }, 'attachment request failed');
-    return sendError(reply, 500, 'internal_error', 'Internal server error');
+    return refuse(reply, 500, 'internal_error', 'Internal server error');
   });
 
   // Before the body is read: nobody without a valid token makes us read 8 MB.
@@ -108,60 +112,59 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
     const token = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
     if (!token) {
       reply.header('www-authenticate', 'Bearer');
-      return sendError(reply, 401, 'unauthorized', 'A chat token is required.');
+      return refuse(reply, 401, 'unauthorized', 'A chat token is required.');
     }
     const claims = await verifyChatToken(token, deps.tokenSecret);
     if (!claims) {
       reply.header('www-authenticate', 'Bearer error="invalid_token"');
-      return sendError(reply, 401, 'invalid_token', 'The chat token is invalid or has expired.');
+      return refuse(reply, 401, 'invalid_token', 'The chat token is invalid or has expired.');
     }
     request.chatUser = claims;
     if (request.method === 'POST' && !allowUpload(claims.sub)) {
       reply.header('retry-after', '60');
-      return sendError(reply, 429, 'rate_limited', 'Too many images, wait a minute.');
+      return refuse(reply, 429, 'rate_limited', 'Too many images, wait a minute.');
     }
   });
 
   scope.post('/api/attachments', async (request: FastifyRequest<{ Querystring: { conversationId?: string } }>, reply) => {
     const user = request.chatUser!;
     const input = request.body;
-    if (!Buffer.isBuffer(input) || input.length === 0) return sendError(reply, 400, 'file_missing', 'The request has no image.', 'file');
+    if (!Buffer.isBuffer(input) || input.length === 0) return refuse(reply, 400, 'file_missing', 'The request has no image.', 'file');
 
     const wanted = request.query.conversationId;
     const conversationId = wanted === undefined ? undefined : /^[1-9]\d{0,15}$/.test(wanted) ? Number(wanted) : NaN;
     if (Number.isNaN(conversationId))
-      return sendError(reply, 400, 'invalid_conversation', 'conversationId must be a conversation id.', 'conversationId');
+      return refuse(reply, 400, 'invalid_conversation', 'conversationId must be a conversation id.', 'conversationId');
 
     let target: number;
     if (isStaff(user)) {
-      if (conversationId === undefined)
-        return sendError(reply, 400, 'invalid_conversation', 'conversationId is required.', 'conversationId');
+      if (conversationId === undefined) return refuse(reply, 400, 'invalid_conversation', 'conversationId is required.', 'conversationId');
       const found = await repo.findConversation(conversationId);
-      if (!found) return sendError(reply, 404, 'conversation_not_found', 'No such conversation.', 'conversationId');
-      if (found.status !== 'open') return sendError(reply, 409, 'conversation_archived', 'The conversation is archived.', 'conversationId');
+      if (!found) return refuse(reply, 404, 'conversation_not_found', 'No such conversation.', 'conversationId');
+      if (found.status !== 'open') return refuse(reply, 409, 'conversation_archived', 'The conversation is archived.', 'conversationId');
       target = found.id;
     } else {
       // A customer's conversation comes from the token, as for message:send; naming another is refused.
       const own = await repo.openForCustomer(user.sub, user.name);
       if (conversationId !== undefined && conversationId !== own.id) {
-        return sendError(reply, 403, 'wrong_conversation', 'You can only attach images to your own conversation.', 'conversationId');
+        return refuse(reply, 403, 'wrong_conversation', 'You can only attach images to your own conversation.', 'conversationId');
       }
       target = own.id;
     }
 
     await attachments.dropUnsent(user.sub, UNSENT_TTL_MS);
     if ((await attachments.countUnsent(user.sub)) >= MAX_UNSENT_UPLOADS) {
-      return sendError(reply, 429, 'too_many_unsent', 'Send or remove the images already uploaded first.');
+      return refuse(reply, 429, 'too_many_unsent', 'Send or remove the images already uploaded first.');
     }
 
     let image: Awaited<ReturnType<typeof encodeChatImage>>;
     try {
       image = await encodeChatImage(input);
     } catch (error) {
-      if (!(error instanceof ChatImageError)) throw error;
-      request.log.info({ failure: error.failure, bytes: input.length }, 'chat image refused');
-      const { status, message } = IMAGE_FAILURE[error.failure];
-      return sendError(reply, status, error.failure, message, 'file');
+      if (!(error instanceof InvalidImageError)) throw error;
+      request.log.info({ failure: error.reason, bytes: input.length }, 'chat image refused');
+      const { status, code, message } = IMAGE_FAILURE[error.reason];
+      return refuse(reply, status, code, message, 'file');
     }
     const stored = await attachments.insert({ conversationId: target, uploaderId: user.sub, ...image });
     reply.header('cache-control', 'no-store');
@@ -173,7 +176,7 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
     const found = ATTACHMENT_ID.test(request.params.id) ? await attachments.findWithOwner(request.params.id) : undefined;
     // Not found and not yours look the same: an id tells a stranger nothing.
     if (!found || !(isStaff(user) || found.customerId === user.sub)) {
-      return sendError(reply, 404, 'not_found', 'Not found');
+      return refuse(reply, 404, 'not_found', 'Not found');
     }
     return (
       reply

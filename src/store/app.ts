@@ -56,6 +56,7 @@ import { createStoreProfileService } from './store-profile/service';
 import { loadAssetUrls } from './ui/assets';
 import { COMPRESS_THRESHOLD } from './ui/page-encoding';
 import { fallbackErrorHtml } from './ui/render';
+import { sendError } from '../lib/errors';
 
 export interface StoreAppDeps {
   config: Config;
@@ -81,7 +82,7 @@ function answerMalformedRequest(error: FastifyError, request: FastifyRequest, re
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
   if (request.url.startsWith('/api/')) {
-    return reply.code(status).send({ error: { code: 'bad_url', message: 'The address is not valid.' } });
+    return sendError(reply, 'bad_url', status, 'The address is not valid.');
   }
   return reply.code(status).type('text/html; charset=utf-8').send(fallbackErrorHtml(status, request.id));
 }

@@ -295,7 +295,9 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
       // JSON callers get the reason as data.
       const json = await upload(b, number, { ...opts, accept: 'application/json' });
       expect(json.statusCode, label).toBe(400);
-      expect(json.json(), label).toEqual({ error: { code: `proof_${code}`, message: expect.any(String), field: 'proof' } });
+      expect(json.json(), label).toEqual({
+        error: { code: `proof_${code}`, message: expect.any(String), fields: { proof: json.json().error.message } },
+      });
       expect(await proofKeyOf(number), label).toBe(kept);
     }
     // A broken multipart body is no 500 either.
@@ -323,7 +325,7 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
     expect(await proofKeyOf(paid.number)).toBeNull();
     const json = await upload(paid.b, paid.number, { key: paid.key, file: { data: jpeg }, accept: 'application/json' });
     expect(json.statusCode).toBe(409);
-    expect(json.json().error).toMatchObject({ code: 'proof_closed', field: 'proof' });
+    expect(json.json().error).toMatchObject({ code: 'proof_closed', fields: { proof: expect.any(String) } });
 
     const cancelled = await guestOrder();
     expect((await cancelled.b.post(`/pesanan/${cancelled.number}/batal`, { k: cancelled.key })).status).toBe(303);

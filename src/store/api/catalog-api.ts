@@ -10,7 +10,7 @@ import { MAX_QUERY_LENGTH } from '../catalog/search-terms';
 import type { CategoryNode, CatalogService, SuggestResult } from '../catalog/service';
 import { stockState } from '../catalog/stock-state';
 import { fallbackRendition, imageUrl } from '../media/image-urls';
-import type { JsonError } from '../plugins/errors';
+import { type ErrorBody, type ErrorFields, errorBody } from '../../lib/errors';
 
 export const SUGGEST_LIMIT = 6;
 
@@ -50,9 +50,7 @@ function categoryJson(node: CategoryNode): CategoryJson {
   return { slug: node.slug, name: node.name, url: `/produk?kategori=${node.slug}`, children: node.children.map(categoryJson) };
 }
 
-const invalid = (fields: Record<string, string>): JsonError => ({
-  error: { code: 'invalid_query', message: Object.values(fields)[0] ?? 'Invalid query', fields },
-});
+const invalid = (fields: ErrorFields): ErrorBody => errorBody('invalid_query', Object.values(fields)[0] ?? 'Invalid query', fields);
 
 export function registerCatalogApi(app: FastifyInstance, deps: { catalog: CatalogService; suggestPerMinute: number }) {
   app.get('/api/v1/products', async (request, reply) => {

@@ -4,14 +4,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { IMAGE_WIDTHS, imageUrl, srcSet } from '../media/image-urls';
-import type { JsonError } from '../plugins/errors';
+import { sendError } from '../../lib/errors';
 import type { ProductService } from '../product/service';
 import { productSummary } from './catalog-api';
 
 export function registerProductApi(app: FastifyInstance, deps: { products: ProductService }) {
   app.get<{ Params: { slug: string } }>('/api/v1/products/:slug', async (request, reply) => {
     const data = await deps.products.productPage(request.params.slug);
-    if (!data) return reply.code(404).send({ error: { code: 'not_found', message: 'No such product' } } satisfies JsonError);
+    if (!data) return sendError(reply, 'not_found', 404, 'No such product');
     const { product } = data;
     const main = data.images[0];
     return {

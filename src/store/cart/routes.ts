@@ -13,6 +13,7 @@ import { noticeText, problemText } from './messages';
 import type { CartOwner } from './repository';
 import type { CartNotice, CartProblem, CartService, CartView } from './service';
 import { CartPage, type CartPageAlert } from './views/cart-page';
+import { sendError } from '../../lib/errors';
 
 /** The account's cart when logged in, else the guest session's; null = no cart possible yet. */
 export function cartOwner(request: FastifyRequest): CartOwner | null {
@@ -94,7 +95,7 @@ export function registerCartRoutes(app: FastifyInstance, deps: CartRoutesDeps) {
     const status = problem.field === 'product' && problem.problem === 'notFound' ? 404 : 400;
     const message = problemText(request.t, problem);
     if (wantsJson(request)) {
-      return reply.code(status).send({ error: { code: 'invalid', field: problem.field, message } });
+      return sendError(reply, 'invalid', status, message, { [problem.field]: message });
     }
     const productId = Number(field(request, 'product'));
     return showPage(request, reply, status, {

@@ -10,6 +10,7 @@ import { formatDateWib } from '../../lib/time';
 import { formatPhone } from '../accounts/policy';
 import type { AccountsService } from '../accounts/service';
 import type { OrdersService } from '../orders/service';
+import { sendError } from '../../lib/errors';
 
 const RECENT_ORDERS = 5;
 
@@ -24,7 +25,7 @@ export function registerChatCustomerPanel(app: FastifyInstance, deps: { accounts
       if (!match) return { kind: 'guest', note: t('chat.console.guestNote') };
       const userId = Number(match[1]);
       const user = Number.isSafeInteger(userId) ? await deps.accounts.profile(userId) : undefined;
-      if (!user) return reply.code(404).send({ error: { code: 'not_found', message: t('error.404.title') } });
+      if (!user) return sendError(reply, 'not_found', 404, t('error.404.title'));
       const { orders, total } = await deps.orders.listForUser(user.id, 1, RECENT_ORDERS);
       return {
         kind: 'customer',

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 // rooms.ts has no runtime dependency on socket.io, so the store does not load the chat server.
 import { originAllowed } from '../../chat/auth';
 import { CHAT_SOCKET_PATH } from '../../chat/rooms';
+import { sendError } from '../../lib/errors';
 
 /** Where the browser reaches the chat service's HTTP API (the chat service serves it at /api). */
 export const CHAT_API_PREFIX = '/chat/api';
@@ -20,12 +21,12 @@ export async function registerChatProxy(app: FastifyInstance, deps: { chatUrl: s
     // with 403 instead of hanging until the client's timeout behind the proxy.
     preHandler: async (request, reply) => {
       if (!originAllowed(request.raw, deps.publicUrl)) {
-        return reply.code(403).send({ error: { code: 'forbidden', message: 'Origin not allowed' } });
+        return sendError(reply, 'forbidden', 403, 'Origin not allowed');
       }
       // An accepted upgrade whose upstream is down leaves the browser waiting for its connect
       // timeout (20 s); answering 503 lets the widget say "offline" at once.
       if (request.headers.upgrade && !(await chatUp())) {
-        return reply.code(503).send({ error: { code: 'chat_unavailable', message: 'Chat is offline' } });
+        return sendError(reply, 'chat_unavailable', 503, 'Chat is offline');
       }
     },
     upstream: deps.chatUrl,
@@ -63,7 +64,7 @@ async function registerChatApiProxy(app: FastifyInstance, deps: { chatUrl: strin
   await app.register(httpProxy, {
     preHandler: async (request, reply) => {
       if (!originAllowed(request.raw, deps.publicUrl)) {
-        return reply.code(403).send({ error: { code: 'forbidden', message: 'Origin not allowed' } });
+        return sendError(reply, 'forbidden', 403, 'Origin not allowed');
       }
     },
     upstream: deps.chatUrl,
@@ -75,7 +76,7 @@ async function registerChatApiProxy(app: FastifyInstance, deps: { chatUrl: strin
       // The chat service is down or did not answer: a JSON 502 the widget can show, never a stack.
       onError: (reply, { error }) => {
         reply.log.warn({ err: error }, 'chat API proxy failed');
-        void reply.code(502).send({ error: { code: 'chat_unavailable', message: 'Chat is offline' } });
+        void sendError(reply, 'chat_unavailable', 502, 'Chat is offline');
       },
     },
   });

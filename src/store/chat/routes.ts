@@ -9,6 +9,7 @@ import { registerChatProxy } from './proxy';
 import { guestChatSchema } from './schema';
 import type { ChatTokenService } from './service';
 import { ChatConsolePage } from './views/console-page';
+import { sendError } from '../../lib/errors';
 
 /** Token refreshes are cheap but not free (HMAC signing, session lookups): stop scripted floods. */
 const TOKEN_RATE_LIMIT = { rateLimit: { max: 30, timeWindow: 60_000 } };
@@ -34,7 +35,7 @@ export async function registerChatRoutes(app: FastifyInstance, deps: { tokens: C
     const parsed = guestChatSchema.safeParse(request.body ?? {});
     if (!parsed.success) {
       const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), request.t('chat.guest.invalid')]));
-      return reply.code(400).send({ error: { code: 'validation_failed', message: request.t('chat.guest.invalid'), fields } });
+      return sendError(reply, 'validation_failed', 400, request.t('chat.guest.invalid'), fields);
     }
     const session = await request.server.sessions.ensure(request, reply);
     return deps.tokens.forGuest(session.key, parsed.data);

@@ -1,6 +1,7 @@
 /**
- * Product image pipeline: decode any image once with sharp (auto-rotated, metadata stripped),
- * then write WebP and JPEG renditions at IMAGE_WIDTHS under a random storage key.
+ * Product image pipeline: decode an image once through the shared intake (src/lib/images.ts:
+ * first-byte check, pixel limit, auto-rotated, metadata stripped), then write WebP and JPEG
+ * renditions at IMAGE_WIDTHS under a random storage key.
  *
  *   <uploadDir>/<subdir>/<key>-<width>.webp and .jpg   (subdir defaults to "products")
  *
@@ -13,13 +14,14 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type JpegOptions, type Raw, type WebpOptions } from 'sharp';
 import type { ImageSize } from '../../db/schema';
+import { type ImageFormat as SourceFormat, intakeImage } from '../../lib/images';
 
 import { IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat } from './image-urls';
 
 export { IMAGE_FORMATS, IMAGE_WIDTHS, imageUrl, type ImageFormat, type ImageWidth } from './image-urls';
 
-/** Raster formats accepted from uploads. SVG only when the caller produced it (`allowSvg`). */
-const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
+/** Raster formats accepted from uploads ('heif' is AVIF too). SVG only when the caller produced it (`allowSvg`). */
+const ACCEPTED_FORMATS: readonly SourceFormat[] = ['jpeg', 'png', 'webp', 'gif', 'heif', 'tiff'];
 /** Guard against decompression bombs: 50 megapixels is far above any camera upload we need. */
 const MAX_INPUT_PIXELS = 50_000_000;
 
@@ -28,12 +30,8 @@ const JPEG_OPTIONS: JpegOptions = { quality: 82, progressive: true, mozjpeg: fal
 /** JPEG has no alpha channel: transparent areas become white. */
 const JPEG_BACKGROUND = '#ffffff';
 
-export class InvalidImageError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'InvalidImageError';
-  }
-}
+/** What storeImageRenditions throws for an upload it refuses (its `reason` says why). */
+export { InvalidImageError } from '../../lib/images';
 
 export interface StoredImage {
   storageKey: string;
@@ -113,30 +111,17 @@ export async function removeImageRenditions(uploadDir: string, storageKey: strin
   );
 }
 
+/** Decode once through the shared intake: checked, upright, stripped, at most the largest rendition wide, raw pixels. */
 async function decode(input: Buffer, allowSvg: boolean): Promise<{ data: Buffer; info: Raw }> {
-  if (!Buffer.isBuffer(input) || input.length === 0) throw new InvalidImageError('The file is empty.');
-  let format: string | undefined;
-  try {
-    const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
-    format = meta.format;
-  } catch (cause) {
-    throw new InvalidImageError('The file is not an image that can be read.', { cause });
-  }
-  if (!format || !(ACCEPTED_FORMATS.has(format) || (allowSvg && format === 'svg'))) {
-    throw new InvalidImageError(`Unsupported image format${format ? `: ${format}` : ''}. Use JPEG, PNG, WebP, GIF or AVIF.`);
-  }
-  try {
-    const maxWidth = IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1];
-    const { data, info } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, animated: false })
-      .autoOrient()
-      .resize({ width: maxWidth, withoutEnlargement: true })
-      .toColorspace('srgb')
-      .raw({ depth: 'uchar' })
-      .toBuffer({ resolveWithObject: true });
-    return { data, info: { width: info.width, height: info.height, channels: info.channels } };
-  } catch (cause) {
-    throw new InvalidImageError('The image is damaged or too large to read.', { cause });
-  }
+  const { data, width, height, channels } = await intakeImage(input, {
+    accept: allowSvg ? [...ACCEPTED_FORMATS, 'svg'] : ACCEPTED_FORMATS,
+    maxPixels: MAX_INPUT_PIXELS,
+    fit: { width: IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] },
+    // sharp's own default: a decoder warning refuses the file too.
+    failOn: 'warning',
+    output: { format: 'raw' },
+  });
+  return { data, info: { width, height, channels } };
 }
 
 /** True when every alpha byte of RGBA pixels is 255 (then the alpha channel is dropped). */

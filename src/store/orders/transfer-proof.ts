@@ -26,9 +26,10 @@ import { finished } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import sharp, { type Metadata } from 'sharp';
+import { sendError } from '../../lib/errors';
 import type { TransferProofMessageKey } from '../../lib/i18n/messages/transfer-proof';
-import { InvalidImageError, newStorageKey } from '../media/image-pipeline';
+import { type ImageIntakeOptions, InvalidImageError, intakeImage } from '../../lib/images';
+import { newStorageKey } from '../media/image-pipeline';
 import { wantsJson } from '../plugins/errors';
 import { ErrorPage } from '../ui/error-page';
 import type { OrderDetail, OrdersService } from './service';
@@ -65,15 +66,15 @@ function isInside(dir: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-type SniffedFormat = 'jpeg' | 'png' | 'webp';
-
-/** The format from the file's first bytes (the name and the browser's content type mean nothing). */
-export function sniffProofFormat(input: Buffer): SniffedFormat | undefined {
-  if (input.length >= 3 && input[0] === 0xff && input[1] === 0xd8 && input[2] === 0xff) return 'jpeg';
-  if (input.length >= 8 && input.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  if (input.length >= 12 && input.toString('latin1', 0, 4) === 'RIFF' && input.toString('latin1', 8, 12) === 'WEBP') return 'webp';
-  return undefined;
-}
+/** A receipt: JPEG, PNG or WebP in (by its first bytes), a JPEG of at most MAX_EDGE px on white out. */
+const PROOF_IMAGE: ImageIntakeOptions = {
+  accept: ['jpeg', 'png', 'webp'],
+  maxBytes: MAX_PROOF_BYTES,
+  maxPixels: MAX_INPUT_PIXELS,
+  fit: { width: MAX_EDGE, height: MAX_EDGE },
+  background: '#ffffff',
+  output: { format: 'jpeg', quality: JPEG_QUALITY, progressive: true },
+};
 
 /**
  * Decodes a JPEG, PNG or WebP receipt and re-encodes it as a JPEG of at most MAX_EDGE px on the
@@ -81,30 +82,7 @@ export function sniffProofFormat(input: Buffer): SniffedFormat | undefined {
  * (HEIC is not accepted: the prebuilt libvips of sharp decodes AVIF but not HEVC.)
  */
 export async function encodeTransferProof(input: Buffer): Promise<Buffer> {
-  if (input.length === 0) throw new InvalidImageError('The file is empty.');
-  const sniffed = sniffProofFormat(input);
-  if (!sniffed) throw new InvalidImageError('Not a JPEG, PNG or WebP file.');
-  const options = { limitInputPixels: MAX_INPUT_PIXELS, animated: false, failOn: 'error' } as const;
-  let meta: Metadata;
-  try {
-    meta = await sharp(input, options).metadata();
-  } catch (cause) {
-    throw new InvalidImageError('The file is not an image that can be read.', { cause });
-  }
-  if (meta.format !== sniffed) throw new InvalidImageError(`Unexpected image format: ${meta.format}`);
-  if (!meta.width || !meta.height || meta.width * meta.height > MAX_INPUT_PIXELS) throw new InvalidImageError('The image is too large.');
-  try {
-    // sharp writes no metadata unless asked (no keepMetadata/withMetadata): EXIF, GPS, XMP and ICC go.
-    return await sharp(input, options)
-      .autoOrient()
-      .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
-      .jpeg({ quality: JPEG_QUALITY, progressive: true })
-      .toBuffer();
-  } catch (cause) {
-    throw new InvalidImageError('The image is damaged or too large to read.', { cause });
-  }
+  return (await intakeImage(input, PROOF_IMAGE)).data;
 }
 
 interface Upload {
@@ -149,7 +127,7 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
     request.log.info({ order: detail.order.number, failure }, 'transfer proof refused');
     if (wantsJson(request)) {
       const message = proofText(request.t, request.locale, FAILURE_TEXT[failure]);
-      return reply.code(failure === 'closed' ? 409 : 400).send({ error: { code: `proof_${failure}`, message, field: 'proof' } });
+      return sendError(reply, `proof_${failure}`, failure === 'closed' ? 409 : 400, message, { proof: message });
     }
     return backTo(reply, detail, failure === 'closed' ? 'bukti-tutup' : 'bukti-gagal');
   }
@@ -229,7 +207,7 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
       } catch (error) {
         if (!(error instanceof InvalidImageError)) throw error;
         request.log.info(
-          { err: { message: error.message, cause: (error.cause as Error | undefined)?.message } },
+          { err: { reason: error.reason, message: error.message, cause: (error.cause as Error | undefined)?.message } },
           'transfer proof is not a usable image',
         );
         return refuse(request, reply, 'invalid', detail);

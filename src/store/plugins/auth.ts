@@ -11,6 +11,7 @@ import { h } from 'preact';
 import type { UserRole } from '../../db/schema';
 import { ErrorPage } from '../ui/error-page';
 import { wantsJson } from './errors';
+import { sendError } from '../../lib/errors';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -45,7 +46,7 @@ async function deny(request: FastifyRequest, reply: FastifyReply, needed: UserRo
   const user = request.user;
   if (!user) {
     if (wantsJson(request)) {
-      return reply.code(401).send({ error: { code: 'unauthenticated', message: request.t('auth.loginRequired') } });
+      return sendError(reply, 'unauthenticated', 401, request.t('auth.loginRequired'));
     }
     // Only GET targets are worth coming back to; after a refused POST go back to the account page.
     const next = request.method === 'GET' ? request.url : '/akun';
@@ -53,7 +54,7 @@ async function deny(request: FastifyRequest, reply: FastifyReply, needed: UserRo
     return reply.redirect(loginUrl(next, notice), 303);
   }
   request.log.info({ userId: user.id, role: user.role, needed, url: request.url }, 'forbidden');
-  if (wantsJson(request)) return reply.code(403).send({ error: { code: 'forbidden', message: request.t('error.403.lead') } });
+  if (wantsJson(request)) return sendError(reply, 'forbidden', 403, request.t('error.403.lead'));
   return reply.page(h(ErrorPage, { status: 403 }), 403);
 }
 

@@ -11,6 +11,7 @@ import { h } from 'preact';
 import { CsrfFailedPage } from '../accounts/views/csrf-page';
 import { formValues } from '../accounts/schema';
 import { wantsJson } from './errors';
+import { sendError } from '../../lib/errors';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -47,7 +48,7 @@ export function csrfTokenFor(request: FastifyRequest): string | undefined {
 async function reject(request: FastifyRequest, reply: FastifyReply) {
   request.log.info({ url: request.url }, 'CSRF token missing or wrong');
   if (wantsJson(request)) {
-    return reply.code(403).send({ error: { code: 'csrf', message: request.t('csrf.json') } });
+    return sendError(reply, 'csrf', 403, request.t('csrf.json'));
   }
   // The page offers to send the same input again with a valid token, so nothing typed is lost.
   await request.server.sessions.ensure(request, reply);

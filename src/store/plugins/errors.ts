@@ -4,12 +4,15 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
+import { type ErrorResponseOptions, errorResponse, sendError } from '../../lib/errors';
 import { ErrorPage } from '../ui/error-page';
 import { fallbackErrorHtml } from '../ui/render';
 
-export interface JsonError {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
+const ERROR_RESPONSE: ErrorResponseOptions = {
+  internalMessage: 'Something went wrong. Please try again.',
+  // Fastify's and its plugins' own codes, e.g. FST_ERR_CTP_INVALID_MEDIA_TYPE → fst_err_ctp_invalid_media_type.
+  clientCode: (error) => (typeof error.code === 'string' ? error.code.toLowerCase() : 'bad_request'),
+};
 
 export function wantsJson(request: FastifyRequest): boolean {
   if (request.url.startsWith('/api/')) return true;
@@ -29,23 +32,17 @@ async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, kind:
 export function registerErrorHandling(app: FastifyInstance) {
   app.setNotFoundHandler(async (request, reply) => {
     if (wantsJson(request)) {
-      return reply.code(404).send({ error: { code: 'not_found', message: 'Not found' } } satisfies JsonError);
+      return sendError(reply, 'not_found', 404, 'Not found');
     }
     return sendErrorPage(request, reply, 404);
   });
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const { status, body } = errorResponse(error, ERROR_RESPONSE);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ err: { message: error.message, code: error.code } }, 'request rejected');
+    else request.log.info({ err: { message: error.message, code: body.error.code } }, 'request rejected');
 
-    if (wantsJson(request)) {
-      const body: JsonError =
-        status >= 500
-          ? { error: { code: 'internal_error', message: 'Something went wrong. Please try again.' } }
-          : { error: { code: error.code?.toLowerCase() ?? 'bad_request', message: error.message } };
-      return reply.code(status).send(body);
-    }
+    if (wantsJson(request)) return reply.code(status).send(body);
     if (status === 404) return sendErrorPage(request, reply, 404);
     if (status === 403 || status === 429) return sendErrorPage(request, reply, status);
     if (status < 500) return sendErrorPage(request, reply, 400, status);

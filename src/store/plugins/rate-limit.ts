@@ -5,6 +5,7 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../lib/errors';
 import type { RedisClient } from '../../lib/redis';
 
 export async function registerRateLimit(app: FastifyInstance, opts: { redis?: RedisClient }) {
@@ -13,11 +14,8 @@ export async function registerRateLimit(app: FastifyInstance, opts: { redis?: Re
     ...(opts.redis ? { redis: opts.redis, nameSpace: 'hurtrock-rate:' } : {}),
     // A Redis outage must not take the shop down: let requests through and log it.
     skipOnError: true,
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      error: 'Too Many Requests',
-      message: `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
-    }),
+    // Thrown by the plugin, answered by the error handler (plugins/errors.ts) like any AppError.
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', 429, `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`),
   });
 }
