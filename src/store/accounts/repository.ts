@@ -24,6 +24,21 @@ export function toCurrentUser(u: UserRow): CurrentUser {
 
 export function createAccountsRepository(db: StoreDb) {
   return {
+    async hasAdmin(): Promise<boolean> {
+      const [row] = await db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).limit(1);
+      return row !== undefined;
+    },
+
+    /** The first administrator, verified; false when the email is taken (two instances starting together: only one insert wins). */
+    async insertFirstAdmin(admin: { email: string; passwordHash: string }): Promise<boolean> {
+      const inserted = await db
+        .insert(users)
+        .values({ email: admin.email, name: 'Administrator', passwordHash: admin.passwordHash, role: 'admin', emailVerifiedAt: new Date() })
+        .onConflictDoNothing()
+        .returning({ id: users.id });
+      return inserted.length > 0;
+    },
+
     async findUserByEmail(email: string): Promise<UserRow | undefined> {
       const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
       return row;

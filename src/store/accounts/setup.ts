@@ -15,7 +15,8 @@ import { registerAccountRoutes } from './account-routes';
 import { createAccountsRepository } from './repository';
 import { type AuthRoutesDeps, registerAuthRoutes } from './routes';
 import { createAccountsService } from './service';
-import { dbSessionStore, redisSessionStore } from './session-store';
+import { dbSessionStore } from '../plugins/session-repository';
+import { redisSessionStore } from '../plugins/session-store';
 
 export interface AccountsSetupDeps {
   db: StoreDb;

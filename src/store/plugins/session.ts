@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UserRole } from '../../db/schema';
 import { isLocale, type Locale, translator } from '../../lib/i18n';
-import type { SessionRecord, SessionStore } from '../accounts/session-store';
+import type { SessionRecord, SessionStore } from './session-store';
 import { LOCALE_COOKIE } from './locale';
 
 export const SESSION_COOKIE = 'sid';

@@ -301,3 +301,14 @@ export const sampleShopSettings = {
     { bank: 'Bank Mandiri', number: '130 00 1234567 8', holder: 'Hurtrock Music Store (contoh)' },
   ],
 };
+
+/**
+ * A plausible sales history for the sample catalogue so "best selling" has something to sort:
+ * cheap accessories sell more than flagship guitars. Deterministic (from the SKU), no randomness.
+ */
+export function sampleSoldCount(sku: string, price: number): number {
+  let hash = 0;
+  for (const ch of sku) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  const popularity = price < 500_000 ? 60 : price < 5_000_000 ? 25 : 8;
+  return hash % popularity;
+}

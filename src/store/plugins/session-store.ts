@@ -1,10 +1,8 @@
 /**
- * Where sessions live: the `sessions` table by default, Redis when REDIS_URL is set. Both are
+ * Where sessions live: the `sessions` table by default (session-repository.ts), Redis when
+ * REDIS_URL is set (here). Both are
  * keyed by the SHA-256 of the cookie's id, so neither holds a usable session id.
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
-import { sessions } from '../../db/schema';
-import type { StoreDb } from '../../db/store-db';
 import type { RedisClient } from '../../lib/redis';
 
 export interface SessionRecord {
@@ -25,55 +23,6 @@ export interface SessionStore {
   /** Ends every session of the user except `keepKey` (logout everywhere, password change). */
   destroyForUser(userId: number, keepKey?: string): Promise<void>;
   purgeExpired(olderThanIdleMs: number): Promise<void>;
-}
-
-export function dbSessionStore(db: StoreDb): SessionStore {
-  return {
-    async get(key) {
-      const [row] = await db.select().from(sessions).where(eq(sessions.id, key)).limit(1);
-      if (!row) return undefined;
-      return {
-        userId: row.userId,
-        csrfSecret: row.csrfSecret,
-        remember: row.remember,
-        createdAt: row.createdAt.getTime(),
-        lastSeenAt: row.lastSeenAt.getTime(),
-        expiresAt: row.expiresAt.getTime(),
-      };
-    },
-    async save(key, r) {
-      const values = {
-        userId: r.userId,
-        csrfSecret: r.csrfSecret,
-        remember: r.remember,
-        createdAt: new Date(r.createdAt),
-        lastSeenAt: new Date(r.lastSeenAt),
-        expiresAt: new Date(r.expiresAt),
-      };
-      await db
-        .insert(sessions)
-        .values({ id: key, ...values })
-        .onConflictDoUpdate({ target: sessions.id, set: values });
-    },
-    async touch(key, r) {
-      await db
-        .update(sessions)
-        .set({ lastSeenAt: new Date(r.lastSeenAt) })
-        .where(eq(sessions.id, key));
-    },
-    async destroy(key) {
-      await db.delete(sessions).where(eq(sessions.id, key));
-    },
-    async destroyForUser(userId, keepKey) {
-      await db.delete(sessions).where(keepKey ? and(eq(sessions.userId, userId), ne(sessions.id, keepKey)) : eq(sessions.userId, userId));
-    },
-    async purgeExpired(idleMs) {
-      // Remember-me sessions idle out with their absolute expiry, so the longest idle bounds all.
-      await db
-        .delete(sessions)
-        .where(sql`${sessions.expiresAt} < now() OR ${sessions.lastSeenAt} < now() - make_interval(secs => ${idleMs / 1000})`);
-    },
-  };
 }
 
 export function redisSessionStore(redis: RedisClient, prefix = 'sess:'): SessionStore {
