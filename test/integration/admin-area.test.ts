@@ -1,5 +1,5 @@
 /**
- * The back office frame: the admin layout (own style sheet,
+ * The back office frame: where staff land after logging in, the admin layout (own style sheet,
  * no storefront fonts, sidebar of existing pages only, skip link, breadcrumbs) and flash
  * messages shown exactly once.
  */
@@ -30,6 +30,18 @@ describe.each(dbTargets)('admin area on %s', (target) => {
     }
   });
   afterAll(() => store?.close());
+
+  it('lands staff and admins on /admin after login, customers on /akun, unless a safe next= was given', async () => {
+    expect((await browser().login('staff@admin-area.example', PASSWORD)).location).toBe('/admin');
+    expect((await browser().login('admin@admin-area.example', PASSWORD)).location).toBe('/admin');
+    expect((await browser().login('customer@admin-area.example', PASSWORD)).location).toBe('/akun');
+    expect((await browser().login('staff@admin-area.example', PASSWORD, { next: '/akun/alamat' })).location).toBe('/akun/alamat');
+    expect((await browser().login('staff@admin-area.example', PASSWORD, { next: '//evil.example' })).location).toBe('/admin');
+    const b = browser();
+    await b.login('staff@admin-area.example', PASSWORD);
+    expect((await b.get('/masuk')).location).toBe('/admin');
+    expect((await b.get('/masuk?next=%2Fadmin%2Fchat')).location).toBe('/admin/chat');
+  });
 
   it('renders the admin layout: its own styles, the sidebar of existing pages, breadcrumbs and a skip link', async () => {
     const b = browser();
