@@ -31,6 +31,9 @@ const webEntries = {
   'chat-widget': 'web/chat-widget.ts',
   'chat-console': 'web/chat-console.ts',
   app: 'web/styles/app.css',
+  // The back office: a tiny blocking script (phone menu) and its own style sheet, loaded by admin pages only.
+  admin: 'web/admin.ts',
+  'admin-styles': 'web/styles/admin.css',
 };
 
 export async function buildServer() {

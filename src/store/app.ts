@@ -11,6 +11,7 @@ import { type StoreDbHandle, transactionRunner } from '../db/store-db';
 import { loggerOptions, requestId } from '../lib/logger';
 import type { RedisClient } from '../lib/redis';
 import { setupAccounts } from './accounts/setup';
+import { registerAdminArea } from './admin/plugin';
 import { createCartRepository } from './cart/repository';
 import { cartOwner, registerCartRoutes } from './cart/routes';
 import { createCartService } from './cart/service';
@@ -30,7 +31,6 @@ import { createOutboxRepository } from './mail/outbox-repository';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
 import { createCatalogService } from './catalog/service';
-import { registerChatCustomerPanel } from './chat/customer-panel';
 import { registerChatRoutes } from './chat/routes';
 import { createChatTokenService } from './chat/service';
 import { registerCatalogApi } from './api/catalog-api';
@@ -68,6 +68,8 @@ export interface StoreAppDeps {
   clock?: () => Date;
   /** Wakes the email worker after an email is queued (main.ts); tests drain the outbox themselves. */
   onEmailQueued?: () => void;
+  /** More routes inside the admin area, under its guard (tests register probe routes here). */
+  adminRoutes?: (admin: FastifyInstance) => void;
 }
 
 /**
@@ -101,6 +103,7 @@ export async function buildStoreApp({
   logger = true,
   onEmailQueued,
   clock,
+  adminRoutes,
 }: StoreAppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? loggerOptions('store', config.logLevel) : false,
@@ -186,7 +189,7 @@ export async function buildStoreApp({
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
-  registerChatCustomerPanel(app, { accounts: accountsArea.accounts, orders });
+  await registerAdminArea(app, { accounts: accountsArea.accounts, orders, settings, clock, extraRoutes: adminRoutes });
   await registerChatRoutes(app, {
     tokens: createChatTokenService({ secret: config.chatTokenSecret }),
     chatUrl: config.chat.url,

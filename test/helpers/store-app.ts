@@ -33,14 +33,21 @@ export function testConfig(dataDir: string, extra: Record<string, string> = {}):
 
 export async function createTestStore(
   target: DbTarget,
-  options: { sampleData?: boolean; redis?: RedisClient; env?: Record<string, string>; beforeReady?: (app: FastifyInstance) => void } = {},
+  options: {
+    sampleData?: boolean;
+    redis?: RedisClient;
+    env?: Record<string, string>;
+    beforeReady?: (app: FastifyInstance) => void;
+    /** Routes registered inside the admin area, under its guard. */
+    adminRoutes?: (admin: FastifyInstance) => void;
+  } = {},
 ): Promise<TestStore> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-test-'));
   const config = testConfig(dataDir, { SAMPLE_DATA: String(options.sampleData ?? true), ...options.env });
   const testDb = await createTestDatabase(target);
   const database = await openStoreDatabase(config, { url: testDb.url, inMemory: !testDb.url });
   await prepareStoreDatabase(config, database, () => {});
-  const app = await buildStoreApp({ config, database, redis: options.redis, logger: false });
+  const app = await buildStoreApp({ config, database, redis: options.redis, logger: false, adminRoutes: options.adminRoutes });
   options.beforeReady?.(app);
   await app.ready();
   return {

@@ -3,11 +3,14 @@
  * from Fastify itself (the onRoute collector in plugins/auth.ts), so a route added later is
  * checked too: a public route must be listed in PUBLIC below, a customer page in CUSTOMER, a
  * staff page in STAFF; anything else is expected to be admin-only. A new route without a guard
- * therefore fails this test until someone decides, in this file, who may call it.
+ * therefore fails this test until someone decides, in this file, who may call it. Routes inside
+ * the admin area are staff+ by its one guard, admin-only where they say so; unknown admin paths
+ * answer outsiders like real admin pages.
  */
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRole } from '../../src/db/schema';
+import { registerAuth } from '../../src/store/plugins/auth';
 import { dbTargets } from '../helpers/databases';
 import { createTestStore, type TestStore } from '../helpers/store-app';
 import { createUser, TestBrowser } from './accounts-client';
@@ -88,7 +91,15 @@ const CUSTOMER = new Set([
 ]);
 
 /** Staff and admin: orders and chat (docs/security.md). */
-const STAFF = new Set(['GET /admin', 'GET /admin/chat', 'GET /admin/chat/pelanggan/:customerId', 'POST /admin/pesanan/:number/status']);
+const STAFF = new Set([
+  'GET /admin',
+  'GET /admin/chat',
+  'GET /admin/chat/pelanggan/:customerId',
+  'POST /admin/pesanan/:number/status',
+  // Probes registered below inside the admin area with no role of their own: its guard's staff+.
+  'GET /admin/probe-unguarded',
+  'POST /admin/probe-unguarded',
+]);
 
 type Who = 'anonymous' | UserRole;
 const RANK: Record<Who, number> = { anonymous: 0, customer: 1, staff: 2, admin: 3 };
@@ -103,15 +114,26 @@ function expectedLevel(key: string): Who {
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '1').replace(/\*/g, 'x');
 const PASSWORD = 'Matrix-Password-2026';
 
+describe('routes under /admin', () => {
+  it('can only be registered inside the admin area, under its guard', () => {
+    const app = Fastify();
+    registerAuth(app);
+    expect(() => app.get('/admin/sneaky', async () => ({ ok: true }))).toThrow(/admin area/);
+    expect(() => app.get('/administrasi', async () => ({ ok: true }))).not.toThrow();
+  });
+});
+
 describe.each(dbTargets)('authorization matrix on %s', (target) => {
   let store: TestStore;
   beforeAll(async () => {
     store = await createTestStore(target, {
       sampleData: false,
-      // An admin route registered with no guard at all: deny-by-default must cover it.
-      beforeReady: (app: FastifyInstance) => {
-        app.get('/admin/probe-unguarded', async () => ({ ok: true }));
-        app.post('/admin/probe-unguarded', async () => ({ ok: true }));
+      // Admin routes registered with no guard of their own: the area's guard must cover them;
+      // an admin-only page refines it per route.
+      adminRoutes: (admin: FastifyInstance) => {
+        admin.get('/probe-unguarded', async () => ({ ok: true }));
+        admin.post('/probe-unguarded', async () => ({ ok: true }));
+        admin.get('/probe-admin-only', { config: { role: 'admin' } }, async () => ({ ok: true }));
       },
     });
     for (const role of ['customer', 'staff', 'admin'] as const) {
@@ -133,7 +155,37 @@ describe.each(dbTargets)('authorization matrix on %s', (target) => {
     for (const r of routes) {
       if (r.url.startsWith('/admin')) expect(r.role, r.url).toBeDefined();
     }
-    expect(routes.find((r) => r.url === '/admin/probe-unguarded')?.role).toBe('admin');
+    expect(routes.find((r) => r.url === '/admin/probe-unguarded')?.role).toBe('staff');
+    expect(routes.find((r) => r.url === '/admin/probe-admin-only')?.role).toBe('admin');
+  });
+
+  it('answers an unknown admin path like a guarded page: login, 403, or the admin 404 for staff', async () => {
+    const url = '/admin/anything-new';
+    for (const who of ['anonymous', 'customer', 'staff', 'admin'] as const) {
+      const b = await browserFor(who);
+      const page = await b.get(url);
+      const json = await b.request('GET', url, { headers: { accept: 'application/json' } });
+      const post = await b.post(url, {});
+      if (who === 'anonymous') {
+        expect(page.status, who).toBe(303);
+        expect(page.location).toBe('/masuk?next=%2Fadmin%2Fanything-new&pesan=login');
+        expect(json.status, who).toBe(401);
+        expect(post.status, who).toBe(303);
+        expect(post.location).toMatch(/^\/masuk\?next=/);
+      } else if (who === 'customer') {
+        expect(page.status, who).toBe(403);
+        expect(page.body).not.toContain('admin-frame');
+        expect(json.status, who).toBe(403);
+        expect(JSON.parse(json.body).error.code).toBe('forbidden');
+        expect(post.status, who).toBe(403);
+      } else {
+        expect(page.status, who).toBe(404);
+        expect(page.body).toContain('class="admin-frame"');
+        expect(page.body).toContain('Halaman admin tidak ditemukan');
+        expect(json.status, who).toBe(404);
+        expect(JSON.parse(json.body).error.code).toBe('not_found');
+      }
+    }
   });
 
   it.each(['anonymous', 'customer', 'staff', 'admin'] as const)('as %s every route answers as the matrix says', async (who) => {

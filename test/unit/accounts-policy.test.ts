@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, normalizePhone, passwordProblem, safeNextPath } from '../../src/store/accounts/policy';
+import { askedNextPath, formatPhone, landingPath, normalizePhone, passwordProblem, safeNextPath } from '../../src/store/accounts/policy';
 import { addressSchema, parseForm, registerSchema } from '../../src/store/accounts/schema';
 
 describe('password policy', () => {
@@ -83,5 +83,20 @@ describe('form schemas', () => {
       isDefault: 'on',
     });
     expect(ok.ok && ok.data).toMatchObject({ phone: '+6281234567890', isDefault: true });
+  });
+});
+
+describe('where a login lands', () => {
+  it('sends staff and admins to the back office and customers to their account', () => {
+    expect(landingPath('admin')).toBe('/admin');
+    expect(landingPath('staff')).toBe('/admin');
+    expect(landingPath('customer')).toBe('/akun');
+  });
+
+  it('keeps only a safe next= and drops the rest', () => {
+    expect(askedNextPath('/akun/alamat')).toBe('/akun/alamat');
+    expect(askedNextPath('//evil.example')).toBeUndefined();
+    expect(askedNextPath('')).toBeUndefined();
+    expect(askedNextPath(undefined)).toBeUndefined();
   });
 });

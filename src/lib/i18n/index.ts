@@ -2,8 +2,9 @@
  * The message catalog: Indonesian first, English second. Views never hard-code user-facing text.
  * Areas add their file under messages/ and one line to `areas` below.
  */
-import { api } from './messages/api';
 import { accounts } from './messages/accounts';
+import { admin } from './messages/admin';
+import { api } from './messages/api';
 import { cart } from './messages/cart';
 import { catalog } from './messages/catalog';
 import { chat } from './messages/chat';
@@ -15,7 +16,7 @@ import { product } from './messages/product';
 import { storePage } from './messages/store-page';
 import { transferProof } from './messages/transfer-proof';
 
-const areas = [common, home, catalog, api, accounts, product, storePage, cart, chat, checkout, orders, transferProof] as const;
+const areas = [common, home, catalog, api, accounts, product, storePage, cart, chat, checkout, orders, transferProof, admin] as const;
 
 type Area = (typeof areas)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

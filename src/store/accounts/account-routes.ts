@@ -1,5 +1,5 @@
 /**
- * The customer's own pages under /akun (any logged-in role) and the admin landing page.
+ * The customer's own pages under /akun (any logged-in role).
  * Every handler works on `request.user.id` only: ids in URLs are checked against the owner.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +9,7 @@ import { formatPhone } from './policy';
 import type { Address } from './repository';
 import { addressSchema, changePasswordSchema, parseForm, profileSchema } from './schema';
 import type { AccountsService } from './service';
-import { AccountPage, AddressesPage, AdminHomePage, EditAddressPage, type AccountView } from './views/account-pages';
+import { AccountPage, AddressesPage, EditAddressPage, type AccountView } from './views/account-pages';
 import type { FormState } from './views/form';
 
 const NOTICES: Record<string, MessageKey> = {
@@ -130,6 +130,4 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { accounts: Ac
     if (!id || !(await accounts.setDefaultAddress(userId(request), id))) return reply.callNotFound();
     return reply.redirect('/akun/alamat?pesan=alamat-utama', 303);
   });
-
-  app.get('/admin', { config: { role: 'staff' } }, (_request, reply) => reply.page(h(AdminHomePage, {})));
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../lib/project-root';
+import type { UserRole } from '../../db/schema';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -79,6 +80,16 @@ export function safeNextPath(next: unknown, fallback = '/akun'): string {
   } catch {
     return fallback;
   }
+}
+
+/** Where a login without a (safe) `next` lands: the back office for staff and admins, else the account page. */
+export function landingPath(role: UserRole): string {
+  return role === 'customer' ? '/akun' : '/admin';
+}
+
+/** The `next` a login form was given, if it is a safe local path; undefined otherwise. */
+export function askedNextPath(next: unknown): string | undefined {
+  return safeNextPath(next, '') || undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { isLocale, type MessageKey } from '../../lib/i18n';
 import { LOCALE_COOKIE } from '../plugins/locale';
-import { safeNextPath } from './policy';
+import { askedNextPath, landingPath, safeNextPath } from './policy';
 import { forgotSchema, formValues, loginSchema, parseForm, registerSchema, resetSchema } from './schema';
 import type { AccountsService } from './service';
 import { ForgotPasswordPage, LoginPage, NoticePage, RegisterPage, ResetPasswordPage } from './views/auth-pages';
@@ -59,20 +59,21 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps) {
     await deps.afterLogin?.({ guestSessionKey: guestKey, user });
   }
 
-  async function loginForm(request: FastifyRequest, reply: FastifyReply, state: FormState, next: string, status = 200) {
+  async function loginForm(request: FastifyRequest, reply: FastifyReply, state: FormState, next: string | undefined, status = 200) {
     await app.sessions.ensure(request, reply);
     return reply.page(h(LoginPage, { state, next }), status);
   }
 
   app.get('/masuk', async (request, reply) => {
-    const next = safeNextPath(query(request).next);
-    if (request.user) return reply.redirect(next, 303);
+    // Without a (safe) next=, staff and admins land in the back office, customers on their account.
+    const next = askedNextPath(query(request).next);
+    if (request.user) return reply.redirect(next ?? landingPath(request.user.role), 303);
     const notice = LOGIN_NOTICES[String(query(request).pesan ?? '')];
     return loginForm(request, reply, { alert: notice }, next);
   });
 
   app.post('/masuk', { config: { rateLimit: AUTH_RATE_LIMITS.login } }, async (request, reply) => {
-    const next = safeNextPath(body(request).next);
+    const next = askedNextPath(body(request).next);
     const form = parseForm(loginSchema, request.body);
     if (!form.ok) return loginForm(request, reply, form, next, 400);
     const values = formValues(request.body);
@@ -96,7 +97,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps) {
     // S7: a language chosen before logging in wins and is saved; otherwise the account's applies.
     const cookieLocale = request.cookies[LOCALE_COOKIE];
     if (isLocale(cookieLocale) && cookieLocale !== result.user.locale) await accounts.saveLocale(result.user.id, cookieLocale);
-    return reply.redirect(next, 303);
+    return reply.redirect(next ?? landingPath(result.user.role), 303);
   });
 
   app.post('/keluar', async (request, reply) => {

@@ -1,14 +1,13 @@
 /**
- * Store side of the chat: tokens for the widget and console, the guest pre-chat form, the staff
- * console page and the proxy to the chat service. HTTP only; rules live in service.ts.
+ * Store side of the chat: tokens for the widget and console, the guest pre-chat form and the
+ * proxy to the chat service. HTTP only; rules live in service.ts. The staff console page and its
+ * customer panel are in the admin area (admin/chat/).
  */
 import type { FastifyInstance } from 'fastify';
-import { h } from 'preact';
 import { csrfTokenFor } from '../plugins/csrf';
 import { registerChatProxy } from './proxy';
 import { guestChatSchema } from './schema';
 import type { ChatTokenService } from './service';
-import { ChatConsolePage } from './views/console-page';
 import { sendError } from '../../lib/errors';
 
 /** Token refreshes are cheap but not free (HMAC signing, session lookups): stop scripted floods. */
@@ -40,8 +39,6 @@ export async function registerChatRoutes(app: FastifyInstance, deps: { tokens: C
     const session = await request.server.sessions.ensure(request, reply);
     return deps.tokens.forGuest(session.key, parsed.data);
   });
-
-  app.get('/admin/chat', { config: { role: 'staff' } }, (_request, reply) => reply.page(h(ChatConsolePage, {})));
 
   await registerChatProxy(app, { chatUrl: deps.chatUrl, publicUrl: deps.publicUrl });
 }

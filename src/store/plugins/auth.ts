@@ -1,10 +1,14 @@
 /**
- * The one role guard. A route declares who may call it with `config: { role }`; everything under
- * /admin defaults to `admin` (deny by default), so a new admin route is never open by accident.
+ * The role guard. A route declares who may call it with `config: { role }`. An area plugin
+ * (the back office under /admin) guards its whole subtree with `guardArea()`: one hook that lets
+ * only its least role pass, on every route registered inside it and on its unknown paths too, so
+ * a new admin page is never open by accident. A route under /admin registered outside the admin
+ * area is refused at start-up.
  * Anonymous visitors are sent to the login page (`next=` brings them back), or get 401 JSON;
  * logged-in users without the role get a 403 page or JSON.
  *
- *   app.get('/admin/orders', { config: { role: 'staff' } }, handler)
+ *   app.get('/akun', { config: { role: 'customer' } }, handler)
+ *   admin.get('/pengguna', { config: { role: 'admin' } }, handler)   // inside the admin area: staff+ by default
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { h } from 'preact';
@@ -21,19 +25,32 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route registered on the app, for the authorization matrix test. */
     registeredRoutes: RegisteredRoute[];
+    /** Least role of the guarded area this instance belongs to (set by `guardArea`), if any. */
+    areaRole?: UserRole;
   }
 }
 
 export interface RegisteredRoute {
   method: string;
   url: string;
+  /** The least role that passes: the route's own, or its area's when that is stronger. */
   role: UserRole | undefined;
 }
+
+/** Paths that belong to the back office: only the admin area may register routes here. */
+const ADMIN_PATH = /^\/admin(\/|$)/;
 
 const RANK: Record<UserRole, number> = { customer: 1, staff: 2, admin: 3 };
 
 export function hasRole(userRole: UserRole, needed: UserRole): boolean {
   return RANK[userRole] >= RANK[needed];
+}
+
+/** The stronger of two roles (undefined = public). */
+export function strongest(a: UserRole | undefined, b: UserRole | undefined): UserRole | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return RANK[a] >= RANK[b] ? a : b;
 }
 
 export function loginUrl(next: string, notice?: string): string {
@@ -62,13 +79,18 @@ async function deny(request: FastifyRequest, reply: FastifyReply, needed: UserRo
 export function registerAuth(app: FastifyInstance) {
   const routes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', routes);
-  app.addHook('onRoute', (route: RouteOptions) => {
+  // `this` is the instance the route is registered on: inside an area it carries the area's role.
+  app.addHook('onRoute', function collect(this: FastifyInstance, route: RouteOptions) {
     const config = (route.config ??= {}) as { role?: UserRole };
-    if (/^\/admin(\/|$)/.test(route.url) && !config.role) config.role = 'admin';
+    const areaRole = this.areaRole;
+    if (ADMIN_PATH.test(route.url) && !areaRole) {
+      throw new Error(`${route.url}: a route under /admin belongs in the admin area (src/store/admin/plugin.ts), inside its guard`);
+    }
+    const role = strongest(config.role, areaRole);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       // HEAD routes are Fastify's automatic twins of GET routes.
-      if (method !== 'HEAD') routes.push({ method, url: route.url, role: config.role });
+      if (method !== 'HEAD') routes.push({ method, url: route.url, role });
     }
   });
   // A plain hook: most requests (public pages, allowed users) pass without waiting on a promise.
@@ -76,6 +98,21 @@ export function registerAuth(app: FastifyInstance) {
     const needed = request.routeOptions.config?.role;
     if (!needed || (request.user && hasRole(request.user.role, needed))) return done();
     // The refusal is sent here; Fastify stops the request once a reply is sent.
+    deny(request, reply, needed).then(() => done(), done);
+  });
+}
+
+/**
+ * Guards everything registered inside `scope` (an encapsulated plugin, e.g. the one with prefix
+ * /admin): one onRequest hook lets only `least` (or a route's stronger `config.role`) pass. It runs
+ * before the body is read and before the CSRF check, and also for the scope's not-found handler,
+ * so an unknown path answers an outsider exactly like a real page would.
+ */
+export function guardArea(scope: FastifyInstance, least: UserRole) {
+  scope.decorate('areaRole', least);
+  scope.addHook('onRequest', (request, reply, done) => {
+    const needed = strongest(least, request.routeOptions.config?.role) ?? least;
+    if (request.user && hasRole(request.user.role, needed)) return done();
     deny(request, reply, needed).then(() => done(), done);
   });
 }

@@ -18,7 +18,10 @@ export interface AssetUrls {
   chatLauncher: string;
   chatWidget: string;
   chatConsole: string;
+  /** The back office: its phone menu (web/admin.ts) and its own style sheet, loaded by admin pages only. */
+  admin: string;
   appCss: string;
+  adminCss: string;
   bootstrapCss: string;
   bootstrapJs: string;
   fontAwesomeCss: string;
@@ -71,7 +74,9 @@ export function loadAssetUrls(): AssetUrls {
     chatLauncher: entry('chat-launcher'),
     chatWidget: entry('chat-widget'),
     chatConsole: entry('chat-console'),
+    admin: entry('admin'),
     appCss: entry('app'),
+    adminCss: entry('admin-styles'),
     bootstrapCss: vendor('bootstrap', 'css/bootstrap.min.css'),
     bootstrapJs: vendor('bootstrap', 'js/bootstrap.bundle.min.js'),
     fontAwesomeCss: vendor('fontawesome', 'css/all.min.css'),

@@ -243,17 +243,3 @@ export function EditAddressPage({ id, form }: { id: number; form: FormState }) {
     </AccountShell>
   );
 }
-
-/** Landing page of the admin panel (the sections come with their own issues). */
-export function AdminHomePage() {
-  const { t, user } = usePage();
-  return (
-    <Layout title={t('admin.title')}>
-      <section class="container account-page">
-        <h1 class="auth-title">{t('admin.title')}</h1>
-        <p class="lead">{t('admin.lead', { name: user?.name ?? '' })}</p>
-        <p>{t(user?.role === 'admin' ? 'admin.role.admin' : 'admin.role.staff')}</p>
-      </section>
-    </Layout>
-  );
-}

@@ -3,14 +3,14 @@ import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
 import { AuthCard, FieldInput, FormAlert, type FormState } from './form';
 
-export function LoginPage({ state, next }: { state: FormState; next: string }) {
+export function LoginPage({ state, next }: { state: FormState; next: string | undefined }) {
   const { t } = usePage();
   return (
     <AuthCard title={t('login.title')} lead={t('login.lead')}>
       <FormAlert state={state} />
       <form method="post" action="/masuk" novalidate>
         <CsrfField />
-        <input type="hidden" name="next" value={next} />
+        {next && <input type="hidden" name="next" value={next} />}
         <FieldInput name="email" label="accounts.field.email" type="email" autocomplete="username" state={state} maxLength={254} />
         <FieldInput name="password" label="accounts.field.password" type="password" autocomplete="current-password" state={state} />
         <div class="d-flex justify-content-between align-items-center mb-3 flex-wrap gap-2">
@@ -27,7 +27,7 @@ export function LoginPage({ state, next }: { state: FormState; next: string }) {
         </button>
       </form>
       <p class="auth-switch">
-        {t('login.noAccount')} <a href={next === '/akun' ? '/daftar' : `/daftar?next=${encodeURIComponent(next)}`}>{t('register.title')}</a>
+        {t('login.noAccount')} <a href={next ? `/daftar?next=${encodeURIComponent(next)}` : '/daftar'}>{t('register.title')}</a>
       </p>
     </AuthCard>
   );

@@ -1,12 +1,12 @@
-import { Layout } from '../../ui/layout';
+import { chatStrings } from '../../chat/strings';
 import { usePage } from '../../ui/page-context';
-import { chatStrings } from '../strings';
+import { AdminLayout } from '../layout';
 
 /** The staff console's shell; web/chat-console.ts fills the list and the conversation live. */
 export function ChatConsolePage() {
   const { t } = usePage();
   return (
-    <Layout title={t('chat.console.title')} scripts={['chatConsole']}>
+    <AdminLayout title={t('chat.console.title')} crumbs={[{ label: t('admin.nav.chat') }]} scripts={['chatConsole']}>
       <section class="container chat-console-page">
         <h1 class="auth-title">{t('chat.console.title')}</h1>
         <div id="chat-console" class="chat-console" data-strings={chatStrings(t, { console: true })}>
@@ -15,6 +15,6 @@ export function ChatConsolePage() {
           </noscript>
         </div>
       </section>
-    </Layout>
+    </AdminLayout>
   );
 }

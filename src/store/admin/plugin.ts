@@ -1,0 +1,49 @@
+/**
+ * The back office: everything under /admin is registered here, inside one encapsulated plugin
+ * whose single guard (plugins/auth.ts `guardArea`) lets only staff and admins through. A route
+ * added in this subtree is guarded without saying so; an admin-only page adds
+ * `config: { role: 'admin' }`. Unknown paths answer outsiders exactly like real pages (login or
+ * 403), and staff with the admin-styled 404. docs/adding-a-page.md lists the steps for a new page.
+ */
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import type { AccountsService } from '../accounts/service';
+import type { OrdersService } from '../orders/service';
+import { guardArea } from '../plugins/auth';
+import { wantsJson } from '../plugins/errors';
+import type { ShopSettingsService } from '../shop-settings/service';
+import { sendError } from '../../lib/errors';
+import { registerAdminChatRoutes } from './chat/routes';
+import { registerDashboardRoutes } from './dashboard/routes';
+import { registerAdminOrderRoutes } from './orders/routes';
+import { adminPage } from './render';
+import { AdminNotFoundPage } from './views/not-found-page';
+
+export interface AdminAreaDeps {
+  accounts: AccountsService;
+  orders: OrdersService;
+  settings: ShopSettingsService;
+  clock?: () => Date;
+  /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
+  extraRoutes?: (admin: FastifyInstance) => void;
+}
+
+export const ADMIN_PREFIX = '/admin';
+
+export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDeps) {
+  await app.register(
+    async (admin) => {
+      guardArea(admin, 'staff');
+      // Runs after the guard: only staff and admins ever see it.
+      admin.setNotFoundHandler(async (request, reply) => {
+        if (wantsJson(request)) return sendError(reply, 'not_found', 404, 'Not found');
+        return adminPage(reply, h(AdminNotFoundPage, {}), 404);
+      });
+      registerDashboardRoutes(admin);
+      registerAdminOrderRoutes(admin, deps);
+      registerAdminChatRoutes(admin, deps);
+      deps.extraRoutes?.(admin);
+    },
+    { prefix: ADMIN_PREFIX },
+  );
+}
