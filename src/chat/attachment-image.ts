@@ -6,13 +6,10 @@
  * Same rules as the store's pipelines (src/store/media/image-pipeline.ts, transfer receipts).
  */
 import sharp, { type Metadata } from 'sharp';
+import { ATTACHMENT_MAX_PIXELS } from './contract';
 
-/** Largest upload accepted, before re-encoding (a phone photo is 2–6 MB). */
-export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 /** Long edge of the stored image: sharp enough to read a serial number on a guitar's headstock. */
 export const ATTACHMENT_MAX_EDGE = 1600;
-/** Decompression bombs: 50 megapixels is far above any phone photo or screenshot. */
-export const ATTACHMENT_MAX_PIXELS = 50_000_000;
 export const ATTACHMENT_CONTENT_TYPE = 'image/webp';
 const WEBP_QUALITY = 80;
 

@@ -17,27 +17,30 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChatTokenClaims } from '../lib/chat-tokens';
 import { verifyChatToken } from '../lib/chat-tokens';
-import { ATTACHMENT_MAX_BYTES, ChatImageError, type ImageFailure, encodeChatImage } from './attachment-image';
-import { type AttachmentRef, type AttachmentRepository, ATTACHMENT_ID } from './attachments-repository';
+import { ChatImageError, type ImageFailure, encodeChatImage } from './attachment-image';
+import { type AttachmentRepository, ATTACHMENT_ID } from './attachments-repository';
 
 export { createAttachmentRepository, type AttachmentRef, type AttachmentRepository } from './attachments-repository';
 import { isStaff } from './auth';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MAX_PIXELS,
+  type AttachmentRef,
+  CHAT_ATTACHMENTS_PATH,
+  CHAT_SERVICE_API_PREFIX,
+  MAX_UNSENT_UPLOADS,
+  UPLOAD_RATE,
+} from './contract';
 import { type TokenBucket, createTokenBucket } from './rate-limit';
 import type { ChatRepository } from './repository';
 
-/** Uploads per person: 10 a minute (a few photos of a guitar's damage in a row is fine). */
-export const UPLOAD_RATE = { perMinute: 10, burst: 10 };
-/** Uploaded but not sent yet: the widget uploads when a file is picked; more than this is abuse. */
-export const MAX_UNSENT_UPLOADS = 20;
 /** Uploads never sent are forgotten after a day (checked on the uploader's next upload). */
 const UNSENT_TTL_MS = 24 * 60 * 60 * 1000;
-/** Text of a message that is only an image (the widget shows the image, not this). */
-export const IMAGE_ONLY_BODY = '[image]';
 
 const IMAGE_FAILURE: Record<ImageFailure, { status: number; message: string }> = {
   not_an_image: { status: 415, message: 'Only JPEG, PNG, WebP or GIF images can be attached.' },
   invalid_image: { status: 400, message: 'The image is damaged and cannot be read.' },
-  too_many_pixels: { status: 400, message: 'The image has too many pixels (at most 50 megapixels).' },
+  too_many_pixels: { status: 400, message: `The image has too many pixels (at most ${ATTACHMENT_MAX_PIXELS / 1_000_000} megapixels).` },
 };
 
 /** Our error shape; `field` names the part of the request at fault. */
@@ -93,7 +96,8 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
   );
 
   scope.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    if (error.statusCode === 413) return sendError(reply, 413, 'file_too_large', 'The image is larger than 8 MB.', 'file');
+    if (error.statusCode === 413)
+      return sendError(reply, 413, 'file_too_large', `The image is larger than ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`, 'file');
     if (error.statusCode === 415)
       return sendError(reply, 415, 'unsupported_media_type', 'Send the image itself, with an image Content-Type.', 'file');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
@@ -122,7 +126,9 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
     }
   });
 
-  scope.post('/api/attachments', async (request: FastifyRequest<{ Querystring: { conversationId?: string } }>, reply) => {
+  const attachmentsPath = CHAT_SERVICE_API_PREFIX + CHAT_ATTACHMENTS_PATH;
+
+  scope.post(attachmentsPath, async (request: FastifyRequest<{ Querystring: { conversationId?: string } }>, reply) => {
     const user = request.chatUser!;
     const input = request.body;
     if (!Buffer.isBuffer(input) || input.length === 0) return sendError(reply, 400, 'file_missing', 'The request has no image.', 'file');
@@ -168,7 +174,7 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
     return reply.code(201).send({ id: stored.id, width: stored.width, height: stored.height } satisfies AttachmentRef);
   });
 
-  scope.get('/api/attachments/:id', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
+  scope.get(`${attachmentsPath}/:id`, async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
     const user = request.chatUser!;
     const found = ATTACHMENT_ID.test(request.params.id) ? await attachments.findWithOwner(request.params.id) : undefined;
     // Not found and not yours look the same: an id tells a stranger nothing.

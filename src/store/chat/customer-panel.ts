@@ -5,6 +5,7 @@
  * Staff only (the role guard); guests have no account, so only their chat name is known.
  */
 import type { FastifyInstance } from 'fastify';
+import { CHAT_CUSTOMER_PANEL_PATH } from '../../chat/contract';
 import { formatRupiah } from '../../lib/money';
 import { formatDateWib } from '../../lib/time';
 import { formatPhone } from '../accounts/policy';
@@ -15,7 +16,7 @@ const RECENT_ORDERS = 5;
 
 export function registerChatCustomerPanel(app: FastifyInstance, deps: { accounts: AccountsService; orders: OrdersService }) {
   app.get<{ Params: { customerId: string } }>(
-    '/admin/chat/pelanggan/:customerId',
+    `${CHAT_CUSTOMER_PANEL_PATH}/:customerId`,
     { config: { role: 'staff' } },
     async (request, reply) => {
       reply.header('cache-control', 'private, no-store');
