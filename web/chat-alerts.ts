@@ -9,7 +9,8 @@
  * bell is pressed (never on page load), and the AudioContext is created or resumed on a click or
  * key press inside the widget.
  */
-import { type ChatMessage, type Strings, el, isImageOnly } from './chat-shared';
+import { type ChatMessage, isImageOnly } from './chat-bubbles';
+import { type Strings, el } from './chat-dom';
 
 export const NOTIFY_KEY = 'hurtrock-chat-notify';
 export const SOUND_KEY = 'hurtrock-chat-sound';

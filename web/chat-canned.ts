@@ -3,14 +3,11 @@
  * box (staff can still edit it before sending), and a small editor shared by the whole team.
  * The list lives on the chat service; `canned:changed` from any console reloads it everywhere.
  */
-import type { Socket } from 'socket.io-client';
-import { type Strings, ask, el } from './chat-shared';
+import { CANNED_TITLE_MAX_LENGTH, CHAT_MESSAGE_MAX_LENGTH, type CannedReplyDto } from '../src/chat/contract';
+import { type ChatSocket, ask } from './chat-connection';
+import { type Strings, el } from './chat-dom';
 
-interface CannedReply {
-  id: number;
-  title: string;
-  body: string;
-}
+type CannedReply = Pick<CannedReplyDto, 'id' | 'title' | 'body'>;
 
 export interface CannedReplies {
   /** Picker and editor, moved into whichever conversation is open. */
@@ -18,7 +15,7 @@ export interface CannedReplies {
   reload(): Promise<void>;
 }
 
-export function cannedReplies(socket: Socket, s: Strings, insert: (text: string) => void): CannedReplies {
+export function cannedReplies(socket: ChatSocket, s: Strings, insert: (text: string) => void): CannedReplies {
   let replies: CannedReply[] = [];
   const root = el('div', 'chat-canned');
 
@@ -43,14 +40,14 @@ export function cannedReplies(socket: Socket, s: Strings, insert: (text: string)
   form.noValidate = true;
   const titleInput = el('input', 'form-control form-control-sm');
   titleInput.id = 'chat-canned-title';
-  titleInput.maxLength = 80;
+  titleInput.maxLength = CANNED_TITLE_MAX_LENGTH;
   titleInput.required = true;
   const titleLabel = el('label', 'form-label small mb-0', s['console.canned.title']);
   titleLabel.htmlFor = titleInput.id;
   const bodyInput = el('textarea', 'form-control form-control-sm');
   bodyInput.id = 'chat-canned-body';
   bodyInput.rows = 3;
-  bodyInput.maxLength = 2000;
+  bodyInput.maxLength = CHAT_MESSAGE_MAX_LENGTH;
   bodyInput.required = true;
   const bodyLabel = el('label', 'form-label small mb-0', s['console.canned.body']);
   bodyLabel.htmlFor = bodyInput.id;
@@ -114,7 +111,7 @@ export function cannedReplies(socket: Socket, s: Strings, insert: (text: string)
   async function reload() {
     const answer = await ask(socket, 'canned:list');
     if (!answer.ok) return;
-    replies = answer.replies as CannedReply[];
+    replies = answer.replies;
     render();
   }
 

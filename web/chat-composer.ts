@@ -3,16 +3,17 @@
  * an image, sent as one `message:send`. Enter sends, Shift+Enter starts a new line; typing
  * notices are throttled; the send button is disabled while a message is on its way.
  */
-import type { Socket } from 'socket.io-client';
-import { type ChatMessage, type Strings, ask, el, format, imageAttachButton, productPicker } from './chat-shared';
-
-/** A typing notice every few seconds is enough for "the other side sees you typing". */
-const TYPING_EVERY_MS = 3_000;
+import { CHAT_MESSAGE_MAX_LENGTH, TYPING_EVERY_MS } from '../src/chat/contract';
+import { imageAttachButton } from './chat-attachments';
+import type { ChatMessage } from './chat-bubbles';
+import { type ChatSocket, ask } from './chat-connection';
+import { type Strings, el, format } from './chat-dom';
+import { productPicker } from './chat-product-picker';
 
 export interface ComposerOptions {
   s: Strings;
   /** The socket to send on; null while the widget is still connecting. */
-  socket: () => Socket | null | undefined;
+  socket: () => ChatSocket | null | undefined;
   /** id of the textarea (each page has one composer at a time). */
   inputId: string;
   placeholder?: string;
@@ -32,7 +33,7 @@ export function messageComposer(opts: ComposerOptions): { form: HTMLFormElement;
   const input = el('textarea', 'form-control');
   input.id = opts.inputId;
   input.rows = 2;
-  input.maxLength = 2000;
+  input.maxLength = CHAT_MESSAGE_MAX_LENGTH;
   if (opts.placeholder) input.placeholder = opts.placeholder;
   const send = el('button', 'btn btn-rock', s.send);
   send.type = 'submit';
@@ -75,7 +76,7 @@ export function messageComposer(opts: ComposerOptions): { form: HTMLFormElement;
       input.value = '';
       picker.clear();
       image.clear();
-      opts.onSent(answer.message as ChatMessage);
+      opts.onSent(answer.message);
     } else {
       const code = answer.error.code;
       const reason = code === 'rate_limited' ? s['error.rate'] : code === 'invalid_message' ? s['error.invalid'] : code;

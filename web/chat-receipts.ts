@@ -6,7 +6,7 @@
  *  - `conversation:seen { upTo }` to the server whenever the customer can actually see new
  *    messages: the panel is open, the tab is visible, and a message with a higher id is shown.
  */
-import { type Strings, el } from './chat-shared';
+import { type Strings, el } from './chat-dom';
 
 export type ReceiptState = 'sent' | 'read';
 

@@ -3,25 +3,16 @@
  * with their account token; guests first give a name and email (POST /chat/guest). On every
  * reconnect the widget fetches a fresh token and catches up on messages after the last one seen.
  */
-import type { Socket } from 'socket.io-client';
-import {
-  type ChatMessage,
-  type Strings,
-  ask,
-  configureAttachments,
-  connectChat,
-  el,
-  getJson,
-  insertMessages,
-  messageNode,
-  readStrings,
-} from './chat-shared';
-import { messageComposer } from './chat-composer';
+import { CHAT_GUEST_PATH, GUEST_EMAIL_MAX_LENGTH, GUEST_NAME_MAX_LENGTH, HISTORY_MAX_LIMIT, TYPING_SHOWN_MS } from '../src/chat/contract';
 import { createChatAlerts } from './chat-alerts';
+import { configureAttachments } from './chat-attachments';
+import { type ChatMessage, insertMessages, messageNode } from './chat-bubbles';
+import { messageComposer } from './chat-composer';
+import { type ChatSocket, ask, connectChat, userChatToken } from './chat-connection';
+import { type Strings, el, getJson, readStrings } from './chat-dom';
 import { createReceipts, createSeenReporter } from './chat-receipts';
 
 const GUEST_KEY = 'hurtrock-chat-guest';
-const TYPING_SHOWN_MS = 5_000;
 
 function csrfFromMeta(): string | undefined {
   return document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content || undefined;
@@ -29,7 +20,7 @@ function csrfFromMeta(): string | undefined {
 
 async function guestToken(guest: { name: string; email: string }): Promise<string> {
   const post = (csrf: string) =>
-    fetch('/chat/guest', {
+    fetch(CHAT_GUEST_PATH, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
@@ -37,7 +28,7 @@ async function guestToken(guest: { name: string; email: string }): Promise<strin
     });
   // An anonymous page may have no session yet (or it expired since the page loaded): then
   // GET /chat/guest creates one and hands out its CSRF token, and we try once more.
-  const fresh = async () => (await getJson<{ csrfToken: string }>('/chat/guest')).csrfToken;
+  const fresh = async () => (await getJson<{ csrfToken: string }>(CHAT_GUEST_PATH)).csrfToken;
   const meta = csrfFromMeta();
   let res = await post(meta ?? (await fresh()));
   if (res.status === 403 && meta) res = await post(await fresh());
@@ -92,7 +83,7 @@ export function mountChatWidget(root: HTMLElement): void {
 
   let open = true;
   let unread = 0;
-  let socket: Socket | null = null;
+  let socket: ChatSocket | null = null;
   let lastSeenId = 0;
   let firstId = 0;
 
@@ -150,11 +141,11 @@ export function mountChatWidget(root: HTMLElement): void {
   async function catchUp() {
     // First connect: the latest page. Reconnect: only what arrived after the last message seen.
     const initial = lastSeenId === 0;
-    const answer = await ask(socket!, 'history', initial ? {} : { after: lastSeenId, limit: 100 });
+    const answer = await ask(socket!, 'history', initial ? {} : { after: lastSeenId, limit: HISTORY_MAX_LIMIT });
     if (!answer.ok) return;
-    const conversation = answer.conversation as { staffLastReadId?: number } | null;
+    const conversation = answer.conversation;
     if (typeof conversation?.staffLastReadId === 'number') receipts.staffRead(conversation.staffLastReadId);
-    show(answer.messages as ChatMessage[]);
+    show(answer.messages);
     // Only the first page says whether older messages exist; a catch-up page says nothing about that.
     if (initial) older.hidden = !answer.hasMore;
   }
@@ -162,7 +153,7 @@ export function mountChatWidget(root: HTMLElement): void {
   older.addEventListener('click', async () => {
     const answer = await ask(socket!, 'history', { before: firstId });
     if (!answer.ok) return;
-    show(answer.messages as ChatMessage[]);
+    show(answer.messages);
     older.hidden = !answer.hasMore;
   });
 
@@ -175,8 +166,8 @@ export function mountChatWidget(root: HTMLElement): void {
       void catchUp();
       void ask(socket!, 'presence:support:get').then((answer) => answer.ok && showSupport(Boolean(answer.online)));
     });
-    socket.on('presence:support', ({ online }: { online: boolean }) => showSupport(online));
-    socket.on('receipt', ({ reader, lastReadId }: { reader: string; lastReadId: number }) => {
+    socket.on('presence:support', ({ online }) => showSupport(online));
+    socket.on('receipt', ({ reader, lastReadId }) => {
       if (reader === 'staff') receipts.staffRead(lastReadId);
     });
     socket.on('disconnect', (reason) => {
@@ -186,7 +177,7 @@ export function mountChatWidget(root: HTMLElement): void {
     });
     // The chat service (or the store's proxy to it) is down; socket.io keeps retrying with backoff.
     socket.on('connect_error', () => setState('offline'));
-    socket.on('message:new', ({ message }: { message: ChatMessage }) => {
+    socket.on('message:new', ({ message }) => {
       show([message]);
       typing.hidden = true;
       alerts.incoming(message, open);
@@ -223,7 +214,7 @@ export function mountChatWidget(root: HTMLElement): void {
       input.name = name;
       input.required = true;
       input.type = name === 'email' ? 'email' : 'text';
-      input.maxLength = name === 'email' ? 120 : 60;
+      input.maxLength = name === 'email' ? GUEST_EMAIL_MAX_LENGTH : GUEST_NAME_MAX_LENGTH;
       label.htmlFor = input.id;
       return [label, input] as const;
     });
@@ -247,7 +238,7 @@ export function mountChatWidget(root: HTMLElement): void {
   }
 
   if (loggedIn) {
-    start(async () => (await getJson<{ token: string }>('/chat/token')).token);
+    start(userChatToken);
     return;
   }
   const startGuest = (guest: { name: string; email: string }) => start(() => guestToken(guest));

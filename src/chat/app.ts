@@ -21,12 +21,16 @@ import { announce, registerPresenceHandlers, trackPresence } from './presence-ev
 import { type ProductLookup, storeProductLookup } from './products';
 import { createChatRepository } from './repository';
 import { attachmentRoutes, createAttachmentRepository } from './attachments';
-import { CHAT_SOCKET_PATH, type ChatIo, roomsFor } from './rooms';
+import {
+  CHAT_SOCKET_PATH,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  MAX_SOCKET_PAYLOAD_BYTES,
+  type ServerToClientEvents,
+} from './contract';
+import { type ChatIo, type ChatSocketData, roomsFor } from './rooms';
 
-export { CHAT_SOCKET_PATH, STAFF_ROOM, userRoom, roomsFor, type ChatIo, type ChatSocket, type ChatSocketData } from './rooms';
-
-/** Chat messages are ≤ 2000 characters; 64 KB leaves room for framing and stops memory abuse. */
-const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
+export { STAFF_ROOM, userRoom, roomsFor, type ChatIo, type ChatSocket, type ChatSocketData } from './rooms';
 
 export type ChatApp = FastifyInstance & { io: ChatIo };
 
@@ -96,7 +100,7 @@ export function buildChatApp({
     return reply.code(status).send(body);
   });
 
-  const io: ChatIo = new Server(app.server, {
+  const io: ChatIo = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, ChatSocketData>(app.server, {
     path: CHAT_SOCKET_PATH,
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
     // No CORS headers: the browser reaches us through the store's origin only.

@@ -4,13 +4,10 @@
  * as WebP fitted inside ATTACHMENT_MAX_EDGE px. Only the re-encoded bytes are ever stored or served.
  */
 import { type ImageIntakeOptions, intakeImage } from '../lib/images';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_PIXELS } from './contract';
 
-/** Largest upload accepted, before re-encoding (a phone photo is 2–6 MB). */
-export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 /** Long edge of the stored image: sharp enough to read a serial number on a guitar's headstock. */
 export const ATTACHMENT_MAX_EDGE = 1600;
-/** Decompression bombs: 50 megapixels is far above any phone photo or screenshot. */
-export const ATTACHMENT_MAX_PIXELS = 50_000_000;
 export const ATTACHMENT_CONTENT_TYPE = 'image/webp';
 
 const CHAT_IMAGE: ImageIntakeOptions = {

@@ -6,14 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { ChatDb } from './db';
 import { type ChatMessage, chatAttachments, chatConversations, chatMessages } from './db/schema';
+import type { AttachmentRef } from './contract';
 import type { SenderRole } from './repository';
 
-/** What a message carries about its image; the bytes are fetched separately, access-checked. */
-export interface AttachmentRef {
-  id: string;
-  width: number;
-  height: number;
-}
+export type { AttachmentRef } from './contract';
 
 /** 16 random bytes, base64url: 22 characters. Anything else is never looked up. */
 export const ATTACHMENT_ID = /^[A-Za-z0-9_-]{22}$/;

@@ -19,29 +19,38 @@ import type { ChatTokenClaims } from '../lib/chat-tokens';
 import { verifyChatToken } from '../lib/chat-tokens';
 import { sendError } from '../lib/errors';
 import { type ImageFailure, InvalidImageError } from '../lib/images';
-import { ATTACHMENT_MAX_BYTES, encodeChatImage } from './attachment-image';
-import { type AttachmentRef, type AttachmentRepository, ATTACHMENT_ID } from './attachments-repository';
+import { encodeChatImage } from './attachment-image';
+import { type AttachmentRepository, ATTACHMENT_ID } from './attachments-repository';
 
 export { createAttachmentRepository, type AttachmentRef, type AttachmentRepository } from './attachments-repository';
 import { isStaff } from './auth';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MAX_PIXELS,
+  type AttachmentRef,
+  CHAT_ATTACHMENTS_PATH,
+  CHAT_SERVICE_API_PREFIX,
+  MAX_UNSENT_UPLOADS,
+  UPLOAD_RATE,
+} from './contract';
 import { type TokenBucket, createTokenBucket } from './rate-limit';
 import type { ChatRepository } from './repository';
 
-/** Uploads per person: 10 a minute (a few photos of a guitar's damage in a row is fine). */
-export const UPLOAD_RATE = { perMinute: 10, burst: 10 };
-/** Uploaded but not sent yet: the widget uploads when a file is picked; more than this is abuse. */
-export const MAX_UNSENT_UPLOADS = 20;
 /** Uploads never sent are forgotten after a day (checked on the uploader's next upload). */
 const UNSENT_TTL_MS = 24 * 60 * 60 * 1000;
-/** Text of a message that is only an image (the widget shows the image, not this). */
-export const IMAGE_ONLY_BODY = '[image]';
+
+const TOO_LARGE = `The image is larger than ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`;
 
 /** The answer to each refusal of the image intake (the codes are the chat API's). */
 const IMAGE_FAILURE: Record<ImageFailure, { status: number; code: string; message: string }> = {
   not_an_image: { status: 415, code: 'not_an_image', message: 'Only JPEG, PNG, WebP or GIF images can be attached.' },
   corrupt: { status: 400, code: 'invalid_image', message: 'The image is damaged and cannot be read.' },
-  too_many_pixels: { status: 400, code: 'too_many_pixels', message: 'The image has too many pixels (at most 50 megapixels).' },
-  too_large: { status: 413, code: 'file_too_large', message: 'The image is larger than 8 MB.' },
+  too_many_pixels: {
+    status: 400,
+    code: 'too_many_pixels',
+    message: `The image has too many pixels (at most ${ATTACHMENT_MAX_PIXELS / 1_000_000} megapixels).`,
+  },
+  too_large: { status: 413, code: 'file_too_large', message: TOO_LARGE },
 };
 
 /** Our error shape (src/lib/errors.ts); `fields` names the part of the request at fault: `file` or `conversationId`. */
@@ -97,7 +106,7 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
   );
 
   scope.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    if (error.statusCode === 413) return refuse(reply, 413, 'file_too_large', 'The image is larger than 8 MB.', 'file');
+    if (error.statusCode === 413) return refuse(reply, 413, 'file_too_large', TOO_LARGE, 'file');
     if (error.statusCode === 415)
       return refuse(reply, 415, 'unsupported_media_type', 'Send the image itself, with an image Content-Type.', 'file');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
@@ -126,7 +135,9 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
     }
   });
 
-  scope.post('/api/attachments', async (request: FastifyRequest<{ Querystring: { conversationId?: string } }>, reply) => {
+  const attachmentsPath = CHAT_SERVICE_API_PREFIX + CHAT_ATTACHMENTS_PATH;
+
+  scope.post(attachmentsPath, async (request: FastifyRequest<{ Querystring: { conversationId?: string } }>, reply) => {
     const user = request.chatUser!;
     const input = request.body;
     if (!Buffer.isBuffer(input) || input.length === 0) return refuse(reply, 400, 'file_missing', 'The request has no image.', 'file');
@@ -171,7 +182,7 @@ export async function attachmentRoutes(scope: FastifyInstance, deps: AttachmentR
     return reply.code(201).send({ id: stored.id, width: stored.width, height: stored.height } satisfies AttachmentRef);
   });
 
-  scope.get('/api/attachments/:id', async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
+  scope.get(`${attachmentsPath}/:id`, async (request: FastifyRequest<{ Params: { id: string } }>, reply) => {
     const user = request.chatUser!;
     const found = ATTACHMENT_ID.test(request.params.id) ? await attachments.findWithOwner(request.params.id) : undefined;
     // Not found and not yours look the same: an id tells a stranger nothing.

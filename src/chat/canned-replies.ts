@@ -6,14 +6,12 @@
  * Every change is announced to the staff room as `canned:changed`, so open consoles refresh.
  */
 import { z } from 'zod';
-import type { ChatCannedReply } from './db/schema';
-import { CHAT_MESSAGE_MAX_LENGTH } from './db/schema';
 import type { ConsoleRepository } from './console-repository';
-import { type RegisterEvent, fail } from './handlers';
+import { CANNED_TITLE_MAX_LENGTH, CHAT_MESSAGE_MAX_LENGTH, type CannedReplyDto } from './contract';
+import type { ChatCannedReply } from './db/schema';
+import { type RegisterEvent, fail, ok } from './handlers';
 import { id, normaliseBody } from './messages';
 import { STAFF_ROOM, type ChatIo, type ChatSocket } from './rooms';
-
-export const CANNED_TITLE_MAX_LENGTH = 80;
 
 const saveSchema = z.object({
   id: id.optional(),
@@ -22,12 +20,12 @@ const saveSchema = z.object({
 });
 const deleteSchema = z.object({ id });
 
-const replyDto = (r: ChatCannedReply) => ({ id: r.id, title: r.title, body: r.body, updatedAt: r.updatedAt.toISOString() });
+const replyDto = (r: ChatCannedReply): CannedReplyDto => ({ id: r.id, title: r.title, body: r.body, updatedAt: r.updatedAt.toISOString() });
 
 export function registerCannedReplyHandlers(io: ChatIo, socket: ChatSocket, consoleRepo: ConsoleRepository, on: RegisterEvent) {
   const user = socket.data.user;
 
-  on('canned:list', { staffOnly: true }, async () => ({ ok: true, replies: (await consoleRepo.listCannedReplies()).map(replyDto) }));
+  on('canned:list', { staffOnly: true }, async () => ok({ replies: (await consoleRepo.listCannedReplies()).map(replyDto) }));
 
   on('canned:save', { staffOnly: true }, async (payload) => {
     const parsed = saveSchema.safeParse(payload);
@@ -42,7 +40,7 @@ export function registerCannedReplyHandlers(io: ChatIo, socket: ChatSocket, cons
     if (saved === 'duplicate') return fail('duplicate_title', 'title: another quick reply already has this title.');
     if (saved === 'missing') return fail('not_found');
     io.to(STAFF_ROOM).emit('canned:changed');
-    return { ok: true, reply: replyDto(saved) };
+    return ok({ reply: replyDto(saved) });
   });
 
   on('canned:delete', { staffOnly: true }, async (payload) => {
@@ -50,6 +48,6 @@ export function registerCannedReplyHandlers(io: ChatIo, socket: ChatSocket, cons
     if (!parsed.success) return fail('invalid_request');
     if (!(await consoleRepo.deleteCannedReply(parsed.data.id))) return fail('not_found');
     io.to(STAFF_ROOM).emit('canned:changed');
-    return { ok: true };
+    return ok({});
   });
 }

@@ -13,10 +13,8 @@ import {
   chatConversations,
   chatStaffMembers,
 } from './db/schema';
+import type { ConversationFilter } from './contract';
 import { type SenderRole, isUniqueViolation } from './repository';
-
-export const CONVERSATION_FILTERS = ['all', 'unread', 'today', 'mine', 'unassigned'] as const;
-export type ConversationFilter = (typeof CONVERSATION_FILTERS)[number];
 
 export interface ConversationQuery {
   status: ChatConversation['status'];

@@ -12,25 +12,30 @@
  */
 import { z } from 'zod';
 import { isStaff } from './auth';
-import { CONVERSATION_FILTERS, type ConsoleRepository, type ConversationSummary, wibDayStart } from './console-repository';
-import { type RegisterEvent, fail } from './handlers';
+import { type ConsoleRepository, type ConversationSummary, wibDayStart } from './console-repository';
+import {
+  CONVERSATION_FILTERS,
+  CONVERSATION_LIST_LIMIT,
+  CONVERSATION_SEARCH_MAX_LENGTH,
+  CONVERSATION_STATUSES,
+  type ConversationSummaryDto,
+} from './contract';
+import { type RegisterEvent, fail, ok } from './handlers';
 import { conversationDto, conversationSchema, id } from './messages';
 import type { ChatRepository } from './repository';
 import { STAFF_ROOM, type ChatIo, type ChatSocket, userRoom } from './rooms';
 
-const LIST_LIMIT = 100;
-
 const listSchema = z
   .object({
-    status: z.enum(['open', 'archived']).optional(),
+    status: z.enum(CONVERSATION_STATUSES).optional(),
     filter: z.enum(CONVERSATION_FILTERS).optional(),
-    search: z.string().max(200).optional(),
+    search: z.string().max(CONVERSATION_SEARCH_MAX_LENGTH).optional(),
   })
   .nullish();
 const seenSchema = z.object({ upTo: id });
 const assignSchema = z.object({ conversationId: id, staffId: z.string().min(1).max(200).nullable() });
 
-const summaryDto = (c: ConversationSummary) => ({ ...c, lastMessageAt: c.lastMessageAt.toISOString() });
+const summaryDto = (c: ConversationSummary): ConversationSummaryDto => ({ ...c, lastMessageAt: c.lastMessageAt.toISOString() });
 
 export function registerConversationHandlers(
   io: ChatIo,
@@ -54,9 +59,9 @@ export function registerConversationHandlers(
       search: search || undefined,
       staffId: user.sub,
       todayStartsAt: wibDayStart(new Date()),
-      limit: LIST_LIMIT,
+      limit: CONVERSATION_LIST_LIMIT,
     });
-    return { ok: true, conversations: conversations.map(summaryDto) };
+    return ok({ conversations: conversations.map(summaryDto) });
   });
 
   on('conversation:read', { staffOnly: true }, async (payload) => {
@@ -69,7 +74,7 @@ export function registerConversationHandlers(
     // Other staff tabs drop the unread badge; the customer's widget shows "read".
     socket.to(STAFF_ROOM).emit('conversation:read', { conversationId: conversation.id });
     io.to(userRoom(conversation.customerId)).emit('receipt', { conversationId: conversation.id, reader: 'staff', lastReadId });
-    return { ok: true, lastReadId };
+    return ok({ lastReadId });
   });
 
   on('conversation:seen', {}, async (payload) => {
@@ -78,12 +83,12 @@ export function registerConversationHandlers(
     if (!parsed.success) return fail('invalid_request');
     // Always the customer's own conversation: the token decides, never the payload.
     const conversation = await repo.findCurrentForCustomer(user.sub);
-    if (!conversation) return { ok: true, lastReadId: 0 };
+    if (!conversation) return ok({ lastReadId: 0 });
     const lastReadId = await consoleRepo.markSeenByCustomer(conversation.id, parsed.data.upTo);
     if (lastReadId !== null && lastReadId > conversation.customerLastReadId) {
       io.to(STAFF_ROOM).emit('receipt', { conversationId: conversation.id, reader: 'customer', lastReadId });
     }
-    return { ok: true, lastReadId: lastReadId ?? 0 };
+    return ok({ lastReadId: lastReadId ?? 0 });
   });
 
   on('conversation:assign', { staffOnly: true }, async (payload) => {
@@ -101,13 +106,13 @@ export function registerConversationHandlers(
     const change = { id: updated.id, assignedStaffId: updated.assignedStaffId, assignedStaffName: updated.assignedStaffName };
     socket.to(STAFF_ROOM).emit('conversation:updated', change);
     io.to(userRoom(updated.customerId)).emit('conversation:updated', { id: updated.id, assignedStaffName: updated.assignedStaffName });
-    return { ok: true, conversation: { ...conversationDto(updated), assignedStaffId: updated.assignedStaffId } };
+    return ok({ conversation: { ...conversationDto(updated), assignedStaffId: updated.assignedStaffId } });
   });
 
   on('staff:list', { staffOnly: true }, async () => {
     const staff = await consoleRepo.listStaff();
     // `me` lets the console label its own entry without reading its token.
-    return { ok: true, staff: staff.map((s) => ({ id: s.id, name: s.name })), me: { id: user.sub, name: user.name } };
+    return ok({ staff: staff.map((s) => ({ id: s.id, name: s.name })), me: { id: user.sub, name: user.name } });
   });
 
   for (const [event, status] of [
@@ -122,7 +127,7 @@ export function registerConversationHandlers(
       // The partial unique index refuses a second open conversation for the same customer.
       if (!(await repo.setStatus(conversation.id, status))) return fail('conflict', 'The customer already has an open conversation.');
       io.to([userRoom(conversation.customerId), STAFF_ROOM]).emit('conversation:updated', { id: conversation.id, status });
-      return { ok: true, conversation: { ...conversationDto(conversation), status } };
+      return ok({ conversation: { ...conversationDto(conversation), status } });
     });
   }
 }

@@ -4,10 +4,10 @@
  * shared state. The caller owns the publishing client, so presence can share its connection.
  */
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { Server } from 'socket.io';
 import type { RedisClient } from '../lib/redis';
+import type { ChatIo } from './rooms';
 
-export async function attachRedisAdapter(io: Server, pub: RedisClient, key = 'hurtrock-chat'): Promise<() => Promise<void>> {
+export async function attachRedisAdapter(io: ChatIo, pub: RedisClient, key = 'hurtrock-chat'): Promise<() => Promise<void>> {
   const sub = pub.duplicate();
   await Promise.all([pub.connect(), sub.connect()]);
   io.adapter(createAdapter(pub, sub, { key }));

@@ -5,12 +5,24 @@
  */
 import { z } from 'zod';
 import type { ChatTokenClaims } from '../lib/chat-tokens';
-import { type AttachmentRef, type AttachmentRepository, IMAGE_ONLY_BODY } from './attachments';
+import type { AttachmentRepository } from './attachments';
 import { isStaff } from './auth';
-import { CHAT_MESSAGE_MAX_LENGTH, type ChatConversation, type ChatMessage } from './db/schema';
-import { type RegisterEvent, fail } from './handlers';
+import {
+  type AttachmentRef,
+  CHAT_MESSAGE_MAX_LENGTH,
+  type ConversationDto,
+  HISTORY_MAX_LIMIT,
+  HISTORY_PAGE,
+  IMAGE_ONLY_BODY,
+  MESSAGE_RATE,
+  type MessageDto,
+  PRODUCT_SLUG_MAX_LENGTH,
+  type ProductCard,
+} from './contract';
+import type { ChatConversation, ChatMessage } from './db/schema';
+import { type RegisterEvent, fail, ok } from './handlers';
 import { createTokenBucket } from './rate-limit';
-import type { ProductCard, ProductLookup } from './products';
+import type { ProductLookup } from './products';
 import type { ChatRepository } from './repository';
 import { STAFF_ROOM, type ChatIo, type ChatSocket, userRoom } from './rooms';
 
@@ -19,7 +31,7 @@ const sendSchema = z.object({
   body: z.string().max(CHAT_MESSAGE_MAX_LENGTH * 2),
   conversationId: id.optional(),
   /** A product to attach as a card: only its slug; the card itself comes from the store. */
-  product: z.string().max(220).optional(),
+  product: z.string().max(PRODUCT_SLUG_MAX_LENGTH).optional(),
   /** An image uploaded first (POST /api/attachments): only its id. */
   attachment: z.string().max(64).optional(),
 });
@@ -27,23 +39,9 @@ const historySchema = z.object({
   conversationId: id.optional(),
   before: id.optional(),
   after: id.optional(),
-  limit: z.number().int().min(1).max(100).optional(),
+  limit: z.number().int().min(1).max(HISTORY_MAX_LIMIT).optional(),
 });
 export const conversationSchema = z.object({ conversationId: id });
-
-/** Message limits: 5 per second sustained, bursts of 10 (pasting a few lines is fine). */
-export const MESSAGE_RATE = { perSecond: 5, burst: 10 };
-const HISTORY_PAGE = 50;
-
-export interface MessageDto {
-  id: number;
-  conversationId: number;
-  senderRole: ChatMessage['senderRole'];
-  body: string;
-  product: ProductCard | null;
-  attachment: AttachmentRef | null;
-  createdAt: string;
-}
 
 const toDto = (m: ChatMessage, attachment: AttachmentRef | null = null): MessageDto => ({
   id: m.id,
@@ -56,12 +54,11 @@ const toDto = (m: ChatMessage, attachment: AttachmentRef | null = null): Message
 });
 
 /** What both sides learn about a conversation: read markers drive the receipts (C4). */
-export const conversationDto = (c: ChatConversation) => ({
+export const conversationDto = (c: ChatConversation): ConversationDto => ({
   id: c.id,
   customerId: c.customerId,
   customerName: c.customerName,
   status: c.status,
-  // The name only: customers see who looks after them, not the staff member's account id.
   assignedStaffName: c.assignedStaffName,
   staffLastReadId: c.staffLastReadId,
   customerLastReadId: c.customerLastReadId,
@@ -146,7 +143,7 @@ export function registerMessageHandlers(
     socket
       .to([userRoom(conversation.customerId), STAFF_ROOM])
       .emit('message:new', { message, conversation: conversationDto(conversation) });
-    return { ok: true, message };
+    return ok({ message });
   });
 
   async function withAttachments(rows: ChatMessage[]): Promise<MessageDto[]> {
@@ -167,13 +164,13 @@ export function registerMessageHandlers(
     } else {
       conversation = await repo.findCurrentForCustomer(user.sub);
     }
-    if (!conversation) return { ok: true, conversation: null, messages: [], hasMore: false };
+    if (!conversation) return ok({ conversation: null, messages: [], hasMore: false });
     const limit = parsed.data.limit ?? HISTORY_PAGE;
     // One extra row tells the widget whether an older page exists.
     const rows = await repo.history(conversation.id, { before, after, limit: limit + 1 });
     const hasMore = rows.length > limit;
     const page = hasMore ? (after ? rows.slice(0, limit) : rows.slice(1)) : rows;
-    return { ok: true, conversation: conversationDto(conversation), messages: await withAttachments(page), hasMore };
+    return ok({ conversation: conversationDto(conversation), messages: await withAttachments(page), hasMore });
   });
 
   on('typing', {}, async (payload) => {
@@ -185,9 +182,9 @@ export function registerMessageHandlers(
       socket.to(userRoom(conversation.customerId)).emit('typing', { conversationId: conversation.id, from: 'staff' });
     } else {
       const conversation = await repo.findCurrentForCustomer(user.sub);
-      if (conversation?.status !== 'open') return { ok: true };
+      if (conversation?.status !== 'open') return ok({});
       socket.to(STAFF_ROOM).emit('typing', { conversationId: conversation.id, from: 'customer' });
     }
-    return { ok: true };
+    return ok({});
   });
 }

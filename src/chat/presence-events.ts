@@ -8,7 +8,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
-import { type RegisterEvent, fail } from './handlers';
+import { type RegisterEvent, fail, ok } from './handlers';
 import type { Presence, PresenceEvent } from './presence';
 import { type ChatIo, type ChatSocket, STAFF_ROOM } from './rooms';
 
@@ -36,11 +36,11 @@ export function trackPresence(io: ChatIo, socket: ChatSocket, presence: Presence
 export function registerPresenceHandlers(presence: Presence, on: RegisterEvent): void {
   on('presence:support:get', {}, async (payload) => {
     if (!noParams.safeParse(payload).success) return fail('invalid_request');
-    return { ok: true, online: await presence.staffOnline() };
+    return ok({ online: await presence.staffOnline() });
   });
 
   on('presence:customers:get', { staffOnly: true }, async (payload) => {
     if (!noParams.safeParse(payload).success) return fail('invalid_request');
-    return { ok: true, online: await presence.onlineCustomers() };
+    return ok({ online: await presence.onlineCustomers() });
   });
 }

@@ -5,16 +5,9 @@
  * a card, and every field is checked before it is stored.
  */
 import { z } from 'zod';
+import { PRODUCT_SLUG_MAX_LENGTH, type ProductCard } from './contract';
 
-export interface ProductCard {
-  slug: string;
-  name: string;
-  brand: string;
-  price: number;
-  priceText: string;
-  url: string;
-  image: string | null;
-}
+export type { ProductCard } from './contract';
 
 export type ProductLookup = (slug: string) => Promise<ProductCard | null>;
 
@@ -22,7 +15,7 @@ export const PRODUCT_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const apiAnswer = z.object({
   data: z.object({
-    slug: z.string().regex(PRODUCT_SLUG).max(220),
+    slug: z.string().regex(PRODUCT_SLUG).max(PRODUCT_SLUG_MAX_LENGTH),
     name: z.string().min(1).max(200),
     brand: z.string().max(80),
     price: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
@@ -35,7 +28,7 @@ const apiAnswer = z.object({
 /** Looks a product up on the store (`GET /api/v1/products/:slug`); null when it is unknown or hidden. */
 export function storeProductLookup(storeUrl: string, timeoutMs = 2_000): ProductLookup {
   return async (slug) => {
-    if (!PRODUCT_SLUG.test(slug) || slug.length > 220) return null;
+    if (!PRODUCT_SLUG.test(slug) || slug.length > PRODUCT_SLUG_MAX_LENGTH) return null;
     const res = await fetch(`${storeUrl}/api/v1/products/${slug}`, {
       signal: AbortSignal.timeout(timeoutMs),
       headers: { accept: 'application/json' },

@@ -3,7 +3,7 @@
  * console's list, assignment, read markers, canned replies) and attachments-repository.ts (image
  * uploads) the only chat files that import Drizzle.
  */
-import type { ProductCard } from './products';
+import type { ProductCard } from './contract';
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { ChatDb } from './db';
 import { type ChatConversation, type ChatMessage, chatConversations, chatMessages } from './db/schema';

@@ -5,12 +5,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ChatTokenClaims } from '../lib/chat-tokens';
 import { isStaff } from './auth';
-
-/**
- * The store proxies `/chat/…` to this service, so the browser talks to its own origin; the
- * Socket.IO path carries the same prefix so the proxy can forward it unchanged.
- */
-export const CHAT_SOCKET_PATH = '/chat/socket.io';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents } from './contract';
 
 /** Room every staff and admin socket joins, to receive new conversations and messages. */
 export const STAFF_ROOM = 'staff';
@@ -21,10 +16,10 @@ export interface ChatSocketData {
   user: ChatTokenClaims;
 }
 
-// Payloads are validated with zod in messages.ts, so the event maps stay open here.
-type Events = Record<string, (...args: any[]) => void>;
-export type ChatIo = Server<Events, Events, Events, ChatSocketData>;
-export type ChatSocket = Socket<Events, Events, Events, ChatSocketData>;
+// The event maps constrain what we emit and what each handler answers; incoming payloads are
+// still validated with zod by every handler, since a client need not honour the contract.
+export type ChatIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, ChatSocketData>;
+export type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, ChatSocketData>;
 
 /** A staff member is also addressable as a user (several tabs, personal notices). */
 export function roomsFor(claims: ChatTokenClaims): string[] {

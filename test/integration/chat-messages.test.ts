@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { chatConversations, chatMessages } from '../../src/chat/db/schema';
-import { MESSAGE_RATE } from '../../src/chat/messages';
+import { MESSAGE_RATE } from '../../src/chat/contract';
 import { nextEvent, request, uniqueSub, useChat } from '../helpers/chat-harness';
 import { dbTargets } from '../helpers/databases';
 

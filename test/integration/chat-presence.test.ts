@@ -1,7 +1,7 @@
 import type { Socket as ClientSocket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { ChatApp } from '../../src/chat/app';
-import { EVENT_RATE } from '../../src/chat/handlers';
+import { EVENT_RATE } from '../../src/chat/contract';
 import { nextEvent, recordEvents, request, serverDisconnected, uniqueSub, useChat } from '../helpers/chat-harness';
 
 /**

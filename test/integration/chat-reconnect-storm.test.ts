@@ -4,8 +4,8 @@ import { SignJWT } from 'jose';
 import pino from 'pino';
 import { io as connectClient, type Socket as ClientSocket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHAT_SOCKET_PATH, type ChatApp, buildChatApp } from '../../src/chat/app';
-import { MESSAGE_RATE } from '../../src/chat/messages';
+import { type ChatApp, buildChatApp } from '../../src/chat/app';
+import { CHAT_SOCKET_PATH, MESSAGE_RATE } from '../../src/chat/contract';
 import { CHAT_TOKEN_AUDIENCE, CHAT_TOKEN_ISSUER, signChatToken } from '../../src/lib/chat-tokens';
 import { type ChatHarness, startChat, tokenFor, uniqueSub } from '../helpers/chat-harness';
 

@@ -10,7 +10,7 @@ import {
   truncate,
 } from '../../web/chat-alerts';
 import { createSeenReporter, receiptState } from '../../web/chat-receipts';
-import type { ChatMessage } from '../../web/chat-shared';
+import type { ChatMessage } from '../../web/chat-bubbles';
 
 const s = { staff: 'Staff', 'notify.product': 'sent a product', 'notify.image': 'sent an image' };
 const message = (over: Partial<ChatMessage> & Record<string, unknown> = {}): ChatMessage =>
@@ -35,7 +35,7 @@ describe('chat widget alerts', () => {
   });
 
   it('says "sent a product" for a card alone and keeps the text of a card with words', () => {
-    const product = { slug: 'rg', name: 'Ibanez RG550', brand: 'Ibanez', priceText: 'Rp 1', url: '/produk/rg', image: null };
+    const product = { slug: 'rg', name: 'Ibanez RG550', brand: 'Ibanez', price: 1, priceText: 'Rp 1', url: '/produk/rg', image: null };
     expect(notificationBody(message({ body: 'Ibanez RG550', product }), s)).toBe('Staff sent a product');
     expect(notificationBody(message({ body: 'This one?', product }), s)).toBe('This one?');
   });

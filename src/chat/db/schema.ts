@@ -23,15 +23,12 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
-import type { ProductCard } from '../products';
+import { CANNED_TITLE_MAX_LENGTH, CHAT_MESSAGE_MAX_LENGTH, CONVERSATION_STATUSES, type ProductCard, SENDER_ROLES } from '../contract';
 
-/** Longest message body, checked in the database as well as at the socket boundary. */
-export const CHAT_MESSAGE_MAX_LENGTH = 2000;
-
-export const chatConversationStatus = pgEnum('chat_conversation_status', ['open', 'archived']);
+export const chatConversationStatus = pgEnum('chat_conversation_status', CONVERSATION_STATUSES);
 
 /** `system` is for messages the service writes itself (e.g. "conversation archived"). */
-export const chatSenderRole = pgEnum('chat_sender_role', ['customer', 'guest', 'staff', 'admin', 'system']);
+export const chatSenderRole = pgEnum('chat_sender_role', SENDER_ROLES);
 
 export const chatConversations = pgTable(
   'chat_conversations',
@@ -127,7 +124,7 @@ export const chatCannedReplies = pgTable(
   'chat_canned_replies',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    title: varchar('title', { length: 80 }).notNull(),
+    title: varchar('title', { length: CANNED_TITLE_MAX_LENGTH }).notNull(),
     body: text('body').notNull(),
     updatedBy: text('updated_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -6,13 +6,10 @@
  */
 import httpProxy from '@fastify/http-proxy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-// rooms.ts has no runtime dependency on socket.io, so the store does not load the chat server.
+// Neither has a runtime dependency on socket.io, so the store does not load the chat server.
 import { originAllowed } from '../../chat/auth';
-import { CHAT_SOCKET_PATH } from '../../chat/rooms';
+import { CHAT_API_PREFIX, CHAT_SERVICE_API_PREFIX, CHAT_SOCKET_PATH } from '../../chat/contract';
 import { sendError } from '../../lib/errors';
-
-/** Where the browser reaches the chat service's HTTP API (the chat service serves it at /api). */
-export const CHAT_API_PREFIX = '/chat/api';
 
 export async function registerChatProxy(app: FastifyInstance, deps: { chatUrl: string; publicUrl: string }) {
   const chatUp = healthProbe(`${deps.chatUrl}/healthz`);
@@ -69,7 +66,7 @@ async function registerChatApiProxy(app: FastifyInstance, deps: { chatUrl: strin
     },
     upstream: deps.chatUrl,
     prefix: CHAT_API_PREFIX,
-    rewritePrefix: '/api',
+    rewritePrefix: CHAT_SERVICE_API_PREFIX,
     httpMethods: ['GET', 'POST'],
     config: { csrf: false },
     replyOptions: {

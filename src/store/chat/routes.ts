@@ -4,6 +4,7 @@
  * customer panel are in the admin area (admin/chat/).
  */
 import type { FastifyInstance } from 'fastify';
+import { CHAT_GUEST_PATH, CHAT_TOKEN_PATH } from '../../chat/contract';
 import { csrfTokenFor } from '../plugins/csrf';
 import { registerChatProxy } from './proxy';
 import { guestChatSchema } from './schema';
@@ -15,20 +16,20 @@ const TOKEN_RATE_LIMIT = { rateLimit: { max: 30, timeWindow: 60_000 } };
 
 export async function registerChatRoutes(app: FastifyInstance, deps: { tokens: ChatTokenService; chatUrl: string; publicUrl: string }) {
   // Any logged-in user; the role guard answers anonymous JSON callers with 401.
-  app.get('/chat/token', { config: { role: 'customer', ...TOKEN_RATE_LIMIT } }, async (request, reply) => {
+  app.get(CHAT_TOKEN_PATH, { config: { role: 'customer', ...TOKEN_RATE_LIMIT } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return deps.tokens.forUser(request.user!);
   });
 
   // The guest form needs a CSRF token, and anonymous pages may not have a session yet.
-  app.get('/chat/guest', { config: TOKEN_RATE_LIMIT }, async (request, reply) => {
+  app.get(CHAT_GUEST_PATH, { config: TOKEN_RATE_LIMIT }, async (request, reply) => {
     await request.server.sessions.ensure(request, reply);
     reply.header('cache-control', 'no-store');
     return { csrfToken: csrfTokenFor(request), loggedIn: Boolean(request.user) };
   });
 
   // CSRF-checked by the global hook: the token binds the guest id to this browser's session.
-  app.post('/chat/guest', { config: TOKEN_RATE_LIMIT }, async (request, reply) => {
+  app.post(CHAT_GUEST_PATH, { config: TOKEN_RATE_LIMIT }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     if (request.user) return deps.tokens.forUser(request.user);
     const parsed = guestChatSchema.safeParse(request.body ?? {});
