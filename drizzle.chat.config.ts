@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/chat/db/schema.ts',
-  out: './src/chat/db/migrations',
+  schema: './src/db/chat-schema.ts',
+  out: './src/db/chat-migrations',
 });

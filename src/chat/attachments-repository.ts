@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { ChatDb } from './db';
-import { type ChatMessage, chatAttachments, chatConversations, chatMessages } from './db/schema';
+import type { ChatDb } from '../db/chat-db';
+import { type ChatMessage, chatAttachments, chatConversations, chatMessages } from '../db/chat-schema';
 import type { AttachmentRef } from './contract';
 import type { SenderRole } from './repository';
 

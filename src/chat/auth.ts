@@ -2,29 +2,11 @@
  * Who may connect: a verified store-issued token (identity and role come only from it) and, for
  * browsers, the store's own origin. Non-browser clients send no Origin and are judged by token.
  */
-import type { IncomingMessage } from 'node:http';
 import { decodeJwt } from 'jose';
 import type { ChatTokenClaims } from '../lib/chat-tokens';
 import { verifyChatToken } from '../lib/chat-tokens';
 
 export const isStaff = (claims: ChatTokenClaims) => claims.role === 'staff' || claims.role === 'admin';
-
-/**
- * Socket.IO `allowRequest`: a browser page on another site must not open a socket with a token
- * it stole or was handed. The store's public URL and the request's own host count as ours.
- */
-export function originAllowed(request: IncomingMessage, publicUrl: string): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  if (origin === publicUrl) return true;
-  try {
-    const host = new URL(origin).host;
-    const forwarded = request.headers['x-forwarded-host'];
-    return host === request.headers.host || (typeof forwarded === 'string' && host === forwarded.split(',')[0]!.trim());
-  } catch {
-    return false;
-  }
-}
 
 export async function claimsFromHandshake(auth: unknown, secret: string): Promise<ChatTokenClaims | null> {
   const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;

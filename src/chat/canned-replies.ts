@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { ConsoleRepository } from './console-repository';
 import { CANNED_TITLE_MAX_LENGTH, CHAT_MESSAGE_MAX_LENGTH, type CannedReplyDto } from './contract';
-import type { ChatCannedReply } from './db/schema';
+import type { ChatCannedReply } from '../db/chat-schema';
 import { type RegisterEvent, fail, ok } from './handlers';
 import { id, normaliseBody } from './messages';
 import { STAFF_ROOM, type ChatIo, type ChatSocket } from './rooms';

@@ -4,7 +4,7 @@
  * repository.ts; both files are the only ones in the chat service that import Drizzle.
  */
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { ChatDb } from './db';
+import type { ChatDb } from '../db/chat-db';
 import {
   type ChatCannedReply,
   type ChatConversation,
@@ -12,7 +12,7 @@ import {
   chatCannedReplies,
   chatConversations,
   chatStaffMembers,
-} from './db/schema';
+} from '../db/chat-schema';
 import type { ConversationFilter } from './contract';
 import { type SenderRole, isUniqueViolation } from './repository';
 

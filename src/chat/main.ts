@@ -7,7 +7,7 @@ import { loadConfigOrExit } from '../config';
 import { loggerOptions } from '../lib/logger';
 import { describeStartError, onShutdown, stopWithLauncher } from '../lib/shutdown';
 import { buildChatApp } from './app';
-import { openChatDatabase } from './db';
+import { openChatDatabase } from '../db/chat-db';
 
 const config = loadConfigOrExit();
 const log = pino(loggerOptions('chat', config.logLevel));

@@ -19,7 +19,7 @@ import {
   PRODUCT_SLUG_MAX_LENGTH,
   type ProductCard,
 } from './contract';
-import type { ChatConversation, ChatMessage } from './db/schema';
+import type { ChatConversation, ChatMessage } from '../db/chat-schema';
 import { type RegisterEvent, fail, ok } from './handlers';
 import { createTokenBucket } from './rate-limit';
 import type { ProductLookup } from './products';

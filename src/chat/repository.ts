@@ -5,8 +5,8 @@
  */
 import type { ProductCard } from './contract';
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import type { ChatDb } from './db';
-import { type ChatConversation, type ChatMessage, chatConversations, chatMessages } from './db/schema';
+import type { ChatDb } from '../db/chat-db';
+import { type ChatConversation, type ChatMessage, chatConversations, chatMessages } from '../db/chat-schema';
 
 export type SenderRole = ChatMessage['senderRole'];
 

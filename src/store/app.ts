@@ -13,7 +13,7 @@ import type { RedisClient } from '../lib/redis';
 import { setupAccounts } from './accounts/setup';
 import { registerAdminArea } from './admin/plugin';
 import { createCartRepository } from './cart/repository';
-import { cartOwner, registerCartRoutes } from './cart/routes';
+import { registerCartRoutes } from './cart/routes';
 import { createCartService } from './cart/service';
 import { createCatalogRepository } from './catalog/repository';
 import { createCheckoutRepository } from './checkout/repository';
@@ -57,6 +57,7 @@ import { loadAssetUrls } from './ui/assets';
 import { COMPRESS_THRESHOLD } from './ui/page-encoding';
 import { fallbackErrorHtml } from './ui/render';
 import { sendError } from '../lib/errors';
+import { cartOwner } from './cart/service';
 
 export interface StoreAppDeps {
   config: Config;

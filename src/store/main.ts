@@ -3,7 +3,7 @@
  */
 import { loadConfigOrExit } from '../config';
 import { openStoreDatabase } from '../db/store-db';
-import { startOutboxWorker, type OutboxWorker } from './mail/outbox';
+import { startOutboxWorker, type OutboxWorker } from './mail/service';
 import { createMailTransport } from '../lib/mail/transport';
 import { createRedis } from '../lib/redis';
 import { describeStartError, onShutdown, stopWithLauncher } from '../lib/shutdown';

@@ -12,7 +12,7 @@ import { io as connectClient, type Socket as ClientSocket } from 'socket.io-clie
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type ChatApp, type ChatAppOptions, buildChatApp } from '../../src/chat/app';
 import { CHAT_SOCKET_PATH } from '../../src/chat/contract';
-import { type ChatDbHandle, openChatDatabase } from '../../src/chat/db';
+import { type ChatDbHandle, openChatDatabase } from '../../src/db/chat-db';
 import { type Config, loadConfig } from '../../src/config';
 import { type ChatTokenClaims, signChatToken } from '../../src/lib/chat-tokens';
 import { projectRoot } from '../../src/lib/project-root';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox } from '../../src/db/schema';
-import { drainOutbox, enqueueEmail } from '../../src/store/mail/outbox';
+import { drainOutbox, enqueueEmail } from '../../src/store/mail/service';
 import { createMailTransport, type MailTransport, type OutgoingEmail } from '../../src/lib/mail/transport';
 import { verificationEmail } from '../../src/store/accounts/emails';
 import { dbTargets } from '../helpers/databases';

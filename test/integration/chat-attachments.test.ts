@@ -9,7 +9,7 @@ import { SignJWT } from 'jose';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES, IMAGE_ONLY_BODY, UPLOAD_RATE } from '../../src/chat/contract';
-import { chatAttachments, chatMessages } from '../../src/chat/db/schema';
+import { chatAttachments, chatMessages } from '../../src/db/chat-schema';
 import { CHAT_TOKEN_AUDIENCE, CHAT_TOKEN_ISSUER } from '../../src/lib/chat-tokens';
 import { nextEvent, request, tokenFor, uniqueSub, useChat } from '../helpers/chat-harness';
 import { dbTargets } from '../helpers/databases';

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { likePattern, wibDayStart } from '../../src/chat/console-repository';
-import { chatConversations } from '../../src/chat/db/schema';
+import { chatConversations } from '../../src/db/chat-schema';
 import { nextEvent, recordEvents, request, uniqueSub, useChat } from '../helpers/chat-harness';
 import { dbTargets } from '../helpers/databases';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { chatConversations, chatMessages } from '../../src/chat/db/schema';
+import { chatConversations, chatMessages } from '../../src/db/chat-schema';
 import { MESSAGE_RATE } from '../../src/chat/contract';
 import { nextEvent, request, uniqueSub, useChat } from '../helpers/chat-harness';
 import { dbTargets } from '../helpers/databases';

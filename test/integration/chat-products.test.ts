@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatMessages } from '../../src/chat/db/schema';
+import { chatMessages } from '../../src/db/chat-schema';
 import { formatRupiah } from '../../src/lib/money';
 import { nextEvent, request, uniqueSub, useChat } from '../helpers/chat-harness';
 import { dbTargets } from '../helpers/databases';

@@ -7,7 +7,7 @@ import { io as connectClient, type Socket as ClientSocket } from 'socket.io-clie
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatApp, STAFF_ROOM, buildChatApp, userRoom } from '../../src/chat/app';
 import { CHAT_SOCKET_PATH } from '../../src/chat/contract';
-import { type ChatDbHandle, openChatDatabase } from '../../src/chat/db';
+import { type ChatDbHandle, openChatDatabase } from '../../src/db/chat-db';
 import { type Config, loadConfig } from '../../src/config';
 import { CHAT_TOKEN_AUDIENCE, CHAT_TOKEN_ISSUER, signChatToken } from '../../src/lib/chat-tokens';
 import { type TestDatabase, createTestDatabase, dbTargets } from '../helpers/databases';

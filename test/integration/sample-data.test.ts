@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, productImages, products, shippingServices, storeProfile, suppliers } from '../../src/db/schema';
 import { openStoreDatabase, type StoreDbHandle } from '../../src/db/store-db';
-import { IMAGE_WIDTHS, imagePath } from '../../src/store/media/image-pipeline';
+import { IMAGE_WIDTHS, imagePath } from '../../src/store/media/service';
 import { sampleCategories, sampleProducts, sampleShippingServices } from '../../src/store/seed/sample-data';
 import { ensureStoreProfile, isStoreEmpty, seedSampleData } from '../../src/store/seed/seed';
 import { createTestDatabase, dbTargets, type TestDatabase } from '../helpers/databases';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { askedNextPath, formatPhone, landingPath, normalizePhone, passwordProblem, safeNextPath } from '../../src/store/accounts/policy';
-import { addressSchema, parseForm, registerSchema } from '../../src/store/accounts/schema';
+import { askedNextPath, landingPath, passwordProblem, safeNextPath } from '../../src/store/accounts/policy';
+import { addressSchema, registerSchema } from '../../src/store/accounts/schema';
+import { formatPhone, normalizePhone } from '../../src/lib/phone';
+import { parseForm } from '../../src/store/ui/form';
 
 describe('password policy', () => {
   it('needs 10 characters', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY, MAX_PAGE, pageUrl, parseApiQuery, parsePageQuery } from '../../src/store/catalog/query';
+import { DEFAULT_QUERY, MAX_PAGE, pageUrl, parseApiQuery, parsePageQuery } from '../../src/store/catalog/schema';
 
 describe('storefront catalog URLs', () => {
   it('reads every filter from Indonesian parameters', () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMAGE_WIDTHS, imagePath, imageUrl, InvalidImageError, storeImageRenditions } from '../../src/store/media/image-pipeline';
+import { IMAGE_WIDTHS, imagePath, imageUrl, InvalidImageError, storeImageRenditions } from '../../src/store/media/service';
 
 let uploadDir: string;
 

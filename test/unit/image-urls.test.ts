@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fallbackRendition, imageUrl, srcSet } from '../../src/store/media/image-urls';
+import { fallbackRendition, imageUrl, srcSet } from '../../src/store/ui/image-urls';
 
 describe('image URLs', () => {
   it('lists every rendition under its nominal width, described by its real width', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderInvoicePdf, winAnsi, type InvoiceInput, type InvoiceLabel } from '../../src/store/documents/invoice';
+import { winAnsi } from '../../src/store/documents/invoice';
 import { pdfText } from '../helpers/pdf-text';
+import { renderInvoicePdf, type InvoiceInput, type InvoiceLabel } from '../../src/store/documents/service';
 
 const idLabels: Record<InvoiceLabel, string> = {
   title: 'Faktur',

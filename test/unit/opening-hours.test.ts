@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openingHoursLines } from '../../src/store/store-profile/opening-hours';
+import { openingHoursLines } from '../../src/lib/opening-hours';
 
 const HOURS = [...[1, 2, 3, 4, 5].map((day) => ({ day, open: '09:30', close: '18:00' })), { day: 6, open: '09:30', close: '17:00' }];
 

@@ -133,14 +133,14 @@ function harness() {
 
   const repo = {
     findNumberByKey: vi.fn(async (key: string) => keys.get(key)),
-    insertOrder: vi.fn(async (tx: StoreTx, draft: OrderDraft) => {
+    insertOrder: vi.fn(async (tx: StoreTx, draft: OrderDraft, number: string) => {
       own('insertOrder', tx);
       const id = nextId++;
       orders.set(
         id,
         orderRow({
           id,
-          number: draft.number,
+          number,
           idempotencyKey: draft.idempotencyKey,
           userId: draft.userId,
           paymentMethod: draft.paymentMethod,
@@ -245,6 +245,7 @@ function harness() {
     queueEmail,
     emailsQueued,
     clock: () => NOW,
+    newNumber: () => 'HR-261201-QWERTY',
   });
 
   return {
@@ -466,7 +467,6 @@ describe('order lifecycle: refused moves change nothing', () => {
 
 function draft(values: Partial<OrderDraft> = {}): OrderDraft {
   return {
-    number: 'HR-261201-QWERTY',
     idempotencyKey: 'form-key-1',
     userId: OWNER_ID,
     email: 'rina@example.test',

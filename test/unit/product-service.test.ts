@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ProductDetailRow } from '../../src/store/product/repository';
 import { createProductService } from '../../src/store/product/service';
+import type { ProductDetailRow } from '../../src/store/product/types';
 
 const product: ProductDetailRow = {
   id: 7,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { imagePath } from '../../src/store/media/image-pipeline';
+import { imagePath } from '../../src/store/media/service';
 import { renderSampleImage } from '../../src/store/seed/image-cache';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-cache-test-'));

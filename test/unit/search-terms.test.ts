@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightParts, normalizeQuery, prefixTsQuery, searchTerms } from '../../src/store/catalog/search-terms';
+import { highlightParts, normalizeQuery, prefixTsQuery, searchTerms } from '../../src/lib/search-terms';
 
 describe('search terms', () => {
   it('folds case, accents and spacing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbJsonLd, productJsonLd, serializeJsonLd, storeJsonLd } from '../../src/store/seo/json-ld';
+import { breadcrumbJsonLd, productJsonLd, serializeJsonLd, storeJsonLd } from '../../src/store/seo/views/json-ld';
 import { escapeXml, robotsTxt, sitemapUrls, sitemapXml } from '../../src/store/seo/sitemap';
 import { etagMatches, pageEtag } from '../../src/store/plugins/pages';
 

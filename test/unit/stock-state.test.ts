@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stockState } from '../../src/store/catalog/stock-state';
+import { stockState } from '../../src/store/catalog/model';
 
 describe('stockState', () => {
   it('is out at zero, low at or under the threshold, in above it', () => {

@@ -5,12 +5,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { MessageKey } from '../../lib/i18n';
-import { formatPhone } from './policy';
-import type { Address } from './repository';
-import { addressSchema, changePasswordSchema, parseForm, profileSchema } from './schema';
+import { addressSchema, changePasswordSchema, profileSchema } from './schema';
 import type { AccountsService } from './service';
 import { AccountPage, AddressesPage, EditAddressPage, type AccountView } from './views/account-pages';
-import type { FormState } from './views/form';
+import type { FormState } from '../ui/form-fields';
+import { formatPhone } from '../../lib/phone';
+import { parseForm } from '../ui/form';
+import type { Address } from './types';
 
 const NOTICES: Record<string, MessageKey> = {
   terdaftar: 'account.registered',

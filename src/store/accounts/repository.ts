@@ -5,10 +5,7 @@ import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { addresses, users, userTokens } from '../../db/schema';
 import type { StoreDb } from '../../db/store-db';
 import type { CurrentUser } from '../plugins/session';
-
-export type Address = typeof addresses.$inferSelect;
-export type NewAddress = Omit<typeof addresses.$inferInsert, 'id' | 'userId' | 'createdAt'>;
-export type UserRow = typeof users.$inferSelect;
+import type { Address, NewAddress, UserRow } from './types';
 
 export function toCurrentUser(u: UserRow): CurrentUser {
   return {

@@ -8,10 +8,11 @@ import { h } from 'preact';
 import { isLocale, type MessageKey } from '../../lib/i18n';
 import { LOCALE_COOKIE } from '../plugins/locale';
 import { askedNextPath, landingPath, safeNextPath } from './policy';
-import { forgotSchema, formValues, loginSchema, parseForm, registerSchema, resetSchema } from './schema';
+import { forgotSchema, loginSchema, registerSchema, resetSchema } from './schema';
 import type { AccountsService } from './service';
 import { ForgotPasswordPage, LoginPage, NoticePage, RegisterPage, ResetPasswordPage } from './views/auth-pages';
-import type { FormState } from './views/form';
+import type { FormState } from '../ui/form-fields';
+import { formValues, parseForm } from '../ui/form';
 
 /** Per-IP limits on the endpoints attackers hammer; the friendly 429 page comes from the error handler. */
 export const AUTH_RATE_LIMITS = {

@@ -3,8 +3,8 @@
  * field's problem in the visitor's language.
  */
 import { z } from 'zod';
-import { isMessageKey } from '../../lib/i18n';
-import { hasInvalidCharacters, MAX_PASSWORD_LENGTH, normalizePhone, passwordProblem } from './policy';
+import { hasInvalidCharacters, MAX_PASSWORD_LENGTH, passwordProblem } from './policy';
+import { normalizePhone } from '../../lib/phone';
 
 const text = (max: number) =>
   z
@@ -94,36 +94,6 @@ export const addressSchema = z.object({
     .regex(/^\d{5}$/, 'accounts.error.postalCode'),
   isDefault: checkbox,
 });
-
-export type FormValues = Record<string, string>;
-export type FieldErrors = Record<string, string>;
-
-export type FormResult<T> = { ok: true; data: T } | { ok: false; values: FormValues; errors: FieldErrors };
-
-/** Fields never echoed back into a re-rendered form. */
-const SECRET_FIELDS = new Set(['password', 'current', '_csrf', 'token']);
-
-/** Form values as strings for re-rendering (secrets left out, long values cut). */
-export function formValues(body: unknown): FormValues {
-  const values: FormValues = {};
-  if (body && typeof body === 'object') {
-    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-      if (typeof value === 'string' && !SECRET_FIELDS.has(key)) values[key] = value.slice(0, 1000);
-    }
-  }
-  return values;
-}
-
-export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? '_form');
-    errors[field] ??= isMessageKey(issue.message) ? issue.message : 'accounts.error.invalid';
-  }
-  return { ok: false, values: formValues(body), errors };
-}
 
 /** Checks a new password against the policy for an already known email (reset, change). */
 export function newPasswordError(password: string, email: string): string | undefined {

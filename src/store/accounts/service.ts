@@ -10,9 +10,10 @@ import { sha256, signToken, verifyToken } from '../../lib/tokens';
 import type { OutgoingEmail } from '../../lib/mail/transport';
 import type { CurrentUser } from '../plugins/session';
 import { resetEmail, verificationEmail } from './emails';
-import type { AccountsRepository, NewAddress } from './repository';
+import type { AccountsRepository } from './repository';
 import { toCurrentUser } from './repository';
 import { newPasswordError } from './schema';
+import type { NewAddress } from './types';
 
 export const VERIFY_TTL_SECONDS = 48 * 3600;
 export const RESET_TTL_SECONDS = 3600;

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config';
 import type { StoreDb } from '../../db/store-db';
-import { enqueueEmail } from '../mail/outbox';
+import { enqueueEmail } from '../mail/service';
 import { type FailureCounter, memoryFailureCounter, redisFailureCounter } from '../../lib/rate-limit';
 import type { RedisClient } from '../../lib/redis';
 import { registerAuth } from '../plugins/auth';

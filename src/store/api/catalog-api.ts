@@ -4,13 +4,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { formatRupiah } from '../../lib/money';
-import type { ProductCardRow } from '../catalog/repository';
-import { parseApiQuery, withoutControls } from '../catalog/query';
-import { MAX_QUERY_LENGTH } from '../catalog/search-terms';
+import { parseApiQuery, withoutControls } from '../catalog/schema';
+import { MAX_QUERY_LENGTH } from '../../lib/search-terms';
 import type { CategoryNode, CatalogService, SuggestResult } from '../catalog/service';
-import { stockState } from '../catalog/stock-state';
-import { fallbackRendition, imageUrl } from '../media/image-urls';
+import { stockState } from '../catalog/model';
+import { fallbackRendition, imageUrl } from '../ui/image-urls';
 import { type ErrorBody, type ErrorFields, errorBody } from '../../lib/errors';
+import type { ProductCardRow } from '../catalog/types';
 
 export const SUGGEST_LIMIT = 6;
 

@@ -2,8 +2,8 @@
  * The JSON API's OpenAPI 3.1 description, served at /api/openapi.json and shown at /api/docs.
  * Kept next to the routes it describes; a test checks every documented path answers.
  */
-import { MAX_PAGE, MAX_PAGE_SIZE, MAX_PRICE, PAGE_SIZE, SORTS } from '../catalog/query';
-import { MAX_QUERY_LENGTH } from '../catalog/search-terms';
+import { MAX_PAGE, MAX_PAGE_SIZE, MAX_PRICE, PAGE_SIZE, SORTS } from '../catalog/schema';
+import { MAX_QUERY_LENGTH } from '../../lib/search-terms';
 
 const errorSchema = {
   type: 'object',

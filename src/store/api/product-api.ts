@@ -3,7 +3,7 @@
  * related products (the same data and freshness rules as the product page).
  */
 import type { FastifyInstance } from 'fastify';
-import { IMAGE_WIDTHS, imageUrl, srcSet } from '../media/image-urls';
+import { IMAGE_WIDTHS, imageUrl, srcSet } from '../ui/image-urls';
 import { sendError } from '../../lib/errors';
 import type { ProductService } from '../product/service';
 import { productSummary } from './catalog-api';

@@ -6,37 +6,10 @@
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { StoreDb } from '../../db/store-db';
 import { cartItems, carts, categories, products } from '../../db/schema';
-import { createCatalogRepository, type ProductCardRow } from '../catalog/repository';
+import { mainImagesOf } from '../../db/product-cards';
 import { ABSOLUTE_MS } from '../plugins/session';
 import { combinedQuantity } from './rules';
-
-export type CartOwner = { userId: number } | { sessionKey: string };
-
-export interface CartProduct {
-  id: number;
-  name: string;
-  price: number;
-  stock: number;
-  isActive: boolean;
-}
-
-export interface CartLineRow {
-  productId: number;
-  slug: string;
-  name: string;
-  brand: string;
-  price: number;
-  stock: number;
-  isActive: boolean;
-  quantity: number;
-  priceSeen: number;
-  stockSeen: number;
-  weightGrams: number;
-  lengthCm: number;
-  widthCm: number;
-  heightCm: number;
-  image: ProductCardRow['image'];
-}
+import type { CartOwner, CartProduct, CartLineRow } from './types';
 
 /** An hour of margin over the session's absolute lifetime. */
 export const GUEST_CART_MAX_AGE_MS = ABSOLUTE_MS + 3600_000;
@@ -45,8 +18,6 @@ const ownerIs = (owner: CartOwner) => ('userId' in owner ? eq(carts.userId, owne
 const activeSql = sql<boolean>`${products.isActive} AND ${categories.isActive}`;
 
 export function createCartRepository(db: StoreDb) {
-  const catalog = createCatalogRepository(db);
-
   async function findCartId(owner: CartOwner): Promise<number | undefined> {
     const [row] = await db.select({ id: carts.id }).from(carts).where(ownerIs(owner)).limit(1);
     return row?.id;
@@ -166,7 +137,10 @@ export function createCartRepository(db: StoreDb) {
         .innerJoin(categories, eq(categories.id, products.categoryId))
         .where(eq(cartItems.cartId, cartId))
         .orderBy(asc(cartItems.addedAt), asc(cartItems.productId));
-      const images = await catalog.mainImagesOf(rows.map((r) => r.productId));
+      const images = await mainImagesOf(
+        db,
+        rows.map((r) => r.productId),
+      );
       return rows.map((r) => ({ ...r, image: images.get(r.productId) ?? null }));
     },
 

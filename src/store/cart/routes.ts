@@ -10,17 +10,11 @@ import { formatRupiah } from '../../lib/money';
 import { csrfTokenFor } from '../plugins/csrf';
 import { wantsJson } from '../plugins/errors';
 import { noticeText, problemText } from './messages';
-import type { CartOwner } from './repository';
-import type { CartNotice, CartProblem, CartService, CartView } from './service';
+import { type CartNotice, type CartProblem, type CartService, type CartView, cartOwner } from './service';
 import { CartPage, type CartPageAlert } from './views/cart-page';
 import { sendError } from '../../lib/errors';
 
 /** The account's cart when logged in, else the guest session's; null = no cart possible yet. */
-export function cartOwner(request: FastifyRequest): CartOwner | null {
-  if (request.user) return { userId: request.user.id };
-  if (request.session) return { sessionKey: request.session.key };
-  return null;
-}
 
 const FLASHES: Record<string, MessageKey> = {
   ditambah: 'cart.flash.added',

@@ -3,8 +3,9 @@
  * session); every number the page shows (line totals, subtotal) is computed here from today's
  * prices, never taken from the request.
  */
-import type { CartLineRow, CartOwner, CartRepository } from './repository';
+import type { CartRepository } from './repository';
 import { parseProductId, parseQuantity, type QuantityProblem, reviewLine } from './rules';
+import type { CartLineRow, CartOwner } from './types';
 
 export type CartNotice =
   | { kind: 'removedInactive' | 'removedSoldOut'; name: string }
@@ -39,6 +40,13 @@ export type CartProblem = { field: 'product'; problem: 'invalid' | 'notFound' } 
 export type CartResult = { ok: true; notices: CartNotice[]; name?: string } | ({ ok: false } & CartProblem);
 
 const EMPTY: CartView = { lines: [], units: 0, subtotal: 0, notices: [] };
+
+/** Whose cart a visitor has: their account's, or their session's as a guest; null with neither (no cart yet). */
+export function cartOwner(visitor: { user?: { id: number } | null; session?: { key: string } | null }): CartOwner | null {
+  if (visitor.user) return { userId: visitor.user.id };
+  if (visitor.session) return { sessionKey: visitor.session.key };
+  return null;
+}
 
 export function createCartService(deps: { repo: CartRepository }) {
   const { repo } = deps;

@@ -1,33 +1,12 @@
 /**
  * Catalog queries. The only catalog file that talks to the database.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/connection';
 import type { StoreDb } from '../../db/store-db';
-import { categories, productImages, products } from '../../db/schema';
-import type { ImageSize } from '../../db/schema';
-
-export interface ProductCardRow {
-  id: number;
-  slug: string;
-  name: string;
-  brand: string;
-  model: string;
-  price: number;
-  stock: number;
-  lowStockThreshold: number;
-  isFeatured: boolean;
-  image: { storageKey: string; alt: string; sizes: ImageSize[] } | null;
-}
-
-export interface CategoryTileRow {
-  id: number;
-  slug: string;
-  name: string;
-  icon: string;
-  /** Active products in this category and all its descendants. */
-  productCount: number;
-}
+import { mainImagesOf as sharedMainImagesOf, productCardColumns } from '../../db/product-cards';
+import { categories, products } from '../../db/schema';
+import type { ProductCardRow, CategoryTileRow } from './types';
 
 interface TileSqlRow {
   id: number;
@@ -38,39 +17,9 @@ interface TileSqlRow {
   product_count: string | number;
 }
 
-/** The columns a product card shows (every list of products selects these). */
-export const productCardColumns = {
-  id: products.id,
-  slug: products.slug,
-  name: products.name,
-  brand: products.brand,
-  model: products.model,
-  price: products.price,
-  stock: products.stock,
-  lowStockThreshold: products.lowStockThreshold,
-  isFeatured: products.isFeatured,
-};
-
 export function createCatalogRepository(db: StoreDb) {
   /** Main image of each product (or its first image when none is marked main). */
-  async function mainImagesOf(productIds: number[]) {
-    if (productIds.length === 0) return new Map<number, ProductCardRow['image']>();
-    const rows = await db
-      .select({
-        productId: productImages.productId,
-        storageKey: productImages.storageKey,
-        alt: productImages.alt,
-        sizes: productImages.sizes,
-      })
-      .from(productImages)
-      .where(inArray(productImages.productId, productIds))
-      .orderBy(desc(productImages.isMain), asc(productImages.position), asc(productImages.id));
-    const map = new Map<number, ProductCardRow['image']>();
-    for (const row of rows) {
-      if (!map.has(row.productId)) map.set(row.productId, { storageKey: row.storageKey, alt: row.alt, sizes: row.sizes });
-    }
-    return map;
-  }
+  const mainImagesOf = (productIds: number[]) => sharedMainImagesOf(db, productIds);
 
   return {
     mainImagesOf,

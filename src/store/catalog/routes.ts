@@ -3,7 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { parsePageQuery } from './query';
+import { parsePageQuery } from './schema';
 import type { CatalogService } from './service';
 import { CatalogPageView } from './views/catalog-page';
 

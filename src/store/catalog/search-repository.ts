@@ -6,9 +6,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/connection';
 import type { StoreDb } from '../../db/store-db';
-import type { CatalogQuery } from './query';
-import type { ProductCardRow } from './repository';
-import { normalizeQuery, prefixTsQuery, searchTerms } from './search-terms';
+import type { CatalogQuery } from './schema';
+import { normalizeQuery, prefixTsQuery, searchTerms } from '../../lib/search-terms';
+import type { ProductCardRow } from './types';
 
 /** Category names must match closely: a short word resembles many names. */
 const CATEGORY_SIMILARITY = 0.6;

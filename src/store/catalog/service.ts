@@ -1,8 +1,9 @@
 import { lruCache, ttlCache } from '../../lib/cache';
-import { type CatalogQuery, DEFAULT_QUERY } from './query';
-import { normalizeQuery, searchTerms } from './search-terms';
-import type { CatalogRepository, CategoryTileRow, ProductCardRow } from './repository';
+import { type CatalogQuery, DEFAULT_QUERY } from './schema';
+import { normalizeQuery, searchTerms } from '../../lib/search-terms';
+import type { CatalogRepository } from './repository';
 import type { BrandCount, CategoryRow, SearchRepository } from './search-repository';
+import type { CategoryTileRow, ProductCardRow } from './types';
 
 export const FEATURED_ON_HOME = 8;
 export const BEST_SELLERS_ON_HOME = 4;

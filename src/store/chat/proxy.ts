@@ -7,7 +7,7 @@
 import httpProxy from '@fastify/http-proxy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 // Neither has a runtime dependency on socket.io, so the store does not load the chat server.
-import { originAllowed } from '../../chat/auth';
+import { originAllowed } from '../../lib/origin';
 import { CHAT_API_PREFIX, CHAT_SERVICE_API_PREFIX, CHAT_SOCKET_PATH } from '../../chat/contract';
 import { sendError } from '../../lib/errors';
 

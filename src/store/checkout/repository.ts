@@ -2,8 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { shippingServices } from '../../db/schema';
 import type { StoreDb } from '../../db/store-db';
-
-export type ShippingServiceRow = typeof shippingServices.$inferSelect;
+import type { ShippingServiceRow } from './types';
 
 export function createCheckoutRepository(db: StoreDb) {
   return {

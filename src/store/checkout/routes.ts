@@ -7,15 +7,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { MessageKey } from '../../lib/i18n';
 import { randomId } from '../../lib/tokens';
-import type { Address } from '../accounts/repository';
-import { type FieldErrors, type FormValues, formValues, parseForm } from '../accounts/schema';
 import type { AccountsService } from '../accounts/service';
-import type { FormState } from '../accounts/views/form';
-import { cartOwner } from '../cart/routes';
+import type { FormState } from '../ui/form-fields';
 import type { OrdersService } from '../orders/service';
 import { checkoutAddressSchema, checkoutChoicesSchema, guestSchema } from './schema';
 import type { CheckoutService, PlaceInput, Quote } from './service';
 import { CheckoutPage } from './views/checkout-page';
+import { type FieldErrors, type FormValues, formValues, parseForm } from '../ui/form';
+import type { Address } from '../accounts/types';
+import { cartOwner } from '../cart/service';
 
 export interface CheckoutRoutesDeps {
   checkout: CheckoutService;

@@ -5,17 +5,17 @@
  * service, which creates it, reserves its stock and queues its email in one transaction.
  */
 import { createHash } from 'node:crypto';
-import type { Address } from '../accounts/repository';
-import type { CartOwner } from '../cart/repository';
 import type { CartService, CartView } from '../cart/service';
-import { newOrderNumber } from '../orders/order-number';
 import type { OrdersService } from '../orders/service';
 import type { PaymentMethod } from '../orders/state-machine';
 import type { ShippingSnapshot } from '../orders/types';
 import type { ShopSettingsService } from '../shop-settings/service';
 import type { ShopSettings } from '../shop-settings/types';
-import type { CheckoutRepository, ShippingServiceRow } from './repository';
+import type { CheckoutRepository } from './repository';
 import { parcelWeight, shippingCharge, shippingCost } from './shipping';
+import type { Address } from '../accounts/types';
+import type { ShippingServiceRow } from './types';
+import type { CartOwner } from '../cart/types';
 
 /** A courier service the customer can pick, priced for this cart. */
 export interface ShippingOption extends ShippingSnapshot {
@@ -132,7 +132,6 @@ export function createCheckoutService(deps: {
       if (q.cart.notices.length > 0 || input.quoteSeen !== q.fingerprint) return { ok: false, problem: 'changed', quote: q };
       const expiryMinutes = input.payment === 'bank_transfer' ? q.settings.transferExpiryMinutes : q.settings.gatewayExpiryMinutes;
       const result = await deps.orders.place({
-        number: newOrderNumber(now()),
         idempotencyKey: input.key,
         userId: input.userId,
         email: input.email,

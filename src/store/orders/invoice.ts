@@ -1,8 +1,8 @@
 /** Turns an order into the invoice document's input: every label translated, every amount from the order. */
 import type { Locale, MessageKey, Translate } from '../../lib/i18n';
-import type { InvoiceInput, InvoiceLabel } from '../documents/invoice';
-import type { StoreProfile } from '../store-profile/repository';
 import type { OrderDetail } from './service';
+import type { StoreProfile } from '../store-profile/types';
+import type { InvoiceInput, InvoiceLabel } from '../documents/service';
 
 const LABELS: InvoiceLabel[] = [
   'title',

@@ -45,11 +45,11 @@ export function createOrdersRepository(db: StoreDb) {
       return row?.number;
     },
 
-    async insertOrder(tx: StoreExecutor, draft: OrderDraft): Promise<number> {
+    async insertOrder(tx: StoreExecutor, draft: OrderDraft, number: string): Promise<number> {
       const [order] = await tx
         .insert(orders)
         .values({
-          number: draft.number,
+          number,
           idempotencyKey: draft.idempotencyKey,
           userId: draft.userId,
           email: draft.email,

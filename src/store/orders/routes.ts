@@ -7,14 +7,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
 import type { CartService } from '../cart/service';
-import { cartOwner } from '../cart/routes';
 import type { ShopSettingsService } from '../shop-settings/service';
-import { renderInvoicePdf } from '../documents/invoice';
 import type { StoreProfileService } from '../store-profile/service';
 import { invoiceInput } from './invoice';
-import { createOrderPages, type OrderParams } from './order-pages';
+import { createOrderPages, type OrderParams } from './views/order-pages';
 import type { OrderDetail, OrdersService } from './service';
 import { OrderListPage } from './views/order-list';
+import { cartOwner } from '../cart/service';
+import { renderInvoicePdf } from '../documents/service';
 
 export function registerOrderRoutes(
   app: FastifyInstance,

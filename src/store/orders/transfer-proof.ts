@@ -29,7 +29,7 @@ import { h } from 'preact';
 import { sendError } from '../../lib/errors';
 import type { TransferProofMessageKey } from '../../lib/i18n/messages/transfer-proof';
 import { type ImageIntakeOptions, InvalidImageError, intakeImage } from '../../lib/images';
-import { newStorageKey } from '../media/image-pipeline';
+import { newStorageKey } from '../media/service';
 import { wantsJson } from '../plugins/errors';
 import { ErrorPage } from '../ui/error-page';
 import type { OrderDetail, OrdersService } from './service';

@@ -9,6 +9,7 @@ import type { RunInTransaction, StoreTx } from '../../db/store-db';
 import type { StockLine } from '../stock/types';
 import type { StockService } from '../stock/service';
 import type { OrderEmailKind } from './emails';
+import { newOrderNumber } from './order-number';
 import type { OrdersRepository, StatusWrite } from './repository';
 import { type Edge, edgeFor, findEdge, type OrderActor, type OrderStatus, OrderTransitionError } from './state-machine';
 import type { OrderDraft, OrderRow, PlaceResult } from './types';
@@ -31,6 +32,8 @@ export interface LifecycleDeps {
   /** Called after a commit that queued at least one email (wakes the sender). */
   emailsQueued?: () => void;
   clock: () => Date;
+  /** A new order number (tests pin it); HR-YYMMDD-XXXXXX from the clock by default. */
+  newNumber?: () => string;
 }
 
 /** Thrown inside the placing transaction to roll it back; never leaves this file. */
@@ -123,9 +126,10 @@ export function createLifecycle(deps: LifecycleDeps) {
   async function place(draft: OrderDraft): Promise<PlaceResult> {
     const existing = await repo.findNumberByKey(draft.idempotencyKey);
     if (existing) return { ok: true, number: existing, created: false };
+    const number = deps.newNumber?.() ?? newOrderNumber(deps.clock());
     try {
       await committing(async (tx, queue) => {
-        const orderId = await repo.insertOrder(tx, draft);
+        const orderId = await repo.insertOrder(tx, draft, number);
         // Product-id order, line by line: the first line that cannot be served names the problem.
         for (const line of [...draft.lines].sort((a, b) => a.productId - b.productId)) {
           const reserved = await stock.reserve(tx, orderId, [line]);
@@ -153,7 +157,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         });
         if (creation.email) await queue((await repo.findById(orderId, tx))!, creation.email);
       });
-      return { ok: true, number: draft.number, created: true };
+      return { ok: true, number, created: true };
     } catch (error) {
       if (error instanceof PlaceAborted) return error.result;
       if (isUniqueViolation(error)) {

@@ -20,7 +20,6 @@ export interface ShippingSnapshot {
 
 /** What checkout hands over: everything already validated and priced by the server. */
 export interface OrderDraft {
-  number: string;
   idempotencyKey: string;
   userId: number | null;
   email: string;

@@ -8,10 +8,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { CsrfFailedPage } from '../accounts/views/csrf-page';
-import { formValues } from '../accounts/schema';
+import { CsrfFailedPage } from '../ui/csrf-page';
 import { wantsJson } from './errors';
 import { sendError } from '../../lib/errors';
+import { formValues } from '../ui/form';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import type { StoreProfileService } from '../store-profile/service';
 import type { AssetUrls } from '../ui/assets';
 import type { PageContext, Theme } from '../ui/page-context';
 import { type CachedPage, createPageCache } from '../ui/page-cache';
@@ -40,7 +39,8 @@ function themeFrom(request: FastifyRequest): Theme | undefined {
 
 export interface PagesDeps {
   assets: AssetUrls;
-  profiles: StoreProfileService;
+  /** The shop's profile for the layout (the store-profile service). */
+  profiles: { get(): Promise<PageContext['profile']> };
   /** The navbar's cart badge: read per request, so a cached public page (no session) shows 0. */
   cartUnits?: (request: FastifyRequest) => Promise<number>;
 }

@@ -2,45 +2,13 @@
  * Queries of the product page: the only product-page file that talks to the database.
  * A product is visible when it and its own category are active (same rule as the catalog).
  */
-import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, or, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/connection';
 import type { StoreDb } from '../../db/store-db';
 import { categories, productImages, products } from '../../db/schema';
-import type { ImageSize } from '../../db/schema';
-import { type ProductCardRow, productCardColumns } from '../catalog/repository';
-
-export interface ProductDetailRow {
-  id: number;
-  categoryId: number;
-  slug: string;
-  name: string;
-  sku: string;
-  brand: string;
-  model: string;
-  description: string;
-  price: number;
-  stock: number;
-  lowStockThreshold: number;
-  weightGrams: number;
-  lengthCm: number;
-  widthCm: number;
-  heightCm: number;
-  isFeatured: boolean;
-  updatedAt: Date;
-}
-
-export interface ProductImageRow {
-  id: number;
-  storageKey: string;
-  alt: string;
-  sizes: ImageSize[];
-}
-
-export interface CategoryCrumb {
-  id: number;
-  slug: string;
-  name: string;
-}
+import { mainImagesOf as sharedMainImagesOf, productCardColumns } from '../../db/product-cards';
+import type { ProductDetailRow, ProductImageRow, CategoryCrumb } from './types';
+import type { ProductCardRow } from '../catalog/types';
 
 export function createProductRepository(db: StoreDb) {
   // Asked on every product page view: its SQL is built once, and PostgreSQL plans it once per
@@ -130,23 +98,8 @@ export function createProductRepository(db: StoreDb) {
     },
   };
 
-  async function mainImagesOf(productIds: number[]) {
-    const map = new Map<number, ProductCardRow['image']>();
-    if (productIds.length === 0) return map;
-    const rows = await db
-      .select({
-        productId: productImages.productId,
-        storageKey: productImages.storageKey,
-        alt: productImages.alt,
-        sizes: productImages.sizes,
-      })
-      .from(productImages)
-      .where(inArray(productImages.productId, productIds))
-      .orderBy(desc(productImages.isMain), asc(productImages.position), asc(productImages.id));
-    for (const row of rows) {
-      if (!map.has(row.productId)) map.set(row.productId, { storageKey: row.storageKey, alt: row.alt, sizes: row.sizes });
-    }
-    return map;
+  function mainImagesOf(productIds: number[]) {
+    return sharedMainImagesOf(db, productIds);
   }
 }
 

@@ -7,9 +7,10 @@
  * one primary-key lookup, so "only N left" and a withdrawn product are never out of date.
  */
 import { lruCache } from '../../lib/cache';
-import type { ProductCardRow } from '../catalog/repository';
 import { isProductSlug } from './format';
-import type { CategoryCrumb, ProductDetailRow, ProductImageRow, ProductRepository } from './repository';
+import type { ProductRepository } from './repository';
+import type { ProductCardRow } from '../catalog/types';
+import type { CategoryCrumb, ProductDetailRow, ProductImageRow } from './types';
 
 export const RELATED_LIMIT = 4;
 const CACHE_TTL_MS = 15_000;

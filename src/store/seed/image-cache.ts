@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageSize } from '../../db/schema';
-import { imagePath, newStorageKey, type StoredImage, storeImageRenditions } from '../media/image-pipeline';
-import { IMAGE_FORMATS, IMAGE_WIDTHS } from '../media/image-urls';
+import { imagePath, newStorageKey, type StoredImage, storeImageRenditions } from '../media/service';
+import { IMAGE_FORMATS, IMAGE_WIDTHS } from '../ui/image-urls';
 
 const RENDER_OPTIONS = { allowSvg: true, webpEffort: 2 } as const;
 

@@ -4,7 +4,7 @@
  * backdrop with the shop's orange accents. Every product gets two 1280×1280 shots: a main
  * "studio" shot with brand and model, and a second "stage" shot (another angle or a close-up).
  */
-import type { ArtKind, ProductArt } from './sample-data';
+import type { ArtKind, ProductArt } from './types';
 import { drawAmp, drawFloorFx, drawKeyboard, drawMultiFx, drawPedal, drawWah } from './art/boxes';
 import type { ArtContext, Drawer } from './art/context';
 import { drawCymbal, drawCymbalPack, drawDrumKit, drawEDrum } from './art/drums';

@@ -3,10 +3,9 @@
  * advisory lock, so two instances starting at once never seed twice.
  */
 import { count, sql } from 'drizzle-orm';
-import { categories, productImages, products, shippingServices, storeProfile, suppliers } from '../../db/schema';
+import { categories, productImages, products, shippingServices, shopSettings, storeProfile, suppliers } from '../../db/schema';
 import type { StoreDb } from '../../db/store-db';
-import type { StoredImage } from '../media/image-pipeline';
-import { ensureShopSettings } from '../shop-settings/repository';
+import type { StoredImage } from '../media/service';
 import {
   sampleCategories,
   sampleProducts,
@@ -16,7 +15,7 @@ import {
   sampleSoldCount,
   sampleSuppliers,
 } from './sample-data';
-import type { SeedResult } from './seed';
+import type { SeedResult } from './types';
 
 /** Key for pg_advisory_xact_lock, shared by every instance seeding the same database. */
 const SEED_LOCK_KEY = 720_431_994;
@@ -46,7 +45,10 @@ export async function insertSampleCatalog(db: StoreDb, imagesBySku: Map<string, 
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     if (!(await isStoreEmpty(tx))) return { categories: 0, products: 0, images: 0 };
     await ensureStoreProfile(tx);
-    await ensureShopSettings(tx, sampleShopSettings);
+    await tx
+      .insert(shopSettings)
+      .values({ id: 1, ...sampleShopSettings })
+      .onConflictDoNothing({ target: shopSettings.id });
 
     const supplierRows = await tx
       .insert(suppliers)

@@ -3,6 +3,7 @@
  * and ~35 instruments sold in Indonesia. Pure data, no I/O. Prices are whole rupiah.
  */
 import type { OpeningPeriod } from '../../db/schema';
+import type { SampleSupplier } from './types';
 
 export interface SampleStoreProfile {
   name: string;
@@ -124,16 +125,6 @@ export const sampleCategories: SampleCategory[] = [
   },
 ];
 
-export interface SampleSupplier {
-  key: 'harmoni' | 'sentosa';
-  name: string;
-  contactPerson: string;
-  phone: string;
-  email: string;
-  address: string;
-  notes: string;
-}
-
 export const sampleSuppliers: SampleSupplier[] = [
   {
     key: 'harmoni',
@@ -236,59 +227,8 @@ export const sampleShippingServices: SampleShippingService[] = [
   },
 ];
 
-/** How product-art.ts draws a product. `color` overrides the finish picked from the SKU. */
-export type ArtKind =
-  | 'electric-guitar'
-  | 'acoustic-guitar'
-  | 'bass'
-  | 'acoustic-bass'
-  | 'drum-kit'
-  | 'e-drum'
-  | 'cymbal'
-  | 'cymbal-pack'
-  | 'amp'
-  | 'pedal'
-  | 'wah'
-  | 'multi-fx'
-  | 'floor-fx'
-  | 'strings'
-  | 'cable'
-  | 'sticks'
-  | 'picks'
-  | 'keyboard'
-  | 'microphone';
-
-export interface ProductArt {
-  kind: ArtKind;
-  /** Body or style variant, e.g. "strat", "lp", "superstrat" for guitars; "marshall", "orange" for amps. */
-  shape?: string;
-  color?: string;
-  /** Second colour (hardware, grille, lettering), where the kind uses one. */
-  accent?: string;
-}
-
-export interface SampleProduct {
-  name: string;
-  slug: string;
-  sku: string;
-  brand: string;
-  model: string;
-  categorySlug: string;
-  supplier: SampleSupplier['key'];
-  price: number;
-  stock: number;
-  minStock: number;
-  lowStockThreshold: number;
-  weightGrams: number;
-  lengthCm: number;
-  widthCm: number;
-  heightCm: number;
-  featured: boolean;
-  description: string;
-  art: ProductArt;
-}
-
 export { sampleProducts } from './sample-products';
+export type { ArtKind, ProductArt, SampleProduct, SampleSupplier } from './types';
 
 /**
  * Sample checkout settings: transfer accounts that are clearly examples (the shop enters its real

@@ -1,5 +1,5 @@
 /** The sample instruments (see sample-data.ts for the types). Prices: Indonesian street prices, whole rupiah. */
-import type { SampleProduct } from './sample-data';
+import type { SampleProduct } from './types';
 
 type Dimensions = Pick<SampleProduct, 'weightGrams' | 'lengthCm' | 'widthCm' | 'heightCm'>;
 const box = (weightGrams: number, lengthCm: number, widthCm: number, heightCm: number): Dimensions => ({

@@ -5,10 +5,13 @@
  * instances starting at once never seed twice. On failure the written images are removed.
  */
 import type { StoreDb } from '../../db/store-db';
-import { removeImageRenditions, type StoredImage } from '../media/image-pipeline';
+import { removeImageRenditions, type StoredImage } from '../media/service';
 import { renderSampleImage } from './image-cache';
 import { productArtSvgs } from './product-art';
 import { insertSampleCatalog, isStoreEmpty } from './repository';
+import type { SeedResult } from './types';
+
+export type { SeedResult } from './types';
 
 export { ensureStoreProfile, isStoreEmpty } from './repository';
 export { sampleSoldCount } from './sample-data';
@@ -21,12 +24,6 @@ export interface SeedOptions {
   concurrency?: number;
   /** Folder where rendered sample images are kept and reused (tests seed many databases). */
   imageCacheDir?: string;
-}
-
-export interface SeedResult {
-  categories: number;
-  products: number;
-  images: number;
 }
 
 export async function seedSampleData(db: StoreDb, opts: SeedOptions): Promise<SeedResult> {

@@ -4,11 +4,7 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { StoreDb } from '../../db/store-db';
 import { categories, products, storeProfile } from '../../db/schema';
-
-export interface SitemapRow {
-  slug: string;
-  updatedAt: Date;
-}
+import type { SitemapRow } from './types';
 
 export function createSeoRepository(db: StoreDb) {
   return {

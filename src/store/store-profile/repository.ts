@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { StoreDb } from '../../db/store-db';
 import { storeProfile } from '../../db/schema';
-
-export type StoreProfile = typeof storeProfile.$inferSelect;
+import type { StoreProfile } from './types';
 
 export function createStoreProfileRepository(db: StoreDb) {
   return {

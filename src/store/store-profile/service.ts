@@ -3,7 +3,7 @@
  * a few seconds of staleness after an edit is fine, and instances stay independent.
  */
 import { ttlCache } from '../../lib/cache';
-import type { StoreProfile } from './repository';
+import type { StoreProfile } from './types';
 
 const CACHE_TTL_MS = 10_000;
 

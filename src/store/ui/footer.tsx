@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../lib/i18n';
-import { openingHoursLines } from '../store-profile/opening-hours';
+import { openingHoursLines } from '../../lib/opening-hours';
 import { Icon } from './icon';
 import { usePage } from './page-context';
 

@@ -1,4 +1,4 @@
-import { highlightParts } from '../catalog/search-terms';
+import { highlightParts } from '../../lib/search-terms';
 
 /** Text with the search terms marked (<mark>); plain text when there are none. */
 export function Highlight({ text, terms }: { text: string; terms?: readonly string[] }) {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { ChatLauncher } from '../chat/views/launcher';
+import { ChatLauncher } from './chat-launcher';
 import { Footer } from './footer';
 import { Navbar } from './navbar';
 import { usePage } from './page-context';

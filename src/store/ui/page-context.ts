@@ -5,8 +5,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locale, Translate } from '../../lib/i18n';
-import type { StoreProfile } from '../store-profile/repository';
 import type { AssetUrls } from './assets';
+import type { storeProfile } from '../../db/schema';
+
+/** The shop's profile row (the store-profile area reads and keeps it; the layout shows it). */
+type StoreProfile = typeof storeProfile.$inferSelect;
 
 export type Theme = 'light' | 'dark';
 

@@ -4,9 +4,9 @@ import { CsrfField } from '../../ui/csrf-field';
 import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
-import { formatPhone } from '../policy';
-import type { Address } from '../repository';
-import { FieldInput, FormAlert, type FormState } from './form';
+import { FieldInput, FormAlert, type FormState } from '../../ui/form-fields';
+import { formatPhone } from '../../../lib/phone';
+import type { Address } from '../types';
 
 export function AccountShell({ title, notice, children }: { title: string; notice?: MessageKey; children: ComponentChildren }) {
   const { t, path, user } = usePage();

@@ -1,7 +1,7 @@
 import { CsrfField } from '../../ui/csrf-field';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
-import { AuthCard, FieldInput, FormAlert, type FormState } from './form';
+import { AuthCard, FieldInput, FormAlert, type FormState } from '../../ui/form-fields';
 
 export function LoginPage({ state, next }: { state: FormState; next: string | undefined }) {
   const { t } = usePage();

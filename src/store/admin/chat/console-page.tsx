@@ -1,4 +1,4 @@
-import { chatStrings } from '../../chat/strings';
+import { chatStrings } from '../../ui/chat-strings';
 import { usePage } from '../../ui/page-context';
 import { AdminLayout } from '../layout';
 

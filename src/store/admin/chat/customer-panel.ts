@@ -9,10 +9,10 @@ import type { FastifyInstance } from 'fastify';
 import { CHAT_CUSTOMER_PANEL_PATH } from '../../../chat/contract';
 import { formatRupiah } from '../../../lib/money';
 import { formatDateWib } from '../../../lib/time';
-import { formatPhone } from '../../accounts/policy';
 import type { AccountsService } from '../../accounts/service';
 import type { OrdersService } from '../../orders/service';
 import { sendError } from '../../../lib/errors';
+import { formatPhone } from '../../../lib/phone';
 
 const RECENT_ORDERS = 5;
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createOrderPages, type OrderParams } from '../../orders/order-pages';
+import { createOrderPages, type OrderParams } from '../../orders/views/order-pages';
 import type { OrdersService } from '../../orders/service';
 import { isOrderStatus, OrderTransitionError } from '../../orders/state-machine';
 import type { ShopSettingsService } from '../../shop-settings/service';

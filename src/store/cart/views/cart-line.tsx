@@ -1,5 +1,5 @@
 import { formatRupiah } from '../../../lib/money';
-import { fallbackRendition, imageUrl } from '../../media/image-urls';
+import { fallbackRendition, imageUrl } from '../../ui/image-urls';
 import { CsrfField } from '../../ui/csrf-field';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';

@@ -2,9 +2,9 @@ import { Breadcrumbs } from '../../ui/breadcrumbs';
 import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
-import { ProductCard } from '../../ui/product-card';
-import { pageUrl } from '../query';
-import { normalizeQuery, searchTerms } from '../search-terms';
+import { ProductCard } from './product-card';
+import { pageUrl } from '../schema';
+import { normalizeQuery, searchTerms } from '../../../lib/search-terms';
 import type { CatalogPage } from '../service';
 import { Filters, Pagination, SortSelect } from './filters';
 

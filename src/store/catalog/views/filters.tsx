@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../../lib/i18n';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
-import { type CatalogSort, pageParam, pageSortValue, pageUrl, SORTS } from '../query';
+import { type CatalogSort, pageParam, pageSortValue, pageUrl, SORTS } from '../schema';
 import type { CatalogPage, CategoryNode } from '../service';
 
 export const FILTER_FORM_ID = 'catalog-filters';

@@ -1,14 +1,14 @@
 import type { MessageKey } from '../../../lib/i18n';
 import { formatRupiah } from '../../../lib/money';
-import { FieldInput, FormAlert, type FormState } from '../../accounts/views/form';
-import { formatPhone } from '../../accounts/policy';
-import type { Address } from '../../accounts/repository';
+import { FieldInput, FormAlert, type FormState } from '../../ui/form-fields';
 import { CsrfField } from '../../ui/csrf-field';
 import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
 import type { Quote, ShippingOption } from '../service';
 import { serviceLabel } from '../../../lib/service-label';
+import { formatPhone } from '../../../lib/phone';
+import type { Address } from '../../accounts/types';
 
 export interface CheckoutPageProps {
   quote: Quote;

@@ -3,7 +3,7 @@ import type { HomeCatalog } from '../../catalog/service';
 import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
-import { ProductCard } from '../../ui/product-card';
+import { ProductCard } from '../../catalog/views/product-card';
 
 const HIGHLIGHTS: { icon: string; key: 'original' | 'setup' | 'shipping' | 'chat' }[] = [
   { icon: 'certificate', key: 'original' },

@@ -1,7 +1,6 @@
 import type { BankAccount } from '../../../db/schema';
 import { formatRupiah } from '../../../lib/money';
 import { formatDateTimeWib } from '../../../lib/time';
-import { formatPhone } from '../../accounts/policy';
 import { CsrfField } from '../../ui/csrf-field';
 import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
@@ -12,6 +11,7 @@ import { serviceLabel } from '../../../lib/service-label';
 import { trackingUrl } from '../tracking';
 import { StatusBadge, timeLeft } from './status';
 import { TransferProofForm, TransferProofLink } from './transfer-proof-form';
+import { formatPhone } from '../../../lib/phone';
 
 export interface OrderPageProps {
   detail: OrderDetail;

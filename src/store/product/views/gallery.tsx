@@ -3,10 +3,10 @@
  * with scroll snapping) with thumbnail links to each photo; web/gallery.ts turns the thumbnails
  * into buttons and adds arrows, keyboard and a counter.
  */
-import { fallbackRendition, imageUrl, srcSet } from '../../media/image-urls';
+import { fallbackRendition, imageUrl, srcSet } from '../../ui/image-urls';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
-import type { ProductImageRow } from '../repository';
+import type { ProductImageRow } from '../types';
 
 /** The main photo is the full column: about half the container on desktops, the screen on phones. */
 const MAIN_SIZES = '(min-width: 1400px) 636px, (min-width: 1200px) 546px, (min-width: 992px) 456px, 100vw';

@@ -1,4 +1,4 @@
-import type { ProductArt } from '../sample-data';
+import type { ProductArt } from '../types';
 import type { Defs } from './svg';
 
 /** What a drawing function gets: it draws the product centred on (0, 0), about 1000 units across. */

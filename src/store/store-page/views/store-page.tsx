@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../../lib/i18n';
-import { SeoHead } from '../../seo/head';
-import { storeJsonLd } from '../../seo/json-ld';
+import { SeoHead } from '../../seo/views/head';
+import { storeJsonLd } from '../../seo/views/json-ld';
 import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';

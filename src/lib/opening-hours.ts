@@ -2,8 +2,8 @@
  * Turns weekly opening periods into the lines a customer reads, grouping consecutive days with
  * the same hours: "Senin–Jumat 09.30–18.00", "Sabtu 09.30–17.00", "Minggu: Tutup".
  */
-import type { Locale } from '../../lib/i18n';
-import type { OpeningPeriod } from '../../lib/time';
+import type { Locale } from './i18n';
+import type { OpeningPeriod } from './time';
 
 export interface OpeningHoursLine {
   firstDay: number;

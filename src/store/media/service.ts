@@ -16,9 +16,9 @@ import sharp, { type JpegOptions, type Raw, type WebpOptions } from 'sharp';
 import type { ImageSize } from '../../db/schema';
 import { type ImageFormat as SourceFormat, intakeImage } from '../../lib/images';
 
-import { IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat } from './image-urls';
+import { IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat } from '../ui/image-urls';
 
-export { IMAGE_FORMATS, IMAGE_WIDTHS, imageUrl, type ImageFormat, type ImageWidth } from './image-urls';
+export { IMAGE_FORMATS, IMAGE_WIDTHS, imageUrl, type ImageFormat, type ImageWidth } from '../ui/image-urls';
 
 /** Raster formats accepted from uploads ('heif' is AVIF too). SVG only when the caller produced it (`allowSvg`). */
 const ACCEPTED_FORMATS: readonly SourceFormat[] = ['jpeg', 'png', 'webp', 'gif', 'heif', 'tiff'];

@@ -1,8 +1,8 @@
-import { CsrfField } from '../../ui/csrf-field';
-import { Icon } from '../../ui/icon';
-import { usePage } from '../../ui/page-context';
-import type { FormValues } from '../schema';
-import { AuthCard } from './form';
+import { CsrfField } from './csrf-field';
+import { Icon } from './icon';
+import { usePage } from './page-context';
+import { AuthCard } from './form-fields';
+import type { FormValues } from './form';
 
 /**
  * Shown when a form arrives without a valid CSRF token (an expired session, a form left open for

@@ -23,7 +23,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { CANNED_TITLE_MAX_LENGTH, CHAT_MESSAGE_MAX_LENGTH, CONVERSATION_STATUSES, type ProductCard, SENDER_ROLES } from '../contract';
+import { CANNED_TITLE_MAX_LENGTH, CHAT_MESSAGE_MAX_LENGTH, CONVERSATION_STATUSES, type ProductCard, SENDER_ROLES } from '../chat/contract';
 
 export const chatConversationStatus = pgEnum('chat_conversation_status', CONVERSATION_STATUSES);
 

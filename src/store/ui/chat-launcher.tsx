@@ -1,5 +1,5 @@
-import { usePage } from '../../ui/page-context';
-import { chatStrings } from '../strings';
+import { usePage } from './page-context';
+import { chatStrings } from './chat-strings';
 
 /**
  * The floating chat button on every storefront page. Only this and a tiny script ship with the

@@ -1,11 +1,11 @@
-import { formatRupiah } from '../../lib/money';
-import { stockState } from '../catalog/stock-state';
-import type { ProductCardRow } from '../catalog/repository';
-import { fallbackRendition, imageUrl, srcSet } from '../media/image-urls';
-import { CsrfField } from './csrf-field';
-import { Highlight } from './highlight';
-import { Icon } from './icon';
-import { usePage } from './page-context';
+import { formatRupiah } from '../../../lib/money';
+import { stockState } from '../model';
+import { fallbackRendition, imageUrl, srcSet } from '../../ui/image-urls';
+import { CsrfField } from '../../ui/csrf-field';
+import { Highlight } from '../../ui/highlight';
+import { Icon } from '../../ui/icon';
+import { usePage } from '../../ui/page-context';
+import type { ProductCardRow } from '../types';
 
 /** Card widths: 2 per row on phones, 3 on tablets, 4 on desktops. */
 const CARD_SIZES = '(min-width: 1200px) 300px, (min-width: 768px) 33vw, 50vw';

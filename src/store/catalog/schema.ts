@@ -5,7 +5,7 @@
  * bad value with a 400 that names the field.
  */
 import { z } from 'zod';
-import { MAX_QUERY_LENGTH } from './search-terms';
+import { MAX_QUERY_LENGTH } from '../../lib/search-terms';
 
 export const SORTS = ['recommended', 'relevance', 'price_asc', 'price_desc', 'name', 'newest', 'best_selling'] as const;
 export type CatalogSort = (typeof SORTS)[number];

@@ -3,10 +3,10 @@
  * (linked by aria-describedby), and the card every auth page sits in.
  */
 import type { ComponentChildren } from 'preact';
-import type { MessageKey } from '../../../lib/i18n';
-import { Layout } from '../../ui/layout';
-import { usePage } from '../../ui/page-context';
-import type { FieldErrors, FormValues } from '../schema';
+import type { MessageKey } from '../../lib/i18n';
+import { Layout } from './layout';
+import { usePage } from './page-context';
+import type { FieldErrors, FormValues } from './form';
 
 export interface FormState {
   values?: FormValues;

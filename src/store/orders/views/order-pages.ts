@@ -5,12 +5,12 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { MessageKey } from '../../lib/i18n';
-import type { ShopSettingsService } from '../shop-settings/service';
-import { ErrorPage } from '../ui/error-page';
-import type { OrderDetail, OrdersService } from './service';
-import { OrderTransitionError } from './state-machine';
-import { OrderPage, type OrderPageProps } from './views/order-page';
+import type { MessageKey } from '../../../lib/i18n';
+import type { ShopSettingsService } from '../../shop-settings/service';
+import { ErrorPage } from '../../ui/error-page';
+import type { OrderDetail, OrdersService } from '../service';
+import { OrderTransitionError } from '../state-machine';
+import { OrderPage, type OrderPageProps } from './order-page';
 
 const NOTICES: Record<string, { kind: 'success' | 'info' | 'danger'; key: MessageKey }> = {
   dibatalkan: { kind: 'success', key: 'order.cancel.done' },

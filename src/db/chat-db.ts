@@ -3,16 +3,16 @@
  * It shares only the connection code with the store, never tables or migrations.
  */
 import path from 'node:path';
-import type { Config } from '../../config';
-import { type Database, type DatabaseHandle, openDatabase } from '../../db/connection';
-import { projectRoot } from '../../lib/project-root';
-import * as schema from './schema';
+import type { Config } from '../config';
+import { type Database, type DatabaseHandle, openDatabase } from './connection';
+import { projectRoot } from '../lib/project-root';
+import * as schema from './chat-schema';
 
 export type ChatSchema = typeof schema;
 export type ChatDb = Database<ChatSchema>;
 export type ChatDbHandle = DatabaseHandle<ChatSchema>;
 
-export const chatMigrationsFolder = () => path.join(projectRoot(), 'src/chat/db/migrations');
+export const chatMigrationsFolder = () => path.join(projectRoot(), 'src/db/chat-migrations');
 
 /** Opens the chat database chosen by the configuration (PostgreSQL URL or PGlite folder). */
 export function openChatDatabase(

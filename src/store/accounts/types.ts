@@ -1,0 +1,8 @@
+/** The accounts area's row types, for the areas and views that show accounts and addresses. */
+import type { addresses, users } from '../../db/schema';
+
+export type Address = typeof addresses.$inferSelect;
+
+export type NewAddress = Omit<typeof addresses.$inferInsert, 'id' | 'userId' | 'createdAt'>;
+
+export type UserRow = typeof users.$inferSelect;

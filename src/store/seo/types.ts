@@ -1,0 +1,6 @@
+/** What the sitemap lists. */
+
+export interface SitemapRow {
+  slug: string;
+  updatedAt: Date;
+}
