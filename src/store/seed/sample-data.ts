@@ -1,6 +1,6 @@
 /**
  * Sample data for a fresh store: the shop's real profile, the category tree, suppliers, couriers
- * and ~35 instruments sold in Indonesia. Pure data, no I/O. Prices are whole rupiah.
+ * and 36 instruments sold in Indonesia. Pure data, no I/O. Prices are whole rupiah.
  */
 import type { OpeningPeriod } from '../../db/schema';
 import type { SampleSupplier } from './types';

@@ -1,5 +1,5 @@
 /**
- * Seeds an empty store with the sample catalogue: categories, suppliers, couriers, ~35 products
+ * Seeds an empty store with the sample catalogue: categories, suppliers, couriers, 36 products
  * and their locally drawn images. Images are written to disk first (rendered a few at a time);
  * all rows go in one transaction, which re-checks emptiness under an advisory lock, so two
  * instances starting at once never seed twice. On failure the written images are removed.
