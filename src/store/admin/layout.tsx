@@ -6,7 +6,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import { CsrfField } from '../ui/csrf-field';
+import { AccountMenu } from '../ui/account-menu';
+import { BreadcrumbTrail } from '../ui/breadcrumbs';
+import { ThemeToggle } from '../ui/theme-toggle';
 import { Icon } from '../ui/icon';
 import type { PageScript } from '../ui/layout';
 import { usePage } from '../ui/page-context';
@@ -84,52 +86,21 @@ export function AdminLayout({ title, crumbs = [], scripts = [], children }: Admi
               <span class="lang-code">{otherLocale.toUpperCase()}</span>
               <span class="visually-hidden">{t(otherLocale === 'en' ? 'lang.en' : 'lang.id')}</span>
             </a>
-            <button
-              type="button"
-              class="btn btn-icon theme-toggle"
-              data-theme-toggle
-              aria-label={t('theme.toggle')}
-              title={t('theme.toggle')}
-            >
-              <Icon name="moon" class="theme-icon-dark" />
-              <Icon name="sun" class="theme-icon-light" />
-            </button>
+            <ThemeToggle />
             {user && (
-              <div class="dropdown">
-                <button
-                  class="btn btn-icon"
-                  type="button"
-                  data-bs-toggle="dropdown"
-                  aria-expanded="false"
-                  aria-label={t('nav.accountMenu')}
-                  title={t('nav.accountMenu')}
-                >
-                  <Icon name="circle-user" />
-                </button>
-                <ul class="dropdown-menu dropdown-menu-end">
-                  <li>
-                    <span class="dropdown-item-text small text-body-secondary">
-                      {user.name} · {t(user.role === 'admin' ? 'admin.role.name.admin' : 'admin.role.name.staff')}
-                    </span>
-                  </li>
-                  <li>
-                    <a class="dropdown-item" href="/akun">
-                      <Icon name="user" /> {t('admin.account')}
-                    </a>
-                  </li>
-                  <li>
-                    <hr class="dropdown-divider" />
-                  </li>
-                  <li>
-                    <form method="post" action="/keluar">
-                      <CsrfField />
-                      <button class="dropdown-item" type="submit">
-                        <Icon name="right-from-bracket" /> {t('nav.logout')}
-                      </button>
-                    </form>
-                  </li>
-                </ul>
-              </div>
+              <AccountMenu
+                heading={
+                  <span class="dropdown-item-text small text-body-secondary">
+                    {user.name} · {t(user.role === 'admin' ? 'admin.role.name.admin' : 'admin.role.name.staff')}
+                  </span>
+                }
+              >
+                <li>
+                  <a class="dropdown-item" href="/akun">
+                    <Icon name="user" /> {t('admin.account')}
+                  </a>
+                </li>
+              </AccountMenu>
             )}
           </div>
         </header>
@@ -151,21 +122,7 @@ export function AdminLayout({ title, crumbs = [], scripts = [], children }: Admi
             </ul>
           </nav>
           <main id="main" class="admin-main" tabIndex={-1}>
-            <nav aria-label={t('admin.breadcrumbs')}>
-              <ol class="breadcrumb admin-breadcrumb">
-                {trail.map((c, i) =>
-                  c.href && i < trail.length - 1 ? (
-                    <li class="breadcrumb-item" key={i}>
-                      <a href={c.href}>{c.label}</a>
-                    </li>
-                  ) : (
-                    <li class="breadcrumb-item active" aria-current="page" key={i}>
-                      {c.label}
-                    </li>
-                  ),
-                )}
-              </ol>
-            </nav>
+            <BreadcrumbTrail crumbs={trail} label={t('admin.breadcrumbs')} class="admin-breadcrumb" />
             {flash && (
               <div class={`alert alert-${flash.kind} alert-dismissible admin-flash`} role="status" data-admin-flash>
                 {t(flash.key, flash.params)}

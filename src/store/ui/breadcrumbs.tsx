@@ -6,10 +6,8 @@ export interface Crumb {
   href?: string;
 }
 
-/** Home › Products › …: the trail every catalog and product page starts with. */
-export function Breadcrumbs({ trail, label, class: extra }: { trail: Crumb[]; label: string; class?: string }) {
-  const { t } = usePage();
-  const crumbs: Crumb[] = [{ label: t('nav.home'), href: '/' }, { label: t('nav.products'), href: '/produk' }, ...trail];
+/** A breadcrumb trail: every crumb but the last is a link; the last is the current page. */
+export function BreadcrumbTrail({ crumbs, label, class: extra }: { crumbs: Crumb[]; label: string; class?: string }) {
   return (
     <nav aria-label={label}>
       <ol class={`breadcrumb${extra ? ` ${extra}` : ''}`}>
@@ -27,4 +25,11 @@ export function Breadcrumbs({ trail, label, class: extra }: { trail: Crumb[]; la
       </ol>
     </nav>
   );
+}
+
+/** Home › Products › …: the trail every catalog and product page starts with. */
+export function Breadcrumbs({ trail, label, class: extra }: { trail: Crumb[]; label: string; class?: string }) {
+  const { t } = usePage();
+  const crumbs: Crumb[] = [{ label: t('nav.home'), href: '/' }, { label: t('nav.products'), href: '/produk' }, ...trail];
+  return <BreadcrumbTrail crumbs={crumbs} label={label} class={extra} />;
 }

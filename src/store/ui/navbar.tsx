@@ -1,4 +1,5 @@
-import { CsrfField } from './csrf-field';
+import { AccountMenu } from './account-menu';
+import { ThemeToggle } from './theme-toggle';
 import { Icon } from './icon';
 import { usePage } from './page-context';
 
@@ -43,68 +44,34 @@ export function Navbar() {
             </span>
           </a>
           {user ? (
-            <div class="dropdown">
-              <button
-                class="btn btn-icon"
-                type="button"
-                data-bs-toggle="dropdown"
-                aria-expanded="false"
-                aria-label={t('nav.accountMenu')}
-                title={t('nav.accountMenu')}
-              >
-                <Icon name="circle-user" />
-              </button>
-              <ul class="dropdown-menu dropdown-menu-end">
+            <AccountMenu
+              heading={<span class="dropdown-item-text small text-body-secondary text-truncate d-block nav-user-name">{user.name}</span>}
+            >
+              <li>
+                <a class="dropdown-item" href="/akun">
+                  <Icon name="user" /> {t('nav.account')}
+                </a>
+              </li>
+              <li>
+                <a class="dropdown-item" href="/akun/pesanan">
+                  <Icon name="box" /> {t('order.list.title')}
+                </a>
+              </li>
+              {user.role !== 'customer' && (
                 <li>
-                  <span class="dropdown-item-text small text-body-secondary text-truncate d-block nav-user-name">{user.name}</span>
-                </li>
-                <li>
-                  <a class="dropdown-item" href="/akun">
-                    <Icon name="user" /> {t('nav.account')}
+                  <a class="dropdown-item" href="/admin">
+                    <Icon name="gauge" /> {t('nav.admin')}
                   </a>
                 </li>
-                <li>
-                  <a class="dropdown-item" href="/akun/pesanan">
-                    <Icon name="box" /> {t('order.list.title')}
-                  </a>
-                </li>
-                {user.role !== 'customer' && (
-                  <li>
-                    <a class="dropdown-item" href="/admin">
-                      <Icon name="gauge" /> {t('nav.admin')}
-                    </a>
-                  </li>
-                )}
-                <li>
-                  <hr class="dropdown-divider" />
-                </li>
-                <li>
-                  {/* Logging out changes state, so it is a POST with a CSRF token, never a link. */}
-                  <form method="post" action="/keluar">
-                    <CsrfField />
-                    <button class="dropdown-item" type="submit">
-                      <Icon name="right-from-bracket" /> {t('nav.logout')}
-                    </button>
-                  </form>
-                </li>
-              </ul>
-            </div>
+              )}
+            </AccountMenu>
           ) : (
             <a class="btn btn-icon" href="/masuk" title={t('nav.login')}>
               <Icon name="user" />
               <span class="visually-hidden">{t('nav.login')}</span>
             </a>
           )}
-          <button
-            type="button"
-            class="btn btn-icon theme-toggle"
-            data-theme-toggle
-            aria-label={t('theme.toggle')}
-            title={t('theme.toggle')}
-          >
-            <Icon name="moon" class="theme-icon-dark" />
-            <Icon name="sun" class="theme-icon-light" />
-          </button>
+          <ThemeToggle />
           <button
             class="navbar-toggler"
             type="button"
