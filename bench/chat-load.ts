@@ -116,7 +116,8 @@ async function main() {
   if (WANTED + REPLY_STAFF + FD_HEADROOM > limit) {
     clients = Math.max(10, limit - REPLY_STAFF - FD_HEADROOM);
     say(
-      `WARNING: open-file limit is ${limit} (ulimit -n); using ${clients} clients instead of ${WANTED}. Raise it with \`ulimit -n 65536\` before running.`,
+      `WARNING: open-file limit is ${limit} (ulimit -n); using ${clients} clients instead of ${WANTED}. ` +
+        'Raise it with `ulimit -n 65536` before running.',
     );
   }
   const messages = Math.min(MESSAGES, clients);
@@ -277,7 +278,8 @@ async function main() {
     const followUp = await customerRound('followup');
 
     const delivered = (values: number[], r: { errors: number; seconds: number; cpu: number }) =>
-      `${pct(values)} · ${values.length}/${messages} in ${r.seconds.toFixed(1)} s, ${r.errors} errors · server CPU ${(r.cpu * 100).toFixed(0)}%`;
+      `${pct(values)} · ${values.length}/${messages} in ${r.seconds.toFixed(1)} s, ` +
+      `${r.errors} errors · server CPU ${(r.cpu * 100).toFixed(0)}%`;
     const rows: [string, string][] = [
       [
         'setup',
@@ -295,7 +297,8 @@ async function main() {
       [`(c) broadcast to all ${connected} customers (${ROUNDS * 2}×)`, `${pct(broadcastMs)}`],
       [
         '(c) until the last customer has it',
-        `median ${ms(percentile(lastDelivery, 0.5))} · worst ${ms(percentile(lastDelivery, 1))}${incomplete ? ` · ${incomplete} incomplete` : ''}`,
+        `median ${ms(percentile(lastDelivery, 0.5))} · worst ${ms(percentile(lastDelivery, 1))}` +
+          (incomplete ? ` · ${incomplete} incomplete` : ''),
       ],
       [`(d) customer→staff, first message (new conversation), ${messages} at ${RATE}/s: ack`, pct(first.ackMs)],
       ['(d) … staff receives', delivered(first.receivedMs, first)],

@@ -16,7 +16,8 @@ export async function fillCatalog(url: string, target: number): Promise<number> 
     await client.query('BEGIN');
     await client.query(
       `INSERT INTO products (category_id, supplier_id, name, slug, sku, brand, model, description, price, stock,
-         min_stock, low_stock_threshold, weight_grams, length_cm, width_cm, height_cm, is_featured, is_active, sold_count, created_at, updated_at)
+         min_stock, low_stock_threshold, weight_grams, length_cm, width_cm, height_cm, is_featured, is_active, sold_count,
+         created_at, updated_at)
        SELECT p.category_id, p.supplier_id, p.name || ' #' || g, p.slug || '-' || g, p.sku || '-' || g, p.brand, p.model, p.description,
               p.price + (g % 50) * 10000, (p.stock + g) % 25, p.min_stock, p.low_stock_threshold, p.weight_grams, p.length_cm,
               p.width_cm, p.height_cm, false, true, (p.sold_count * g) % 97, p.created_at - g * interval '1 minute', now()

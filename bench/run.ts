@@ -131,7 +131,8 @@ async function main() {
     const ceilingRate = rows[0]!.reqPerSec;
     const dbName = database ? 'PostgreSQL' : 'PGlite';
     console.log(
-      `\n${catalogSize} products on ${dbName}, ${CONNECTIONS} connections, ${SECONDS} s each, NODE_ENV=production, ${os.cpus().length} cores\n`,
+      `\n${catalogSize} products on ${dbName}, ${CONNECTIONS} connections, ${SECONDS} s each, ` +
+        `NODE_ENV=production, ${os.cpus().length} cores\n`,
     );
     console.log('| target | req/s | ratio to ceiling | p50 ms | p99 ms | errors/non-2xx |');
     console.log('|---|---:|---:|---:|---:|---:|');
@@ -146,7 +147,8 @@ async function main() {
       console.log('\n| checkout race | buyers | units | orders created | stock after | refused | 5xx | p50 ms | p99 ms | req/s |');
       console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
       console.log(
-        `| POST /checkout at once | ${race.buyers} | ${race.units} | ${race.ordersCreated} | ${race.stockAfter} | ${race.refused} | ${race.errors} | ${race.p50} | ${race.p99} | ${race.reqPerSec.toFixed(0)} |`,
+        `| POST /checkout at once | ${race.buyers} | ${race.units} | ${race.ordersCreated} | ${race.stockAfter} | ` +
+          `${race.refused} | ${race.errors} | ${race.p50} | ${race.p99} | ${race.reqPerSec.toFixed(0)} |`,
       );
       if (race.ordersCreated !== race.units || race.stockAfter !== 0) console.log('!! the race oversold or undersold: this is a bug');
     } else {

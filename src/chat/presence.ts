@@ -90,7 +90,7 @@ export function createMemoryPresence(): Presence {
   };
 }
 
-// ── Redis ────────────────────────────────────────────────────────────────────────────────────
+// ── Redis ──────────────────────────────────────
 // Keys (one hash tag, so a cluster keeps them in one slot):
 //   {prefix}:presence:<role>        sorted set  user → latest expiry (ms) over all instances
 //   {prefix}:presence:<role>:<user> sorted set  instance → expiry (ms), for that user

@@ -38,7 +38,8 @@ export async function prepareStoreDatabase(
     const started = Date.now();
     const counts = await seedSampleData(db, { uploadDir: config.uploadDir, log, imageCacheDir: options.sampleImageCacheDir });
     log(
-      `Sample data loaded in ${Date.now() - started} ms: ${counts.categories} categories, ${counts.products} products, ${counts.images} images`,
+      `Sample data loaded in ${Date.now() - started} ms: ` +
+        `${counts.categories} categories, ${counts.products} products, ${counts.images} images`,
     );
     seeded = true;
   }

@@ -289,11 +289,10 @@ async function forgedTokens(secret: string, victims: string[]): Promise<Forged[]
         .sign(key(secret)),
     }),
     // Unsigned ("alg: none"), garbage, oversized, missing.
-    async (sub) => ({
-      kind: 'alg none',
-      sub,
-      token: `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub, role: 'admin', name: 'x', iss: CHAT_TOKEN_ISSUER, aud: CHAT_TOKEN_AUDIENCE, exp: now + 600 })}.`,
-    }),
+    async (sub) => {
+      const claims = { sub, role: 'admin', name: 'x', iss: CHAT_TOKEN_ISSUER, aud: CHAT_TOKEN_AUDIENCE, exp: now + 600 };
+      return { kind: 'alg none', sub, token: `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.` };
+    },
     async (sub) => ({ kind: 'garbage', sub, token: `not-a-token-${sub}` }),
     async (sub) => ({ kind: 'oversized', sub, token: 'a'.repeat(5000) }),
     async (sub) => ({ kind: 'missing', sub, token: undefined }),

@@ -149,7 +149,10 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
     return existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]) : [];
   }
 
-  it('a guest uploads a phone JPEG: stored upright, ≤1600 px, as JPEG without EXIF, outside /media/; viewable by the link and staff only', async () => {
+  const phoneJpegUpload =
+    'a guest uploads a phone JPEG: stored upright, ≤1600 px, as JPEG without EXIF, outside /media/; ' +
+    'viewable by the link and staff only';
+  it(phoneJpegUpload, async () => {
     const input = await sharp(jpeg).metadata();
     expect(input.exif).toBeDefined();
     expect(input.orientation).toBe(6);
@@ -305,7 +308,9 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
       method: 'POST',
       url: `/pesanan/${number}/bukti-transfer?k=${key}`,
       headers: { cookie: cookieOf(b), 'content-type': 'multipart/form-data; boundary=xyz' },
-      payload: `--xyz\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${b.csrf}\r\n--xyz\r\nContent-Disposition: form-data; name="proof"; filename="a.jpg"\r\n\r\n\xff\xd8\xff`,
+      payload:
+        `--xyz\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${b.csrf}\r\n` +
+        `--xyz\r\nContent-Disposition: form-data; name="proof"; filename="a.jpg"\r\n\r\n\xff\xd8\xff`,
     });
     expect(broken.statusCode).toBe(303);
     expect(broken.headers.location).toBe(`${url}&pesan=bukti-gagal`);

@@ -503,7 +503,9 @@ describe('order lifecycle: placing an order (the creation edge)', () => {
     h = harness();
   });
 
-  it('reserves line by line in product-id order, copies the reserved products at their price, records the event and queues "placed"', async () => {
+  const placesAnOrder =
+    'reserves line by line in product-id order, copies the reserved products at their price, records the event and queues "placed"';
+  it(placesAnOrder, async () => {
     const result = await h.lifecycle.place(draft());
     expect(result).toEqual({ ok: true, number: 'HR-261201-QWERTY', created: true });
 

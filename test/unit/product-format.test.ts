@@ -23,13 +23,15 @@ describe('metaDescription', () => {
 
   it('cuts long text at a word boundary within 155 characters and adds an ellipsis', () => {
     const text =
-      'Legenda shred buatan Jepang dengan neck Super Wizard yang tipis dan cepat. Konfigurasi HSH plus tremolo Edge bikin dive bomb tetap stabil di tuning. Cocok buat kamu.';
+      'Legenda shred buatan Jepang dengan neck Super Wizard yang tipis dan cepat. ' +
+      'Konfigurasi HSH plus tremolo Edge bikin dive bomb tetap stabil di tuning. Cocok buat kamu.';
     const result = metaDescription(text);
     expect(result.length).toBeLessThanOrEqual(155);
     expect(result.endsWith('…')).toBe(true);
     expect(text.startsWith(result.slice(0, -1))).toBe(true);
     expect(result).toBe(
-      'Legenda shred buatan Jepang dengan neck Super Wizard yang tipis dan cepat. Konfigurasi HSH plus tremolo Edge bikin dive bomb tetap stabil di tuning…',
+      'Legenda shred buatan Jepang dengan neck Super Wizard yang tipis dan cepat. ' +
+        'Konfigurasi HSH plus tremolo Edge bikin dive bomb tetap stabil di tuning…',
     );
   });
 

@@ -20,6 +20,12 @@ export interface EmailParts {
   footer: string;
 }
 
+// Inline styles of the HTML part.
+const BODY_STYLE = 'margin:0;padding:24px;background:#f6f3ef;font-family:Arial,Helvetica,sans-serif;color:#1a1a1a';
+const LABEL_CELL_STYLE = 'padding:6px 0;color:#555;border-bottom:1px solid #eee';
+const VALUE_CELL_STYLE = 'padding:6px 0;text-align:right;font-weight:bold;border-bottom:1px solid #eee';
+const BUTTON_STYLE = 'background:#ff6b35;color:#1a1a1a;padding:12px 20px;border-radius:10px;text-decoration:none;font-weight:bold';
+
 export function renderEmail(parts: EmailParts): OutgoingEmail {
   const text = [
     parts.greeting,
@@ -34,16 +40,15 @@ export function renderEmail(parts: EmailParts): OutgoingEmail {
   const rows = parts.rows?.length
     ? `<table style="width:100%;border-collapse:collapse;margin:16px 0;font-size:14px">${parts.rows
         .map(
-          ([k, v]) =>
-            `<tr><td style="padding:6px 0;color:#555;border-bottom:1px solid #eee">${escapeHtml(k)}</td><td style="padding:6px 0;text-align:right;font-weight:bold;border-bottom:1px solid #eee">${escapeHtml(v)}</td></tr>`,
+          ([k, v]) => `<tr><td style="${LABEL_CELL_STYLE}">${escapeHtml(k)}</td><td style="${VALUE_CELL_STYLE}">${escapeHtml(v)}</td></tr>`,
         )
         .join('')}</table>`
     : '';
   const button = parts.button
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(parts.button.url)}" style="background:#ff6b35;color:#1a1a1a;padding:12px 20px;border-radius:10px;text-decoration:none;font-weight:bold">${escapeHtml(parts.button.label)}</a></p>
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(parts.button.url)}" style="${BUTTON_STYLE}">${escapeHtml(parts.button.label)}</a></p>
 <p style="font-size:13px;word-break:break-all">${escapeHtml(parts.button.url)}</p>`
     : '';
-  const html = `<!doctype html><html><body style="margin:0;padding:24px;background:#f6f3ef;font-family:Arial,Helvetica,sans-serif;color:#1a1a1a">
+  const html = `<!doctype html><html><body style="${BODY_STYLE}">
 <div style="max-width:520px;margin:0 auto;background:#ffffff;border-radius:14px;padding:28px;border-top:6px solid #ff6b35">
 <p style="font-size:20px;font-weight:bold;margin:0 0 16px">Hurtrock Music Store</p>
 <p>${escapeHtml(parts.greeting)}</p>

@@ -40,7 +40,8 @@ export const openApiDocument = {
     title: 'Hurtrock Music Store API',
     version: '1.0.0',
     description:
-      'Catalog of Hurtrock Music Store, Bandung. Prices are whole Indonesian rupiah (IDR, no decimals). Responses are JSON; errors have the shape `{ error: { code, message, fields } }`.',
+      'Catalog of Hurtrock Music Store, Bandung. Prices are whole Indonesian rupiah (IDR, no decimals). ' +
+      'Responses are JSON; errors have the shape `{ error: { code, message, fields } }`.',
   },
   servers: [{ url: '/' }],
   paths: {
@@ -119,7 +120,8 @@ export const openApiDocument = {
       get: {
         summary: 'Autocomplete suggestions',
         description:
-          'Up to 6 products and 3 categories for what the customer is typing. Fewer than 2 characters give empty lists. Rate limited per client.',
+          'Up to 6 products and 3 categories for what the customer is typing. Fewer than 2 characters give empty lists. ' +
+          'Rate limited per client.',
         parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } }],
         responses: {
           '200': {

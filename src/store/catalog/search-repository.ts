@@ -179,9 +179,9 @@ export function createSearchRepository(db: StoreDb) {
     async categoriesMatching(q: string): Promise<number[]> {
       const normalized = normalizeQuery(q);
       if (!normalized) return [];
-      const result = await db.execute(
-        sql`SELECT id FROM categories WHERE is_active AND word_similarity(${normalized}, lower(hr_unaccent(name))) >= ${CATEGORY_SIMILARITY}`,
-      );
+      const result = await db.execute(sql`
+        SELECT id FROM categories
+        WHERE is_active AND word_similarity(${normalized}, lower(hr_unaccent(name))) >= ${CATEGORY_SIMILARITY}`);
       return rowsOf<{ id: number }>(result).map((r) => Number(r.id));
     },
 

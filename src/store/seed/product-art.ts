@@ -334,9 +334,11 @@ function caption(p: ArtProduct): string {
   const font = `font-family="DejaVu Sans, Arial, sans-serif"`;
   return (
     rect(70, 74, 10, 118, { fill: ORANGE }) +
-    `<text x="104" y="128" ${font} font-size="${brandSize}" font-weight="bold" letter-spacing="2" fill="#f5f5f5">${esc(p.brand.toUpperCase())}</text>` +
+    `<text x="104" y="128" ${font} font-size="${brandSize}" font-weight="bold" letter-spacing="2" fill="#f5f5f5">` +
+    `${esc(p.brand.toUpperCase())}</text>` +
     `<text x="106" y="182" ${font} font-size="${modelSize}" fill="${ORANGE_LIGHT}">${esc(p.model)}</text>` +
-    `<text x="1210" y="1236" ${font} font-size="22" letter-spacing="6" text-anchor="end" fill="#ffffff" opacity="0.4">HURTROCK MUSIC STORE</text>`
+    `<text x="1210" y="1236" ${font} font-size="22" letter-spacing="6" text-anchor="end" fill="#ffffff" opacity="0.4">` +
+    `HURTROCK MUSIC STORE</text>`
   );
 }
 
@@ -344,7 +346,8 @@ function watermark(p: ArtProduct): string {
   const font = `font-family="DejaVu Sans, Arial, sans-serif"`;
   return (
     rect(70, 1160, 60, 6, { fill: ORANGE }) +
-    `<text x="70" y="1220" ${font} font-size="30" font-weight="bold" letter-spacing="3" fill="${shade('#ffffff', -0.1)}" opacity="0.8">${esc(p.brand.toUpperCase())}</text>` +
+    `<text x="70" y="1220" ${font} font-size="30" font-weight="bold" letter-spacing="3" fill="${shade('#ffffff', -0.1)}" opacity="0.8">` +
+    `${esc(p.brand.toUpperCase())}</text>` +
     `<text x="1210" y="1220" ${font} font-size="22" letter-spacing="6" text-anchor="end" fill="#ffffff" opacity="0.35">HURTROCK</text>`
   );
 }

@@ -16,7 +16,7 @@ const ACOUSTIC_BOX = box(3_800, 110, 45, 16);
 const BASS_BOX = box(5_500, 125, 42, 12);
 
 export const sampleProducts: SampleProduct[] = [
-  // ── Gitar Elektrik ───────────────────────────────────────────────────────
+  // ── Gitar Elektrik ─────────────────────────────
   {
     name: 'Ibanez RG550 Genesis Collection',
     slug: 'ibanez-rg550-genesis',
@@ -32,7 +32,9 @@ export const sampleProducts: SampleProduct[] = [
     ...GUITAR_BOX,
     featured: true,
     description:
-      'Legenda shred buatan Jepang dengan neck Super Wizard yang tipis dan cepat. Konfigurasi HSH plus tremolo Edge bikin dive bomb tetap stabil di tuning. Cocok buat kamu yang main metal, fusion, sampai solo-solo kilat ala 80-an.',
+      'Legenda shred buatan Jepang dengan neck Super Wizard yang tipis dan cepat. ' +
+      'Konfigurasi HSH plus tremolo Edge bikin dive bomb tetap stabil di tuning. ' +
+      'Cocok buat kamu yang main metal, fusion, sampai solo-solo kilat ala 80-an.',
     art: { kind: 'electric-guitar', shape: 'superstrat', color: '#d81f3c' },
   },
   {
@@ -50,7 +52,8 @@ export const sampleProducts: SampleProduct[] = [
     ...GUITAR_BOX,
     featured: true,
     description:
-      'Strat klasik dengan tiga pickup single-coil Alnico V yang renyah, dari clean funky sampai blues yang menggigit. Neck Modern C nyaman buat semua gaya main. Strat ini sudah kami setel ulang di toko: action rendah, intonasi pas, siap colok.',
+      'Strat klasik dengan tiga pickup single-coil Alnico V yang renyah, dari clean funky sampai blues yang menggigit. ' +
+      'Neck Modern C nyaman buat semua gaya main. Strat ini sudah kami setel ulang di toko: action rendah, intonasi pas, siap colok.',
     art: { kind: 'electric-guitar', shape: 'strat', color: '#2f6fb6' },
   },
   {
@@ -68,7 +71,8 @@ export const sampleProducts: SampleProduct[] = [
     ...GUITAR_CASE,
     featured: true,
     description:
-      'Body mahogany dengan top maple AA, humbucker Burstbucker 1 & 2, sustain yang seperti tidak ada habisnya. Sound rock klasik yang tebal dan hangat, langsung dari Nashville. Termasuk hardcase original Gibson.',
+      'Body mahogany dengan top maple AA, humbucker Burstbucker 1 & 2, sustain yang seperti tidak ada habisnya. ' +
+      'Sound rock klasik yang tebal dan hangat, langsung dari Nashville. Termasuk hardcase original Gibson.',
     art: { kind: 'electric-guitar', shape: 'lp', color: '#c8641e' },
   },
   {
@@ -86,7 +90,8 @@ export const sampleProducts: SampleProduct[] = [
     ...GUITAR_BOX,
     featured: false,
     description:
-      'Single cutaway bertenaga pickup aktif EMG 81/60 untuk riff metal yang presisi dan agresif. Hardware gold dan binding elegan, tapi soundnya tetap brutal. Favorit gitaris metal di Bandung!',
+      'Single cutaway bertenaga pickup aktif EMG 81/60 untuk riff metal yang presisi dan agresif. ' +
+      'Hardware gold dan binding elegan, tapi soundnya tetap brutal. Favorit gitaris metal di Bandung!',
     art: { kind: 'electric-guitar', shape: 'lp', color: '#151515', accent: '#d4af37' },
   },
   {
@@ -104,7 +109,8 @@ export const sampleProducts: SampleProduct[] = [
     ...GUITAR_BOX,
     featured: false,
     description:
-      'Gitar pertama terbaik buat anak metal: dua humbucker high-output, fretboard compound radius dan headstock runcing khas Jackson. Harga bersahabat, performa jauh di atas kelasnya.',
+      'Gitar pertama terbaik buat anak metal: dua humbucker high-output, fretboard compound radius dan headstock runcing khas Jackson. ' +
+      'Harga bersahabat, performa jauh di atas kelasnya.',
     art: { kind: 'electric-guitar', shape: 'superstrat', color: '#6a2fb0' },
   },
   {
@@ -122,7 +128,8 @@ export const sampleProducts: SampleProduct[] = [
     ...GUITAR_BOX,
     featured: false,
     description:
-      'Pickup aktif EMG 81/89 dengan coil split, body mahogany dan top quilted maple warna Black Cherry. Gitar andalan untuk metalcore dan djent. Stok sedang kosong, silakan chat kami untuk inden.',
+      'Pickup aktif EMG 81/89 dengan coil split, body mahogany dan top quilted maple warna Black Cherry. ' +
+      'Gitar andalan untuk metalcore dan djent. Stok sedang kosong, silakan chat kami untuk inden.',
     art: { kind: 'electric-guitar', shape: 'superstrat', color: '#5a0f1e' },
   },
   {
@@ -140,10 +147,11 @@ export const sampleProducts: SampleProduct[] = [
     ...GUITAR_BOX,
     featured: false,
     description:
-      'Konfigurasi HSS yang serba bisa: humbucker di bridge untuk rock, single-coil di neck untuk clean. Body alder dan finishing rapi khas Yamaha. Pilihan paling aman untuk gitar elektrik pertama.',
+      'Konfigurasi HSS yang serba bisa: humbucker di bridge untuk rock, single-coil di neck untuk clean. ' +
+      'Body alder dan finishing rapi khas Yamaha. Pilihan paling aman untuk gitar elektrik pertama.',
     art: { kind: 'electric-guitar', shape: 'strat', color: '#1f8a70' },
   },
-  // ── Gitar Akustik ────────────────────────────────────────────────────────
+  // ── Gitar Akustik ──────────────────────────────
   {
     name: 'Yamaha F310 Natural',
     slug: 'yamaha-f310',
@@ -159,7 +167,8 @@ export const sampleProducts: SampleProduct[] = [
     ...ACOUSTIC_BOX,
     featured: true,
     description:
-      'Gitar akustik sejuta umat: suara jernih dan seimbang, tuning awet, harga masuk akal. Top spruce dan body dreadnought untuk genjrengan yang lantang. Sudah termasuk setel action gratis di toko.',
+      'Gitar akustik sejuta umat: suara jernih dan seimbang, tuning awet, harga masuk akal. ' +
+      'Top spruce dan body dreadnought untuk genjrengan yang lantang. Sudah termasuk setel action gratis di toko.',
     art: { kind: 'acoustic-guitar', shape: 'dreadnought', color: '#e2b77a' },
   },
   {
@@ -177,7 +186,8 @@ export const sampleProducts: SampleProduct[] = [
     ...ACOUSTIC_BOX,
     featured: false,
     description:
-      'Body tipis dengan cutaway, nyaman dipeluk lama di panggung. Preamp System 65A dengan tuner bawaan, tinggal colok ke ampli atau mixer. Cocok untuk akustikan di kafe.',
+      'Body tipis dengan cutaway, nyaman dipeluk lama di panggung. Preamp System 65A dengan tuner bawaan, ' +
+      'tinggal colok ke ampli atau mixer. Cocok untuk akustikan di kafe.',
     art: { kind: 'acoustic-guitar', shape: 'cutaway', color: '#1c1c1c' },
   },
   {
@@ -195,10 +205,11 @@ export const sampleProducts: SampleProduct[] = [
     ...ACOUSTIC_BOX,
     featured: false,
     description:
-      'Dreadnought finishing open pore yang resonansinya lebih bebas. Ringan, nyaman, dan suaranya hangat untuk latihan maupun rekaman sederhana. Gitar akustik favorit pelajar.',
+      'Dreadnought finishing open pore yang resonansinya lebih bebas. Ringan, nyaman, ' +
+      'dan suaranya hangat untuk latihan maupun rekaman sederhana. Gitar akustik favorit pelajar.',
     art: { kind: 'acoustic-guitar', shape: 'dreadnought', color: '#b98a56' },
   },
-  // ── Bass ─────────────────────────────────────────────────────────────────
+  // ── Bass ───────────────────────────────────────
   {
     name: 'Ibanez SR300E',
     slug: 'ibanez-sr300e',
@@ -214,7 +225,8 @@ export const sampleProducts: SampleProduct[] = [
     ...BASS_BOX,
     featured: false,
     description:
-      'Bass aktif dengan EQ 3-band dan Power Tap untuk variasi sound dari punchy sampai growl. Neck SR yang ramping bikin jari tidak cepat capek. Ideal untuk rock, metal sampai funk.',
+      'Bass aktif dengan EQ 3-band dan Power Tap untuk variasi sound dari punchy sampai growl. ' +
+      'Neck SR yang ramping bikin jari tidak cepat capek. Ideal untuk rock, metal sampai funk.',
     art: { kind: 'bass', shape: 'sr', color: '#8a1c2b' },
   },
   {
@@ -232,7 +244,8 @@ export const sampleProducts: SampleProduct[] = [
     ...BASS_BOX,
     featured: true,
     description:
-      'Jazz Bass dengan dua pickup single-coil yang growl-nya khas, mudah menembus mix band. Body offset alder dan neck maple yang nyaman. Dari Jaco sampai Geddy Lee, semua pernah memakai J-Bass.',
+      'Jazz Bass dengan dua pickup single-coil yang growl-nya khas, mudah menembus mix band. ' +
+      'Body offset alder dan neck maple yang nyaman. Dari Jaco sampai Geddy Lee, semua pernah memakai J-Bass.',
     art: { kind: 'bass', shape: 'jazz', color: '#e8e3d3' },
   },
   {
@@ -250,7 +263,8 @@ export const sampleProducts: SampleProduct[] = [
     ...BASS_BOX,
     featured: false,
     description:
-      'Konfigurasi PJ untuk sound yang tebal sekaligus artikulatif. Ringan, seimbang, dan harga ramah kantong. Bass pertama yang tidak bikin menyesal.',
+      'Konfigurasi PJ untuk sound yang tebal sekaligus artikulatif. Ringan, seimbang, dan harga ramah kantong. ' +
+      'Bass pertama yang tidak bikin menyesal.',
     art: { kind: 'bass', shape: 'jazz', color: '#1e4f8f' },
   },
   {
@@ -268,10 +282,11 @@ export const sampleProducts: SampleProduct[] = [
     ...box(5_000, 125, 48, 18),
     featured: false,
     description:
-      'Bass akustik dengan cutaway dan preamp Fishman, pas untuk sesi unplugged. Proyeksi suara bulat dan hangat tanpa ampli. Termasuk gig bag.',
+      'Bass akustik dengan cutaway dan preamp Fishman, pas untuk sesi unplugged. Proyeksi suara bulat dan hangat tanpa ampli. ' +
+      'Termasuk gig bag.',
     art: { kind: 'acoustic-bass', shape: 'cutaway', color: '#3a2415' },
   },
-  // ── Drum ─────────────────────────────────────────────────────────────────
+  // ── Drum ───────────────────────────────────────
   {
     name: 'Pearl Export EXX 5-Piece Drum Set',
     slug: 'pearl-export-exx725s',
@@ -287,7 +302,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(38_000, 70, 60, 60),
     featured: true,
     description:
-      'Drum set paling laris sepanjang masa: shell poplar/asian mahogany, hardware lengkap dan throne. Kick 22 inci yang nendang untuk rock dan metal. Kami bantu setting dan tuning gratis saat pengambilan di toko.',
+      'Drum set paling laris sepanjang masa: shell poplar/asian mahogany, hardware lengkap dan throne. ' +
+      'Kick 22 inci yang nendang untuk rock dan metal. Kami bantu setting dan tuning gratis saat pengambilan di toko.',
     art: { kind: 'drum-kit', color: '#101820' },
   },
   {
@@ -305,7 +321,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(40_000, 72, 62, 60),
     featured: false,
     description:
-      'Paket lengkap siap gebuk: shell poplar, cymbal Meinl HCS, hardware Stage Master dan head Remo. Tampilan hitam gelap yang sangar di panggung. Stok tinggal satu!',
+      'Paket lengkap siap gebuk: shell poplar, cymbal Meinl HCS, hardware Stage Master dan head Remo. ' +
+      'Tampilan hitam gelap yang sangar di panggung. Stok tinggal satu!',
     art: { kind: 'drum-kit', color: '#7a0e12' },
   },
   {
@@ -323,7 +340,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(24_000, 80, 50, 40),
     featured: false,
     description:
-      'Drum elektrik dengan mesh head di snare dan tom, respons dinamis seperti drum sungguhan. Modul TD-07 dengan Bluetooth audio untuk latihan bareng lagu favorit. Tetangga aman, latihan jalan terus.',
+      'Drum elektrik dengan mesh head di snare dan tom, respons dinamis seperti drum sungguhan. ' +
+      'Modul TD-07 dengan Bluetooth audio untuk latihan bareng lagu favorit. Tetangga aman, latihan jalan terus.',
     art: { kind: 'e-drum', color: '#202020' },
   },
   {
@@ -341,7 +359,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(19_000, 75, 45, 35),
     featured: false,
     description:
-      'Drum elektrik 8 pad dengan mesh head dan 440 suara bawaan. Pilihan hemat untuk mulai belajar drum di rumah. Stok sedang dalam perjalanan dari distributor.',
+      'Drum elektrik 8 pad dengan mesh head dan 440 suara bawaan. Pilihan hemat untuk mulai belajar drum di rumah. ' +
+      'Stok sedang dalam perjalanan dari distributor.',
     art: { kind: 'e-drum', color: '#2a2a2a' },
   },
   {
@@ -359,7 +378,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(1_800, 50, 50, 6),
     featured: false,
     description:
-      'Crash brilliant finish yang cerah, cepat dan berkilau. Respons instan untuk aksen-aksen keras di lagu rock. Suara premium khas Zildjian A Custom.',
+      'Crash brilliant finish yang cerah, cepat dan berkilau. Respons instan untuk aksen-aksen keras di lagu rock. ' +
+      'Suara premium khas Zildjian A Custom.',
     art: { kind: 'cymbal', color: '#d9a441' },
   },
   {
@@ -377,10 +397,11 @@ export const sampleProducts: SampleProduct[] = [
     ...box(5_000, 55, 55, 10),
     featured: false,
     description:
-      'Paket hi-hat 14", crash 16" dan ride 20" berbahan brass. Upgrade instan dari cymbal bawaan drum set pemula. Suara terang dan tahan banting.',
+      'Paket hi-hat 14", crash 16" dan ride 20" berbahan brass. Upgrade instan dari cymbal bawaan drum set pemula. ' +
+      'Suara terang dan tahan banting.',
     art: { kind: 'cymbal-pack', color: '#c9913a' },
   },
-  // ── Amplifier ────────────────────────────────────────────────────────────
+  // ── Amplifier ──────────────────────────────────
   {
     name: 'Marshall DSL40CR Combo Tabung',
     slug: 'marshall-dsl40cr',
@@ -396,7 +417,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(24_000, 72, 36, 56),
     featured: true,
     description:
-      'Combo tabung 40 watt dengan dua channel dan speaker Celestion V-Type 12". Crunch Marshall yang legendaris sampai gain tinggi untuk metal. Suara ampli stadion, ukuran yang masih masuk mobil.',
+      'Combo tabung 40 watt dengan dua channel dan speaker Celestion V-Type 12". ' +
+      'Crunch Marshall yang legendaris sampai gain tinggi untuk metal. Suara ampli stadion, ukuran yang masih masuk mobil.',
     art: { kind: 'amp', shape: 'marshall' },
   },
   {
@@ -414,7 +436,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(8_000, 48, 28, 44),
     featured: false,
     description:
-      'Ampli latihan 20 watt dengan tuner dan reverb bawaan, plus channel dirty yang galak. Tolex oranye ikoniknya bikin kamar latihan langsung terasa seperti studio. Ada output headphone untuk main malam-malam.',
+      'Ampli latihan 20 watt dengan tuner dan reverb bawaan, plus channel dirty yang galak. ' +
+      'Tolex oranye ikoniknya bikin kamar latihan langsung terasa seperti studio. Ada output headphone untuk main malam-malam.',
     art: { kind: 'amp', shape: 'orange' },
   },
   {
@@ -432,7 +455,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(13_500, 52, 30, 47),
     featured: false,
     description:
-      'Ampli modeling 50 watt dengan lima karakter ampli dan puluhan efek Boss di dalamnya. Bisa diatur lewat aplikasi Boss Tone Studio. Satu ampli untuk latihan, rekaman dan manggung kecil.',
+      'Ampli modeling 50 watt dengan lima karakter ampli dan puluhan efek Boss di dalamnya. Bisa diatur lewat aplikasi Boss Tone Studio. ' +
+      'Satu ampli untuk latihan, rekaman dan manggung kecil.',
     art: { kind: 'amp', shape: 'katana' },
   },
   {
@@ -450,10 +474,11 @@ export const sampleProducts: SampleProduct[] = [
     ...box(10_000, 46, 33, 46),
     featured: false,
     description:
-      'Combo bass 40 watt dengan speaker 10" dan tombol Bright, Contour, Vintage. Ringan dijinjing, low end tetap mantap. Ampli bass latihan paling populer di studio-studio Bandung.',
+      'Combo bass 40 watt dengan speaker 10" dan tombol Bright, Contour, Vintage. Ringan dijinjing, low end tetap mantap. ' +
+      'Ampli bass latihan paling populer di studio-studio Bandung.',
     art: { kind: 'amp', shape: 'rumble' },
   },
-  // ── Efek ─────────────────────────────────────────────────────────────────
+  // ── Efek ───────────────────────────────────────
   {
     name: 'Boss DS-1 Distortion',
     slug: 'boss-ds-1-distortion',
@@ -469,7 +494,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(450, 14, 9, 7),
     featured: false,
     description:
-      'Pedal distorsi oranye legendaris yang dipakai dari Kurt Cobain sampai Joe Satriani. Tiga knob sederhana, sound distorsi tajam yang langsung jadi. Body metal Boss yang nyaris tidak bisa rusak.',
+      'Pedal distorsi oranye legendaris yang dipakai dari Kurt Cobain sampai Joe Satriani. ' +
+      'Tiga knob sederhana, sound distorsi tajam yang langsung jadi. Body metal Boss yang nyaris tidak bisa rusak.',
     art: { kind: 'pedal', shape: 'boss', color: '#f07c1b' },
   },
   {
@@ -487,7 +513,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(1_900, 30, 15, 10),
     featured: false,
     description:
-      'Wah paling terkenal di dunia, sound klasik Hendrix sampai Kirk Hammett. Rocker kokoh dengan potensiometer Hot Potz. Injak, goyang, dan biarkan gitarmu menangis.',
+      'Wah paling terkenal di dunia, sound klasik Hendrix sampai Kirk Hammett. Rocker kokoh dengan potensiometer Hot Potz. ' +
+      'Injak, goyang, dan biarkan gitarmu menangis.',
     art: { kind: 'wah', color: '#1a1a1a' },
   },
   {
@@ -505,7 +532,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(700, 20, 15, 8),
     featured: false,
     description:
-      'Fuzz tebal dengan sustain panjang yang membentuk sound stoner, grunge dan doom. Tiga knob: Volume, Tone, Sustain. Dinding suara ala Smashing Pumpkins dalam satu kotak.',
+      'Fuzz tebal dengan sustain panjang yang membentuk sound stoner, grunge dan doom. Tiga knob: Volume, Tone, Sustain. ' +
+      'Dinding suara ala Smashing Pumpkins dalam satu kotak.',
     art: { kind: 'pedal', shape: 'muff', color: '#d9d9d6' },
   },
   {
@@ -523,7 +551,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(1_600, 30, 20, 10),
     featured: true,
     description:
-      'Prosesor Helix dalam ukuran pedalboard: ratusan model ampli, kabinet dan efek kualitas studio. Bisa jadi rig utama atau pelengkap pedalboard. Banyak gitaris pro Indonesia memakainya di tur.',
+      'Prosesor Helix dalam ukuran pedalboard: ratusan model ampli, kabinet dan efek kualitas studio. ' +
+      'Bisa jadi rig utama atau pelengkap pedalboard. Banyak gitaris pro Indonesia memakainya di tur.',
     art: { kind: 'multi-fx', color: '#1b1b1b' },
   },
   {
@@ -541,10 +570,11 @@ export const sampleProducts: SampleProduct[] = [
     ...box(1_800, 35, 20, 10),
     featured: false,
     description:
-      'Multi-efek ringkas dengan teknologi GT-100, lengkap dengan expression pedal. Bisa pakai baterai, cocok untuk dibawa ke studio. Preset siap pakai untuk rock dan metal.',
+      'Multi-efek ringkas dengan teknologi GT-100, lengkap dengan expression pedal. Bisa pakai baterai, cocok untuk dibawa ke studio. ' +
+      'Preset siap pakai untuk rock dan metal.',
     art: { kind: 'floor-fx', color: '#262626' },
   },
-  // ── Keyboard, mikrofon ───────────────────────────────────────────────────
+  // ── Keyboard, mikrofon ─────────────────────────
   {
     name: 'Yamaha PSR-E373 Keyboard 61 Tuts',
     slug: 'yamaha-psr-e373',
@@ -560,7 +590,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(6_500, 105, 38, 15),
     featured: false,
     description:
-      'Keyboard 61 tuts touch-sensitive dengan 622 suara dan 205 style iringan. Ada fitur pelajaran dan koneksi USB ke laptop. Pas untuk belajar atau isian keyboard di band.',
+      'Keyboard 61 tuts touch-sensitive dengan 622 suara dan 205 style iringan. Ada fitur pelajaran dan koneksi USB ke laptop. ' +
+      'Pas untuk belajar atau isian keyboard di band.',
     art: { kind: 'keyboard', color: '#1c1c1c' },
   },
   {
@@ -578,10 +609,11 @@ export const sampleProducts: SampleProduct[] = [
     ...box(1_000, 22, 15, 8),
     featured: false,
     description:
-      'Mikrofon vokal panggung standar dunia, tahan jatuh dan tahan teriakan. Pola cardioid menekan feedback dari monitor. Garansi resmi, bukan barang KW.',
+      'Mikrofon vokal panggung standar dunia, tahan jatuh dan tahan teriakan. Pola cardioid menekan feedback dari monitor. ' +
+      'Garansi resmi, bukan barang KW.',
     art: { kind: 'microphone', color: '#9ea3a8' },
   },
-  // ── Aksesoris ────────────────────────────────────────────────────────────
+  // ── Aksesoris ──────────────────────────────────
   {
     name: 'Ernie Ball Regular Slinky 10-46',
     slug: 'ernie-ball-regular-slinky-10-46',
@@ -597,7 +629,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(60, 12, 12, 1),
     featured: false,
     description:
-      'Senar gitar elektrik nickel wound ukuran 10-46, pilihan Slash dan ribuan gitaris rock. Nyaman di-bending dan tuning stabil. Ganti senar rutin, sound tetap segar.',
+      'Senar gitar elektrik nickel wound ukuran 10-46, pilihan Slash dan ribuan gitaris rock. Nyaman di-bending dan tuning stabil. ' +
+      'Ganti senar rutin, sound tetap segar.',
     art: { kind: 'strings', shape: 'ernieball', color: '#e6427a' },
   },
   {
@@ -615,7 +648,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(60, 12, 12, 1),
     featured: false,
     description:
-      'Senar nickel wound terlaris di dunia, ukuran regular light 10-46. Bright, artikulatif dan awet berkat kemasan anti karat. Beli tiga, ganti senar tanpa ragu.',
+      'Senar nickel wound terlaris di dunia, ukuran regular light 10-46. Bright, artikulatif dan awet berkat kemasan anti karat. ' +
+      'Beli tiga, ganti senar tanpa ragu.',
     art: { kind: 'strings', shape: 'daddario', color: '#f05a28' },
   },
   {
@@ -633,7 +667,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(400, 25, 20, 5),
     featured: false,
     description:
-      'Kabel instrumen 3 meter dengan konektor jack 1/4" berlapis nikel. Low capacitance untuk sinyal jernih, shielding rapat anti dengung. Bergaransi seumur hidup dari pabrik.',
+      'Kabel instrumen 3 meter dengan konektor jack 1/4" berlapis nikel. Low capacitance untuk sinyal jernih, ' +
+      'shielding rapat anti dengung. Bergaransi seumur hidup dari pabrik.',
     art: { kind: 'cable', color: '#1a1a1a', accent: '#c9c9c9' },
   },
   {
@@ -651,7 +686,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(120, 42, 5, 3),
     featured: false,
     description:
-      'Stik hickory 5A tip kayu, paling populer untuk segala genre. Berat dan pitch tiap pasang disamakan di pabrik. Rebound enak, awet dipakai gebuk keras.',
+      'Stik hickory 5A tip kayu, paling populer untuk segala genre. Berat dan pitch tiap pasang disamakan di pabrik. ' +
+      'Rebound enak, awet dipakai gebuk keras.',
     art: { kind: 'sticks', color: '#d8b27c' },
   },
   {
@@ -669,7 +705,8 @@ export const sampleProducts: SampleProduct[] = [
     ...box(30, 10, 7, 1),
     featured: false,
     description:
-      'Pick Tortex kuning 0.73 mm isi 12, grip matte yang tidak licin walau tangan berkeringat. Pilihan klasik untuk strumming dan riff. Murah, jadi tidak apa-apa kalau hilang di panggung.',
+      'Pick Tortex kuning 0.73 mm isi 12, grip matte yang tidak licin walau tangan berkeringat. Pilihan klasik untuk strumming dan riff. ' +
+      'Murah, jadi tidak apa-apa kalau hilang di panggung.',
     art: { kind: 'picks', color: '#f2c200' },
   },
 ];

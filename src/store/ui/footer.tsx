@@ -6,6 +6,7 @@ import { usePage } from './page-context';
 export function Footer() {
   const { t, locale, profile } = usePage();
   const dayName = (day: number) => t(`day.${day}` as MessageKey);
+  const dayRange = (first: number, last: number) => (first === last ? dayName(first) : `${dayName(first)}–${dayName(last)}`);
   const year = new Date().getFullYear();
   return (
     <footer class="site-footer">
@@ -27,7 +28,7 @@ export function Footer() {
             <dl class="hours-list">
               {openingHoursLines(profile.openingHours, locale).map((line) => (
                 <div class="hours-row" key={line.firstDay}>
-                  <dt>{line.firstDay === line.lastDay ? dayName(line.firstDay) : `${dayName(line.firstDay)}–${dayName(line.lastDay)}`}</dt>
+                  <dt>{dayRange(line.firstDay, line.lastDay)}</dt>
                   <dd>{line.hours ?? t('footer.closed')}</dd>
                 </div>
               ))}

@@ -19,5 +19,10 @@ export function fallbackErrorHtml(status: number, reference: string): string {
     status < 500
       ? 'Periksa alamat halaman, atau mulai lagi dari beranda. / Check the address, or start again from the home page.'
       : 'Silakan coba lagi sebentar lagi. / Please try again shortly.';
-  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Hurtrock Music Store</title></head><body><h1>${title}</h1><p>${lead}</p><p><small>Ref: ${reference.replace(/[^A-Za-z0-9._-]/g, '')}</small></p><p><a href="/">Hurtrock Music Store</a></p></body></html>`;
+  return (
+    '<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>${title} · Hurtrock Music Store</title></head>` +
+    `<body><h1>${title}</h1><p>${lead}</p><p><small>Ref: ${reference.replace(/[^A-Za-z0-9._-]/g, '')}</small></p>` +
+    '<p><a href="/">Hurtrock Music Store</a></p></body></html>'
+  );
 }

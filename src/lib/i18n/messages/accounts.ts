@@ -13,7 +13,8 @@ export const accounts = defineMessages({
     'csrf.json': 'Token keamanan formulir tidak valid atau kedaluwarsa. Muat ulang halaman lalu coba lagi.',
     'csrf.title': 'Formulir perlu dikirim ulang',
     'csrf.lead':
-      'Demi keamanan, formulir ini kedaluwarsa atau tidak berasal dari halaman kami. Isian kamu masih tersimpan (kecuali kata sandi): kirim ulang sekarang?',
+      'Demi keamanan, formulir ini kedaluwarsa atau tidak berasal dari halaman kami. ' +
+      'Isian kamu masih tersimpan (kecuali kata sandi): kirim ulang sekarang?',
     'csrf.resend': 'Kirim ulang',
     'error.403.title': 'Akses ditolak',
     'error.403.lead': 'Akun kamu tidak punya izin untuk membuka halaman ini.',
@@ -109,12 +110,14 @@ export const accounts = defineMessages({
     'email.footer': 'Hurtrock Music Store · Bandung',
     'email.verify.subject': 'Verifikasi email akun Hurtrock kamu',
     'email.verify.body':
-      'Terima kasih sudah mendaftar. Klik tombol di bawah untuk memverifikasi email kamu. Tautan berlaku 48 jam dan hanya bisa dipakai sekali.',
+      'Terima kasih sudah mendaftar. Klik tombol di bawah untuk memverifikasi email kamu. ' +
+      'Tautan berlaku 48 jam dan hanya bisa dipakai sekali.',
     'email.verify.button': 'Verifikasi email',
     'email.verify.ignore': 'Bukan kamu yang mendaftar? Abaikan email ini.',
     'email.reset.subject': 'Reset kata sandi akun Hurtrock kamu',
     'email.reset.body':
-      'Ada permintaan untuk mengganti kata sandi akun kamu. Klik tombol di bawah untuk membuat kata sandi baru. Tautan berlaku 1 jam dan hanya bisa dipakai sekali.',
+      'Ada permintaan untuk mengganti kata sandi akun kamu. Klik tombol di bawah untuk membuat kata sandi baru. ' +
+      'Tautan berlaku 1 jam dan hanya bisa dipakai sekali.',
     'email.reset.button': 'Buat kata sandi baru',
     'email.reset.ignore': 'Tidak merasa meminta? Abaikan email ini; kata sandi kamu tidak berubah.',
   },
@@ -230,7 +233,8 @@ export const accounts = defineMessages({
     'email.verify.ignore': 'Did not sign up? Ignore this email.',
     'email.reset.subject': 'Reset the password of your Hurtrock account',
     'email.reset.body':
-      'Someone asked to change the password of your account. Click the button below to choose a new password. The link is valid for 1 hour and works once.',
+      'Someone asked to change the password of your account. Click the button below to choose a new password. ' +
+      'The link is valid for 1 hour and works once.',
     'email.reset.button': 'Choose a new password',
     'email.reset.ignore': 'Did not ask for this? Ignore this email; your password stays the same.',
   },

@@ -210,7 +210,9 @@ export function drawAmp(ctx: ArtContext): string {
       ]),
     });
   }
-  const handle = `<path d="M ${-110 + depth.dx * 0.5} ${y - depth.dy * 0.5 + 6} q 110 -60 220 0" fill="none" stroke="#0c0c0c" stroke-width="26" stroke-linecap="round"/>`;
+  const handle =
+    `<path d="M ${-110 + depth.dx * 0.5} ${y - depth.dy * 0.5 + 6} q 110 -60 220 0" ` +
+    `fill="none" stroke="#0c0c0c" stroke-width="26" stroke-linecap="round"/>`;
   let topControls = '';
   if (onTop) {
     const m = `matrix(1 0 ${depth.dx / 100} ${-depth.dy / 100} ${x} ${y})`;
