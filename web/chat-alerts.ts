@@ -168,7 +168,7 @@ export function createChatAlerts(
   async function tone() {
     // The widget opens from a click, so the page usually has had a gesture even before ours.
     if (!audio && navigator.userActivation?.hasBeenActive) unlockAudio();
-    if (!audio || audio.state !== 'running') return;
+    if (audio?.state !== 'running') return;
     const now = audio.currentTime;
     const gain = audio.createGain();
     gain.connect(audio.destination);

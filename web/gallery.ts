@@ -101,7 +101,7 @@ function enhance(gallery: HTMLElement): void {
 
   // Arriving with #foto-N (a shared link, or a thumbnail clicked before this script ran).
   const fromHash = slides.findIndex((slide) => `#${slide.id}` === location.hash);
-  current = fromHash > 0 ? fromHash : 0;
+  current = Math.max(fromHash, 0);
   if (current > 0) track.scrollLeft = current * track.clientWidth;
   gallery.classList.add('is-enhanced');
   render();

@@ -18,6 +18,7 @@ function rememberTheme(theme: Theme): void {
     // storage disabled: the cookie still remembers it
   }
   const secure = location.protocol === 'https:' ? '; Secure' : '';
+  // biome-ignore lint/suspicious/noDocumentCookie: the server reads this cookie to render the right theme on the first paint
   document.cookie = `${THEME_COOKIE}=${theme}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax${secure}`;
 }
 

@@ -54,7 +54,12 @@ describe.each(dbTargets)('catalog on %s', (target) => {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const c of categoryRows) if (c.parentId !== null && ids.has(c.parentId) && !ids.has(c.id)) ids.add(c.id), (grew = true);
+      for (const c of categoryRows) {
+        if (c.parentId !== null && ids.has(c.parentId) && !ids.has(c.id)) {
+          ids.add(c.id);
+          grew = true;
+        }
+      }
     }
     return ids;
   };

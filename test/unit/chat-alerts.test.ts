@@ -80,7 +80,10 @@ describe('chat widget read receipts', () => {
     const sent: number[] = [];
     const seen = createSeenReporter(
       () => visible,
-      async (upTo) => (sent.push(upTo), true),
+      async (upTo) => {
+        sent.push(upTo);
+        return true;
+      },
     );
     await seen.shown(3);
     expect(sent).toEqual([]); // panel closed or tab hidden: not seen yet

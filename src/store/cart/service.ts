@@ -56,7 +56,7 @@ export function createCartService(deps: { repo: CartRepository }) {
     const id = parseProductId(raw);
     if (id === undefined) return { ok: false as const, field: 'product' as const, problem: 'invalid' as const };
     const product = await repo.findProduct(id);
-    if (!product || !product.isActive) return { ok: false as const, field: 'product' as const, problem: 'notFound' as const };
+    if (!product?.isActive) return { ok: false as const, field: 'product' as const, problem: 'notFound' as const };
     return { ok: true as const, product };
   }
 
@@ -159,7 +159,7 @@ export function createCartService(deps: { repo: CartRepository }) {
       let added = 0;
       for (const item of items) {
         const product = await repo.findProduct(item.productId);
-        if (!product || !product.isActive || product.stock <= 0) continue;
+        if (!product?.isActive || product.stock <= 0) continue;
         const cartId = await repo.ensureCartId(owner);
         await repo.addItem(cartId, product, Math.min(item.quantity, product.stock));
         added++;

@@ -7,12 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
 import type { AssetUrls } from '../ui/assets';
 import type { PageContext, Theme } from '../ui/page-context';
 import { type CachedPage, createPageCache } from '../ui/page-cache';
 import { COMPRESS_THRESHOLD, encodeBody, preferredCoding } from '../ui/page-encoding';
-import { renderDocument } from '../ui/render';
+import { type AnyPage, renderDocument } from '../ui/render';
 import { csrfTokenFor } from './csrf';
 
 declare module 'fastify' {
@@ -25,8 +24,8 @@ declare module 'fastify' {
     sharedPage?: boolean;
   }
   interface FastifyReply {
-    page(node: VNode<any>, status?: number): Promise<FastifyReply>;
-    publicPage(build: () => VNode<any> | Promise<VNode<any>>, options?: { variant?: string }): Promise<FastifyReply>;
+    page(node: AnyPage, status?: number): Promise<FastifyReply>;
+    publicPage(build: () => AnyPage | Promise<AnyPage>, options?: { variant?: string }): Promise<FastifyReply>;
   }
 }
 
@@ -89,7 +88,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
     return reply.send(body);
   }
 
-  async function render(request: FastifyRequest, node: VNode<any>): Promise<{ html: string; etag: string }> {
+  async function render(request: FastifyRequest, node: AnyPage): Promise<{ html: string; etag: string }> {
     const ctx = await pageContext(request);
     const html = renderDocument(node, ctx);
     return { html, etag: pageEtag(html, ctx.csrfToken, request.session?.key) };
@@ -105,14 +104,14 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
     send(reply, cached.body, cached.etag, 200, cached);
   });
 
-  app.decorateReply('page', async function page(this: FastifyReply, node: VNode<any>, status = 200) {
+  app.decorateReply('page', async function page(this: FastifyReply, node: AnyPage, status = 200) {
     const { html, etag } = await render(this.request, node);
     return send(this, Buffer.from(html), etag, status);
   });
 
   app.decorateReply(
     'publicPage',
-    async function publicPage(this: FastifyReply, build: () => VNode<any> | Promise<VNode<any>>, options: { variant?: string } = {}) {
+    async function publicPage(this: FastifyReply, build: () => AnyPage | Promise<AnyPage>, options: { variant?: string } = {}) {
       const key = publicPages.keyFor(this.request, options.variant);
       if (!key) {
         const { html, etag } = await render(this.request, await build());

@@ -139,7 +139,7 @@ function createSessionManager(deps: SessionDeps) {
       request.session = { key, record };
       if (record.userId === null) return;
       const user = await deps.loadUser(record.userId);
-      if (!user || !user.isActive) {
+      if (!user?.isActive) {
         // A deactivated account's live session ends on its next request.
         await deps.store.destroy(key);
         request.session = null;

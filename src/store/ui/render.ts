@@ -5,7 +5,11 @@ import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { type PageContext, PageCtx } from './page-context';
 
-export function renderDocument(node: VNode<any>, ctx: PageContext): string {
+/** Any page's root element: Preact's VNode is invariant in its props, so pages of every component type meet here. */
+// biome-ignore lint/suspicious/noExplicitAny: the one place the page type is left open (see above)
+export type AnyPage = VNode<any>;
+
+export function renderDocument(node: AnyPage, ctx: PageContext): string {
   return '<!doctype html>' + renderToString(h(PageCtx.Provider, { value: ctx }, node));
 }
 

@@ -11,7 +11,8 @@ import { E2E_ADMIN_PASSWORD, startStore } from './server';
 export { expect };
 
 /** `shop`: one store + chat per Playwright worker, with sample data (the widget tags products from the catalog). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// No test-scoped fixtures: Playwright's own type for that is the empty object.
+// biome-ignore lint/complexity/noBannedTypes: Playwright's extend<TestFixtures, WorkerFixtures> wants {} for none
 export const test = base.extend<{}, { shop: { url: string } }>({
   shop: [
     // eslint-disable-next-line no-empty-pattern

@@ -202,7 +202,8 @@ function tail(child: ChildProcess, max: number): () => string {
 }
 
 /** `store`: one running store per Playwright worker, shared by that worker's tests. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// No test-scoped fixtures: Playwright's own type for that is the empty object.
+// biome-ignore lint/complexity/noBannedTypes: Playwright's extend<TestFixtures, WorkerFixtures> wants {} for none
 export const test = base.extend<{}, { store: { url: string; dataDir: string } }>({
   store: [
     // eslint-disable-next-line no-empty-pattern
