@@ -94,8 +94,12 @@ test.describe('product page', () => {
     await expect(thumbs.nth(1)).toHaveAttribute('aria-current', 'true');
     await expect(gallery.locator('[data-gallery-slide] img').nth(1)).toBeInViewport({ ratio: 0.9 });
 
-    // A swipe is the strip's own scrolling (scroll snapping): scroll back as a finger would.
-    await gallery.locator('[data-gallery-track]').evaluate((el) => el.scrollBy({ left: -el.clientWidth }));
+    // A swipe is the strip's own scrolling (scroll snapping): scroll back as a finger would. A finger
+    // touches first, which hands control back from the arrow's glide (if it is still gliding there).
+    await gallery.locator('[data-gallery-track]').evaluate((el) => {
+      el.dispatchEvent(new Event('touchstart'));
+      el.scrollBy({ left: -el.clientWidth });
+    });
     await expect(thumbs.nth(0)).toHaveAttribute('aria-current', 'true');
     await expect(gallery.locator('[data-gallery-counter]')).toHaveText('1 / 2');
 
