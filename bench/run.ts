@@ -20,6 +20,7 @@ import { freePorts } from '../test/helpers/free-ports';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/databases';
 import { checkoutRace } from './checkout-race';
 import { fillCatalog } from './fill-catalog';
+import { imagePipelineBench } from './image-pipeline';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -154,6 +155,7 @@ async function main() {
     } else {
       console.log('\n(checkout race skipped: it needs PostgreSQL, set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
     }
+    console.log(`\n${(await imagePipelineBench()).join('\n')}`);
   } finally {
     await Promise.all([stop(ceiling), stop(store)]);
     await database?.drop();
