@@ -44,6 +44,8 @@ function drawSalesChart() {
         x: { ticks: { color: colours.text, maxRotation: 0, autoSkipPadding: 8 }, grid: { display: false } },
         y: {
           beginAtZero: true,
+          // A month without sales still gets a readable rupiah axis instead of "Rp 0,1 … Rp 1".
+          suggestedMax: Math.max(...data.amounts) > 0 ? undefined : 1_000_000,
           ticks: { color: colours.text, callback: (value) => compact.format(Number(value)) },
           grid: { color: colours.grid },
         },

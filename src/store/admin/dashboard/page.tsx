@@ -4,6 +4,7 @@
  * it); the table in the disclosure holds the same numbers for screen readers and for reading
  * without JavaScript.
  */
+import type { ComponentChildren } from 'preact';
 import type { Locale, Translate } from '../../../lib/i18n';
 import { formatRupiah } from '../../../lib/money';
 import { formatDateTimeWib } from '../../../lib/time';
@@ -26,6 +27,15 @@ export function salesChartData(overview: DashboardOverview, locale: Locale, t: T
     dataset: t('dashboard.chart.dataset'),
     locale: INTL_LOCALE[locale],
   };
+}
+
+/** A table's own scrolling box: focusable and named, so keyboard users can scroll it too (WCAG 2.1.1). */
+function ScrollBox({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="dash-table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
 }
 
 /** JSON safe inside `<script>`: no `</script>` or `<!--` can be formed. */
@@ -131,7 +141,7 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
         <script type="application/json" id={SALES_CHART_DATA_ID} dangerouslySetInnerHTML={{ __html: scriptJson(chart) }} />
         <details class="dash-details">
           <summary>{t('dashboard.chart.table')}</summary>
-          <div class="dash-table-scroll">
+          <ScrollBox label={t('dashboard.chart.table')}>
             <table class="table table-sm dash-table" data-sales-table>
               <thead>
                 <tr>
@@ -156,7 +166,7 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </details>
       </section>
 
@@ -207,7 +217,7 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
         {overview.recentOrders.length === 0 ? (
           <p class="dash-muted">{t('dashboard.recent.empty')}</p>
         ) : (
-          <div class="dash-table-scroll">
+          <ScrollBox label={t('dashboard.recent')}>
             <table class="table dash-table" data-recent-orders>
               <thead>
                 <tr>
@@ -226,7 +236,7 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
                     <th scope="row">
                       <a href={`/pesanan/${o.number}`}>{o.number}</a>
                     </th>
-                    <td>{o.customerName}</td>
+                    <td class="dash-wrap">{o.customerName}</td>
                     <td>
                       <StatusBadge status={o.status} />
                     </td>
@@ -236,7 +246,7 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
         <p>
           <a href="/admin/pesanan">{t('dashboard.recent.all')}</a>
@@ -269,12 +279,11 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
           {overview.lowStock.products.length === 0 ? (
             <p class="dash-muted">{t('dashboard.lowStock.empty')}</p>
           ) : (
-            <div class="dash-table-scroll">
+            <ScrollBox label={t('dashboard.lowStock')}>
               <table class="table table-sm dash-table" data-low-stock>
                 <thead>
                   <tr>
                     <th scope="col">{t('dashboard.col.product')}</th>
-                    <th scope="col">{t('dashboard.col.sku')}</th>
                     <th scope="col" class="text-end">
                       {t('dashboard.col.stock')}
                     </th>
@@ -286,17 +295,17 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
                 <tbody>
                   {overview.lowStock.products.map((p) => (
                     <tr key={p.productId} data-product={p.slug} data-stock={p.stock}>
-                      <th scope="row">
+                      <th scope="row" class="dash-wrap">
                         <a href={`/produk/${p.slug}`}>{p.name}</a>
+                        <span class="d-block small text-body-secondary">{p.sku}</span>
                       </th>
-                      <td>{p.sku}</td>
                       <td class="text-end">{number.format(p.stock)}</td>
                       <td class="text-end">{number.format(p.threshold)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
           {overview.lowStock.total > 0 && (
             <p>

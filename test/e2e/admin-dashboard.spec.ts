@@ -1,0 +1,82 @@
+/**
+ * A1 dashboard: a guest's chat waits, the admin logs in and lands on /admin, sees the waiting chat,
+ * the figures and a drawn sales chart (Chart.js from our own bundle, under the strict CSP) with
+ * its table of the same 30 days; axe passes in light and dark, at 1280 and 390 px.
+ */
+import type { Page } from '@playwright/test';
+import { seriousA11yProblems } from './helpers/a11y';
+import { expect, startGuestChat, test } from './helpers/chat';
+import { E2E_ADMIN_PASSWORD } from './helpers/server';
+
+async function logIn(page: Page, url: string) {
+  await page.goto(`${url}/masuk`);
+  await page.getByLabel('Email').fill('admin@hurtrock.local');
+  await page.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).last().click();
+  await expect(page).toHaveURL(/\/admin$/);
+}
+
+/** Whether the canvas has any painted pixel (bars, axes or labels). */
+const canvasPainted = (page: Page) =>
+  page.locator('#dashboard-sales-chart').evaluate((canvas: HTMLCanvasElement) => {
+    const ctx = canvas.getContext('2d');
+    if (!ctx || canvas.width === 0 || canvas.height === 0) return false;
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+    return false;
+  });
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const width of [1280, 390] as const) {
+    test(`the dashboard shows its figures and chart (${theme}, ${width} px)`, async ({ browser, shop }, testInfo) => {
+      const guestContext = await browser.newContext();
+      const context = await browser.newContext({ colorScheme: theme, viewport: { width, height: 900 } });
+      try {
+        const guest = await guestContext.newPage();
+        await startGuestChat(guest, shop.url, { name: `Tamu ${theme} ${width}`, email: `tamu-${theme}-${width}@example.com` });
+        await guest.getByLabel('Pesan').fill('Halo, gitar ini masih ada?');
+        await guest.getByRole('button', { name: 'Kirim' }).click();
+        await expect(guest.locator('.chat-msg-mine .chat-msg-body')).toHaveText('Halo, gitar ini masih ada?');
+
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(message.text());
+        });
+        await logIn(page, shop.url);
+        await expect(page.locator('html')).toHaveAttribute('data-bs-theme', theme);
+
+        // Waiting chats come from the chat service: at least this guest's.
+        const chats = page.locator('[data-figure="chats"]');
+        await expect(chats).not.toContainText('Chat offline');
+        expect(Number(await chats.locator('[data-figure-value]').textContent())).toBeGreaterThanOrEqual(1);
+        await expect(chats.getByRole('link')).toHaveAttribute('href', '/admin/chat');
+        await expect(page.locator('[data-figure="sales-today"]')).toContainText('Rp');
+
+        // The chart is drawn by the bundled script, served by the store itself.
+        const canvas = page.locator('#dashboard-sales-chart');
+        await expect(canvas).toHaveAttribute('data-chart-ready', 'true');
+        const box = await canvas.boundingBox();
+        expect(box?.width).toBeGreaterThan(200);
+        expect(box?.height).toBeGreaterThan(100);
+        expect(await canvasPainted(page)).toBe(true);
+        const script = await page.locator('script[src*="admin-dashboard"]').getAttribute('src');
+        expect(script).toMatch(/^\/assets\/admin-dashboard-[\w-]+\.js$/);
+
+        // The same 30 numbers in the table.
+        await page.getByText('Tabel penjualan per hari').click();
+        await expect(page.locator('[data-sales-table] tbody tr')).toHaveCount(30);
+        expect(errors).toEqual([]);
+
+        expect(await seriousA11yProblems(page)).toEqual([]);
+        await page.screenshot({ path: testInfo.outputPath(`dashboard-${theme}-${width}.png`), fullPage: true });
+        // Nothing wider than the phone's screen: wide tables scroll inside their own box.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      } finally {
+        await guestContext.close();
+        await context.close();
+      }
+    });
+  }
+}
