@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { seriousA11yProblems } from './helpers/a11y';
 import { expect, startGuestChat, test } from './helpers/chat';
+import { formatRupiah } from '../../src/lib/money';
 import { E2E_ADMIN_PASSWORD } from './helpers/server';
 
 async function logIn(page: Page, url: string) {
@@ -80,3 +81,52 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test("a paid order shows up in today's sales, the chart, the recent orders and the best sellers", async ({ browser, shop }, testInfo) => {
+  const buyer = await browser.newContext();
+  const admin = await browser.newContext({ colorScheme: 'light' });
+  try {
+    // A guest orders a guitar …
+    const page = await buyer.newPage();
+    await page.goto(`${shop.url}/produk?q=yamaha+f310`);
+    await page.getByRole('button', { name: 'Tambah Yamaha F310 Natural ke keranjang' }).click();
+    await expect(page.locator('[data-cart-badge]')).toHaveText('1');
+    await page.goto(`${shop.url}/checkout`);
+    await page.getByLabel('Email').fill('dasbor@example.com');
+    await page.getByLabel('Nama penerima').fill('Rina Dasbor');
+    await page.getByLabel('Nomor HP penerima').fill('0812-3456-7890');
+    await page.getByLabel('Alamat lengkap').fill('Jl. Riau No. 17, Citarum, Bandung Wetan');
+    await page.getByLabel('Kota/Kabupaten').fill('Kota Bandung');
+    await page.getByLabel('Provinsi').fill('Jawa Barat');
+    await page.getByLabel('Kode pos').fill('40115');
+    await page.getByRole('button', { name: 'Buat pesanan' }).click();
+    await expect(page.locator('[data-order-status]')).toHaveText('Menunggu pembayaran');
+    const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Pesanan ', '').trim();
+    const amount = (await page.locator('[data-order-amount]').textContent())!.trim();
+
+    // … unpaid, it is an order but not a sale yet.
+    const staff = await admin.newPage();
+    await logIn(staff, shop.url);
+    await expect(staff.locator('[data-order="' + number + '"]')).toBeVisible();
+    await expect(staff.locator('[data-figure="sales-today"] [data-figure-value]')).toHaveText(formatRupiah(0));
+
+    // Staff confirm the transfer: now it is today's sale.
+    await staff.goto(`${shop.url}/pesanan/${number}`);
+    await staff.getByRole('button', { name: 'Ubah status ke: Dibayar' }).click();
+    await expect(staff.locator('[data-order-status]').first()).toHaveText('Dibayar');
+    await staff.goto(`${shop.url}/admin`);
+    await expect(staff.locator('[data-figure="sales-today"] [data-figure-value]')).toHaveText(amount);
+    await expect(staff.locator('[data-figure="sales-month"] [data-figure-value]')).toHaveText(amount);
+    await expect(staff.locator('[data-best-sellers] li').first()).toContainText('Yamaha F310 Natural');
+    await staff.getByRole('link', { name: number }).first().click();
+    await expect(staff).toHaveURL(new RegExp(`/pesanan/${number}$`));
+    await staff.goBack();
+    await expect(staff.locator('#dashboard-sales-chart')).toHaveAttribute('data-chart-ready', 'true');
+    await staff.getByText('Tabel penjualan per hari').click();
+    await expect(staff.locator('[data-sales-table] tbody tr').last().locator('td').last()).toHaveText(amount);
+    await staff.screenshot({ path: testInfo.outputPath('dashboard-with-sale.png'), fullPage: true });
+  } finally {
+    await buyer.close();
+    await admin.close();
+  }
+});
