@@ -125,6 +125,13 @@ test("a paid order shows up in today's sales, the chart, the recent orders and t
     await staff.getByText('Tabel penjualan per hari').click();
     await expect(staff.locator('[data-sales-table] tbody tr').last().locator('td').last()).toHaveText(amount);
     await staff.screenshot({ path: testInfo.outputPath('dashboard-with-sale.png'), fullPage: true });
+
+    // The theme toggle repaints the chart in the dark palette.
+    const pixels = () => staff.locator('#dashboard-sales-chart').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    const light = await pixels();
+    await staff.getByRole('button', { name: 'Ganti tema terang/gelap' }).click();
+    await expect(staff.locator('html')).toHaveAttribute('data-bs-theme', 'dark');
+    await expect.poll(pixels).not.toBe(light);
   } finally {
     await buyer.close();
     await admin.close();
