@@ -22,6 +22,7 @@ import { announce, registerPresenceHandlers, trackPresence } from './presence-ev
 import { type ProductLookup, storeProductLookup } from './products';
 import { createChatRepository } from './repository';
 import { attachmentRoutes, createAttachmentRepository } from './attachments';
+import { chatStatsRoutes } from './stats';
 import {
   CHAT_SOCKET_PATH,
   type ClientToServerEvents,
@@ -138,6 +139,7 @@ export function buildChatApp({
   const attachments = createAttachmentRepository(db.db);
   app.register(attachmentRoutes, { repo, attachments, tokenSecret: config.chatTokenSecret });
   const consoleRepo = createConsoleRepository(db.db);
+  app.register(chatStatsRoutes, { stats: () => consoleRepo.stats(), tokenSecret: config.chatTokenSecret });
   const products = productLookup ?? storeProductLookup(config.store.publicUrl);
   io.on('connection', (socket) => {
     const on = createEventRegistrar(socket, app.log);

@@ -117,6 +117,20 @@ export function createConsoleRepository(db: ChatDb) {
       }));
     },
 
+    /** The dashboard's figures: open conversations, and those with customer messages staff have not read. */
+    async stats(): Promise<{ waiting: number; open: number }> {
+      const [row] = await db
+        .select({
+          open: sql<number>`count(*)::int`,
+          waiting: sql<number>`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM chat_messages m
+            WHERE m.conversation_id = chat_conversations.id AND m.id > chat_conversations.staff_last_read_id
+            AND m.sender_role IN ('customer', 'guest')))::int`,
+        })
+        .from(chatConversations)
+        .where(eq(chatConversations.status, 'open'));
+      return { waiting: Number(row?.waiting ?? 0), open: Number(row?.open ?? 0) };
+    },
+
     /** Assigns (or with `null` releases) a conversation; returns the updated row, or null if missing. */
     async assign(conversationId: number, staff: { id: string; name: string } | null): Promise<ChatConversation | null> {
       const [row] = await db

@@ -22,6 +22,11 @@ export const CHAT_API_PREFIX = '/chat/api';
 export const CHAT_SERVICE_API_PREFIX = '/api';
 /** Image attachments, under either API prefix: POST uploads one, GET `…/:id` reads it. */
 export const CHAT_ATTACHMENTS_PATH = '/attachments';
+/**
+ * The dashboard's chat figures, under the service API prefix (`GET /api/stats`): answers
+ * `ChatStatsDto` to the store's service token only (src/lib/chat-tokens.ts), 401 to anything else.
+ */
+export const CHAT_STATS_PATH = '/stats';
 /** The store's chat endpoints: a token for the logged-in user, and the guest pre-chat form. */
 export const CHAT_TOKEN_PATH = '/chat/token';
 export const CHAT_GUEST_PATH = '/chat/guest';
@@ -167,6 +172,12 @@ export interface CannedReplyDto {
   title: string;
   body: string;
   updatedAt: string;
+}
+
+/** Open conversations, and how many of them wait for staff (a customer message nobody has read). */
+export interface ChatStatsDto {
+  waiting: number;
+  open: number;
 }
 
 /* ---- Acknowledgements ----------------------------------------------------------------------- */

@@ -45,3 +45,39 @@ export async function verifyChatToken(token: unknown, secret: string): Promise<C
     return null;
   }
 }
+
+/**
+ * Service tokens: the store asking the chat service for figures (the dashboard's waiting chats),
+ * not a person. They carry a `service` claim and no role, so the socket and the image API (which
+ * need a role) refuse them, and the service endpoints refuse every person's token.
+ */
+export const CHAT_SERVICE_TOKEN_TTL_SECONDS = 60;
+export const CHAT_SERVICE_SUBJECT = 'service:store';
+
+const serviceClaimsSchema = z.object({ sub: z.literal(CHAT_SERVICE_SUBJECT), service: z.literal('store') });
+
+export async function signChatServiceToken(secret: string, ttlSeconds = CHAT_SERVICE_TOKEN_TTL_SECONDS): Promise<string> {
+  return new SignJWT({ service: 'store' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(CHAT_SERVICE_SUBJECT)
+    .setIssuer(CHAT_TOKEN_ISSUER)
+    .setAudience(CHAT_TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(key(secret));
+}
+
+/** Whether `token` is a valid, unexpired service token signed with `secret`. */
+export async function verifyChatServiceToken(token: unknown, secret: string): Promise<boolean> {
+  if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return false;
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: ['HS256'],
+      issuer: CHAT_TOKEN_ISSUER,
+      audience: CHAT_TOKEN_AUDIENCE,
+    });
+    return serviceClaimsSchema.safeParse(payload).success;
+  } catch {
+    return false;
+  }
+}

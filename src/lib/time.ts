@@ -63,3 +63,22 @@ export function wibDateParts(date: Date): { year: number; month: number; day: nu
   const shifted = new Date(date.getTime() + 7 * 3600_000);
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
+
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+/** Midnight WIB of the day containing `date`, `offsetDays` days later (negative: earlier). */
+export function wibDayStart(date: Date, offsetDays = 0): Date {
+  const { year, month, day } = wibDateParts(date);
+  return new Date(Date.UTC(year, month - 1, day + offsetDays) - WIB_OFFSET_MS);
+}
+
+/** Midnight WIB of the first day of the month containing `date`. */
+export function wibMonthStart(date: Date): Date {
+  const { year, month } = wibDateParts(date);
+  return new Date(Date.UTC(year, month - 1, 1) - WIB_OFFSET_MS);
+}
+
+/** The WIB calendar date of a moment as `YYYY-MM-DD` (how SQL's `to_char` writes it too). */
+export function wibIsoDate(date: Date): string {
+  return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+}

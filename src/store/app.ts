@@ -33,6 +33,9 @@ import { createSearchRepository } from './catalog/search-repository';
 import { createCatalogService } from './catalog/service';
 import { registerChatRoutes } from './chat/routes';
 import { createChatTokenService } from './chat/service';
+import { createChatStatsClient } from './chat/stats-client';
+import { createReportsRepository } from './reports/repository';
+import { createDashboardService } from './reports/service';
 import { registerCatalogApi } from './api/catalog-api';
 import { registerApiDocs } from './api/docs-routes';
 import { registerProductApi } from './api/product-api';
@@ -190,7 +193,16 @@ export async function buildStoreApp({
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
-  await registerAdminArea(app, { accounts: accountsArea.accounts, orders, settings, clock, extraRoutes: adminRoutes });
+  const dashboard = createDashboardService({
+    repo: createReportsRepository(db),
+    chatStats: createChatStatsClient({
+      chatUrl: config.chat.url,
+      secret: config.chatTokenSecret,
+      onError: (error) => app.log.warn({ err: error }, 'chat figures unavailable for the dashboard'),
+    }),
+    clock,
+  });
+  await registerAdminArea(app, { accounts: accountsArea.accounts, orders, settings, dashboard, clock, extraRoutes: adminRoutes });
   await registerChatRoutes(app, {
     tokens: createChatTokenService({ secret: config.chatTokenSecret }),
     chatUrl: config.chat.url,

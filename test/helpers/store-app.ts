@@ -40,6 +40,8 @@ export async function createTestStore(
     beforeReady?: (app: FastifyInstance) => void;
     /** Routes registered inside the admin area, under its guard. */
     adminRoutes?: (admin: FastifyInstance) => void;
+    /** Fixed time for time-dependent pages (the dashboard's WIB days). */
+    clock?: () => Date;
   } = {},
 ): Promise<TestStore> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-test-'));
@@ -47,7 +49,14 @@ export async function createTestStore(
   const testDb = await createTestDatabase(target);
   const database = await openStoreDatabase(config, { url: testDb.url, inMemory: !testDb.url });
   await prepareStoreDatabase(config, database, () => {});
-  const app = await buildStoreApp({ config, database, redis: options.redis, logger: false, adminRoutes: options.adminRoutes });
+  const app = await buildStoreApp({
+    config,
+    database,
+    redis: options.redis,
+    logger: false,
+    adminRoutes: options.adminRoutes,
+    clock: options.clock,
+  });
   options.beforeReady?.(app);
   await app.ready();
   return {

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { AccountsService } from '../accounts/service';
 import type { OrdersService } from '../orders/service';
+import type { DashboardService } from '../reports/service';
 import { guardArea } from '../plugins/auth';
 import { wantsJson } from '../plugins/errors';
 import type { ShopSettingsService } from '../shop-settings/service';
@@ -23,6 +24,7 @@ export interface AdminAreaDeps {
   accounts: AccountsService;
   orders: OrdersService;
   settings: ShopSettingsService;
+  dashboard: DashboardService;
   clock?: () => Date;
   /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
   extraRoutes?: (admin: FastifyInstance) => void;
@@ -39,7 +41,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
         if (wantsJson(request)) return sendError(reply, 'not_found', 404, 'Not found');
         return adminPage(reply, h(AdminNotFoundPage, {}), 404);
       });
-      registerDashboardRoutes(admin);
+      registerDashboardRoutes(admin, deps);
       registerAdminOrderRoutes(admin, deps);
       registerAdminChatRoutes(admin, deps);
       deps.extraRoutes?.(admin);

@@ -118,6 +118,13 @@ export function acceptsTransferProof(order: { status: OrderStatus; paymentMethod
 export const isOrderStatus = (value: unknown): value is OrderStatus =>
   typeof value === 'string' && (ORDER_STATUSES as readonly string[]).includes(value);
 
+/**
+ * Statuses in which an order counts as a sale: it was paid and has not been refunded (the `sale`
+ * marks of the edges above: +1 on payment, −1 on refund). Sales figures and best sellers count
+ * only these; unpaid, cancelled, expired and refunded orders never do.
+ */
+export const COUNTS_AS_SALE: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['paid', 'processing', 'shipped', 'delivered']);
+
 /** The happy path, for the customer's timeline. */
 export const TIMELINE: readonly OrderStatus[] = ['awaiting_payment', 'paid', 'processing', 'shipped', 'delivered'];
 
