@@ -5,7 +5,9 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { StoreTx } from '../../src/db/store-db';
+import type { StockRepository } from '../../src/store/stock/repository';
 import type { RestockRepository } from '../../src/store/stock/restock-repository';
+import { createStockService } from '../../src/store/stock/service';
 import { createRestockService } from '../../src/store/stock/restock-service';
 import { parseReceiptForm, parseRestockForm } from '../../src/store/stock/schema';
 import { stockLevel } from '../../src/store/stock/model';
@@ -166,5 +168,36 @@ describe('stock levels', () => {
     expect(stockLevel({ stock: 5, minStock: 2, lowStockThreshold: 5 })).toBe('low');
     expect(stockLevel({ stock: 6, minStock: 2, lowStockThreshold: 5 })).toBe('ok');
     expect(stockLevel({ stock: 3, minStock: 4, lowStockThreshold: 1 })).toBe('critical');
+  });
+});
+
+describe('stock.receive', () => {
+  it('adds each line in product order in the caller’s transaction, one restock movement per line naming the restock order', async () => {
+    const calls: string[] = [];
+    const repo = {
+      addUnits: vi.fn(async (tx: StoreTx, productId: number, delta: number) => {
+        calls.push(`add ${productId} ${delta} ${tx === TX}`);
+        return 10 + delta;
+      }),
+      insertMovement: vi.fn(async (tx: StoreTx, m: unknown) => {
+        calls.push(`move ${JSON.stringify(m)} ${tx === TX}`);
+      }),
+    } as unknown as StockRepository;
+    const stock = createStockService({ repo, transaction: async () => expect.unreachable('own transaction') });
+    await stock.receive(
+      TX,
+      [
+        { productId: 9, quantity: 2 },
+        { productId: 3, quantity: 1 },
+      ],
+      7,
+      42,
+    );
+    expect(calls).toEqual([
+      'add 3 1 true',
+      `move ${JSON.stringify({ productId: 3, change: 1, reason: 'restock', restockOrderId: 7, userId: 42 })} true`,
+      'add 9 2 true',
+      `move ${JSON.stringify({ productId: 9, change: 2, reason: 'restock', restockOrderId: 7, userId: 42 })} true`,
+    ]);
   });
 });

@@ -85,7 +85,8 @@ export function createRestockRepository(db: StoreExecutor) {
             (SELECT count(*) FROM restock_order_lines l WHERE l.restock_order_id = r.id) AS line_count,
             (SELECT coalesce(sum(l.quantity_ordered), 0) FROM restock_order_lines l WHERE l.restock_order_id = r.id) AS units_ordered,
             (SELECT coalesce(sum(l.quantity_received), 0) FROM restock_order_lines l WHERE l.restock_order_id = r.id) AS units_received,
-            (SELECT coalesce(sum(l.quantity_ordered * l.unit_cost), 0) FROM restock_order_lines l WHERE l.restock_order_id = r.id) AS total_cost,
+            (SELECT coalesce(sum(l.quantity_ordered * l.unit_cost), 0) FROM restock_order_lines l
+              WHERE l.restock_order_id = r.id) AS total_cost,
             count(*) OVER () AS total
           FROM restock_orders r
           JOIN suppliers s ON s.id = r.supplier_id

@@ -39,8 +39,11 @@ export const adminStock = defineMessages({
     'stock.history.title': 'Riwayat stok: {name}',
     'stock.history.current': 'Stok sekarang',
     'stock.history.sum': 'Jumlah semua pergerakan',
-    'stock.history.mismatch': 'Jumlah pergerakan tidak sama dengan stok: ada perubahan di luar catatan stok.',
-    'stock.history.thresholds': 'Minimum {min} · batas menipis {low}',
+    'stock.history.difference':
+      'Selisih {diff} unit antara stok dan jumlah pergerakan: ' +
+      'stok awal sebelum pergerakan dicatat, atau perubahan di luar catatan stok.',
+    'stock.history.thresholdsLabel': 'Batas stok',
+    'stock.history.thresholds': 'minimum {min} · menipis di {low}',
     'stock.history.movements': 'Pergerakan stok ({count})',
     'stock.history.empty': 'Belum ada pergerakan stok untuk produk ini.',
     'stock.col.when': 'Waktu (WIB)',
@@ -199,8 +202,11 @@ export const adminStock = defineMessages({
     'stock.history.title': 'Stock history: {name}',
     'stock.history.current': 'Current stock',
     'stock.history.sum': 'Sum of all movements',
-    'stock.history.mismatch': 'The movements do not add up to the stock: something changed it outside the stock records.',
-    'stock.history.thresholds': 'Minimum {min} · low threshold {low}',
+    'stock.history.difference':
+      'The stock and the sum of movements differ by {diff} units: ' +
+      'opening stock from before movements were recorded, or a change outside the stock records.',
+    'stock.history.thresholdsLabel': 'Stock thresholds',
+    'stock.history.thresholds': 'minimum {min} · low at {low}',
     'stock.history.movements': 'Stock movements ({count})',
     'stock.history.empty': 'This product has no stock movements yet.',
     'stock.col.when': 'When (WIB)',
@@ -306,7 +312,8 @@ export const adminStock = defineMessages({
     'restock.error.receivedTooMany': 'More than is outstanding.',
     'restock.error.receivedNothing': 'Enter the received quantity for at least one item.',
     'restock.error.stale':
-      'This receipt is out of date: the restock order was just changed (perhaps by another staff member). Check the quantities below again.',
+      'This receipt is out of date: the restock order was just changed (perhaps by another staff member). ' +
+      'Check the quantities below again.',
     'restock.pdf.title': 'Purchase Order',
     'restock.pdf.number': 'PO no.',
     'restock.pdf.date': 'Date',

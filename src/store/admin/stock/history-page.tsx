@@ -29,14 +29,14 @@ export function StockHistoryPage({ history, form }: { history: MovementHistory; 
           <dd data-stock-sum>{history.movementSum}</dd>
         </div>
         <div>
-          <dt>{t('stock.col.min')}</dt>
-          <dd>{t('stock.history.thresholds', { min: product.minStock, low: product.lowStockThreshold })}</dd>
+          <dt>{t('stock.history.thresholdsLabel')}</dt>
+          <dd class="stock-facts-small">{t('stock.history.thresholds', { min: product.minStock, low: product.lowStockThreshold })}</dd>
         </div>
       </dl>
-      {history.movementSum !== product.stock && history.total > 0 && (
-        <div class="alert alert-warning" role="status">
-          {t('stock.history.mismatch')}
-        </div>
+      {history.movementSum !== product.stock && (
+        <p class="alert alert-info" data-stock-difference>
+          {t('stock.history.difference', { diff: product.stock - history.movementSum })}
+        </p>
       )}
       <section class="stock-panel" aria-labelledby="adjust-title">
         <h2 class="admin-subtitle" id="adjust-title">

@@ -54,7 +54,7 @@ export function Pager({
   return (
     <nav aria-label={t('stock.pager.label')} class="stock-pager">
       {page > 1 ? (
-        <a class="btn btn-outline-secondary btn-sm" href={href(page - 1)} rel="prev">
+        <a class="btn btn-outline-rock btn-sm" href={href(page - 1)} rel="prev">
           {t('stock.pager.prev')}
         </a>
       ) : (
@@ -62,7 +62,7 @@ export function Pager({
       )}
       <span class="text-body-secondary">{t('stock.pager.status', { page, pages })}</span>
       {page < pages ? (
-        <a class="btn btn-outline-secondary btn-sm" href={href(page + 1)} rel="next">
+        <a class="btn btn-outline-rock btn-sm" href={href(page + 1)} rel="next">
           {t('stock.pager.next')}
         </a>
       ) : (

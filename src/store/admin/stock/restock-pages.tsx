@@ -270,7 +270,7 @@ export function RestockDetailPage({ order, receipt }: { order: RestockOrderDetai
           )}
         </div>
         <div class="restock-actions">
-          <a class="btn btn-outline-secondary" href={`/admin/stok/restock/${order.id}/po.pdf`}>
+          <a class="btn btn-outline-rock" href={`/admin/stok/restock/${order.id}/po.pdf`}>
             {t('restock.pdf')}
           </a>
           {order.status === 'draft' && (
