@@ -267,6 +267,12 @@ describe.each(dbTargets)('admin stock pages on %s', (target) => {
     const text = pdfText(pdf.rawPayload);
     expect(text).toContain(`PO-${String(id).padStart(6, '0')}`);
     expect(text).toContain('Purchase Order');
+    const [supplier] = await db.select().from(suppliers).where(eq(suppliers.id, sid));
+    const all = text.join(' ');
+    expect(all).toContain(supplier!.name);
+    expect(all).toContain('Hurtrock Music Store');
+    expect(all).toContain('Rp 7.500.000'); // the line: 6 × 1.250.000
+    expect(all).toContain('Rp 8.700.000'); // the total, with 3 × 400.000
   });
 
   it('cancels a draft after confirmation', async () => {
