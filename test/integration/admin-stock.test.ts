@@ -185,6 +185,14 @@ describe.each(dbTargets)('admin stock pages on %s', (target) => {
     const edit = await admin.get(`/admin/stok/restock/${id}/ubah`);
     expect(edit.status).toBe(200);
     expect(edit.body).toContain('value="1250000"');
+    const badEdit = await admin.post(`/admin/stok/restock/${id}`, {
+      supplierId: String(sid),
+      productId_0: '999999',
+      quantity_0: '1',
+      unitCost_0: '1',
+    });
+    expect(badEdit.status).toBe(400);
+    expect(badEdit.body).toContain('id="productId_0-error"');
     const edited = await admin.post(`/admin/stok/restock/${id}`, {
       supplierId: String(sid),
       productId_0: String(a!.id),
