@@ -26,7 +26,8 @@ import { createOrdersService } from './orders/service';
 import { createShopSettingsRepository } from './shop-settings/repository';
 import { createShopSettingsService } from './shop-settings/service';
 import { createStockRepository } from './stock/repository';
-import { createStockService } from './stock/service';
+import { createRestockRepository } from './stock/restock-repository';
+import { createRestockService, createStockService } from './stock/service';
 import { createOutboxRepository } from './mail/outbox-repository';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
@@ -139,7 +140,7 @@ export async function buildStoreApp({
   const cart = createCartService({ repo: createCartRepository(db) });
   const settings = createShopSettingsService({ repo: createShopSettingsRepository(db) });
   const transaction = transactionRunner(db);
-  const stock = createStockService({ repo: createStockRepository(), transaction });
+  const stock = createStockService({ repo: createStockRepository(db), transaction });
   const outbox = createOutboxRepository(db);
   const orders = createOrdersService({
     repo: createOrdersRepository(db),
@@ -202,7 +203,16 @@ export async function buildStoreApp({
     }),
     clock,
   });
-  await registerAdminArea(app, { accounts: accountsArea.accounts, orders, settings, dashboard, clock, extraRoutes: adminRoutes });
+  const restock = createRestockService({ repo: createRestockRepository(db), stock, transaction });
+  await registerAdminArea(app, {
+    accounts: accountsArea.accounts,
+    orders,
+    settings,
+    dashboard,
+    stock: { stock, restock, profiles },
+    clock,
+    extraRoutes: adminRoutes,
+  });
   await registerChatRoutes(app, {
     tokens: createChatTokenService({ secret: config.chatTokenSecret }),
     chatUrl: config.chat.url,

@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { products, shippingServices } from './catalog';
+import { restockOrders } from './restock';
 import { users } from './users';
 
 export const orderStatus = pgEnum('order_status', [
@@ -176,6 +177,8 @@ export const stockMovements = pgTable(
     /** order_reserved | order_released | adjustment | restock */
     reason: varchar('reason', { length: 30 }).notNull(),
     orderId: integer('order_id').references(() => orders.id, { onDelete: 'set null' }),
+    /** The restock order a `restock` movement received goods from. */
+    restockOrderId: integer('restock_order_id').references(() => restockOrders.id, { onDelete: 'set null' }),
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     note: varchar('note', { length: 300 }).notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -183,6 +186,7 @@ export const stockMovements = pgTable(
   (t) => [
     index('stock_movements_product_idx').on(t.productId, t.createdAt),
     index('stock_movements_order_idx').on(t.orderId),
+    index('stock_movements_restock_idx').on(t.restockOrderId),
     check('stock_movements_change_nonzero', sql`${t.change} <> 0`),
   ],
 );

@@ -5,6 +5,7 @@
 import { accounts } from './messages/accounts';
 import { admin } from './messages/admin';
 import { adminDashboard } from './messages/admin-dashboard';
+import { adminStock } from './messages/admin-stock';
 import { api } from './messages/api';
 import { cart } from './messages/cart';
 import { catalog } from './messages/catalog';
@@ -32,6 +33,7 @@ const areas = [
   transferProof,
   admin,
   adminDashboard,
+  adminStock,
 ] as const;
 
 type Area = (typeof areas)[number];

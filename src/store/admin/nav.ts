@@ -38,7 +38,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { section: 'orders', href: '/admin/pesanan', label: 'admin.nav.orders', icon: 'box', role: 'staff', ready: false },
   { section: 'products', href: '/admin/produk', label: 'admin.nav.products', icon: 'guitar', role: 'admin', ready: false },
   { section: 'categories', href: '/admin/kategori', label: 'admin.nav.categories', icon: 'folder-tree', role: 'admin', ready: false },
-  { section: 'stock', href: '/admin/stok', label: 'admin.nav.stock', icon: 'warehouse', role: 'admin', ready: false },
+  { section: 'stock', href: '/admin/stok', label: 'admin.nav.stock', icon: 'warehouse', role: 'admin', ready: true },
   { section: 'suppliers', href: '/admin/pemasok', label: 'admin.nav.suppliers', icon: 'truck-field', role: 'admin', ready: false },
   { section: 'shipping', href: '/admin/pengiriman', label: 'admin.nav.shipping', icon: 'truck-fast', role: 'admin', ready: false },
   { section: 'users', href: '/admin/pengguna', label: 'admin.nav.users', icon: 'users', role: 'admin', ready: false },

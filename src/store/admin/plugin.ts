@@ -17,6 +17,7 @@ import { sendError } from '../../lib/errors';
 import { registerAdminChatRoutes } from './chat/routes';
 import { registerDashboardRoutes } from './dashboard/routes';
 import { registerAdminOrderRoutes } from './orders/routes';
+import { type AdminStockDeps, registerAdminStockRoutes } from './stock/routes';
 import { adminPage } from './render';
 import { AdminNotFoundPage } from './views/not-found-page';
 
@@ -25,6 +26,8 @@ export interface AdminAreaDeps {
   orders: OrdersService;
   settings: ShopSettingsService;
   dashboard: DashboardService;
+  /** Stock alerts, history and restock orders (A4); without it the stock pages are not registered (tests of other pages). */
+  stock?: AdminStockDeps;
   clock?: () => Date;
   /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
   extraRoutes?: (admin: FastifyInstance) => void;
@@ -44,6 +47,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerDashboardRoutes(admin, deps);
       registerAdminOrderRoutes(admin, deps);
       registerAdminChatRoutes(admin, deps);
+      if (deps.stock) registerAdminStockRoutes(admin, deps.stock);
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },

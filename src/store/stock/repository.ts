@@ -6,9 +6,14 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/connection';
 import type { StoreExecutor } from '../../db/store-db';
-import type { ReservedProduct, StockMovement } from './types';
+import type { AlertLevel, MovementRow, ReservedProduct, RestockMovement, StockAlertRow, StockProductSummary, StockReason } from './types';
 
-export function createStockRepository() {
+/** Writes take the caller's transaction; the back office's reads (alerts, history) use `db`. */
+export function createStockRepository(db?: StoreExecutor) {
+  const reader = (): StoreExecutor => {
+    if (!db) throw new Error('This stock repository has no database to read from');
+    return db;
+  };
   return {
     /** Takes units of an active product in an active category; undefined when there are too few or it cannot be sold. */
     async takeUnits(tx: StoreExecutor, productId: number, quantity: number): Promise<ReservedProduct | undefined> {
@@ -49,10 +54,93 @@ export function createStockRepository() {
       await tx.execute(sql`UPDATE products SET sold_count = GREATEST(0, sold_count + ${delta}) WHERE id = ${productId}`);
     },
 
-    async insertMovement(tx: StoreExecutor, m: StockMovement): Promise<void> {
+    async insertMovement(tx: StoreExecutor, m: RestockMovement): Promise<void> {
       await tx.execute(sql`
-        INSERT INTO stock_movements (product_id, change, reason, order_id, user_id, note)
-        VALUES (${m.productId}, ${m.change}, ${m.reason}, ${m.orderId ?? null}, ${m.userId ?? null}, ${(m.note ?? '').slice(0, 300)})`);
+        INSERT INTO stock_movements (product_id, change, reason, order_id, restock_order_id, user_id, note)
+        VALUES (${m.productId}, ${m.change}, ${m.reason}, ${m.orderId ?? null}, ${m.restockOrderId ?? null},
+          ${m.userId ?? null}, ${(m.note ?? '').slice(0, 300)})`);
+    },
+
+    /** Products at or below their own thresholds, worst first; `level` narrows to one level, `q` searches name, SKU and brand. */
+    async alerts(filter: {
+      level?: AlertLevel;
+      q?: string;
+      limit: number;
+      offset: number;
+    }): Promise<{ rows: StockAlertRow[]; total: number }> {
+      const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      const rows = rowsOf<Omit<StockAlertRow, 'level'> & { level: StockAlertRow['level']; total: string | number }>(
+        await reader().execute(sql`
+          WITH leveled AS (
+            SELECT p.id, p.name, p.sku, p.brand, p.stock, p.min_stock AS "minStock", p.low_stock_threshold AS "lowStockThreshold",
+              p.is_active AS "isActive",
+              CASE WHEN p.stock <= 0 THEN 'out' WHEN p.stock <= p.min_stock THEN 'critical' ELSE 'low' END AS level
+            FROM products p
+            WHERE p.stock <= GREATEST(p.min_stock, p.low_stock_threshold, 0)
+          )
+          SELECT *, count(*) OVER () AS total FROM leveled
+          WHERE (${filter.level ?? null}::text IS NULL OR level = ${filter.level ?? null})
+            AND (${pattern}::text IS NULL OR name ILIKE ${pattern} OR sku ILIKE ${pattern} OR brand ILIKE ${pattern})
+          ORDER BY CASE level WHEN 'out' THEN 0 WHEN 'critical' THEN 1 ELSE 2 END, stock, name, id
+          LIMIT ${filter.limit} OFFSET ${filter.offset}`),
+      );
+      const total = rows[0] ? Number(rows[0].total) : 0;
+      return { rows: rows.map(({ total: _t, ...r }) => ({ ...r, stock: Number(r.stock) })), total };
+    },
+
+    async alertCounts(): Promise<Record<AlertLevel, number>> {
+      const rows = rowsOf<{ level: AlertLevel; n: string | number }>(
+        await reader().execute(sql`
+          SELECT CASE WHEN stock <= 0 THEN 'out' WHEN stock <= min_stock THEN 'critical' ELSE 'low' END AS level, count(*) AS n
+          FROM products WHERE stock <= GREATEST(min_stock, low_stock_threshold, 0) GROUP BY 1`),
+      );
+      const counts: Record<AlertLevel, number> = { out: 0, critical: 0, low: 0 };
+      for (const r of rows) counts[r.level] = Number(r.n);
+      return counts;
+    },
+
+    async productSummary(productId: number): Promise<StockProductSummary | undefined> {
+      const [row] = rowsOf<StockProductSummary>(
+        await reader().execute(sql`
+          SELECT id, name, sku, brand, stock, min_stock AS "minStock", low_stock_threshold AS "lowStockThreshold"
+          FROM products WHERE id = ${productId}`),
+      );
+      return row;
+    },
+
+    /** A product's movements, newest first, with the order number and who made them; plus their count and sum. */
+    async movements(
+      productId: number,
+      page: { limit: number; offset: number },
+    ): Promise<{ rows: MovementRow[]; total: number; sum: number }> {
+      const [totals] = rowsOf<{ total: string | number; sum: string | number | null }>(
+        await reader().execute(sql`SELECT count(*) AS total, sum(change) AS sum FROM stock_movements WHERE product_id = ${productId}`),
+      );
+      const rows = rowsOf<{
+        id: number;
+        change: number;
+        reason: StockReason;
+        createdAt: Date | string;
+        orderNumber: string | null;
+        restockOrderId: number | null;
+        userName: string | null;
+        note: string;
+      }>(
+        await reader().execute(sql`
+          SELECT m.id, m.change, m.reason, m.created_at AS "createdAt", o.number AS "orderNumber",
+            m.restock_order_id AS "restockOrderId", u.name AS "userName", m.note
+          FROM stock_movements m
+          LEFT JOIN orders o ON o.id = m.order_id
+          LEFT JOIN users u ON u.id = m.user_id
+          WHERE m.product_id = ${productId}
+          ORDER BY m.created_at DESC, m.id DESC
+          LIMIT ${page.limit} OFFSET ${page.offset}`),
+      );
+      return {
+        rows: rows.map((r) => ({ ...r, change: Number(r.change), createdAt: new Date(r.createdAt) })),
+        total: Number(totals?.total ?? 0),
+        sum: Number(totals?.sum ?? 0),
+      };
     },
   };
 }

@@ -6,7 +6,11 @@
  */
 import type { RunInTransaction, StoreTx } from '../../db/store-db';
 import type { StockRepository } from './repository';
-import type { ReservedProduct, StockLine, StockReason } from './types';
+import { stockLevel } from './model';
+import type { AlertLevel, MovementHistory, ReservedProduct, StockAlertFilter, StockAlertPage, StockLine, StockReason } from './types';
+
+export const ALERTS_PAGE_SIZE = 25;
+export const HISTORY_PAGE_SIZE = 30;
 
 export type ReserveResult = { ok: true; products: Map<number, ReservedProduct> } | { ok: false; productId: number };
 
@@ -71,7 +75,50 @@ export function createStockService(deps: { repo: StockRepository; transaction: R
         return { ok: true, stock };
       });
     },
+
+    /**
+     * Goods received from a supplier, in the caller's transaction (the one that holds the restock
+     * order's row lock, so a receipt adds its units once): one `restock` movement per line.
+     */
+    async receive(tx: StoreTx, lines: readonly StockLine[], restockOrderId: number, userId: number | null): Promise<void> {
+      for (const line of byProduct(lines)) {
+        if (line.quantity <= 0) continue;
+        const stock = await repo.addUnits(tx, line.productId, line.quantity);
+        if (stock === undefined) throw new Error(`Product ${line.productId} vanished during a restock receipt`);
+        await repo.insertMovement(tx, { productId: line.productId, change: line.quantity, reason: 'restock', restockOrderId, userId });
+      }
+    },
+
+    /** Products that need attention, by each product's own thresholds; search and level narrow it. */
+    async alerts(filter: StockAlertFilter): Promise<StockAlertPage> {
+      const page = Math.max(1, filter.page);
+      const [found, counts] = await Promise.all([
+        repo.alerts({ level: filter.level, q: filter.q, limit: ALERTS_PAGE_SIZE, offset: (page - 1) * ALERTS_PAGE_SIZE }),
+        repo.alertCounts(),
+      ]);
+      return { ...found, page, pageSize: ALERTS_PAGE_SIZE, counts: counts as Record<AlertLevel, number> };
+    },
+
+    /** A product's movements, newest first, with its stock and the sum of every movement; undefined for an unknown product. */
+    async history(productId: number, pageNumber: number): Promise<MovementHistory | undefined> {
+      const product = await repo.productSummary(productId);
+      if (!product) return undefined;
+      const page = Math.max(1, pageNumber);
+      const found = await repo.movements(productId, { limit: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE });
+      return {
+        product,
+        level: stockLevel(product),
+        rows: found.rows,
+        total: found.total,
+        page,
+        pageSize: HISTORY_PAGE_SIZE,
+        movementSum: found.sum,
+      };
+    },
   };
 }
 
 export type StockService = ReturnType<typeof createStockService>;
+
+/** Restock orders to suppliers live beside the shelf; the back office reaches them through here. */
+export { createRestockService, type RestockService, RESTOCK_PAGE_SIZE } from './restock-service';

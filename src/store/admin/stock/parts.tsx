@@ -1,0 +1,88 @@
+/** Pieces the stock pages share: the two tabs (alerts, restock orders), a pager that keeps the URL's query, a field error. */
+import type { MessageKey } from '../../../lib/i18n';
+import { usePage } from '../../ui/page-context';
+
+export function StockTabs({ current }: { current: 'alerts' | 'restock' }) {
+  const { t } = usePage();
+  const tabs = [
+    { key: 'alerts', href: '/admin/stok', label: t('stock.tabs.alerts') },
+    { key: 'restock', href: '/admin/stok/restock', label: t('stock.tabs.restock') },
+  ] as const;
+  return (
+    <nav aria-label={t('stock.tabs.label')} class="stock-tabs">
+      <ul class="nav nav-tabs">
+        {tabs.map((tab) => (
+          <li class="nav-item" key={tab.key}>
+            <a
+              class={`nav-link${tab.key === current ? ' active' : ''}`}
+              href={tab.href}
+              aria-current={tab.key === current ? 'page' : undefined}
+            >
+              {tab.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Previous / next links that keep every other query parameter. */
+export function Pager({
+  base,
+  query,
+  page,
+  total,
+  pageSize,
+}: {
+  base: string;
+  query: Record<string, string | undefined>;
+  page: number;
+  total: number;
+  pageSize: number;
+}) {
+  const { t } = usePage();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  const href = (p: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+    if (p > 1) params.set('page', String(p));
+    const qs = params.toString();
+    return qs ? `${base}?${qs}` : base;
+  };
+  return (
+    <nav aria-label={t('stock.pager.label')} class="stock-pager">
+      {page > 1 ? (
+        <a class="btn btn-outline-rock btn-sm" href={href(page - 1)} rel="prev">
+          {t('stock.pager.prev')}
+        </a>
+      ) : (
+        <span />
+      )}
+      <span class="text-body-secondary">{t('stock.pager.status', { page, pages })}</span>
+      {page < pages ? (
+        <a class="btn btn-outline-rock btn-sm" href={href(page + 1)} rel="next">
+          {t('stock.pager.next')}
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+export function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  const { t } = usePage();
+  if (!error) return null;
+  return (
+    <div id={id} class="invalid-feedback d-block">
+      {t(error as MessageKey)}
+    </div>
+  );
+}
+
+export function LevelBadge({ level }: { level: 'out' | 'critical' | 'low' | 'ok' }) {
+  const { t } = usePage();
+  return <span class={`stock-level stock-level-${level}`}>{t(`stock.level.${level}`)}</span>;
+}

@@ -1,0 +1,126 @@
+/**
+ * A4 Stock in the browser: the seeded admin opens the stock alerts from the sidebar, adjusts a
+ * product by hand, then orders goods from a supplier, marks the order sent (confirming) and
+ * receives it; stock rises. Every page passes axe in light and dark, at 1280 and 390 px.
+ */
+import type { Page } from '@playwright/test';
+import { seriousA11yProblems } from './helpers/a11y';
+import { E2E_ADMIN_PASSWORD, expect, test } from './helpers/server';
+
+async function logIn(page: Page, url: string) {
+  await page.goto(`${url}/masuk`);
+  await page.getByLabel('Email').fill('admin@hurtrock.local');
+  await page.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).last().click();
+  await expect(page).toHaveURL(/\/admin$/);
+}
+
+async function check(page: Page, name: string, outputPath: (name: string) => string) {
+  expect(await seriousA11yProblems(page)).toEqual([]);
+  // Nothing wider than the phone: tables scroll inside their own box.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 0) {
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => !el.closest('.table-responsive') && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 8)
+        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
+    );
+    console.log('WIDE', name, wide);
+  }
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: outputPath(`${name}.png`), fullPage: true });
+}
+
+test.describe('admin stock', () => {
+  test.use({ colorScheme: 'light' });
+
+  test('alerts, a hand adjustment, and a restock order from draft to received', async ({ page, store }, testInfo) => {
+    const shot = (name: string) => testInfo.outputPath(name);
+    await logIn(page, store.url);
+    await page.getByRole('navigation', { name: 'Menu admin' }).getByRole('link', { name: 'Stok' }).click();
+    await expect(page).toHaveURL(/\/admin\/stok$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stok');
+    await check(page, 'stock-alerts-light', shot);
+
+    // A product's history, and a hand adjustment with a note.
+    await page.goto(`${store.url}/admin/stok/1`);
+    const current = Number(((await page.locator('[data-stock-current]').textContent()) ?? '').trim().split(' ')[0]);
+    await page.getByLabel('Perubahan (mis. -2 atau 5)').fill('abc');
+    await page.getByRole('button', { name: 'Simpan penyesuaian' }).click();
+    await expect(page.locator('#f-delta-error')).toBeVisible();
+    await expect(page.locator('#f-note-error')).toBeVisible();
+    await check(page, 'stock-adjust-errors-light', shot);
+    await page.getByLabel('Perubahan (mis. -2 atau 5)').fill('2');
+    await page.getByLabel('Catatan (wajib)').fill('stock opname');
+    await page.getByRole('button', { name: 'Simpan penyesuaian' }).click();
+    await expect(page.locator('[data-admin-flash]')).toContainText(`Stok diubah menjadi ${current + 2}.`);
+    await expect(page.locator('tr[data-movement="adjustment"]').first()).toContainText('stock opname');
+    await check(page, 'stock-history-light', shot);
+
+    // A restock order: draft, ordered (confirmed), received.
+    await page.getByRole('link', { name: 'Stok', exact: true }).first().click();
+    await page.getByRole('link', { name: 'Pesanan restock' }).click();
+    await page.getByRole('link', { name: 'Buat pesanan restock' }).click();
+    await page.getByLabel('Pemasok').selectOption({ index: 1 });
+    await page.locator('#f-productId_0').selectOption('1');
+    await page.locator('#f-quantity_0').fill('3');
+    await page.locator('#f-unitCost_0').fill('1500000');
+    await check(page, 'restock-form-light', shot);
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Pesanan restock #');
+    await page.locator('[data-restock-action="ordered"] summary').click();
+    await page.getByRole('button', { name: 'Ya, tandai dipesan' }).click();
+    await expect(page.locator('[data-admin-flash]')).toContainText('ditandai dipesan');
+    await page.locator('input[name^="received_"]').fill('3');
+    await check(page, 'restock-receive-light', shot);
+    await page.getByRole('button', { name: 'Simpan penerimaan' }).click();
+    await expect(page.locator('[data-admin-flash]')).toContainText('selesai');
+    await expect(page.locator('.restock-status').first()).toHaveText('Diterima');
+
+    await page.goto(`${store.url}/admin/stok/1`);
+    await expect(page.locator('[data-stock-current]')).toContainText(String(current + 5));
+    await expect(page.locator('tr[data-movement="restock"]')).toHaveCount(1);
+
+    const pdf = await page.request.get(`${store.url}/admin/stok/restock/1/po.pdf`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+  });
+
+  test('every stock page at 390 px and in dark', async ({ browser, store }, testInfo) => {
+    const shot = (name: string) => testInfo.outputPath(name);
+    for (const [scheme, width] of [
+      ['dark', 1280],
+      ['light', 390],
+      ['dark', 390],
+    ] as const) {
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 844 } });
+      try {
+        const page = await context.newPage();
+        await logIn(page, store.url);
+        // A draft of its own, marked ordered, so the receipt form is on its page.
+        await page.goto(`${store.url}/admin/stok/restock/baru`);
+        await page.getByLabel('Pemasok').selectOption({ index: 1 });
+        await page.locator('#f-productId_0').selectOption({ index: 2 });
+        await page.locator('#f-quantity_0').fill('2');
+        await page.locator('#f-unitCost_0').fill('250000');
+        await page.getByRole('button', { name: 'Simpan draf' }).click();
+        await page.locator('[data-restock-action="ordered"] summary').click();
+        await page.getByRole('button', { name: 'Ya, tandai dipesan' }).click();
+        const detail = new URL(page.url()).pathname;
+        for (const [name, path] of [
+          ['alerts', '/admin/stok'],
+          ['history', '/admin/stok/1'],
+          ['restock-list', '/admin/stok/restock'],
+          ['restock-new', '/admin/stok/restock/baru'],
+          ['restock-detail', detail],
+        ] as const) {
+          await page.goto(`${store.url}${path}`);
+          await expect(page.locator('html')).toHaveAttribute('data-bs-theme', scheme);
+          await check(page, `${name}-${scheme}-${width}`, shot);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
