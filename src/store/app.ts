@@ -16,6 +16,7 @@ import { createCartRepository } from './cart/repository';
 import { registerCartRoutes } from './cart/routes';
 import { createCartService } from './cart/service';
 import { createCatalogRepository } from './catalog/repository';
+import { createCategoryRepository } from './catalog/category-repository';
 import { createCheckoutRepository } from './checkout/repository';
 import { registerCheckoutRoutes } from './checkout/routes';
 import { createCheckoutService } from './checkout/service';
@@ -30,7 +31,9 @@ import { createStockService } from './stock/service';
 import { createOutboxRepository } from './mail/outbox-repository';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
-import { createCatalogService } from './catalog/service';
+import { createCatalogService, createCategoryService } from './catalog/service';
+import { createSupplierRepository } from './suppliers/repository';
+import { createSupplierService } from './suppliers/service';
 import { registerChatRoutes } from './chat/routes';
 import { createChatTokenService } from './chat/service';
 import { registerCatalogApi } from './api/catalog-api';
@@ -183,6 +186,17 @@ export async function buildStoreApp({
   const products = createProductService({ products: createProductRepository(db) });
   registerProductRoutes(app, { products, publicUrl });
   registerProductApi(app, { products });
+  // Back office catalogue edits: the storefront's cached listings and product pages are forgotten at once.
+  const categories = createCategoryService({
+    repo: createCategoryRepository(db),
+    transaction,
+    invalidate: () => {
+      catalog.invalidate();
+      products.invalidate();
+      app.forgetPublicPages();
+    },
+  });
+  const suppliers = createSupplierService({ repo: createSupplierRepository(db) });
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
   registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders });
   registerOrderRoutes(app, { orders, settings, cart, profiles, clock });
@@ -190,7 +204,15 @@ export async function buildStoreApp({
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
-  await registerAdminArea(app, { accounts: accountsArea.accounts, orders, settings, clock, extraRoutes: adminRoutes });
+  await registerAdminArea(app, {
+    accounts: accountsArea.accounts,
+    orders,
+    settings,
+    categories,
+    suppliers,
+    clock,
+    extraRoutes: adminRoutes,
+  });
   await registerChatRoutes(app, {
     tokens: createChatTokenService({ secret: config.chatTokenSecret }),
     chatUrl: config.chat.url,

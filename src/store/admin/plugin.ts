@@ -8,21 +8,27 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { AccountsService } from '../accounts/service';
+import type { CategoryService } from '../catalog/service';
 import type { OrdersService } from '../orders/service';
 import { guardArea } from '../plugins/auth';
 import { wantsJson } from '../plugins/errors';
 import type { ShopSettingsService } from '../shop-settings/service';
+import type { SupplierService } from '../suppliers/service';
 import { sendError } from '../../lib/errors';
+import { registerAdminCategoryRoutes } from './categories/routes';
 import { registerAdminChatRoutes } from './chat/routes';
 import { registerDashboardRoutes } from './dashboard/routes';
 import { registerAdminOrderRoutes } from './orders/routes';
 import { adminPage } from './render';
+import { registerAdminSupplierRoutes } from './suppliers/routes';
 import { AdminNotFoundPage } from './views/not-found-page';
 
 export interface AdminAreaDeps {
   accounts: AccountsService;
   orders: OrdersService;
   settings: ShopSettingsService;
+  categories: CategoryService;
+  suppliers: SupplierService;
   clock?: () => Date;
   /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
   extraRoutes?: (admin: FastifyInstance) => void;
@@ -42,6 +48,8 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerDashboardRoutes(admin);
       registerAdminOrderRoutes(admin, deps);
       registerAdminChatRoutes(admin, deps);
+      registerAdminCategoryRoutes(admin, deps);
+      registerAdminSupplierRoutes(admin, deps);
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },

@@ -24,6 +24,10 @@ declare module 'fastify' {
      */
     sharedPage?: boolean;
   }
+  interface FastifyInstance {
+    /** Drops every cached public page (after a back office change the storefront must show at once). */
+    forgetPublicPages(): void;
+  }
   interface FastifyReply {
     page(node: VNode<any>, status?: number): Promise<FastifyReply>;
     publicPage(build: () => VNode<any> | Promise<VNode<any>>, options?: { variant?: string }): Promise<FastifyReply>;
@@ -61,6 +65,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
   }
 
   const publicPages = createPageCache();
+  app.decorate('forgetPublicPages', () => publicPages.clear());
 
   /**
    * Sends a page (as bytes: encoded once, not again for the length and the socket). A `cached`
