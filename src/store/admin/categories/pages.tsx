@@ -21,7 +21,7 @@ export function CategoryListPage({ roots }: { roots: AdminCategoryNode[] }) {
           <h1 class="admin-title">{t('adminCatalog.category.title')}</h1>
           <p class="text-body-secondary mb-0">{t('adminCatalog.category.lead')}</p>
         </div>
-        <a class="btn btn-primary" href={`${CATEGORIES_PATH}/baru`} data-category-new>
+        <a class="btn btn-rock" href={`${CATEGORIES_PATH}/baru`} data-category-new>
           <Icon name="plus" /> {t('adminCatalog.category.new')}
         </a>
       </div>
@@ -173,7 +173,7 @@ export function CategoryFormPage({ category, parents, form, usage }: CategoryFor
           </div>
           <FieldCheckbox name="isActive" label="adminCatalog.category.field.active" state={form} />
           <div class="d-flex flex-wrap gap-2">
-            <button type="submit" class="btn btn-primary">
+            <button type="submit" class="btn btn-rock">
               <Icon name="floppy-disk" /> {t(category ? 'adminCatalog.category.save' : 'adminCatalog.category.create')}
             </button>
             <a class="btn btn-outline-secondary" href={CATEGORIES_PATH}>

@@ -40,7 +40,7 @@ export function SupplierListPage({ query, list }: { query: SupplierListQuery; li
           <h1 class="admin-title">{t('adminCatalog.supplier.title')}</h1>
           <p class="text-body-secondary mb-0">{t('adminCatalog.supplier.lead')}</p>
         </div>
-        <a class="btn btn-primary" href={`${SUPPLIERS_PATH}/baru`} data-supplier-new>
+        <a class="btn btn-rock" href={`${SUPPLIERS_PATH}/baru`} data-supplier-new>
           <Icon name="plus" /> {t('adminCatalog.supplier.new')}
         </a>
       </div>
@@ -64,7 +64,7 @@ export function SupplierListPage({ query, list }: { query: SupplierListQuery; li
           </select>
         </div>
         <div class="admin-filter-actions">
-          <button type="submit" class="btn btn-outline-primary">
+          <button type="submit" class="btn btn-outline-rock">
             <Icon name="magnifying-glass" /> {t('adminCatalog.supplier.searchButton')}
           </button>
           {filtered && (
@@ -201,7 +201,7 @@ function SupplierForm({ supplier, form }: { supplier?: SupplierRow; form: FormSt
         <FieldTextarea name="address" label="adminCatalog.supplier.field.address" state={form} maxLength={500} />
         <FieldTextarea name="notes" label="adminCatalog.supplier.field.notes" state={form} maxLength={2000} />
         <div class="d-flex flex-wrap gap-2">
-          <button type="submit" class="btn btn-primary">
+          <button type="submit" class="btn btn-rock">
             <Icon name="floppy-disk" /> {t(supplier ? 'adminCatalog.supplier.save' : 'adminCatalog.supplier.create')}
           </button>
           <a class="btn btn-outline-secondary" href={SUPPLIERS_PATH}>
