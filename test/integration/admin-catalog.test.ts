@@ -126,6 +126,8 @@ describe.each(dbTargets)('admin categories and suppliers on %s', (target) => {
         expect(cycle.status).toBe(400);
         expect(fieldError(cycle.body, 'parentId')).toBe('Kategori tidak bisa dipindah ke bawah dirinya sendiri atau sub-kategorinya.');
         expect(cycle.body).toContain('value="Induk Uji"');
+        // The select shows where it is now (no parent), not a silently different choice.
+        expect(cycle.body).toMatch(/<option value selected>/);
       }
 
       const moved = await admin.post(`/admin/kategori/${anak}`, {

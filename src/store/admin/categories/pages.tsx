@@ -120,8 +120,15 @@ export interface CategoryFormProps {
   usage?: { products: number; children: number };
 }
 
-export function CategoryFormPage({ category, parents, form, usage }: CategoryFormProps) {
+export function CategoryFormPage({ category, parents, form: given, usage }: CategoryFormProps) {
   const { t } = usePage();
+  // A refused parent (itself or a descendant) is not among the options: show the current one
+  // rather than letting the select fall back to "no parent" unnoticed.
+  const chosen = given.values?.parentId ?? '';
+  const offered = chosen === '' || parents.some((p) => String(p.id) === chosen);
+  const form: FormState = offered
+    ? given
+    : { ...given, values: { ...given.values, parentId: category?.parentId == null ? '' : String(category.parentId) } };
   const title = category ? t('adminCatalog.category.editNamed', { name: category.name }) : t('adminCatalog.category.new');
   const options = [
     { value: '', label: t('adminCatalog.category.field.noParent') },
