@@ -20,6 +20,7 @@ describe.each(dbTargets)('admin categories and suppliers on %s', (target) => {
     store = await createTestStore(target);
     await createUser(store.database.db, { email: 'admin@catalog-admin.example', role: 'admin' });
     await createUser(store.database.db, { email: 'staff@catalog-admin.example', role: 'staff' });
+    await createUser(store.database.db, { email: 'english@catalog-admin.example', role: 'admin' });
     admin = new TestBrowser(store.app, `192.0.2.${ip++}`);
     await admin.login('admin@catalog-admin.example', PASSWORD);
   });
@@ -197,6 +198,13 @@ describe.each(dbTargets)('admin categories and suppliers on %s', (target) => {
       expect(inactive.body).not.toContain('PT Harmoni Nada Distribusi');
       expect(inactive.body).toContain('<option value="inactive" selected');
       expect((await admin.get('/admin/pemasok?status=nonsense&page=-3')).status).toBe(200);
+
+      // In English too (another admin: the chosen language is remembered for the account).
+      const english = new TestBrowser(store.app, `192.0.2.${ip++}`);
+      await english.login('english@catalog-admin.example', PASSWORD);
+      const en = await english.get('/admin/pemasok?lang=en');
+      expect(en.body).toContain('<h1 class="admin-title">Suppliers</h1>');
+      expect((await english.get('/admin/kategori')).body).toContain('<h1 class="admin-title">Categories</h1>');
     });
 
     it('creates a supplier with a normalised phone, and refuses bad input field by field', async () => {
