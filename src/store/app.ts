@@ -16,6 +16,7 @@ import { createCartRepository } from './cart/repository';
 import { registerCartRoutes } from './cart/routes';
 import { createCartService } from './cart/service';
 import { createCatalogRepository } from './catalog/repository';
+import { createCategoryRepository } from './catalog/category-repository';
 import { createCheckoutRepository } from './checkout/repository';
 import { registerCheckoutRoutes } from './checkout/routes';
 import { createCheckoutService } from './checkout/service';
@@ -31,7 +32,9 @@ import { createRestockService, createStockService } from './stock/service';
 import { createOutboxRepository } from './mail/outbox-repository';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
-import { createCatalogService } from './catalog/service';
+import { createCatalogService, createCategoryService } from './catalog/service';
+import { createSupplierRepository } from './suppliers/repository';
+import { createSupplierService } from './suppliers/service';
 import { registerChatRoutes } from './chat/routes';
 import { createChatTokenService } from './chat/service';
 import { createChatStatsClient } from './chat/stats-client';
@@ -187,6 +190,17 @@ export async function buildStoreApp({
   const products = createProductService({ products: createProductRepository(db) });
   registerProductRoutes(app, { products, publicUrl });
   registerProductApi(app, { products });
+  // Back office catalogue edits: the storefront's cached listings and product pages are forgotten at once.
+  const categories = createCategoryService({
+    repo: createCategoryRepository(db),
+    transaction,
+    invalidate: () => {
+      catalog.invalidate();
+      products.invalidate();
+      app.forgetPublicPages();
+    },
+  });
+  const suppliers = createSupplierService({ repo: createSupplierRepository(db) });
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
   registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders });
   registerOrderRoutes(app, { orders, settings, cart, profiles, clock });
@@ -210,6 +224,8 @@ export async function buildStoreApp({
     settings,
     dashboard,
     stock: { stock, restock, profiles },
+    categories,
+    suppliers,
     clock,
     extraRoutes: adminRoutes,
   });

@@ -22,7 +22,7 @@ describe('admin sidebar', () => {
 
   it('shows only pages that exist, to the roles that may open them', () => {
     expect(visibleNav('staff').map((i) => i.section)).toEqual(['dashboard', 'chat']);
-    expect(visibleNav('admin').map((i) => i.section)).toEqual(['dashboard', 'stock', 'chat']);
+    expect(visibleNav('admin').map((i) => i.section)).toEqual(['dashboard', 'categories', 'stock', 'suppliers', 'chat']);
     expect(visibleNav('customer')).toEqual([]);
     expect(visibleNav(undefined)).toEqual([]);
     const ready = ADMIN_NAV.map((i): AdminNavItem => ({ ...i, ready: true }));
@@ -36,6 +36,8 @@ describe('admin sidebar', () => {
     expect(sectionOf('/admin/chat')).toBe('chat');
     expect(sectionOf('/admin/chat/pelanggan/user:1')).toBe('chat');
     expect(sectionOf('/admin/pesanan/HR-1/status')).toBe('orders');
+    expect(sectionOf('/admin/kategori/3')).toBe('categories');
+    expect(sectionOf('/admin/pemasok/baru')).toBe('suppliers');
     expect(sectionOf('/admin/chatting')).toBeUndefined();
     expect(sectionOf('/admin/anything-new')).toBeUndefined();
   });

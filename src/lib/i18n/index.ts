@@ -6,6 +6,7 @@ import { accounts } from './messages/accounts';
 import { admin } from './messages/admin';
 import { adminDashboard } from './messages/admin-dashboard';
 import { adminStock } from './messages/admin-stock';
+import { adminCatalog } from './messages/admin-catalog';
 import { api } from './messages/api';
 import { cart } from './messages/cart';
 import { catalog } from './messages/catalog';
@@ -34,6 +35,7 @@ const areas = [
   admin,
   adminDashboard,
   adminStock,
+  adminCatalog,
 ] as const;
 
 type Area = (typeof areas)[number];

@@ -8,17 +8,21 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { AccountsService } from '../accounts/service';
+import type { CategoryService } from '../catalog/service';
 import type { OrdersService } from '../orders/service';
 import type { DashboardService } from '../reports/service';
 import { guardArea } from '../plugins/auth';
 import { wantsJson } from '../plugins/errors';
 import type { ShopSettingsService } from '../shop-settings/service';
+import type { SupplierService } from '../suppliers/service';
 import { sendError } from '../../lib/errors';
+import { registerAdminCategoryRoutes } from './categories/routes';
 import { registerAdminChatRoutes } from './chat/routes';
 import { registerDashboardRoutes } from './dashboard/routes';
 import { registerAdminOrderRoutes } from './orders/routes';
 import { type AdminStockDeps, registerAdminStockRoutes } from './stock/routes';
 import { adminPage } from './render';
+import { registerAdminSupplierRoutes } from './suppliers/routes';
 import { AdminNotFoundPage } from './views/not-found-page';
 
 export interface AdminAreaDeps {
@@ -28,6 +32,8 @@ export interface AdminAreaDeps {
   dashboard: DashboardService;
   /** Stock alerts, history and restock orders (A4); without it the stock pages are not registered (tests of other pages). */
   stock?: AdminStockDeps;
+  categories: CategoryService;
+  suppliers: SupplierService;
   clock?: () => Date;
   /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
   extraRoutes?: (admin: FastifyInstance) => void;
@@ -48,6 +54,8 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerAdminOrderRoutes(admin, deps);
       registerAdminChatRoutes(admin, deps);
       if (deps.stock) registerAdminStockRoutes(admin, deps.stock);
+      registerAdminCategoryRoutes(admin, deps);
+      registerAdminSupplierRoutes(admin, deps);
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },

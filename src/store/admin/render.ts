@@ -6,7 +6,8 @@ import type { FastifyReply } from 'fastify';
 import { h, type VNode } from 'preact';
 import { FlashCtx, takeFlash } from './flash';
 
-export function adminPage(reply: FastifyReply, node: VNode, status = 200) {
+// biome-ignore lint/suspicious/noExplicitAny: any page component, whatever its props (as reply.page takes).
+export function adminPage(reply: FastifyReply, node: VNode<any>, status = 200) {
   const flash = takeFlash(reply.request, reply);
   return reply.page(h(FlashCtx.Provider, { value: flash }, node), status);
 }

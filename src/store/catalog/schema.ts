@@ -190,3 +190,40 @@ export function parseApiQuery(raw: RawQuery): ApiQueryResult {
     },
   };
 }
+
+/** A checkbox: present ("on", "1", "true") when ticked, absent otherwise. */
+const checkbox = z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean());
+
+/** The back office's category form (A3); each message is a catalog key shown under its field. */
+export const categoryFormSchema = z.object({
+  name: z.string().trim().min(1, 'adminCatalog.category.error.name').max(100, 'adminCatalog.category.error.name'),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(120, 'adminCatalog.category.error.slugFormat')
+    .refine((s) => s === '' || SLUG.test(s), 'adminCatalog.category.error.slugFormat')
+    .default(''),
+  parentId: z
+    .string()
+    .trim()
+    .regex(/^\d{0,9}$/, 'adminCatalog.category.error.parentMissing')
+    .transform((v) => (v === '' || v === '0' ? null : Number(v)))
+    .default(null),
+  description: z.string().trim().max(2000, 'adminCatalog.category.error.description').default(''),
+  icon: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, 'adminCatalog.category.error.icon')
+    .max(40, 'adminCatalog.category.error.icon')
+    .transform((v) => v || 'music')
+    .default('music'),
+  position: z
+    .string()
+    .trim()
+    .regex(/^\d{0,4}$/, 'adminCatalog.category.error.position')
+    .transform((v) => (v === '' ? 0 : Number(v)))
+    .default(0),
+  isActive: checkbox,
+});

@@ -193,3 +193,16 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
+
+// The back office's category editing (A3), reachable by other areas through this file.
+export {
+  type AdminCategoryNode,
+  type CategoryFormData,
+  type CategoryInput,
+  CategoryRuleError,
+  type CategoryService,
+  createCategoryService,
+  flattenTree,
+  selfAndDescendants,
+  slugify,
+} from './category-service';

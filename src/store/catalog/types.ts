@@ -22,3 +22,28 @@ export interface CategoryTileRow {
   /** Active products in this category and all its descendants. */
   productCount: number;
 }
+
+/** A category as the back office sees it (A3): every field, active or not, with its own products. */
+export interface AdminCategoryRow {
+  id: number;
+  parentId: number | null;
+  name: string;
+  slug: string;
+  description: string;
+  icon: string;
+  position: number;
+  isActive: boolean;
+  /** Products (active or not) directly in this category. */
+  productCount: number;
+}
+
+/** What the category form writes. */
+export interface CategoryFields {
+  parentId: number | null;
+  name: string;
+  slug: string;
+  description: string;
+  icon: string;
+  position: number;
+  isActive: boolean;
+}

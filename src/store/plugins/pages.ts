@@ -23,6 +23,10 @@ declare module 'fastify' {
      */
     sharedPage?: boolean;
   }
+  interface FastifyInstance {
+    /** Drops every cached public page (after a back office change the storefront must show at once). */
+    forgetPublicPages(): void;
+  }
   interface FastifyReply {
     page(node: AnyPage, status?: number): Promise<FastifyReply>;
     publicPage(build: () => AnyPage | Promise<AnyPage>, options?: { variant?: string }): Promise<FastifyReply>;
@@ -60,6 +64,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
   }
 
   const publicPages = createPageCache();
+  app.decorate('forgetPublicPages', () => publicPages.clear());
 
   /**
    * Sends a page (as bytes: encoded once, not again for the length and the socket). A `cached`
