@@ -43,7 +43,9 @@ import { registerLocale } from './plugins/locale';
 import { registerPages } from './plugins/pages';
 import { createProductRepository } from './product/repository';
 import { registerProductRoutes } from './product/routes';
-import { createProductService } from './product/service';
+import { createProductAdminRepository } from './product/admin-repository';
+import { createProductAdminService, createProductService } from './product/service';
+import { removeImageRenditions, storeImageRenditions } from './media/service';
 import { registerRateLimit } from './plugins/rate-limit';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerStaticFiles } from './plugins/static-files';
@@ -190,7 +192,22 @@ export async function buildStoreApp({
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
-  await registerAdminArea(app, { accounts: accountsArea.accounts, orders, settings, clock, extraRoutes: adminRoutes });
+  const productAdmin = createProductAdminService({
+    repo: createProductAdminRepository(db),
+    stock,
+    search: (q, limit) => catalog.searchAllProducts(q, limit),
+    media: {
+      store: (data) => storeImageRenditions(data, config.uploadDir),
+      remove: (key) => removeImageRenditions(config.uploadDir, key),
+    },
+    // The storefront shows a change at once: listings, home page and product pages (a missing
+    // product is cached too, so a new or re-activated one would otherwise 404 for a while).
+    invalidate: () => {
+      catalog.invalidate();
+      products.invalidate();
+    },
+  });
+  await registerAdminArea(app, { accounts: accountsArea.accounts, orders, settings, productAdmin, clock, extraRoutes: adminRoutes });
   await registerChatRoutes(app, {
     tokens: createChatTokenService({ secret: config.chatTokenSecret }),
     chatUrl: config.chat.url,

@@ -4,6 +4,7 @@
  */
 import { accounts } from './messages/accounts';
 import { admin } from './messages/admin';
+import { adminProducts } from './messages/admin-products';
 import { api } from './messages/api';
 import { cart } from './messages/cart';
 import { catalog } from './messages/catalog';
@@ -16,7 +17,22 @@ import { product } from './messages/product';
 import { storePage } from './messages/store-page';
 import { transferProof } from './messages/transfer-proof';
 
-const areas = [common, home, catalog, api, accounts, product, storePage, cart, chat, checkout, orders, transferProof, admin] as const;
+const areas = [
+  common,
+  home,
+  catalog,
+  api,
+  accounts,
+  product,
+  storePage,
+  cart,
+  chat,
+  checkout,
+  orders,
+  transferProof,
+  admin,
+  adminProducts,
+] as const;
 
 type Area = (typeof areas)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

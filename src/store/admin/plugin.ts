@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { AccountsService } from '../accounts/service';
 import type { OrdersService } from '../orders/service';
+import type { ProductAdminService } from '../product/service';
 import { guardArea } from '../plugins/auth';
 import { wantsJson } from '../plugins/errors';
 import type { ShopSettingsService } from '../shop-settings/service';
@@ -16,6 +17,7 @@ import { sendError } from '../../lib/errors';
 import { registerAdminChatRoutes } from './chat/routes';
 import { registerDashboardRoutes } from './dashboard/routes';
 import { registerAdminOrderRoutes } from './orders/routes';
+import { registerAdminProductRoutes } from './products/routes';
 import { adminPage } from './render';
 import { AdminNotFoundPage } from './views/not-found-page';
 
@@ -23,6 +25,7 @@ export interface AdminAreaDeps {
   accounts: AccountsService;
   orders: OrdersService;
   settings: ShopSettingsService;
+  productAdmin: ProductAdminService;
   clock?: () => Date;
   /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
   extraRoutes?: (admin: FastifyInstance) => void;
@@ -42,6 +45,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerDashboardRoutes(admin);
       registerAdminOrderRoutes(admin, deps);
       registerAdminChatRoutes(admin, deps);
+      registerAdminProductRoutes(admin, deps);
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },
