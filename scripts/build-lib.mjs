@@ -34,6 +34,7 @@ const webEntries = {
   // The back office: a tiny blocking script (phone menu) and its own style sheet, loaded by admin pages only.
   admin: 'web/admin.ts',
   'admin-styles': 'web/styles/admin.css',
+  'admin-product-images': 'web/admin-product-images.ts',
 };
 
 export async function buildServer() {

@@ -92,13 +92,19 @@ describe.each(dbTargets)('admin products on %s', (target) => {
   });
   afterAll(() => store?.close());
 
-  async function upload(b: TestBrowser, productId: number, files: { data: Buffer; filename: string; type: string }[], csrf = b.csrf ?? '') {
+  async function upload(
+    b: TestBrowser,
+    productId: number,
+    files: { data: Buffer; filename: string; type: string }[],
+    csrf = b.csrf ?? '',
+    accept = 'text/html',
+  ) {
     const body = multipart([{ name: '_csrf', value: csrf }, ...files.map((f) => ({ name: 'images', ...f }))]);
     const res = await store.app.inject({
       method: 'POST',
       url: `/admin/produk/${productId}/gambar`,
       remoteAddress: '192.0.2.200',
-      headers: { cookie: cookieOf(b), 'content-type': body.contentType },
+      headers: { cookie: cookieOf(b), 'content-type': body.contentType, accept },
       payload: body.payload,
     });
     for (const c of res.cookies) b.cookies.set(c.name, c.value);
@@ -250,7 +256,9 @@ describe.each(dbTargets)('admin products on %s', (target) => {
       url: '/admin/produk/massal',
       remoteAddress: '192.0.2.200',
       headers: { cookie: cookieOf(admin), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `_csrf=${encodeURIComponent(admin.csrf!)}&action=deactivate&ids=${a}&ids=${b}&back=${encodeURIComponent('/admin/produk?aktif=tidak')}`,
+      payload:
+        `_csrf=${encodeURIComponent(admin.csrf!)}&action=deactivate&ids=${a}&ids=${b}` +
+        `&back=${encodeURIComponent('/admin/produk?aktif=tidak')}`,
     });
     expect(res.statusCode).toBe(303);
     for (const c of res.cookies) admin.cookies.set(c.name, c.value);
@@ -336,6 +344,19 @@ describe.each(dbTargets)('admin products on %s', (target) => {
     expect(res.body).toContain('1 gambar ditambahkan.');
     expect(res.body).toContain('value="UJI-BAD-IMG"');
     expect(await db.select().from(productImages).where(eq(productImages.productId, id))).toHaveLength(1);
+
+    // The drop zone sends one file at a time and asks for JSON.
+    const json = await upload(
+      admin,
+      id,
+      [{ data: Buffer.from('teks'), filename: 'x.jpg', type: 'image/jpeg' }],
+      admin.csrf,
+      'application/json',
+    );
+    expect(json.statusCode).toBe(400);
+    expect(json.json()).toMatchObject({ ok: false, refused: [{ filename: 'x.jpg', message: 'File ini bukan gambar yang bisa dibaca.' }] });
+    const jsonOk = await upload(admin, id, [{ data: good, filename: 'y.jpg', type: 'image/jpeg' }], admin.csrf, 'application/json');
+    expect(jsonOk.json()).toEqual({ ok: true, added: 1, refused: [] });
 
     // No file, and no CSRF token.
     await admin.get(`/admin/produk/${id}`);

@@ -20,6 +20,7 @@ export interface AssetUrls {
   chatConsole: string;
   /** The back office: its phone menu (web/admin.ts) and its own style sheet, loaded by admin pages only. */
   admin: string;
+  adminProductImages: string;
   appCss: string;
   adminCss: string;
   bootstrapCss: string;
@@ -75,6 +76,7 @@ export function loadAssetUrls(): AssetUrls {
     chatWidget: entry('chat-widget'),
     chatConsole: entry('chat-console'),
     admin: entry('admin'),
+    adminProductImages: entry('admin-product-images'),
     appCss: entry('app'),
     adminCss: entry('admin-styles'),
     bootstrapCss: vendor('bootstrap', 'css/bootstrap.min.css'),

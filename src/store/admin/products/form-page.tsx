@@ -213,7 +213,7 @@ function ImageList({ product, images }: { product: AdminProduct; images: AdminPr
             ) : (
               <form method="post" action={`${base}/${img.id}/utama`}>
                 <CsrfField />
-                <button type="submit" class="btn btn-sm btn-outline-primary">
+                <button type="submit" class="btn btn-sm btn-admin-outline">
                   {t('adminProducts.image.makeMain')}
                 </button>
               </form>
@@ -222,14 +222,14 @@ function ImageList({ product, images }: { product: AdminProduct; images: AdminPr
               <form method="post" action={`${base}/${img.id}/geser`}>
                 <CsrfField />
                 <input type="hidden" name="direction" value="up" />
-                <button type="submit" class="btn btn-sm btn-outline-secondary" disabled={i === 0}>
+                <button type="submit" class="btn btn-sm btn-admin-ghost" disabled={i === 0}>
                   <Icon name="arrow-up" /> <span class="visually-hidden">{t('adminProducts.image.up', { n: i + 1 })}</span>
                 </button>
               </form>
               <form method="post" action={`${base}/${img.id}/geser`}>
                 <CsrfField />
                 <input type="hidden" name="direction" value="down" />
-                <button type="submit" class="btn btn-sm btn-outline-secondary" disabled={i === images.length - 1}>
+                <button type="submit" class="btn btn-sm btn-admin-ghost" disabled={i === images.length - 1}>
                   <Icon name="arrow-down" /> <span class="visually-hidden">{t('adminProducts.image.down', { n: i + 1 })}</span>
                 </button>
               </form>
@@ -260,11 +260,15 @@ export function ProductFormPage(props: ProductFormProps) {
   const action = product ? `/admin/produk/${product.id}` : '/admin/produk/baru';
   const f = { values, errors };
   return (
-    <AdminLayout title={title} crumbs={[{ label: t('adminProducts.title'), href: '/admin/produk' }, { label: title }]}>
+    <AdminLayout
+      title={title}
+      crumbs={[{ label: t('adminProducts.title'), href: '/admin/produk' }, { label: title }]}
+      scripts={product ? ['adminProductImages'] : []}
+    >
       <div class="admin-page-head">
         <h1 class="admin-title">{title}</h1>
         {product?.isActive && (
-          <a class="btn btn-outline-secondary" href={`/produk/${product.slug}`}>
+          <a class="btn btn-admin-ghost" href={`/produk/${product.slug}`}>
             <Icon name="store" /> {t('adminProducts.viewInStore')}
           </a>
         )}
@@ -338,7 +342,7 @@ export function ProductFormPage(props: ProductFormProps) {
           <Toggle name="isFeatured" label="adminProducts.field.featured" hint="adminProducts.hint.featured" values={values} />
         </fieldset>
         <div class="admin-form-actions">
-          <button type="submit" class="btn btn-primary" data-product-save>
+          <button type="submit" class="btn btn-admin" data-product-save>
             <Icon name="floppy-disk" /> {t(product ? 'adminProducts.save' : 'adminProducts.create')}
           </button>
           <a class="btn btn-link" href="/admin/produk">
@@ -365,6 +369,10 @@ export function ProductFormPage(props: ProductFormProps) {
               enctype="multipart/form-data"
               class="admin-upload"
               data-image-upload
+              data-drop-text={t('adminProducts.image.drop')}
+              data-done-text={t('adminProducts.image.done')}
+              data-failed-text={t('adminProducts.image.failed')}
+              data-reload-text={t('adminProducts.image.reload')}
             >
               <CsrfField />
               <label class="form-label" for="f-images">

@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MessageKey } from '../../../lib/i18n';
 import type { ImageUpload, ProductAdminService, UploadResult } from '../../product/service';
 import { MAX_PRODUCT_IMAGE_BYTES, MAX_PRODUCT_IMAGES } from '../../product/types';
+import { wantsJson } from '../../plugins/errors';
 import { setFlash } from '../flash';
 import { idParams } from './form-schema';
 import type { ProductFormProps } from './form-page';
@@ -97,8 +98,21 @@ export function registerProductImageUpload(
       const id = params.data.id;
       const upload = uploads.get(request) ?? { files: [] };
       uploads.delete(request);
-      const refuse = (result: Partial<UploadResult> & { failure?: MessageKey }) =>
-        deps.showEdit(reply, id, { upload: { added: 0, refused: [], tooMany: false, ...result } }, 400);
+      const refuse = (result: Partial<UploadResult> & { failure?: MessageKey }) => {
+        const full = { added: 0, refused: [], tooMany: false, ...result };
+        if (!wantsJson(request)) return deps.showEdit(reply, id, { upload: full }, 400);
+        const params = { max: MAX_PRODUCT_IMAGES };
+        return reply.code(400).send({
+          ok: false,
+          added: full.added,
+          message: full.failure
+            ? request.t(full.failure, params)
+            : full.tooMany
+              ? request.t('adminProducts.image.error.tooMany', params)
+              : undefined,
+          refused: full.refused.map((r) => ({ filename: r.filename, message: request.t(r.reason) })),
+        });
+      };
       if (upload.failure) return refuse({ failure: upload.failure });
       if (upload.files.length === 0) return refuse({ failure: 'adminProducts.image.error.missing' });
       const found = await deps.service.product(id);
@@ -106,6 +120,7 @@ export function registerProductImageUpload(
       const result = await deps.service.addImages(id, upload.files, found.product.name.slice(0, 200));
       if (!result) return deps.notFound(reply);
       if (result.tooMany || result.refused.length > 0) return refuse(result);
+      if (wantsJson(request)) return reply.send({ ok: true, added: result.added, refused: [] });
       setFlash(request, reply, { kind: 'success', key: 'adminProducts.image.added', params: { count: result.added } });
       return reply.redirect(`/admin/produk/${id}#gambar`, 303);
     });

@@ -45,7 +45,7 @@ export function ProductListPage({ query, page, categories }: ProductListProps) {
     <AdminLayout title={t('adminProducts.title')} crumbs={[{ label: t('adminProducts.title') }]}>
       <div class="admin-page-head">
         <h1 class="admin-title">{t('adminProducts.title')}</h1>
-        <a class="btn btn-primary" href="/admin/produk/baru" data-product-new>
+        <a class="btn btn-admin" href="/admin/produk/baru" data-product-new>
           <Icon name="plus" /> {t('adminProducts.new')}
         </a>
       </div>
@@ -152,7 +152,7 @@ export function ProductListPage({ query, page, categories }: ProductListProps) {
               <option value="feature">{t('adminProducts.bulk.feature')}</option>
               <option value="unfeature">{t('adminProducts.bulk.unfeature')}</option>
             </select>
-            <button type="submit" class="btn btn-sm btn-outline-primary" data-bulk-submit>
+            <button type="submit" class="btn btn-sm btn-admin-outline" data-bulk-submit>
               {t('adminProducts.bulk.submit')}
             </button>
           </fieldset>
