@@ -277,6 +277,18 @@ describe.each(dbTargets)('admin products on %s', (target) => {
       payload: `action=activate&ids=${a}`,
     });
     expect(forged.statusCode).toBe(403);
+
+    // Re-activated: the shop shows it at once, although it had just answered (and cached) a 404.
+    const [bulkA] = await db.select({ slug: products.slug }).from(products).where(eq(products.id, a));
+    expect((await new TestBrowser(store.app).get(`/produk/${bulkA!.slug}`)).status).toBe(404);
+    await admin.get('/admin/produk');
+    const back = await admin.post('/admin/produk/massal', { action: 'activate', ids: String(a) });
+    expect(back.location).toBe('/admin/produk');
+    expect((await new TestBrowser(store.app).get(`/produk/${bulkA!.slug}`)).status).toBe(200);
+    // Nothing checked: a notice, no change.
+    await admin.get('/admin/produk');
+    expect((await admin.post('/admin/produk/massal', { action: 'feature' })).location).toBe('/admin/produk');
+    expect((await admin.get('/admin/produk')).body).toContain('Centang minimal satu produk');
   });
 
   it('uploads a JPEG with EXIF GPS: stored sizes carry no EXIF and the shop shows it as the main image', async () => {
