@@ -42,7 +42,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.locator('#f-name').fill(name);
       await page.locator('#f-sku').fill(`E2E-${theme.toUpperCase()}`);
       await page.locator('#f-brand').fill('Hurtrock');
-      await page.locator('#f-categoryId').selectOption({ label: 'Gitar Elektrik' });
+      await page.locator('#f-categoryId').selectOption({ label: 'Gitar › Gitar Elektrik' });
       await page.locator('#f-price').fill('0');
       await page.locator('#f-stock').fill('4');
       await page.locator('#f-weightGrams').fill('3500');

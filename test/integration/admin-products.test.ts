@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productImages, products, stockMovements } from '../../src/db/schema';
+import { categories, productImages, products, stockMovements } from '../../src/db/schema';
 import type { StoreDb } from '../../src/db/store-db';
 import { imagePath } from '../../src/store/media/service';
 import { dbTargets } from '../helpers/databases';
@@ -149,6 +149,13 @@ describe.each(dbTargets)('admin products on %s', (target) => {
     expect(out.body).not.toContain('data-stock-state="ok"');
     const ok = await admin.get('/admin/produk?stok=aman');
     expect(ok.body).not.toContain('data-stock-state="out"');
+
+    // A parent category lists what is below it; sub-categories are named after their parent.
+    const [acoustic] = await db.select().from(categories).where(eq(categories.id, categoryId));
+    const byParent = await admin.get(`/admin/produk?kategori=${acoustic!.parentId}`);
+    expect(byParent.body).toContain('data-product-row="GTR-YMH-F310"');
+    expect(byParent.body).not.toContain('data-product-row="ACC-DAD-EXL110"');
+    expect(byParent.body).toContain(`>Gitar › ${acoustic!.name}<`);
 
     const paged = await admin.get('/admin/produk?hal=2');
     expect(paged.body).toContain('aria-current="page">2<');

@@ -4,6 +4,7 @@
  */
 import { and, asc, count, desc, eq, inArray, max, ne, type SQL, sql } from 'drizzle-orm';
 import { mainImagesOf } from '../../db/product-cards';
+import { alias } from 'drizzle-orm/pg-core';
 import { categories, orderItems, productImages, products, suppliers } from '../../db/schema';
 import type { StoreDb } from '../../db/store-db';
 import type {
@@ -18,11 +19,19 @@ import type {
 
 /** Names sort case-insensitively and byte-wise, the same on every database (like the catalog). */
 const NAME = sql`lower(${products.name}) COLLATE "C"`;
+const NAME_OF = (column: typeof categories.name) => sql`lower(${column}) COLLATE "C"`;
 
 function conditions(f: AdminProductFilters): SQL[] {
   const where: SQL[] = [];
   if (f.ids) where.push(f.ids.length ? inArray(products.id, f.ids) : sql`false`);
-  if (f.categoryId !== undefined) where.push(eq(products.categoryId, f.categoryId));
+  if (f.categoryId !== undefined) {
+    // The category and everything below it, active or not ("Gitar" lists electric and acoustic guitars).
+    where.push(sql`${products.categoryId} IN (WITH RECURSIVE scope AS (
+        SELECT id FROM categories WHERE id = ${f.categoryId}
+        UNION ALL
+        SELECT c.id FROM categories c JOIN scope ON c.parent_id = scope.id
+      ) SELECT id FROM scope)`);
+  }
   if (f.active !== undefined) where.push(eq(products.isActive, f.active));
   if (f.featured !== undefined) where.push(eq(products.isFeatured, f.featured));
   if (f.stock === 'out') where.push(sql`${products.stock} <= 0`);
@@ -144,11 +153,19 @@ export function createProductAdminRepository(db: StoreDb) {
         .orderBy(asc(productImages.position), asc(productImages.id));
     },
 
+    /** Every category (active or not), a sub-category named after its parent: "Gitar › Gitar Elektrik". */
     async categories(): Promise<ChoiceRow[]> {
-      return db
-        .select({ id: categories.id, name: categories.name, isActive: categories.isActive })
+      const parent = alias(categories, 'parent');
+      const rows = await db
+        .select({ id: categories.id, name: categories.name, parentName: parent.name, isActive: categories.isActive })
         .from(categories)
-        .orderBy(asc(categories.position), asc(categories.name));
+        .leftJoin(parent, eq(parent.id, categories.parentId))
+        .orderBy(
+          sql`lower(coalesce(${parent.name}, ${categories.name})) COLLATE "C"`,
+          sql`${parent.name} IS NOT NULL`,
+          NAME_OF(categories.name),
+        );
+      return rows.map((r) => ({ id: r.id, name: r.parentName ? `${r.parentName} › ${r.name}` : r.name, isActive: r.isActive }));
     },
 
     async suppliers(): Promise<ChoiceRow[]> {
