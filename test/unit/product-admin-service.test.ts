@@ -183,7 +183,12 @@ describe('product admin rules', () => {
     expect(f.products.has(1)).toBe(false);
     expect(f.media.remove).toHaveBeenCalledWith('img');
     expect(await f.service.remove(1)).toBe('not_found');
-    expect(f.invalidate).toHaveBeenCalledTimes(2);
+    // Ordered between the check and the delete: archived instead.
+    f.products.set(3, existing(3));
+    f.repo.delete.mockRejectedValueOnce(Object.assign(new Error('fk'), { code: '23503' }));
+    expect(await f.service.remove(3)).toBe('archived');
+    expect(f.products.get(3)!.isActive).toBe(false);
+    expect(f.invalidate).toHaveBeenCalledTimes(3);
   });
 
   it('stores good images, names the refused ones, and never goes past 8 images', async () => {

@@ -108,6 +108,12 @@ export function isUniqueViolation(error: unknown): { constraint: string } | unde
   return undefined;
 }
 
+/** An order line refers to the product (it was ordered while being deleted). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23503' || e?.cause?.code === '23503';
+}
+
 export function createProductAdminRepository(db: StoreDb) {
   return {
     async list(f: AdminProductFilters): Promise<{ rows: AdminProductRow[]; total: number }> {

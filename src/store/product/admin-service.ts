@@ -7,7 +7,7 @@
 import type { MessageKey } from '../../lib/i18n';
 import { InvalidImageError } from '../media/service';
 import type { StockService } from '../stock/service';
-import { isUniqueViolation, type ProductAdminRepository } from './admin-repository';
+import { isForeignKeyViolation, isUniqueViolation, type ProductAdminRepository } from './admin-repository';
 import {
   ADMIN_PAGE_SIZE,
   type AdminProduct,
@@ -216,7 +216,15 @@ export function createProductAdminService(deps: ProductAdminDeps) {
         return 'archived';
       }
       const images = await repo.images(id);
-      await repo.delete(id);
+      try {
+        await repo.delete(id);
+      } catch (error) {
+        // Ordered between the check and the delete: the order line keeps it, so archive it.
+        if (!isForeignKeyViolation(error)) throw error;
+        await repo.setActive(id, false);
+        deps.invalidate();
+        return 'archived';
+      }
       deps.invalidate();
       await Promise.all(images.map((img) => deps.media.remove(img.storageKey)));
       return 'deleted';
