@@ -19,6 +19,8 @@ function setup(form: HTMLFormElement) {
   const zone = document.createElement('div');
   zone.className = 'admin-dropzone';
   zone.textContent = text('dropText');
+  // A mouse target only: keyboard and screen-reader users have the file input right below it.
+  zone.setAttribute('aria-hidden', 'true');
   zone.addEventListener('click', () => input.click());
   input.before(zone);
   const list = document.createElement('ul');
