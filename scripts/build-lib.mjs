@@ -36,6 +36,7 @@ const webEntries = {
   // The dashboard's sales chart: Chart.js bundled here, served by the store (no CDN).
   'admin-dashboard': 'web/admin-dashboard.ts',
   'admin-styles': 'web/styles/admin.css',
+  'admin-product-images': 'web/admin-product-images.ts',
 };
 
 export async function buildServer() {

@@ -50,7 +50,9 @@ import { registerLocale } from './plugins/locale';
 import { registerPages } from './plugins/pages';
 import { createProductRepository } from './product/repository';
 import { registerProductRoutes } from './product/routes';
-import { createProductService } from './product/service';
+import { createProductAdminRepository } from './product/admin-repository';
+import { createProductAdminService, createProductService } from './product/service';
+import { removeImageRenditions, storeImageRenditions } from './media/service';
 import { registerRateLimit } from './plugins/rate-limit';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerStaticFiles } from './plugins/static-files';
@@ -208,6 +210,21 @@ export async function buildStoreApp({
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
+  const productAdmin = createProductAdminService({
+    repo: createProductAdminRepository(db),
+    stock,
+    search: (q, limit) => catalog.searchAllProducts(q, limit),
+    media: {
+      store: (data) => storeImageRenditions(data, config.uploadDir),
+      remove: (key) => removeImageRenditions(config.uploadDir, key),
+    },
+    // The storefront shows a change at once: listings, home page and product pages (a missing
+    // product is cached too, so a new or re-activated one would otherwise 404 for a while).
+    invalidate: () => {
+      catalog.invalidate();
+      products.invalidate();
+    },
+  });
   const dashboard = createDashboardService({
     repo: createReportsRepository(db),
     chatStats: createChatStatsClient({
@@ -226,6 +243,7 @@ export async function buildStoreApp({
     stock: { stock, restock, profiles },
     categories,
     suppliers,
+    productAdmin,
     clock,
     extraRoutes: adminRoutes,
   });

@@ -7,6 +7,7 @@ import { admin } from './messages/admin';
 import { adminDashboard } from './messages/admin-dashboard';
 import { adminStock } from './messages/admin-stock';
 import { adminCatalog } from './messages/admin-catalog';
+import { adminProducts } from './messages/admin-products';
 import { api } from './messages/api';
 import { cart } from './messages/cart';
 import { catalog } from './messages/catalog';
@@ -36,6 +37,7 @@ const areas = [
   adminDashboard,
   adminStock,
   adminCatalog,
+  adminProducts,
 ] as const;
 
 type Area = (typeof areas)[number];

@@ -11,6 +11,7 @@ import type { AccountsService } from '../accounts/service';
 import type { CategoryService } from '../catalog/service';
 import type { OrdersService } from '../orders/service';
 import type { DashboardService } from '../reports/service';
+import type { ProductAdminService } from '../product/service';
 import { guardArea } from '../plugins/auth';
 import { wantsJson } from '../plugins/errors';
 import type { ShopSettingsService } from '../shop-settings/service';
@@ -21,6 +22,7 @@ import { registerAdminChatRoutes } from './chat/routes';
 import { registerDashboardRoutes } from './dashboard/routes';
 import { registerAdminOrderRoutes } from './orders/routes';
 import { type AdminStockDeps, registerAdminStockRoutes } from './stock/routes';
+import { registerAdminProductRoutes } from './products/routes';
 import { adminPage } from './render';
 import { registerAdminSupplierRoutes } from './suppliers/routes';
 import { AdminNotFoundPage } from './views/not-found-page';
@@ -34,6 +36,7 @@ export interface AdminAreaDeps {
   stock?: AdminStockDeps;
   categories: CategoryService;
   suppliers: SupplierService;
+  productAdmin: ProductAdminService;
   clock?: () => Date;
   /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
   extraRoutes?: (admin: FastifyInstance) => void;
@@ -56,6 +59,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       if (deps.stock) registerAdminStockRoutes(admin, deps.stock);
       registerAdminCategoryRoutes(admin, deps);
       registerAdminSupplierRoutes(admin, deps);
+      registerAdminProductRoutes(admin, deps);
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },

@@ -175,6 +175,19 @@ export function createSearchRepository(db: StoreDb) {
       return rowsOf<{ brand: string; n: number | string }>(result).map((r) => ({ brand: r.brand, count: Number(r.n) }));
     },
 
+    /**
+     * Every product matching a search, active or not, best match first (the back office's product
+     * list searches with the storefront's typo-tolerant matching but sees archived products too).
+     */
+    async searchAllProductIds(q: string, matchedCategoryIds: readonly number[], limit: number): Promise<number[]> {
+      const search = searchSql(q, matchedCategoryIds);
+      if (!search) return [];
+      const result = await db.execute(sql`
+        SELECT p.id FROM products p WHERE ${search.where}
+        ORDER BY ${search.rank} DESC, p.id LIMIT ${limit}`);
+      return rowsOf<{ id: number }>(result).map((r) => Number(r.id));
+    },
+
     /** Active categories whose name resembles the search (tiny table: no index needed). */
     async categoriesMatching(q: string): Promise<number[]> {
       const normalized = normalizeQuery(q);

@@ -75,3 +75,13 @@ export function createProductService(deps: { products: Repository; clock?: () =>
 }
 
 export type ProductService = ReturnType<typeof createProductService>;
+
+export {
+  createProductAdminService,
+  type ProductAdminService,
+  type AdminListPage,
+  type ProductInput,
+  type FieldErrors as ProductFieldErrors,
+  type ImageUpload,
+  type UploadResult,
+} from './admin-service';

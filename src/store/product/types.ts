@@ -33,3 +33,5 @@ export interface CategoryCrumb {
   slug: string;
   name: string;
 }
+
+export * from './admin-types';

@@ -22,6 +22,7 @@ export interface AssetUrls {
   admin: string;
   /** The dashboard's sales chart (Chart.js, bundled). */
   adminDashboard: string;
+  adminProductImages: string;
   appCss: string;
   adminCss: string;
   bootstrapCss: string;
@@ -78,6 +79,7 @@ export function loadAssetUrls(): AssetUrls {
     chatConsole: entry('chat-console'),
     admin: entry('admin'),
     adminDashboard: entry('admin-dashboard'),
+    adminProductImages: entry('admin-product-images'),
     appCss: entry('app'),
     adminCss: entry('admin-styles'),
     bootstrapCss: vendor('bootstrap', 'css/bootstrap.min.css'),
