@@ -25,6 +25,9 @@ import { registerTransferProofRoutes } from './orders/transfer-proof';
 import { createOrdersService } from './orders/service';
 import { createShopSettingsRepository } from './shop-settings/repository';
 import { createShopSettingsService } from './shop-settings/service';
+import { createPendingImports, pendingImportsDir } from './product-import/pending';
+import { createProductImportRepository } from './product-import/repository';
+import { createProductImportService } from './product-import/service';
 import { createStockRepository } from './stock/repository';
 import { createStockService } from './stock/service';
 import { createOutboxRepository } from './mail/outbox-repository';
@@ -190,7 +193,26 @@ export async function buildStoreApp({
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
-  await registerAdminArea(app, { accounts: accountsArea.accounts, orders, settings, clock, extraRoutes: adminRoutes });
+  const imports = createProductImportService({
+    db,
+    repo: createProductImportRepository(db),
+    stock,
+    transaction,
+    catalogChanged: () => {
+      catalog.invalidate();
+      products.invalidate();
+    },
+  });
+  const pendingImports = createPendingImports(pendingImportsDir(config.uploadDir), clock);
+  await registerAdminArea(app, {
+    accounts: accountsArea.accounts,
+    orders,
+    settings,
+    imports,
+    pendingImports,
+    clock,
+    extraRoutes: adminRoutes,
+  });
   await registerChatRoutes(app, {
     tokens: createChatTokenService({ secret: config.chatTokenSecret }),
     chatUrl: config.chat.url,

@@ -13,10 +13,26 @@ import { common } from './messages/common';
 import { home } from './messages/home';
 import { orders } from './messages/orders';
 import { product } from './messages/product';
+import { productImport } from './messages/product-import';
 import { storePage } from './messages/store-page';
 import { transferProof } from './messages/transfer-proof';
 
-const areas = [common, home, catalog, api, accounts, product, storePage, cart, chat, checkout, orders, transferProof, admin] as const;
+const areas = [
+  common,
+  home,
+  catalog,
+  api,
+  accounts,
+  product,
+  storePage,
+  cart,
+  chat,
+  checkout,
+  orders,
+  transferProof,
+  admin,
+  productImport,
+] as const;
 
 type Area = (typeof areas)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

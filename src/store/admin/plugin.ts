@@ -13,7 +13,10 @@ import { guardArea } from '../plugins/auth';
 import { wantsJson } from '../plugins/errors';
 import type { ShopSettingsService } from '../shop-settings/service';
 import { sendError } from '../../lib/errors';
+import type { ProductImportService } from '../product-import/service';
+import type { PendingImports } from '../product-import/types';
 import { registerAdminChatRoutes } from './chat/routes';
+import { registerProductImportRoutes } from './product-import/routes';
 import { registerDashboardRoutes } from './dashboard/routes';
 import { registerAdminOrderRoutes } from './orders/routes';
 import { adminPage } from './render';
@@ -23,6 +26,8 @@ export interface AdminAreaDeps {
   accounts: AccountsService;
   orders: OrdersService;
   settings: ShopSettingsService;
+  imports: ProductImportService;
+  pendingImports: PendingImports;
   clock?: () => Date;
   /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
   extraRoutes?: (admin: FastifyInstance) => void;
@@ -42,6 +47,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerDashboardRoutes(admin);
       registerAdminOrderRoutes(admin, deps);
       registerAdminChatRoutes(admin, deps);
+      registerProductImportRoutes(admin, { imports: deps.imports, pending: deps.pendingImports });
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },
