@@ -26,6 +26,9 @@ import { registerTransferProofRoutes } from './orders/transfer-proof';
 import { createOrdersService } from './orders/service';
 import { createShopSettingsRepository } from './shop-settings/repository';
 import { createShopSettingsService } from './shop-settings/service';
+import { createPendingImports, pendingImportsDir } from './product-import/pending';
+import { createProductImportRepository } from './product-import/repository';
+import { createProductImportService } from './product-import/service';
 import { createStockRepository } from './stock/repository';
 import { createRestockRepository } from './stock/restock-repository';
 import { createRestockService, createStockService } from './stock/service';
@@ -192,16 +195,14 @@ export async function buildStoreApp({
   const products = createProductService({ products: createProductRepository(db) });
   registerProductRoutes(app, { products, publicUrl });
   registerProductApi(app, { products });
-  // Back office catalogue edits: the storefront's cached listings and product pages are forgotten at once.
-  const categories = createCategoryService({
-    repo: createCategoryRepository(db),
-    transaction,
-    invalidate: () => {
-      catalog.invalidate();
-      products.invalidate();
-      app.forgetPublicPages();
-    },
-  });
+  // Back office catalogue edits: the storefront's cached listings, product pages (a missing product
+  // is cached too) and shared public pages are forgotten at once, so a change shows immediately.
+  const catalogChanged = () => {
+    catalog.invalidate();
+    products.invalidate();
+    app.forgetPublicPages();
+  };
+  const categories = createCategoryService({ repo: createCategoryRepository(db), transaction, invalidate: catalogChanged });
   const suppliers = createSupplierService({ repo: createSupplierRepository(db) });
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
   registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders });
@@ -218,13 +219,16 @@ export async function buildStoreApp({
       store: (data) => storeImageRenditions(data, config.uploadDir),
       remove: (key) => removeImageRenditions(config.uploadDir, key),
     },
-    // The storefront shows a change at once: listings, home page and product pages (a missing
-    // product is cached too, so a new or re-activated one would otherwise 404 for a while).
-    invalidate: () => {
-      catalog.invalidate();
-      products.invalidate();
-    },
+    invalidate: catalogChanged,
   });
+  const imports = createProductImportService({
+    db,
+    repo: createProductImportRepository(db),
+    stock,
+    transaction,
+    catalogChanged,
+  });
+  const pendingImports = createPendingImports(pendingImportsDir(config.uploadDir), clock);
   const dashboard = createDashboardService({
     repo: createReportsRepository(db),
     chatStats: createChatStatsClient({
@@ -244,6 +248,8 @@ export async function buildStoreApp({
     categories,
     suppliers,
     productAdmin,
+    imports,
+    pendingImports,
     clock,
     extraRoutes: adminRoutes,
   });

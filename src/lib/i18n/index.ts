@@ -17,6 +17,7 @@ import { common } from './messages/common';
 import { home } from './messages/home';
 import { orders } from './messages/orders';
 import { product } from './messages/product';
+import { productImport } from './messages/product-import';
 import { storePage } from './messages/store-page';
 import { transferProof } from './messages/transfer-proof';
 
@@ -38,6 +39,7 @@ const areas = [
   adminStock,
   adminCatalog,
   adminProducts,
+  productImport,
 ] as const;
 
 type Area = (typeof areas)[number];

@@ -18,7 +18,10 @@ import type { ShopSettingsService } from '../shop-settings/service';
 import type { SupplierService } from '../suppliers/service';
 import { sendError } from '../../lib/errors';
 import { registerAdminCategoryRoutes } from './categories/routes';
+import type { ProductImportService } from '../product-import/service';
+import type { PendingImports } from '../product-import/types';
 import { registerAdminChatRoutes } from './chat/routes';
+import { registerProductImportRoutes } from './product-import/routes';
 import { registerDashboardRoutes } from './dashboard/routes';
 import { registerAdminOrderRoutes } from './orders/routes';
 import { type AdminStockDeps, registerAdminStockRoutes } from './stock/routes';
@@ -37,6 +40,8 @@ export interface AdminAreaDeps {
   categories: CategoryService;
   suppliers: SupplierService;
   productAdmin: ProductAdminService;
+  imports: ProductImportService;
+  pendingImports: PendingImports;
   clock?: () => Date;
   /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
   extraRoutes?: (admin: FastifyInstance) => void;
@@ -60,6 +65,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerAdminCategoryRoutes(admin, deps);
       registerAdminSupplierRoutes(admin, deps);
       registerAdminProductRoutes(admin, deps);
+      registerProductImportRoutes(admin, { imports: deps.imports, pending: deps.pendingImports });
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },

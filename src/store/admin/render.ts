@@ -3,11 +3,11 @@
  * flash message left by the previous request (and the message is shown once).
  */
 import type { FastifyReply } from 'fastify';
-import { h, type VNode } from 'preact';
+import { h } from 'preact';
+import type { AnyPage } from '../ui/render';
 import { FlashCtx, takeFlash } from './flash';
 
-// biome-ignore lint/suspicious/noExplicitAny: any page component, whatever its props (as reply.page takes).
-export function adminPage(reply: FastifyReply, node: VNode<any>, status = 200) {
+export function adminPage(reply: FastifyReply, node: AnyPage, status = 200) {
   const flash = takeFlash(reply.request, reply);
   return reply.page(h(FlashCtx.Provider, { value: flash }, node), status);
 }

@@ -45,6 +45,12 @@ export function createStockRepository(db?: StoreExecutor) {
       return row ? Number(row.stock) : undefined;
     },
 
+    /** The product's stock, its row locked for the rest of the transaction; undefined when there is no such product. */
+    async lockStock(tx: StoreExecutor, productId: number): Promise<number | undefined> {
+      const [row] = rowsOf<{ stock: number }>(await tx.execute(sql`SELECT stock FROM products WHERE id = ${productId} FOR UPDATE`));
+      return row ? Number(row.stock) : undefined;
+    },
+
     async exists(tx: StoreExecutor, productId: number): Promise<boolean> {
       return rowsOf(await tx.execute(sql`SELECT 1 FROM products WHERE id = ${productId}`)).length > 0;
     },

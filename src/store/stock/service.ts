@@ -22,6 +22,20 @@ const byProduct = (lines: readonly StockLine[]) => [...lines].sort((a, b) => a.p
 export function createStockService(deps: { repo: StockRepository; transaction: RunInTransaction }) {
   const { repo } = deps;
 
+  async function adjustIn(
+    tx: StoreTx,
+    productId: number,
+    delta: number,
+    reason: Extract<StockReason, 'adjustment' | 'restock'>,
+    actor: { userId: number | null; note?: string },
+  ): Promise<AdjustResult> {
+    if (!Number.isSafeInteger(delta) || delta === 0) return { ok: false, reason: 'zero' };
+    const stock = await repo.addUnits(tx, productId, delta);
+    if (stock === undefined) return { ok: false, reason: (await repo.exists(tx, productId)) ? 'insufficient' : 'not_found' };
+    await repo.insertMovement(tx, { productId, change: delta, reason, userId: actor.userId, note: actor.note });
+    return { ok: true, stock };
+  }
+
   return {
     /**
      * Takes every line's units for an order, in the caller's transaction. On the first line that
@@ -61,19 +75,35 @@ export function createStockService(deps: { repo: StockRepository; transaction: R
      * A hand adjustment or a restock by staff: `delta` units (either sign, never below zero), with
      * its reason and who made it, in one transaction.
      */
-    async adjust(
+    adjust(
       productId: number,
       delta: number,
       reason: Extract<StockReason, 'adjustment' | 'restock'>,
       actor: { userId: number | null; note?: string },
     ): Promise<AdjustResult> {
-      if (!Number.isSafeInteger(delta) || delta === 0) return { ok: false, reason: 'zero' };
-      return deps.transaction(async (tx) => {
-        const stock = await repo.addUnits(tx, productId, delta);
-        if (stock === undefined) return { ok: false, reason: (await repo.exists(tx, productId)) ? 'insufficient' : 'not_found' };
-        await repo.insertMovement(tx, { productId, change: delta, reason, userId: actor.userId, note: actor.note });
-        return { ok: true, stock };
-      });
+      if (!Number.isSafeInteger(delta) || delta === 0) return Promise.resolve({ ok: false, reason: 'zero' });
+      return deps.transaction((tx) => adjustIn(tx, productId, delta, reason, actor));
+    },
+
+    /** The same inside the caller's transaction (a catalogue import commits all its rows at once). */
+    adjustIn,
+
+    /**
+     * Sets a product's stock to a counted number (a stock take, an imported sheet) inside the
+     * caller's transaction: the row is locked, the difference is recorded as one movement.
+     */
+    async setIn(
+      tx: StoreTx,
+      productId: number,
+      target: number,
+      reason: Extract<StockReason, 'adjustment' | 'restock'>,
+      actor: { userId: number | null; note?: string },
+    ): Promise<AdjustResult> {
+      if (!Number.isSafeInteger(target) || target < 0) return { ok: false, reason: 'insufficient' };
+      const current = await repo.lockStock(tx, productId);
+      if (current === undefined) return { ok: false, reason: 'not_found' };
+      if (current === target) return { ok: true, stock: current };
+      return adjustIn(tx, productId, target - current, reason, actor);
     },
 
     /**
