@@ -6,15 +6,8 @@
  */
 import type { Page } from '@playwright/test';
 import { seriousA11yProblems } from './helpers/a11y';
-import { E2E_ADMIN_PASSWORD, expect, test } from './helpers/server';
-
-async function logIn(page: Page, url: string) {
-  await page.goto(`${url}/masuk`);
-  await page.getByLabel('Email').fill('admin@hurtrock.local');
-  await page.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).last().click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
+import { expect, test } from './helpers/server';
+import { logInAsAdmin } from './helpers/admin';
 
 /** The page itself never scrolls sideways (wide tables scroll in their own box). */
 async function expectNoPageOverflow(page: Page) {
@@ -36,7 +29,7 @@ for (const theme of ['light', 'dark'] as const) {
       test('categories: tree, create, no loops, confirm before delete', async ({ page, store }, testInfo) => {
         const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}-${theme}-${width}.png`), fullPage: true });
         const suffix = `${theme}-${width}`;
-        await logIn(page, store.url);
+        await logInAsAdmin(page, store.url);
         await openSection(page, 'Kategori', phone);
         await expect(page).toHaveURL(/\/admin\/kategori$/);
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kategori');
@@ -90,7 +83,7 @@ for (const theme of ['light', 'dark'] as const) {
       test('suppliers: search, edit, products, deactivate after confirming', async ({ page, store }, testInfo) => {
         const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}-${theme}-${width}.png`), fullPage: true });
         const name = `UD Tonewood ${theme} ${width}`;
-        await logIn(page, store.url);
+        await logInAsAdmin(page, store.url);
         await openSection(page, 'Pemasok', phone);
         await expect(page).toHaveURL(/\/admin\/pemasok$/);
         await page.getByLabel('Cari nama atau kontak').fill('dewi');

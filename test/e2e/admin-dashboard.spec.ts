@@ -7,15 +7,7 @@ import type { Page } from '@playwright/test';
 import { seriousA11yProblems } from './helpers/a11y';
 import { expect, startGuestChat, test } from './helpers/chat';
 import { formatRupiah } from '../../src/lib/money';
-import { E2E_ADMIN_PASSWORD } from './helpers/server';
-
-async function logIn(page: Page, url: string) {
-  await page.goto(`${url}/masuk`);
-  await page.getByLabel('Email').fill('admin@hurtrock.local');
-  await page.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).last().click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
+import { logInAsAdmin } from './helpers/admin';
 
 /** Whether the canvas has any painted pixel (bars, axes or labels). */
 const canvasPainted = (page: Page) =>
@@ -45,7 +37,7 @@ for (const theme of ['light', 'dark'] as const) {
         page.on('console', (message) => {
           if (message.type() === 'error') errors.push(message.text());
         });
-        await logIn(page, shop.url);
+        await logInAsAdmin(page, shop.url);
         await expect(page.locator('html')).toHaveAttribute('data-bs-theme', theme);
 
         // Waiting chats come from the chat service: at least this guest's.
@@ -106,7 +98,7 @@ test("a paid order shows up in today's sales, the chart, the recent orders and t
 
     // … unpaid, it is an order but not a sale yet.
     const staff = await admin.newPage();
-    await logIn(staff, shop.url);
+    await logInAsAdmin(staff, shop.url);
     await expect(staff.locator('[data-order="' + number + '"]')).toBeVisible();
     await expect(staff.locator('[data-figure="sales-today"] [data-figure-value]')).toHaveText(formatRupiah(0));
 

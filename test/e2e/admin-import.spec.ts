@@ -1,38 +1,18 @@
-/**
- * Catalogue import in the back office: the admin downloads nothing, uploads a small CSV, sees the
- * preview (one new product, one price change), applies it and finds the new product on the
- * storefront; the page passes axe in light and dark, on a phone too.
- */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { E2E_ADMIN_PASSWORD, expect, test } from './helpers/server';
-
-async function logIn(page: Page, url: string) {
-  await page.goto(`${url}/masuk`);
-  await page.getByLabel('Email').fill('admin@hurtrock.local');
-  await page.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).last().click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
+import { expect, test } from './helpers/server';
+import { logInAsAdmin } from './helpers/admin';
+import { seriousA11yProblems } from './helpers/a11y';
 
 const CSV =
   'sku,name,brand,category,price,stock,weight_grams,length_cm,width_cm,height_cm\n' +
   'E2E-IMP-1,Kramer Striker Impor,Kramer,gitar-elektrik,4.150.000,3,4000,105,40,12\n';
 
 test('an admin imports a CSV: preview, apply, and the product is on the storefront', async ({ page, store }, testInfo) => {
-  await logIn(page, store.url);
+  await logInAsAdmin(page, store.url);
   await page.goto(`${store.url}/admin/produk/impor`);
   await page.getByLabel(/File katalog/).setInputFiles({ name: 'katalog.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await page.getByRole('button', { name: 'Periksa file' }).first().click();
   await expect(page.locator('[data-import-summary]')).toHaveText('1 produk baru, 0 diperbarui, 0 tidak berubah.');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousA11yProblems(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('import-preview.png'), fullPage: true });
 
   await page.getByRole('button', { name: 'Terapkan 1 perubahan' }).click();
@@ -47,10 +27,10 @@ for (const theme of ['light', 'dark'] as const) {
     for (const width of [1280, 390]) {
       const context = await browser.newContext({ colorScheme: theme, viewport: { width, height: 900 } });
       const page = await context.newPage();
-      await logIn(page, store.url);
+      await logInAsAdmin(page, store.url);
       await page.goto(`${store.url}/admin/produk/impor`);
       await page.getByText('Kolom yang dikenali').click();
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousA11yProblems(page)).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await context.close();

@@ -1,20 +1,7 @@
-/**
- * A2 Products in the browser: the admin opens Produk from the sidebar, searches, adds a product
- * with the form, uploads a photo, and the shop shows the product with that photo at once. Every
- * page passes axe in light and dark, at 1280 px and at 390 px (where the table scrolls in its box).
- */
-import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { seriousA11yProblems } from './helpers/a11y';
-import { E2E_ADMIN_PASSWORD, expect, test } from './helpers/server';
-
-async function logIn(page: Page, url: string) {
-  await page.goto(`${url}/masuk`);
-  await page.getByLabel('Email').fill('admin@hurtrock.local');
-  await page.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).last().click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
+import { expect, test } from './helpers/server';
+import { logInAsAdmin } from './helpers/admin';
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
@@ -22,7 +9,7 @@ for (const theme of ['light', 'dark'] as const) {
 
     test('an admin lists, adds a product with a photo, and the shop shows it', async ({ page, store }, testInfo) => {
       const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`products-${name}-${theme}.png`), fullPage: true });
-      await logIn(page, store.url);
+      await logInAsAdmin(page, store.url);
       await page.getByRole('navigation', { name: 'Menu admin' }).getByRole('link', { name: 'Produk' }).click();
       await expect(page).toHaveURL(/\/admin\/produk$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Produk');

@@ -5,15 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { seriousA11yProblems } from './helpers/a11y';
-import { E2E_ADMIN_PASSWORD, expect, test } from './helpers/server';
-
-async function logIn(page: Page, url: string) {
-  await page.goto(`${url}/masuk`);
-  await page.getByLabel('Email').fill('admin@hurtrock.local');
-  await page.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).last().click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
+import { expect, test } from './helpers/server';
+import { logInAsAdmin } from './helpers/admin';
 
 async function check(page: Page, name: string, outputPath: (name: string) => string) {
   expect(await seriousA11yProblems(page)).toEqual([]);
@@ -37,7 +30,7 @@ test.describe('admin stock', () => {
 
   test('alerts, a hand adjustment, and a restock order from draft to received', async ({ page, store }, testInfo) => {
     const shot = (name: string) => testInfo.outputPath(name);
-    await logIn(page, store.url);
+    await logInAsAdmin(page, store.url);
     await page.getByRole('navigation', { name: 'Menu admin' }).getByRole('link', { name: 'Stok' }).click();
     await expect(page).toHaveURL(/\/admin\/stok$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stok');
@@ -96,7 +89,7 @@ test.describe('admin stock', () => {
       const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 844 } });
       try {
         const page = await context.newPage();
-        await logIn(page, store.url);
+        await logInAsAdmin(page, store.url);
         // A draft of its own, marked ordered, so the receipt form is on its page.
         await page.goto(`${store.url}/admin/stok/restock/baru`);
         await page.getByLabel('Pemasok').selectOption({ index: 1 });

@@ -1,9 +1,3 @@
-/**
- * A2 Products through HTTP: the list (search, filters, sort, bulk), the create and edit forms with
- * valid and invalid input, delete versus archive, and images (upload with EXIF GPS stripped, a
- * text file refused, main image, order, removal), and the storefront showing changes at once.
- */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
@@ -15,29 +9,9 @@ import { dbTargets } from '../helpers/databases';
 import { pngBomb } from '../helpers/images';
 import { createTestStore, type TestStore } from '../helpers/store-app';
 import { createUser, PASSWORD, TestBrowser } from './accounts-client';
+import { multipart } from '../helpers/multipart';
 import { productBySlug } from './cart-helpers';
 import { addToCart, GUEST_ADDRESS, placeOrder } from './checkout-helpers';
-
-type Part = { name: string; value: string } | { name: string; filename: string; type: string; data: Buffer };
-
-function multipart(parts: Part[]): { payload: Buffer; contentType: string } {
-  const boundary = `----HurtrockBoundary${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    chunks.push(Buffer.from(`--${boundary}\r\n`));
-    if ('data' in p) {
-      chunks.push(
-        Buffer.from(`Content-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type}\r\n\r\n`),
-        p.data,
-        Buffer.from('\r\n'),
-      );
-    } else {
-      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`));
-    }
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 /** A phone photo with the shop's street address and GPS position in its EXIF. */
 function gpsJpeg(): Promise<Buffer> {

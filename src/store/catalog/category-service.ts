@@ -9,6 +9,7 @@ import type { RunInTransaction, StoreTx } from '../../db/store-db';
 import type { MessageKey } from '../../lib/i18n';
 import type { CategoryRepository } from './category-repository';
 import type { AdminCategoryRow, CategoryFields } from './types';
+import { slugify as slugOf } from '../../lib/slug';
 
 export const CATEGORY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const CATEGORY_SLUG_MAX = 120;
@@ -31,14 +32,7 @@ export interface AdminCategoryNode extends AdminCategoryRow {
 
 /** "Gitar Elektrik & Bass" → "gitar-elektrik-bass": lower case, accents dropped, one dash between words. */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, CATEGORY_SLUG_MAX)
-    .replace(/-+$/, '');
+  return slugOf(text, CATEGORY_SLUG_MAX);
 }
 
 /** The rows as a tree (roots first, children under their parent), each with its depth. */

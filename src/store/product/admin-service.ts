@@ -21,6 +21,7 @@ import {
   type ProductFields,
 } from './admin-types';
 import { isProductSlug } from './format';
+import { slugify as slugOf } from '../../lib/slug';
 
 /** Matches kept from a search (a shop has hundreds of products, not tens of thousands). */
 const SEARCH_LIMIT = 1000;
@@ -72,15 +73,7 @@ export interface AdminListPage {
 
 /** "Fender Stratocaster Player II" → "fender-stratocaster-player-ii" (accents dropped). */
 export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG_BASE)
-    .replace(/-+$/g, '');
-  return slug || 'produk';
+  return slugOf(text, MAX_SLUG_BASE) || 'produk';
 }
 
 /** The first of base, base-2, base-3 … not in `taken`. */
