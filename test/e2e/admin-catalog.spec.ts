@@ -26,7 +26,7 @@ for (const theme of ['light', 'dark'] as const) {
     test.describe(`${theme} theme at ${width} px`, () => {
       test.use({ colorScheme: theme, viewport: { width, height: phone ? 844 : 800 } });
 
-      test('categories: tree, create, no loops, confirm before delete', async ({ page, store }, testInfo) => {
+      test('categories: tree, create, no loops, confirm before delete', async ({ page, editableStore: store }, testInfo) => {
         const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}-${theme}-${width}.png`), fullPage: true });
         const suffix = `${theme}-${width}`;
         await logInAsAdmin(page, store.url);
@@ -80,7 +80,7 @@ for (const theme of ['light', 'dark'] as const) {
         await expect(row).toHaveCount(0);
       });
 
-      test('suppliers: search, edit, products, deactivate after confirming', async ({ page, store }, testInfo) => {
+      test('suppliers: search, edit, products, deactivate after confirming', async ({ page, editableStore: store }, testInfo) => {
         const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}-${theme}-${width}.png`), fullPage: true });
         const name = `UD Tonewood ${theme} ${width}`;
         await logInAsAdmin(page, store.url);

@@ -6,7 +6,7 @@ const CSV =
   'sku,name,brand,category,price,stock,weight_grams,length_cm,width_cm,height_cm\n' +
   'E2E-IMP-1,Kramer Striker Impor,Kramer,gitar-elektrik,4.150.000,3,4000,105,40,12\n';
 
-test('an admin imports a CSV: preview, apply, and the product is on the storefront', async ({ page, store }, testInfo) => {
+test('an admin imports a CSV: preview, apply, and the product is on the storefront', async ({ page, editableStore: store }, testInfo) => {
   await logInAsAdmin(page, store.url);
   await page.goto(`${store.url}/admin/produk/impor`);
   await page.getByLabel(/File katalog/).setInputFiles({ name: 'katalog.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
@@ -23,7 +23,7 @@ test('an admin imports a CSV: preview, apply, and the product is on the storefro
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`the import page passes axe in ${theme}, on a phone too`, async ({ browser, store }) => {
+  test(`the import page passes axe in ${theme}, on a phone too`, async ({ browser, editableStore: store }) => {
     for (const width of [1280, 390]) {
       const context = await browser.newContext({ colorScheme: theme, viewport: { width, height: 900 } });
       const page = await context.newPage();

@@ -7,7 +7,7 @@ for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
     test.use({ colorScheme: theme });
 
-    test('an admin lists, adds a product with a photo, and the shop shows it', async ({ page, store }, testInfo) => {
+    test('an admin lists, adds a product with a photo, and the shop shows it', async ({ page, editableStore: store }, testInfo) => {
       const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`products-${name}-${theme}.png`), fullPage: true });
       await logInAsAdmin(page, store.url);
       await page.getByRole('navigation', { name: 'Menu admin' }).getByRole('link', { name: 'Produk' }).click();

@@ -28,7 +28,7 @@ async function check(page: Page, name: string, outputPath: (name: string) => str
 test.describe('admin stock', () => {
   test.use({ colorScheme: 'light' });
 
-  test('alerts, a hand adjustment, and a restock order from draft to received', async ({ page, store }, testInfo) => {
+  test('alerts, a hand adjustment, and a restock order from draft to received', async ({ page, editableStore: store }, testInfo) => {
     const shot = (name: string) => testInfo.outputPath(name);
     await logInAsAdmin(page, store.url);
     await page.getByRole('navigation', { name: 'Menu admin' }).getByRole('link', { name: 'Stok' }).click();
@@ -79,7 +79,7 @@ test.describe('admin stock', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
   });
 
-  test('every stock page at 390 px and in dark', async ({ browser, store }, testInfo) => {
+  test('every stock page at 390 px and in dark', async ({ browser, editableStore: store }, testInfo) => {
     const shot = (name: string) => testInfo.outputPath(name);
     for (const [scheme, width] of [
       ['dark', 1280],

@@ -201,10 +201,14 @@ function tail(child: ChildProcess, max: number): () => string {
   return () => (lines.length ? lines.join('\n') : '(no output)');
 }
 
-/** `store`: one running store per Playwright worker, shared by that worker's tests. */
+/**
+ * `store`: one running store per Playwright worker, shared by that worker's storefront journeys,
+ * which count on the sample catalogue as it is. `editableStore`: another one, started only in
+ * workers that run back office journeys, which add and change products, categories and stock.
+ */
 // No test-scoped fixtures: Playwright's own type for that is the empty object.
 // biome-ignore lint/complexity/noBannedTypes: Playwright's extend<TestFixtures, WorkerFixtures> wants {} for none
-export const test = base.extend<{}, { store: { url: string; dataDir: string } }>({
+export const test = base.extend<{}, { store: RunningStoreInfo; editableStore: RunningStoreInfo }>({
   store: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -217,4 +221,18 @@ export const test = base.extend<{}, { store: { url: string; dataDir: string } }>
     },
     { scope: 'worker', timeout: READY_TIMEOUT_MS + 30_000 },
   ],
+  editableStore: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const s = await startStore();
+      try {
+        await use(s);
+      } finally {
+        await s.stop();
+      }
+    },
+    { scope: 'worker', timeout: READY_TIMEOUT_MS + 30_000 },
+  ],
 });
+
+type RunningStoreInfo = { url: string; dataDir: string };
