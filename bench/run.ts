@@ -21,6 +21,7 @@ import { createTestDatabase, type TestDatabase } from '../test/helpers/databases
 import { checkoutRace } from './checkout-race';
 import { fillCatalog } from './fill-catalog';
 import { imagePipelineBench } from './image-pipeline';
+import { productImportBench } from './product-import';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -156,6 +157,7 @@ async function main() {
       console.log('\n(checkout race skipped: it needs PostgreSQL, set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
     }
     console.log(`\n${(await imagePipelineBench()).join('\n')}`);
+    console.log(`\n${(await productImportBench()).join('\n')}`);
   } finally {
     await Promise.all([stop(ceiling), stop(store)]);
     await database?.drop();
