@@ -60,10 +60,11 @@ interface Row {
   errors: number;
 }
 
-async function measure(name: string, url: string): Promise<Row> {
+async function measure(name: string, url: string, opts: { connections?: number; headers?: Record<string, string> } = {}): Promise<Row> {
+  const connections = opts.connections ?? CONNECTIONS;
   // A short warm-up so JIT and caches are in the same state for every target.
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 });
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  await autocannon({ url, connections, duration: 2, headers: opts.headers });
+  const result = await autocannon({ url, connections, duration: SECONDS, headers: opts.headers });
   return {
     name,
     reqPerSec: result.requests.average,
@@ -71,6 +72,44 @@ async function measure(name: string, url: string): Promise<Row> {
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
   };
+}
+
+/** The admin's session cookie, logged in through the form like a browser. */
+async function adminCookie(base: string): Promise<string> {
+  const page = await fetch(`${base}/masuk`);
+  const cookie = (page.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0] ?? '').join('; ');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const login = await fetch(`${base}/masuk`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email: 'admin@hurtrock.local', password: 'bench-admin-passphrase' }).toString(),
+  });
+  const sid = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('sid='));
+  if (login.status !== 303 || !sid) throw new Error(`admin login for the benchmark failed (${login.status})`);
+  return sid;
+}
+
+/** The admin product list against the storefront's catalogue page, both at 10 connections, in the same run. */
+async function adminListBench(base: string): Promise<string[]> {
+  const cookie = await adminCookie(base);
+  process.stdout.write('measuring the admin product list …\n');
+  const shop = await measure('/produk (storefront, 10 connections)', `${base}/produk`, { connections: 10 });
+  const admin = await measure('/admin/produk (admin, 10 connections)', `${base}/admin/produk`, { connections: 10, headers: { cookie } });
+  const adminSearch = await measure('/admin/produk?q=ibanes&stok=menipis', `${base}/admin/produk?q=ibanes&stok=menipis`, {
+    connections: 10,
+    headers: { cookie },
+  });
+  const lines = [
+    '| admin list | req/s | ratio to storefront /produk | p50 ms | p99 ms | errors/non-2xx |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of [shop, admin, adminSearch]) {
+    lines.push(
+      `| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${(r.reqPerSec / shop.reqPerSec).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} |`,
+    );
+  }
+  return lines;
 }
 
 async function main() {
@@ -143,6 +182,7 @@ async function main() {
         `| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${(r.reqPerSec / ceilingRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} |`,
       );
     }
+    console.log(`\n${(await adminListBench(base)).join('\n')}`);
     if (database?.url) {
       process.stdout.write(`\ncheckout race: ${RACE_BUYERS} buyers for ${RACE_UNITS} units …\n`);
       const race = await checkoutRace(base, database.url, RACE_BUYERS, RACE_UNITS);
