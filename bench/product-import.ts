@@ -18,9 +18,8 @@ function catalogueCsv(rows: number): Buffer {
   const lines = ['sku,name,brand,category,price,stock,weight_grams,length_cm,width_cm,height_cm,description'];
   for (let i = 1; i <= rows; i++) {
     const n = String(i).padStart(5, '0');
-    lines.push(
-      `BENCH-${n},Gitar Uji ${n},Merek ${i % 40},gitar-elektrik,${1_000_000 + i * 1000},${i % 17},3500,100,40,12,"Deskripsi ${n}, untuk uji."`,
-    );
+    const price = 1_000_000 + i * 1000;
+    lines.push(`BENCH-${n},Gitar Uji ${n},Merek ${i % 40},gitar-elektrik,${price},${i % 17},3500,100,40,12,"Deskripsi ${n}, untuk uji."`);
   }
   return Buffer.from(lines.join('\n'));
 }
