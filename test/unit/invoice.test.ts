@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { winAnsi } from '../../src/store/documents/invoice';
+import { winAnsi } from '../../src/store/documents/pdf-kit';
 import { pdfText } from '../helpers/pdf-text';
 import { renderInvoicePdf, type InvoiceInput, type InvoiceLabel } from '../../src/store/documents/service';
 

@@ -5,9 +5,9 @@
  * every string passes through `winAnsi()` before it is written.
  */
 import PDFDocument from 'pdfkit';
-import { formatRupiah } from '../../lib/money';
 import { formatDateTimeWib } from '../../lib/time';
 import { serviceLabel } from '../../lib/service-label';
+import { ACCENT, BOLD, contentWidth, DARK, type Doc, MARGIN, money, MUTED, REGULAR, rule, winAnsi, write } from './pdf-kit';
 
 export type InvoiceLabel =
   | 'title'
@@ -62,33 +62,6 @@ export interface InvoiceOptions {
   compress?: boolean;
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-const ACCENT = '#FF6B35';
-const DARK = '#1A1A1A';
-const MUTED = '#666666';
-const RULE = '#DDDDDD';
-const MARGIN = 50;
-const BOLD = 'Helvetica-Bold';
-const REGULAR = 'Helvetica';
-
-/** Characters 0x80–0x9F of WinAnsi; with printable ASCII and Latin-1 they are all it can show. */
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-
-/** Spaces become plain spaces, accents outside WinAnsi are dropped, anything else becomes "?". */
-export function winAnsi(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/gu, ' ')
-    .replace(/[^\n\x20-\x7e\xa0-\xff]/gu, (ch) => {
-      if (WIN_ANSI_EXTRA.includes(ch)) return ch;
-      const bare = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      return /^[\x20-\x7e\xa0-\xff]+$/u.test(bare) ? bare : '?';
-    });
-}
-
-/** "Rp 1.850.000" with a plain space (formatRupiah's no-break space is made plain by winAnsi). */
-const money = (amount: number): string => winAnsi(formatRupiah(amount));
 const kgFormats = {
   id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }),
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
@@ -132,24 +105,8 @@ export function renderInvoicePdf(input: InvoiceInput, options: InvoiceOptions = 
   });
 }
 
-const contentWidth = (doc: Doc): number => doc.page.width - MARGIN * 2;
 /** Lowest y a block may reach, leaving room for the page number in the bottom margin. */
 const bottom = (doc: Doc): number => doc.page.height - MARGIN - 20;
-
-function write(doc: Doc, text: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = {}): void {
-  doc.text(winAnsi(text), x, y, opts);
-}
-
-function rule(doc: Doc, y: number, color = RULE, width = 0.75): void {
-  doc
-    .save()
-    .moveTo(MARGIN, y)
-    .lineTo(doc.page.width - MARGIN, y)
-    .lineWidth(width)
-    .strokeColor(color)
-    .stroke()
-    .restore();
-}
 
 function drawHeader(doc: Doc, { shop, order, labels, locale }: InvoiceInput): void {
   const top = MARGIN;

@@ -4,9 +4,8 @@
  * arrive translated and amounts computed.
  */
 import PDFDocument from 'pdfkit';
-import { formatRupiah } from '../../lib/money';
 import { formatDateTimeWib } from '../../lib/time';
-import { winAnsi } from './invoice';
+import { ACCENT, BOLD, DARK, MARGIN, money, MUTED, REGULAR, rule, winAnsi, write } from './pdf-kit';
 
 export type PurchaseOrderLabel =
   | 'title'
@@ -40,16 +39,6 @@ export interface PurchaseOrderInput {
   labels: Record<PurchaseOrderLabel, string>;
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-const ACCENT = '#FF6B35';
-const DARK = '#1A1A1A';
-const MUTED = '#666666';
-const RULE = '#DDDDDD';
-const MARGIN = 50;
-const BOLD = 'Helvetica-Bold';
-const REGULAR = 'Helvetica';
-
 const COLUMNS = {
   item: { x: 0, width: 200, align: 'left' },
   sku: { x: 205, width: 100, align: 'left' },
@@ -58,23 +47,6 @@ const COLUMNS = {
   lineTotal: { x: 420, width: 75, align: 'right' },
 } as const;
 type Column = keyof typeof COLUMNS;
-
-const money = (amount: number): string => winAnsi(formatRupiah(amount));
-
-function write(doc: Doc, text: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = {}): void {
-  doc.text(winAnsi(text), x, y, opts);
-}
-
-function rule(doc: Doc, y: number, color = RULE, width = 0.75): void {
-  doc
-    .save()
-    .moveTo(MARGIN, y)
-    .lineTo(doc.page.width - MARGIN, y)
-    .lineWidth(width)
-    .strokeColor(color)
-    .stroke()
-    .restore();
-}
 
 export function renderPurchaseOrderPdf(input: PurchaseOrderInput, options: { compress?: boolean } = {}): Promise<Buffer> {
   const { labels, order, shop, locale } = input;
