@@ -15,6 +15,34 @@ export interface FormState {
   alert?: { kind: 'danger' | 'warning' | 'success' | 'info'; key: MessageKey; params?: Record<string, string | number> };
 }
 
+/** The ids a field's `aria-describedby` names: its error message and its hint, when it has them. */
+export function describedBy(id: string, error: string | undefined, hint: MessageKey | undefined): string | undefined {
+  return [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/**
+ * A field's hint and its error message, with the ids `describedBy` names. `block` shows the error
+ * also when the input is not its sibling (inside an input group with a unit).
+ */
+export function FieldNotes(props: { id: string; error: string | undefined; hint: MessageKey | undefined; block?: boolean }) {
+  const { id, error, hint } = props;
+  const { t } = usePage();
+  return (
+    <>
+      {hint && (
+        <div id={`${id}-hint`} class="form-text">
+          {t(hint)}
+        </div>
+      )}
+      {error && (
+        <div id={`${id}-error`} class={props.block ? 'invalid-feedback d-block' : 'invalid-feedback'}>
+          {t(error as MessageKey)}
+        </div>
+      )}
+    </>
+  );
+}
+
 export function FieldInput(props: {
   name: string;
   label: MessageKey;
@@ -31,7 +59,6 @@ export function FieldInput(props: {
   const { name, state } = props;
   const id = `f-${name}`;
   const error = state.errors?.[name];
-  const describedBy = [error ? `${id}-error` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   const isSecret = props.type === 'password';
   return (
     <div class="mb-3">
@@ -51,18 +78,9 @@ export function FieldInput(props: {
         inputMode={props.inputMode}
         pattern={props.pattern}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, error, props.hint)}
       />
-      {props.hint && (
-        <div id={`${id}-hint`} class="form-text">
-          {t(props.hint)}
-        </div>
-      )}
-      {error && (
-        <div id={`${id}-error`} class="invalid-feedback">
-          {t(error as MessageKey)}
-        </div>
-      )}
+      <FieldNotes id={id} error={error} hint={props.hint} />
     </div>
   );
 }

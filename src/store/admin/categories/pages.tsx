@@ -7,7 +7,7 @@ import { FieldInput, FormAlert, type FormState } from '../../ui/form-fields';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
 import { AdminLayout } from '../layout';
-import { FieldCheckbox, FieldNumber, FieldSelect, FieldTextarea } from './fields';
+import { FieldCheckbox, FieldNumber, FieldSelect, FieldTextarea } from '../fields';
 
 export const CATEGORIES_PATH = '/admin/kategori';
 

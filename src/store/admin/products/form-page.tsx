@@ -2,6 +2,7 @@ import type { MessageKey } from '../../../lib/i18n';
 import type { UploadResult } from '../../product/service';
 import { type AdminProduct, type AdminProductImage, type ChoiceRow, MAX_PRODUCT_IMAGES } from '../../product/types';
 import { CsrfField } from '../../ui/csrf-field';
+import { describedBy, FieldNotes } from '../../ui/form-fields';
 import type { FieldErrors, FormValues } from '../../ui/form';
 import { Icon } from '../../ui/icon';
 import { IMAGE_WIDTHS, imageUrl } from '../../ui/image-urls';
@@ -59,28 +60,6 @@ interface FieldProps {
   wide?: boolean;
 }
 
-function describedBy(name: string, errors: FieldErrors, hint?: MessageKey) {
-  return [errors[name] ? `f-${name}-error` : '', hint ? `f-${name}-hint` : ''].filter(Boolean).join(' ') || undefined;
-}
-
-function FieldHelp({ name, errors, hint }: { name: string; errors: FieldErrors; hint?: MessageKey }) {
-  const { t } = usePage();
-  return (
-    <>
-      {hint && (
-        <div id={`f-${name}-hint`} class="form-text">
-          {t(hint)}
-        </div>
-      )}
-      {errors[name] && (
-        <div id={`f-${name}-error`} class="invalid-feedback d-block">
-          {t(errors[name] as MessageKey)}
-        </div>
-      )}
-    </>
-  );
-}
-
 function Field({ name, label, values, errors, hint, required, numeric, maxLength, suffix, wide }: FieldProps) {
   const { t } = usePage();
   const input = (
@@ -94,7 +73,7 @@ function Field({ name, label, values, errors, hint, required, numeric, maxLength
       inputMode={numeric ? 'numeric' : undefined}
       maxLength={maxLength}
       aria-invalid={errors[name] ? 'true' : undefined}
-      aria-describedby={describedBy(name, errors, hint)}
+      aria-describedby={describedBy(`f-${name}`, errors[name], hint)}
     />
   );
   return (
@@ -110,7 +89,7 @@ function Field({ name, label, values, errors, hint, required, numeric, maxLength
       ) : (
         input
       )}
-      <FieldHelp name={name} errors={errors} hint={hint} />
+      <FieldNotes block id={`f-${name}`} error={errors[name]} hint={hint} />
     </div>
   );
 }
@@ -141,7 +120,7 @@ function Choice({
         name={name}
         class={`form-select${errors[name] ? ' is-invalid' : ''}`}
         aria-invalid={errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, errors)}
+        aria-describedby={describedBy(`f-${name}`, errors[name], undefined)}
       >
         <option value="">{t(empty)}</option>
         {options.map((o) => (
@@ -150,7 +129,7 @@ function Choice({
           </option>
         ))}
       </select>
-      <FieldHelp name={name} errors={errors} />
+      <FieldNotes block id={`f-${name}`} error={errors[name]} hint={undefined} />
     </div>
   );
 }
@@ -332,11 +311,11 @@ export function ProductFormPage(props: ProductFormProps) {
               rows={6}
               maxLength={10000}
               class={`form-control${errors.description ? ' is-invalid' : ''}`}
-              aria-describedby={describedBy('description', errors)}
+              aria-describedby={describedBy('f-description', errors.description, undefined)}
             >
               {values.description ?? ''}
             </textarea>
-            <FieldHelp name="description" errors={errors} />
+            <FieldNotes block id="f-description" error={errors.description} hint={undefined} />
           </div>
           <Toggle name="isActive" label="adminProducts.field.active" hint="adminProducts.hint.active" values={values} />
           <Toggle name="isFeatured" label="adminProducts.field.featured" hint="adminProducts.hint.featured" values={values} />

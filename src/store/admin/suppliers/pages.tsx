@@ -5,7 +5,7 @@ import { CsrfField } from '../../ui/csrf-field';
 import { FieldInput, FormAlert, type FormState } from '../../ui/form-fields';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
-import { FieldTextarea } from '../categories/fields';
+import { FieldTextarea } from '../fields';
 import { AdminLayout } from '../layout';
 
 export const SUPPLIERS_PATH = '/admin/pemasok';

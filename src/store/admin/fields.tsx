@@ -1,39 +1,17 @@
 /**
- * Form fields of the catalogue pages (categories, suppliers) beyond the shared text input: a
+ * Form fields of the admin pages beyond the shared text input (ui/form-fields.tsx): a
  * textarea, a select, a number and a checkbox, each labelled, with its own error message linked
  * by aria-describedby, re-rendered with the user's values.
  */
-import type { MessageKey } from '../../../lib/i18n';
-import type { FormState } from '../../ui/form-fields';
-import { usePage } from '../../ui/page-context';
+import type { MessageKey } from '../../lib/i18n';
+import { describedBy, FieldNotes, type FormState } from '../ui/form-fields';
+import { usePage } from '../ui/page-context';
 
 interface FieldProps {
   name: string;
   label: MessageKey;
   state: FormState;
   hint?: MessageKey;
-}
-
-function describedBy(id: string, error: string | undefined, hint: MessageKey | undefined) {
-  return [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-}
-
-function FieldNotes({ id, error, hint }: { id: string; error: string | undefined; hint: MessageKey | undefined }) {
-  const { t } = usePage();
-  return (
-    <>
-      {hint && (
-        <div id={`${id}-hint`} class="form-text">
-          {t(hint)}
-        </div>
-      )}
-      {error && (
-        <div id={`${id}-error`} class="invalid-feedback">
-          {t(error as MessageKey)}
-        </div>
-      )}
-    </>
-  );
 }
 
 export function FieldTextarea(props: FieldProps & { rows?: number; maxLength?: number }) {
