@@ -214,7 +214,7 @@ export async function buildStoreApp({
   const productAdmin = createProductAdminService({
     repo: createProductAdminRepository(db),
     stock,
-    search: (q, limit) => catalog.searchAllProducts(q, limit),
+    categoriesMatchingSearch: (q) => catalog.categoriesMatchingSearch(q),
     media: {
       store: (data) => storeImageRenditions(data, config.uploadDir),
       remove: (key) => removeImageRenditions(config.uploadDir, key),

@@ -93,7 +93,7 @@ function fake(opts: { products?: AdminProduct[]; images?: AdminProductImage[]; o
     stock,
     media,
     invalidate,
-    search: vi.fn(async () => [3, 1]),
+    categoriesMatchingSearch: vi.fn(async () => [3, 1]),
   });
   return { service, repo, stock, media, invalidate, products };
 }
@@ -208,12 +208,14 @@ describe('product admin rules', () => {
     expect(await f.service.addImages(404, eight.slice(0, 1), 'alt')).toBeUndefined();
   });
 
-  it('searches with the catalog search and keeps its order when sorting by relevance', async () => {
+  it('searches with the catalog rule (matching categories included) and sorts by relevance only when searching', async () => {
     const f = fake();
     const query = { q: 'strat', categoryId: undefined, stock: undefined, active: undefined, featured: undefined, page: 1 } as const;
     await f.service.list({ ...query, sort: 'relevance' });
-    expect(f.repo.list).toHaveBeenCalledWith(expect.objectContaining({ ids: [3, 1], sort: 'relevance' }));
+    expect(f.repo.list).toHaveBeenCalledWith(
+      expect.objectContaining({ search: { q: 'strat', matchedCategoryIds: [3, 1] }, sort: 'relevance' }),
+    );
     await f.service.list({ ...query, q: '', sort: 'relevance' });
-    expect(f.repo.list).toHaveBeenLastCalledWith(expect.objectContaining({ ids: undefined, sort: 'newest' }));
+    expect(f.repo.list).toHaveBeenLastCalledWith(expect.objectContaining({ search: undefined, sort: 'newest' }));
   });
 });

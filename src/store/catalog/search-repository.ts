@@ -1,13 +1,13 @@
 /**
  * Catalog listing and search queries: one SQL statement per page of results, the same on PGlite
- * and PostgreSQL. Search combines prefix full-text matching ("strat" → Stratocaster) with
- * trigram word similarity for typos ("ibanes" → Ibanez) and category names ("gitar").
+ * and PostgreSQL. The search condition itself is shared with the back office (db/product-search.ts).
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/connection';
 import type { StoreDb } from '../../db/store-db';
 import type { CatalogQuery } from './schema';
-import { normalizeQuery, prefixTsQuery, searchTerms } from '../../lib/search-terms';
+import { normalizeQuery } from '../../lib/search-terms';
+import { productSearchSql, type ProductSearchSql } from '../../db/product-search';
 import type { ProductCardRow } from './types';
 
 /** Category names must match closely: a short word resembles many names. */
@@ -53,36 +53,8 @@ function categoryScope(slug: string): SQL {
     ) SELECT id FROM scope)`;
 }
 
-interface SearchSql {
-  where: SQL;
-  rank: SQL;
-}
-
-/**
- * Search condition and relevance for a query, or null when there is nothing to search for.
- * Every arm of the condition can use an index (full-text GIN, trigram GIN on `search_text`,
- * the category index), so PostgreSQL combines them with a bitmap OR instead of scanning.
- */
-function searchSql(q: string, matchedCategoryIds: readonly number[]): SearchSql | null {
-  const normalized = normalizeQuery(q);
-  const tsquery = prefixTsQuery(searchTerms(normalized));
-  if (!tsquery) return null;
-  const ts = sql`to_tsquery('simple', ${tsquery})`;
-  const inMatchedCategory = matchedCategoryIds.length
-    ? sql`p.category_id IN (${sql.join(
-        matchedCategoryIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})`
-    : sql`false`;
-  return {
-    where: sql`(p.search_document @@ ${ts} OR ${normalized} <% p.search_text OR ${inMatchedCategory})`,
-    rank: sql`(ts_rank(p.search_document, ${ts}) * 2 + word_similarity(${normalized}, p.search_text)
-      + CASE WHEN ${inMatchedCategory} THEN 0.5 ELSE 0 END)`,
-  };
-}
-
 /** Filters shared by the listing and the brand facet (everything but the brand filter itself). */
-function baseConditions(query: CatalogQuery, search: SearchSql | null): SQL[] {
+function baseConditions(query: CatalogQuery, search: ProductSearchSql | null): SQL[] {
   const conditions: SQL[] = [sql`p.is_active`, sql`c.is_active`];
   if (query.categorySlug) conditions.push(sql`p.category_id IN ${categoryScope(query.categorySlug)}`);
   if (query.minPrice !== undefined) conditions.push(sql`p.price >= ${query.minPrice}`);
@@ -103,7 +75,7 @@ function brandFilter(brands: string[]): SQL {
 /** Names sort case-insensitively and byte-wise, identically on every database and locale. */
 const NAME = sql`lower(p.name) COLLATE "C"`;
 
-function orderBy(query: CatalogQuery, search: SearchSql | null): SQL {
+function orderBy(query: CatalogQuery, search: ProductSearchSql | null): SQL {
   switch (query.sort) {
     case 'relevance':
       return search ? sql`${search.rank} DESC, p.sold_count DESC, p.id` : sql`p.is_featured DESC, p.sold_count DESC, ${NAME}, p.id`;
@@ -128,7 +100,7 @@ export function createSearchRepository(db: StoreDb) {
   return {
     /** One page of products for the query, with the total number of matches. */
     async listProducts(query: CatalogQuery, matchedCategoryIds: readonly number[] = []): Promise<ListingPage> {
-      const search = searchSql(query.q, matchedCategoryIds);
+      const search = productSearchSql(query.q, matchedCategoryIds);
       const conditions = baseConditions(query, search);
       if (query.brands.length) conditions.push(brandFilter(query.brands));
       const result = await db.execute(sql`
@@ -158,7 +130,7 @@ export function createSearchRepository(db: StoreDb) {
     },
 
     async countProducts(query: CatalogQuery, matchedCategoryIds: readonly number[] = []): Promise<number> {
-      const search = searchSql(query.q, matchedCategoryIds);
+      const search = productSearchSql(query.q, matchedCategoryIds);
       const conditions = baseConditions(query, search);
       if (query.brands.length) conditions.push(brandFilter(query.brands));
       const result = await db.execute(sql`SELECT count(*) AS n ${FROM} WHERE ${sql.join(conditions, sql` AND `)}`);
@@ -167,25 +139,12 @@ export function createSearchRepository(db: StoreDb) {
 
     /** Brands available under the other filters, with how many products each would show. */
     async brandCounts(query: CatalogQuery, matchedCategoryIds: readonly number[] = []): Promise<BrandCount[]> {
-      const search = searchSql(query.q, matchedCategoryIds);
+      const search = productSearchSql(query.q, matchedCategoryIds);
       const result = await db.execute(sql`
         SELECT p.brand, count(*) AS n ${FROM}
         WHERE ${sql.join(baseConditions(query, search), sql` AND `)}
         GROUP BY p.brand ORDER BY lower(p.brand)`);
       return rowsOf<{ brand: string; n: number | string }>(result).map((r) => ({ brand: r.brand, count: Number(r.n) }));
-    },
-
-    /**
-     * Every product matching a search, active or not, best match first (the back office's product
-     * list searches with the storefront's typo-tolerant matching but sees archived products too).
-     */
-    async searchAllProductIds(q: string, matchedCategoryIds: readonly number[], limit: number): Promise<number[]> {
-      const search = searchSql(q, matchedCategoryIds);
-      if (!search) return [];
-      const result = await db.execute(sql`
-        SELECT p.id FROM products p WHERE ${search.where}
-        ORDER BY ${search.rank} DESC, p.id LIMIT ${limit}`);
-      return rowsOf<{ id: number }>(result).map((r) => Number(r.id));
     },
 
     /** Active categories whose name resembles the search (tiny table: no index needed). */

@@ -182,10 +182,13 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
     browse: (query: CatalogQuery) => pages.get(JSON.stringify(query), () => loadPage(query)),
     /** A few quick matches for the navbar's autocomplete. */
     suggest: (q: string, limit: number) => suggestions.get(`${limit}:${normalizeQuery(q)}`, () => loadSuggestions(q, limit)),
-    /** Ids of products (archived ones too) matching a search, best first: the back office's product search. */
-    async searchAllProducts(q: string, limit: number): Promise<number[]> {
+    /**
+     * The categories a search also covers ("drum" → Drum and everything below it), for the back
+     * office's product list, which searches with the same condition (db/product-search.ts).
+     */
+    async categoriesMatchingSearch(q: string): Promise<number[]> {
       if (searchTerms(normalizeQuery(q)).length === 0) return [];
-      return deps.search.searchAllProductIds(q, await searchCategoryIds(q, await categories.get()), limit);
+      return searchCategoryIds(q, await categories.get());
     },
     /** Forget everything cached (after the catalogue changes). */
     invalidate() {

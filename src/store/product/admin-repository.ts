@@ -4,6 +4,7 @@
  */
 import { and, asc, count, desc, eq, inArray, max, ne, type SQL, sql } from 'drizzle-orm';
 import { mainImagesOf } from '../../db/product-cards';
+import { productSearchSql, type ProductSearchSql } from '../../db/product-search';
 import { alias } from 'drizzle-orm/pg-core';
 import { categories, orderItems, productImages, products, suppliers } from '../../db/schema';
 import type { StoreDb } from '../../db/store-db';
@@ -21,9 +22,14 @@ import type {
 const NAME = sql`lower(${products.name}) COLLATE "C"`;
 const NAME_OF = (column: typeof categories.name) => sql`lower(${column}) COLLATE "C"`;
 
+/** The storefront's search condition over Drizzle's `products` table, archived products included. */
+function searchOf(f: AdminProductFilters): ProductSearchSql | null {
+  return f.search ? productSearchSql(f.search.q, f.search.matchedCategoryIds, 'products') : null;
+}
+
 function conditions(f: AdminProductFilters): SQL[] {
   const where: SQL[] = [];
-  if (f.ids) where.push(f.ids.length ? inArray(products.id, f.ids) : sql`false`);
+  if (f.search) where.push(searchOf(f)?.where ?? sql`false`);
   if (f.categoryId !== undefined) {
     // The category and everything below it, active or not ("Gitar" lists electric and acoustic guitars).
     where.push(sql`${products.categoryId} IN (WITH RECURSIVE scope AS (
@@ -52,16 +58,10 @@ function orderBy(f: AdminProductFilters): SQL[] {
       return [asc(products.stock), NAME, asc(products.id)];
     case 'stock_desc':
       return [desc(products.stock), NAME, asc(products.id)];
-    case 'relevance':
-      if (f.ids?.length) {
-        // The search's order: position of the id in the list of matches.
-        const cases = sql.join(
-          f.ids.map((id, i) => sql`WHEN ${id} THEN ${i}`),
-          sql` `,
-        );
-        return [sql`CASE ${products.id} ${cases} END`, asc(products.id)];
-      }
-      return [desc(products.createdAt), desc(products.id)];
+    case 'relevance': {
+      const search = searchOf(f);
+      return search ? [sql`${search.rank} DESC`, asc(products.id)] : [desc(products.createdAt), desc(products.id)];
+    }
     case 'newest':
       return [desc(products.createdAt), desc(products.id)];
   }
@@ -119,26 +119,29 @@ export function createProductAdminRepository(db: StoreDb) {
     async list(f: AdminProductFilters): Promise<{ rows: AdminProductRow[]; total: number }> {
       const where = conditions(f);
       const whereSql = where.length ? and(...where) : undefined;
-      const [counted] = await db.select({ n: count() }).from(products).where(whereSql);
-      const rows = await db
-        .select({
-          id: products.id,
-          slug: products.slug,
-          name: products.name,
-          sku: products.sku,
-          categoryName: categories.name,
-          price: products.price,
-          stock: products.stock,
-          lowStockThreshold: products.lowStockThreshold,
-          isActive: products.isActive,
-          isFeatured: products.isFeatured,
-        })
-        .from(products)
-        .innerJoin(categories, eq(categories.id, products.categoryId))
-        .where(whereSql)
-        .orderBy(...orderBy(f))
-        .limit(f.perPage)
-        .offset((f.page - 1) * f.perPage);
+      // Independent: the page and the total run at once on a pool (in turn on PGlite's one connection).
+      const [[counted], rows] = await Promise.all([
+        db.select({ n: count() }).from(products).where(whereSql),
+        db
+          .select({
+            id: products.id,
+            slug: products.slug,
+            name: products.name,
+            sku: products.sku,
+            categoryName: categories.name,
+            price: products.price,
+            stock: products.stock,
+            lowStockThreshold: products.lowStockThreshold,
+            isActive: products.isActive,
+            isFeatured: products.isFeatured,
+          })
+          .from(products)
+          .innerJoin(categories, eq(categories.id, products.categoryId))
+          .where(whereSql)
+          .orderBy(...orderBy(f))
+          .limit(f.perPage)
+          .offset((f.page - 1) * f.perPage),
+      ]);
       const images = await mainImagesOf(
         db,
         rows.map((r) => r.id),

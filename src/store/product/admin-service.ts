@@ -23,8 +23,6 @@ import {
 import { isProductSlug } from './format';
 import { slugify as slugOf } from '../../lib/slug';
 
-/** Matches kept from a search (a shop has hundreds of products, not tens of thousands). */
-const SEARCH_LIMIT = 1000;
 const MAX_SLUG_BASE = 200;
 
 export interface StoredRenditions {
@@ -35,8 +33,8 @@ export interface StoredRenditions {
 export interface ProductAdminDeps {
   repo: ProductAdminRepository;
   stock: Pick<StockService, 'adjust'>;
-  /** The catalog's typo-tolerant search over every product (archived too), best first. */
-  search: (q: string, limit: number) => Promise<number[]>;
+  /** Categories whose name the search matches (the catalog's rule), so their products are found too. */
+  categoriesMatchingSearch: (q: string) => Promise<number[]>;
   /** The media pipeline: checks, decodes, strips and re-encodes one upload; removes renditions. */
   media: { store(data: Buffer): Promise<StoredRenditions>; remove(storageKey: string): Promise<void> };
   /** Empties the storefront caches (catalog listings, product pages). */
@@ -136,9 +134,9 @@ export function createProductAdminService(deps: ProductAdminDeps) {
 
   return {
     async list(query: AdminProductQuery): Promise<AdminListPage> {
-      const ids = query.q ? await deps.search(query.q, SEARCH_LIMIT) : undefined;
-      const sort = query.sort === 'relevance' && !ids ? 'newest' : query.sort;
-      const { rows, total } = await repo.list({ ...query, sort, ids, perPage: ADMIN_PAGE_SIZE });
+      const search = query.q ? { q: query.q, matchedCategoryIds: await deps.categoriesMatchingSearch(query.q) } : undefined;
+      const sort = query.sort === 'relevance' && !search ? 'newest' : query.sort;
+      const { rows, total } = await repo.list({ ...query, sort, search, perPage: ADMIN_PAGE_SIZE });
       return { rows, total, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };
     },
 

@@ -27,8 +27,8 @@ export interface AdminProductQuery {
 }
 
 export interface AdminProductFilters extends Omit<AdminProductQuery, 'q'> {
-  /** Only these ids (the search's matches), in this order when sorting by relevance. */
-  ids: number[] | undefined;
+  /** The search, with the categories whose name it matched (their products match too). */
+  search: { q: string; matchedCategoryIds: number[] } | undefined;
   perPage: number;
 }
 
