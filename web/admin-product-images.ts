@@ -2,7 +2,10 @@
  * Product images, enhanced: a drop zone over the plain upload form, a preview and a progress bar
  * per file, each file sent on its own (same form, same CSRF field, `Accept: application/json`).
  * Without this script the form still uploads everything at once and the page answers.
+ * The uploaded images can then be put in order by dragging (admin-image-order.ts).
  */
+import { setupImageOrder } from './admin-image-order';
+
 interface UploadAnswer {
   ok: boolean;
   added?: number;
@@ -124,3 +127,4 @@ function setup(form: HTMLFormElement) {
 }
 
 document.querySelectorAll<HTMLFormElement>('form[data-image-upload]').forEach(setup);
+document.querySelectorAll<HTMLOListElement>('ol[data-order-url]').forEach(setupImageOrder);

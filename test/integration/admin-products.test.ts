@@ -357,6 +357,40 @@ describe.each(dbTargets)('admin products on %s', (target) => {
     expect((await upload(admin, id, [{ data: good, filename: 'a.jpg', type: 'image/jpeg' }], 'wrong')).statusCode).toBe(403);
   });
 
+  it('puts the images in a dragged order, refusing a stale or foreign list of ids', async () => {
+    const id = await create({ sku: 'UJI-URUT', name: 'Bass Uji Urutan' });
+    const other = await create({ sku: 'UJI-URUT-2', name: 'Bass Uji Lain' });
+    await admin.get(`/admin/produk/${id}`);
+    const tile = (background: string) => sharp({ create: { width: 64, height: 64, channels: 3, background } }).png().toBuffer();
+    const files = [await tile('#111111'), await tile('#555555'), await tile('#999999')];
+    expect((await upload(admin, id, files.map((data, i) => ({ data, filename: `u${i}.png`, type: 'image/png' })))).statusCode).toBe(303);
+    await upload(admin, other, [{ data: files[0]!, filename: 'x.png', type: 'image/png' }]);
+    const positions = () => db.select().from(productImages).where(eq(productImages.productId, id)).orderBy(productImages.position);
+    const [a, b, c] = (await positions()).map((img) => img.id) as [number, number, number];
+    const [foreign] = (await db.select().from(productImages).where(eq(productImages.productId, other))).map((img) => img.id);
+    const json = { accept: 'application/json' };
+
+    const moved = await admin.post(`/admin/produk/${id}/gambar/urutan`, { urutan: `${c},${a},${b}` }, json);
+    expect(moved.status).toBe(200);
+    expect(JSON.parse(moved.body)).toEqual({ ok: true });
+    expect((await positions()).map((img) => img.id)).toEqual([c, a, b]);
+    const shop = (await new TestBrowser(store.app).get('/produk/bass-uji-urutan')).body;
+    expect(shop).toContain((await positions())[0]!.storageKey);
+
+    // A missing, repeated or foreign id (another tab changed the images) changes nothing: 409 with the field.
+    for (const urutan of [`${a},${b}`, `${a},${a},${b}`, `${a},${b},${foreign}`, 'satu,dua']) {
+      const refused = await admin.post(`/admin/produk/${id}/gambar/urutan`, { urutan }, json);
+      expect(refused.status, urutan).toBe(409);
+      expect(JSON.parse(refused.body).error.fields.urutan).toContain('Muat ulang');
+    }
+    expect((await positions()).map((img) => img.id)).toEqual([c, a, b]);
+    // Without script, the form post redirects back with the message.
+    const page = await admin.post(`/admin/produk/${id}/gambar/urutan`, { urutan: `${a}` });
+    expect(page.status).toBe(303);
+    expect((await admin.get(`/admin/produk/${id}`)).body).toContain('Muat ulang halaman');
+    expect((await admin.post('/admin/produk/999999/gambar/urutan', { urutan: `${a}` })).status).toBe(404);
+  });
+
   it('allows at most 8 images per product', async () => {
     const id = await create({ sku: 'UJI-MAX', name: 'Drum Uji Maks' });
     await admin.get(`/admin/produk/${id}`);

@@ -268,6 +268,19 @@ export function createProductAdminService(deps: ProductAdminDeps) {
       return true;
     },
 
+    /**
+     * Puts the product's images in the order given (after dragging). The ids must be exactly the
+     * product's images, each once: a stale page (an image added or removed meanwhile) is refused.
+     */
+    async orderImages(productId: number, orderedIds: readonly number[]): Promise<'ok' | 'stale'> {
+      const current = (await repo.images(productId)).map((img) => img.id);
+      const same = current.length === orderedIds.length && new Set(orderedIds).size === current.length;
+      if (!same || !orderedIds.every((id) => current.includes(id))) return 'stale';
+      await repo.reorderImages(productId, [...orderedIds]);
+      deps.invalidate();
+      return 'ok';
+    },
+
     async removeImage(productId: number, imageId: number): Promise<boolean> {
       const key = await repo.deleteImage(productId, imageId);
       if (key === undefined) return false;

@@ -165,3 +165,11 @@ export const imageParams = z.object({
     .transform(Number),
 });
 export const moveSchema = z.object({ direction: z.enum(['up', 'down']) });
+
+/** The images' new order after dragging: their ids, comma-separated, first = shown first. */
+export const imageOrderSchema = z.object({
+  urutan: z
+    .string()
+    .regex(/^\d{1,9}(,\d{1,9}){0,49}$/)
+    .transform((value) => value.split(',').map(Number)),
+});

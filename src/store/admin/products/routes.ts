@@ -8,6 +8,7 @@
  *   GET  /admin/produk/:id             edit form;    POST: save
  *   POST /admin/produk/:id/hapus       delete, or archive when it appears in an order
  *   POST /admin/produk/:id/gambar      upload images (multipart, see images-routes.ts)
+ *   POST /admin/produk/:id/gambar/urutan  the images' order after dragging (web/admin-image-order.ts)
  *   POST /admin/produk/:id/gambar/:imageId/utama | geser | hapus
  *
  * Rules live in the product area's admin service; this file validates, calls it and renders.
@@ -16,10 +17,22 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
 import type { ProductAdminService, ProductFieldErrors } from '../../product/service';
 import { type FieldErrors, formValues, parseForm } from '../../ui/form';
+import { sendError } from '../../../lib/errors';
+import { wantsJson } from '../../plugins/errors';
 import { setFlash } from '../flash';
 import { adminPage } from '../render';
 import { AdminNotFoundPage } from '../views/not-found-page';
-import { bulkSchema, idParams, imageParams, listUrl, moveSchema, parseListQuery, productFormSchema, stockWasSchema } from './form-schema';
+import {
+  bulkSchema,
+  idParams,
+  imageOrderSchema,
+  imageParams,
+  listUrl,
+  moveSchema,
+  parseListQuery,
+  productFormSchema,
+  stockWasSchema,
+} from './form-schema';
 import { registerProductImageUpload } from './images-routes';
 import { ProductFormPage, type ProductFormProps } from './form-page';
 import { ProductListPage } from './list-page';
@@ -125,6 +138,20 @@ export function registerAdminProductRoutes(admin: FastifyInstance, deps: AdminPr
     const params = imageParams.safeParse(request.params);
     if (!params.success || !(await service.setMainImage(params.data.id, params.data.imageId))) return notFound(reply);
     setFlash(request, reply, { kind: 'success', key: 'adminProducts.image.mainSet' });
+    return reply.redirect(`/admin/produk/${params.data.id}#gambar`, 303);
+  });
+
+  admin.post('/produk/:id/gambar/urutan', ADMIN_ONLY, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success || !(await service.product(params.data.id))) return notFound(reply);
+    const order = imageOrderSchema.safeParse(request.body ?? {});
+    const result = order.success ? await service.orderImages(params.data.id, order.data.urutan) : 'stale';
+    if (result === 'stale') {
+      const message = request.t('adminProducts.image.error.order');
+      if (wantsJson(request)) return sendError(reply, 'invalid_order', 409, message, { urutan: message });
+      setFlash(request, reply, { kind: 'danger', key: 'adminProducts.image.error.order' });
+    }
+    if (wantsJson(request)) return { ok: true };
     return reply.redirect(`/admin/produk/${params.data.id}#gambar`, 303);
   });
 
