@@ -29,7 +29,11 @@ test('three dropped photos: the second becomes main, dragging reorders, the shop
   // Dropped like files from the desktop: a real drop event carrying three JPEGs.
   const photos = await Promise.all(
     COLOURS.map(async (background) =>
-      (await sharp({ create: { width: 800, height: 600, channels: 3, background } }).jpeg().toBuffer()).toString('base64'),
+      (
+        await sharp({ create: { width: 800, height: 600, channels: 3, background } })
+          .jpeg()
+          .toBuffer()
+      ).toString('base64'),
     ),
   );
   await page.locator('.admin-dropzone').evaluate((zone, files) => {

@@ -361,9 +361,20 @@ describe.each(dbTargets)('admin products on %s', (target) => {
     const id = await create({ sku: 'UJI-URUT', name: 'Bass Uji Urutan' });
     const other = await create({ sku: 'UJI-URUT-2', name: 'Bass Uji Lain' });
     await admin.get(`/admin/produk/${id}`);
-    const tile = (background: string) => sharp({ create: { width: 64, height: 64, channels: 3, background } }).png().toBuffer();
+    const tile = (background: string) =>
+      sharp({ create: { width: 64, height: 64, channels: 3, background } })
+        .png()
+        .toBuffer();
     const files = [await tile('#111111'), await tile('#555555'), await tile('#999999')];
-    expect((await upload(admin, id, files.map((data, i) => ({ data, filename: `u${i}.png`, type: 'image/png' })))).statusCode).toBe(303);
+    expect(
+      (
+        await upload(
+          admin,
+          id,
+          files.map((data, i) => ({ data, filename: `u${i}.png`, type: 'image/png' })),
+        )
+      ).statusCode,
+    ).toBe(303);
     await upload(admin, other, [{ data: files[0]!, filename: 'x.png', type: 'image/png' }]);
     const positions = () => db.select().from(productImages).where(eq(productImages.productId, id)).orderBy(productImages.position);
     const [a, b, c] = (await positions()).map((img) => img.id) as [number, number, number];
