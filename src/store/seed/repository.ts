@@ -3,13 +3,12 @@
  * advisory lock, so two instances starting at once never seed twice.
  */
 import { count, sql } from 'drizzle-orm';
-import { categories, productImages, products, shippingServices, shopSettings, storeProfile, suppliers } from '../../db/schema';
+import { categories, productImages, products, shopSettings, storeProfile, suppliers } from '../../db/schema';
 import type { StoreDb } from '../../db/store-db';
 import type { StoredImage } from '../media/service';
 import {
   sampleCategories,
   sampleProducts,
-  sampleShippingServices,
   sampleShopSettings,
   sampleStoreProfile,
   sampleSoldCount,
@@ -67,11 +66,6 @@ export async function insertSampleCatalog(db: StoreDb, imagesBySku: Map<string, 
     );
     const children = await tx.insert(categories).values(childValues).returning({ id: categories.id, slug: categories.slug });
     for (const r of children) categoryId.set(r.slug, r.id);
-
-    await tx
-      .insert(shippingServices)
-      .values(sampleShippingServices.map((s, i) => ({ ...s, position: i })))
-      .onConflictDoNothing({ target: shippingServices.code });
 
     // Oldest first, one hour apart, so "newest" sorting has a stable order.
     const now = Date.now();
