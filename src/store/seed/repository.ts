@@ -6,14 +6,7 @@ import { count, sql } from 'drizzle-orm';
 import { categories, productImages, products, shopSettings, storeProfile, suppliers } from '../../db/schema';
 import type { StoreDb } from '../../db/store-db';
 import type { StoredImage } from '../media/service';
-import {
-  sampleCategories,
-  sampleProducts,
-  sampleShopSettings,
-  sampleStoreProfile,
-  sampleSoldCount,
-  sampleSuppliers,
-} from './sample-data';
+import { sampleCategories, sampleProducts, sampleShopSettings, sampleStoreProfile, sampleSoldCount, sampleSuppliers } from './sample-data';
 import type { SeedResult } from './types';
 
 /** Key for pg_advisory_xact_lock, shared by every instance seeding the same database. */

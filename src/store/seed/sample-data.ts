@@ -146,7 +146,6 @@ export const sampleSuppliers: SampleSupplier[] = [
   },
 ];
 
-
 export { sampleProducts } from './sample-products';
 export type { ArtKind, ProductArt, SampleProduct, SampleSupplier } from './types';
 
