@@ -17,6 +17,18 @@ for (const theme of ['light', 'dark'] as const) {
       expect(await seriousA11yProblems(page)).toEqual([]);
       await shot('list');
 
+      // "Select all" checks every row of the page; clearing one leaves it half-checked.
+      const rows = page.locator('[data-product-row] input[name="ids"]');
+      const all = page.getByRole('checkbox', { name: 'Pilih semua produk di halaman ini' });
+      await all.check();
+      expect(await rows.evaluateAll((boxes) => boxes.every((b) => (b as HTMLInputElement).checked))).toBe(true);
+      await rows.first().uncheck();
+      expect(await all.evaluate((b) => (b as HTMLInputElement).indeterminate)).toBe(true);
+      await all.click(); // from "some" to all
+      await expect(page.locator('[data-product-row] input[name="ids"]:not(:checked)')).toHaveCount(0);
+      await all.click();
+      await expect(page.locator('[data-product-row] input[name="ids"]:checked')).toHaveCount(0);
+
       // Search forgives a typo and keeps its state in the URL.
       await page.getByLabel('Cari (nama, merek, SKU)').fill('yamaah');
       await page.getByRole('button', { name: 'Terapkan' }).first().click();

@@ -161,6 +161,13 @@ export function ProductListPage({ query, page, categories }: ProductListProps) {
               <thead>
                 <tr>
                   <th scope="col">
+                    <input
+                      class="form-check-input"
+                      type="checkbox"
+                      data-select-all="ids"
+                      aria-label={t('adminProducts.bulk.selectAll')}
+                      hidden
+                    />
                     <span class="visually-hidden">{t('adminProducts.bulk.select')}</span>
                   </th>
                   <th scope="col">
