@@ -74,6 +74,21 @@ describe.each(dbTargets)('admin stock pages on %s', (target) => {
     expect([...search.body.matchAll(/data-stock-row="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([c!.id]);
     // A junk level is ignored rather than an error.
     expect((await admin.get('/admin/stok?level=nope&page=abc')).status).toBe(200);
+
+    // Sortable columns, the order in the URL (kept by the level tabs and the search form).
+    const rowsOf = async (url: string) => [...(await admin.get(url)).body.matchAll(/data-stock-row="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(await rowsOf('/admin/stok?urut=stock_desc')).toEqual([d!.id, c!.id, b!.id, a!.id]);
+    expect(await rowsOf('/admin/stok?urut=stock')).toEqual([a!.id, b!.id, c!.id, d!.id]);
+    // Best first: low (more stock first), then critical, then out.
+    expect(await rowsOf('/admin/stok?urut=level_desc')).toEqual([d!.id, c!.id, b!.id, a!.id]);
+    const bySku = [a!, b!, c!, d!].sort((x, y) => (x.sku < y.sku ? -1 : 1)).map((p) => p.id);
+    expect(await rowsOf('/admin/stok?urut=sku')).toEqual(bySku);
+    expect(await rowsOf('/admin/stok?urut=sku_desc')).toEqual([...bySku].reverse());
+    const sorted = await admin.get('/admin/stok?urut=stock_desc&level=low');
+    expect(sorted.body).toContain('aria-sort="descending"');
+    expect(sorted.body).toContain('href="/admin/stok?urut=stock_desc"');
+    expect(sorted.body).toContain('name="urut" value="stock_desc"');
+    expect(await rowsOf('/admin/stok?urut=sideways')).toEqual(ids);
   });
 
   it('adjusts stock by hand with a note, and refuses bad input with one message per field and nothing changed', async () => {

@@ -3,10 +3,32 @@
  * Taking units is a conditional update (`stock >= q`), so two buyers can never take the last unit
  * twice; every caller passes its transaction, so a movement is written with the change it explains.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/connection';
 import type { StoreExecutor } from '../../db/store-db';
-import type { AlertLevel, MovementRow, ReservedProduct, RestockMovement, StockAlertRow, StockProductSummary, StockReason } from './types';
+import type {
+  AlertLevel,
+  AlertSort,
+  MovementRow,
+  ReservedProduct,
+  RestockMovement,
+  StockAlertRow,
+  StockProductSummary,
+  StockReason,
+} from './types';
+
+/** The alerts table's orders (whitelisted SQL); ties fall back to worst first, then name. */
+const WORST_FIRST = sql`CASE level WHEN 'out' THEN 0 WHEN 'critical' THEN 1 ELSE 2 END, stock, lower(name) COLLATE "C", id`;
+const ALERT_ORDER: Record<AlertSort, SQL> = {
+  level: WORST_FIRST,
+  level_desc: sql`CASE level WHEN 'out' THEN 0 WHEN 'critical' THEN 1 ELSE 2 END DESC, stock DESC, lower(name) COLLATE "C", id`,
+  name: sql`lower(name) COLLATE "C", id`,
+  name_desc: sql`lower(name) COLLATE "C" DESC, id`,
+  sku: sql`sku COLLATE "C", id`,
+  sku_desc: sql`sku COLLATE "C" DESC, id`,
+  stock: sql`stock, ${WORST_FIRST}`,
+  stock_desc: sql`stock DESC, ${WORST_FIRST}`,
+};
 
 /** Writes take the caller's transaction; the back office's reads (alerts, history) use `db`. */
 export function createStockRepository(db?: StoreExecutor) {
@@ -71,6 +93,7 @@ export function createStockRepository(db?: StoreExecutor) {
     async alerts(filter: {
       level?: AlertLevel;
       q?: string;
+      sort: AlertSort;
       limit: number;
       offset: number;
     }): Promise<{ rows: StockAlertRow[]; total: number }> {
@@ -87,7 +110,7 @@ export function createStockRepository(db?: StoreExecutor) {
           SELECT *, count(*) OVER () AS total FROM leveled
           WHERE (${filter.level ?? null}::text IS NULL OR level = ${filter.level ?? null})
             AND (${pattern}::text IS NULL OR name ILIKE ${pattern} OR sku ILIKE ${pattern} OR brand ILIKE ${pattern})
-          ORDER BY CASE level WHEN 'out' THEN 0 WHEN 'critical' THEN 1 ELSE 2 END, stock, name, id
+          ORDER BY ${ALERT_ORDER[filter.sort]}
           LIMIT ${filter.limit} OFFSET ${filter.offset}`),
       );
       const total = rows[0] ? Number(rows[0].total) : 0;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { FieldErrors } from '../ui/form';
-import { ALERT_LEVELS, RESTOCK_STATUSES, type RestockLineInput } from './types';
+import { ALERT_LEVELS, ALERT_SORTS, RESTOCK_STATUSES, type RestockLineInput } from './types';
 
 const wholeNumber = /^[+-]?\d{1,9}$/;
 
@@ -21,6 +21,7 @@ export const adjustSchema = z.object({
 export const alertsQuerySchema = z.object({
   level: z.enum(ALERT_LEVELS).optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
+  urut: z.enum(ALERT_SORTS).catch('level').default('level'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 

@@ -123,7 +123,13 @@ export function createStockService(deps: { repo: StockRepository; transaction: R
     async alerts(filter: StockAlertFilter): Promise<StockAlertPage> {
       const page = Math.max(1, filter.page);
       const [found, counts] = await Promise.all([
-        repo.alerts({ level: filter.level, q: filter.q, limit: ALERTS_PAGE_SIZE, offset: (page - 1) * ALERTS_PAGE_SIZE }),
+        repo.alerts({
+          level: filter.level,
+          q: filter.q,
+          sort: filter.sort,
+          limit: ALERTS_PAGE_SIZE,
+          offset: (page - 1) * ALERTS_PAGE_SIZE,
+        }),
         repo.alertCounts(),
       ]);
       return { ...found, page, pageSize: ALERTS_PAGE_SIZE, counts: counts as Record<AlertLevel, number> };

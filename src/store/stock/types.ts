@@ -38,6 +38,10 @@ export type StockLevel = 'out' | 'critical' | 'low' | 'ok';
 export const ALERT_LEVELS = ['out', 'critical', 'low'] as const;
 export type AlertLevel = (typeof ALERT_LEVELS)[number];
 
+/** Orders of the alerts table: worst first (default), or by a column either way. */
+export const ALERT_SORTS = ['level', 'level_desc', 'name', 'name_desc', 'sku', 'sku_desc', 'stock', 'stock_desc'] as const;
+export type AlertSort = (typeof ALERT_SORTS)[number];
+
 export interface StockAlertRow {
   id: number;
   name: string;
@@ -54,6 +58,7 @@ export interface StockAlertFilter {
   /** One level, or every product that needs attention. */
   level?: AlertLevel;
   q?: string;
+  sort: AlertSort;
   page: number;
 }
 

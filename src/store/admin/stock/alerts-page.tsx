@@ -1,10 +1,11 @@
 /** A4 stock alerts: products out of stock, critical or low by their own thresholds; level and search live in the URL. */
-import type { AlertLevel, StockAlertPage } from '../../stock/types';
+import type { AlertLevel, AlertSort, StockAlertPage } from '../../stock/types';
 import { usePage } from '../../ui/page-context';
 import { AdminLayout } from '../layout';
+import { SortHeader } from '../views/sort-header';
 import { LevelBadge, Pager, StockTabs } from './parts';
 
-export function StockAlertsPage({ data, level, q }: { data: StockAlertPage; level?: AlertLevel; q?: string }) {
+export function StockAlertsPage({ data, level, q, sort }: { data: StockAlertPage; level?: AlertLevel; q?: string; sort: AlertSort }) {
   const { t } = usePage();
   const all = data.counts.out + data.counts.critical + data.counts.low;
   const filters: { key?: AlertLevel; label: string }[] = [
@@ -13,13 +14,15 @@ export function StockAlertsPage({ data, level, q }: { data: StockAlertPage; leve
     { key: 'critical', label: t('stock.filter.critical', { count: data.counts.critical }) },
     { key: 'low', label: t('stock.filter.low', { count: data.counts.low }) },
   ];
-  const linkFor = (key?: AlertLevel) => {
+  const linkFor = (key?: AlertLevel, order: string = sort) => {
     const params = new URLSearchParams();
     if (key) params.set('level', key);
     if (q) params.set('q', q);
+    if (order !== 'level') params.set('urut', order);
     const qs = params.toString();
     return qs ? `/admin/stok?${qs}` : '/admin/stok';
   };
+  const sortLink = (order: string) => linkFor(level, order);
   return (
     <AdminLayout title={t('stock.title')} crumbs={[{ label: t('stock.title') }]}>
       <h1 class="admin-title">{t('stock.title')}</h1>
@@ -44,6 +47,7 @@ export function StockAlertsPage({ data, level, q }: { data: StockAlertPage; leve
         </nav>
         <form method="get" action="/admin/stok" class="stock-search" role="search">
           {level && <input type="hidden" name="level" value={level} />}
+          {sort !== 'level' && <input type="hidden" name="urut" value={sort} />}
           <label class="visually-hidden" for="stock-q">
             {t('stock.search.label')}
           </label>
@@ -73,18 +77,16 @@ export function StockAlertsPage({ data, level, q }: { data: StockAlertPage; leve
           <table class="table align-middle stock-table">
             <thead>
               <tr>
-                <th scope="col">{t('stock.col.product')}</th>
-                <th scope="col">{t('stock.col.sku')}</th>
-                <th scope="col" class="text-end">
-                  {t('stock.col.stock')}
-                </th>
+                <SortHeader label={t('stock.col.product')} column="name" sort={sort} href={sortLink} />
+                <SortHeader label={t('stock.col.sku')} column="sku" sort={sort} href={sortLink} />
+                <SortHeader label={t('stock.col.stock')} column="stock" sort={sort} href={sortLink} end />
                 <th scope="col" class="text-end">
                   {t('stock.col.min')}
                 </th>
                 <th scope="col" class="text-end">
                   {t('stock.col.low')}
                 </th>
-                <th scope="col">{t('stock.col.level')}</th>
+                <SortHeader label={t('stock.col.level')} column="level" sort={sort} href={sortLink} />
                 <th scope="col">{t('stock.col.actions')}</th>
               </tr>
             </thead>
@@ -114,7 +116,13 @@ export function StockAlertsPage({ data, level, q }: { data: StockAlertPage; leve
           </table>
         </div>
       )}
-      <Pager base="/admin/stok" query={{ level, q }} page={data.page} total={data.total} pageSize={data.pageSize} />
+      <Pager
+        base="/admin/stok"
+        query={{ level, q, urut: sort === 'level' ? undefined : sort }}
+        page={data.page}
+        total={data.total}
+        pageSize={data.pageSize}
+      />
     </AdminLayout>
   );
 }

@@ -91,8 +91,8 @@ export function registerAdminStockRoutes(admin: FastifyInstance, deps: AdminStoc
   admin.get('/stok', ADMIN_ONLY, async (request, reply) => {
     const query = alertsQuerySchema.parse(request.query ?? {});
     const q = query.q || undefined;
-    const data = await stock.alerts({ level: query.level, q, page: query.page });
-    return view(reply, StockAlertsPage, { data, level: query.level, q });
+    const data = await stock.alerts({ level: query.level, q, sort: query.urut, page: query.page });
+    return view(reply, StockAlertsPage, { data, level: query.level, q, sort: query.urut });
   });
 
   admin.get('/stok/restock', ADMIN_ONLY, async (request, reply) => {
