@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, orderItems, orders, products } from '../../src/db/schema';
 import type { StoreDb } from '../../src/db/store-db';
 import { formatRupiah } from '../../src/lib/money';
-import type { OrderStatus } from '../../src/store/orders/state-machine';
+import { COUNTS_AS_SALE, type OrderStatus } from '../../src/store/orders/state-machine';
 import { createExportRepository } from '../../src/store/reports/export-repository';
 import { createReportsRepository } from '../../src/store/reports/repository';
 import { parseRange } from '../../src/store/reports/schema';
@@ -343,7 +343,7 @@ describe.each(dbTargets)('admin reports on %s', (target) => {
     const [row] = await store.database.db
       .select({ sum: sql<string>`sum(${orders.total})::bigint` })
       .from(orders)
-      .where(and(inArray(orders.status, ['paid', 'processing', 'shipped', 'delivered']), gte(orders.paidAt, START), lt(orders.paidAt, END)));
+      .where(and(inArray(orders.status, [...COUNTS_AS_SALE]), gte(orders.paidAt, START), lt(orders.paidAt, END)));
     expect(amounts.reduce((s, c) => s + Number(c.value), 0)).toBe(Number(row!.sum));
     expect(Number(row!.sum)).toBe(2_183_000);
   });

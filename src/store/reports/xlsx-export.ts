@@ -12,10 +12,11 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { ExportRepository, OrderItemKey } from './export-repository';
+import type { ExportRepository } from './export-repository';
 import type { ReportsRepository } from './repository';
 import { bucketStarts, type ReportRange } from './schema';
 
+/** Rows (products) or orders (with all their items) read per database round trip. */
 export const EXPORT_PAGE_ROWS = 1_000;
 export const RUPIAH_FORMAT = '"Rp"#,##0';
 const DATE_FORMAT = 'yyyy-mm-dd';
@@ -134,9 +135,9 @@ export function createXlsxExports(deps: { exports: ExportRepository; reports: Pi
     /** One row per item of every order created in the range, its order's columns repeated. */
     async orders(out: Writable, range: ReportRange, text: SheetText<OrderColumn> & { status: (s: string) => string }) {
       const sheet = openSheet(out, ORDER_COLUMNS, text);
-      let after: OrderItemKey | null = null;
+      let afterOrderId = 0;
       for (;;) {
-        const rows = await deps.exports.orderItemPage(range.period, after, pageRows);
+        const { rows, lastOrderId } = await deps.exports.orderItemPage(range.period, afterOrderId, pageRows);
         for (const r of rows) {
           sheet.add({
             ...r,
@@ -145,9 +146,8 @@ export function createXlsxExports(deps: { exports: ExportRepository; reports: Pi
             status: text.status(r.status),
           });
         }
-        const last = rows.at(-1);
-        if (!last || rows.length < pageRows || out.destroyed) break;
-        after = { orderId: last.orderId, itemId: last.itemId };
+        if (lastOrderId === undefined || out.destroyed) break;
+        afterOrderId = lastOrderId;
         await drained(out);
       }
       await sheet.close();
