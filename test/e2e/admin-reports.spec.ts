@@ -82,7 +82,10 @@ test('a paid order in the report: charts, ranges, a bad range, and exports with 
     await page.getByRole('link', { name: 'Bulan ini' }).click();
     await expect(revenue(page)).toHaveText(amount);
     const status = page.locator('[data-export-status]');
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Pesanan dan barangnya (Excel)' }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Pesanan dan barangnya (Excel)' }).click(),
+    ]);
     expect(xlsx.suggestedFilename()).toMatch(/^pesanan_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.xlsx$/);
     await expect(status).toContainText('selesai diunduh');
     await expect(status).toContainText('KB');

@@ -80,7 +80,7 @@ export function RangeForm({ state, now }: { state: RangeFormState; now: Date }) 
           <FieldNotes id="f-per" error={perError} hint={undefined} />
         </div>
         <div class="rep-field rep-submit">
-          <button class="btn btn-primary" type="submit">
+          <button class="btn btn-admin" type="submit">
             {t('reports.form.submit')}
           </button>
         </div>
