@@ -67,7 +67,8 @@ export async function orderExportBench(): Promise<string[]> {
   const store = await createTestStore(url ? 'postgres' : 'pglite');
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
   const lines = [
-    `| orders export to XLSX (${url ? 'PostgreSQL' : 'PGlite'}) | item rows | ms | file MB | RSS before MB | peak RSS MB | growth while exporting MB | peak heap MB |`,
+    `| orders export to XLSX (${url ? 'PostgreSQL' : 'PGlite'}) | item rows | ms | file MB | ` +
+      'RSS before MB | peak RSS MB | growth while exporting MB | peak heap MB |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   try {

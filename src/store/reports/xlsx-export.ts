@@ -112,6 +112,8 @@ function openSheet<K extends string>(out: Writable, columns: readonly Column<K>[
       sheet.addRow(values).commit();
     },
     async close() {
+      // The client went away: nobody would read the rest, and committing would wait on a dead stream forever.
+      if (out.destroyed) return;
       sheet.commit();
       await workbook.commit();
     },
