@@ -10,6 +10,7 @@
  *   BENCH_SECONDS       duration of each measurement (default 10)
  *   BENCH_CONNECTIONS   concurrent connections (default 50)
  *   BENCH_PRODUCTS      catalogue size on PostgreSQL (default 10000)
+ *   BENCH_EXPORT_ORDERS orders exported to XLSX, in steps (default 10000,50000; bench/order-export.ts)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -112,6 +113,33 @@ async function adminListBench(base: string): Promise<string[]> {
   return lines;
 }
 
+/**
+ * The orders export measures its process's RSS, so it runs in a process of its own (this one holds
+ * the load generator's results) with `--expose-gc`, to start each size from a collected heap.
+ */
+function orderExportBenchAlone(): Promise<string> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'bench/order-export.ts')], {
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`bench/order-export.ts exited with ${code}`));
+      resolve(
+        output
+          .split('\n')
+          .filter((line) => line.startsWith('|'))
+          .join('\n'),
+      );
+    });
+  });
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-bench-'));
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -198,6 +226,7 @@ async function main() {
     }
     console.log(`\n${(await imagePipelineBench()).join('\n')}`);
     console.log(`\n${(await productImportBench()).join('\n')}`);
+    console.log(`\n${await orderExportBenchAlone()}`);
   } finally {
     await Promise.all([stop(ceiling), stop(store)]);
     await database?.drop();

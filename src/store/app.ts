@@ -42,7 +42,9 @@ import { registerChatRoutes } from './chat/routes';
 import { createChatTokenService } from './chat/service';
 import { createChatStatsClient } from './chat/stats-client';
 import { createReportsRepository } from './reports/repository';
-import { createDashboardService } from './reports/service';
+import { createExportRepository } from './reports/export-repository';
+import { createReportRepository } from './reports/report-repository';
+import { createDashboardService, createReportService, createXlsxExports } from './reports/service';
 import { registerCatalogApi } from './api/catalog-api';
 import { registerApiDocs } from './api/docs-routes';
 import { registerProductApi } from './api/product-api';
@@ -245,6 +247,11 @@ export async function buildStoreApp({
     settings,
     dashboard,
     stock: { stock, restock, profiles },
+    reports: {
+      reports: createReportService({ repo: createReportRepository(db), clock }),
+      xlsx: createXlsxExports({ exports: createExportRepository(db), reports: createReportsRepository(db) }),
+      profiles,
+    },
     categories,
     suppliers,
     productAdmin,

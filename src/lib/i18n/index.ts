@@ -6,6 +6,7 @@ import { accounts } from './messages/accounts';
 import { admin } from './messages/admin';
 import { adminDashboard } from './messages/admin-dashboard';
 import { adminStock } from './messages/admin-stock';
+import { adminReports } from './messages/admin-reports';
 import { adminCatalog } from './messages/admin-catalog';
 import { adminProducts } from './messages/admin-products';
 import { api } from './messages/api';
@@ -37,6 +38,7 @@ const areas = [
   admin,
   adminDashboard,
   adminStock,
+  adminReports,
   adminCatalog,
   adminProducts,
   productImport,

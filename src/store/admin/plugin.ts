@@ -27,6 +27,7 @@ import { registerAdminOrderRoutes } from './orders/routes';
 import { type AdminStockDeps, registerAdminStockRoutes } from './stock/routes';
 import { registerAdminProductRoutes } from './products/routes';
 import { adminPage } from './render';
+import { type AdminReportsDeps, registerAdminReportRoutes } from './reports/routes';
 import { registerAdminSupplierRoutes } from './suppliers/routes';
 import { AdminNotFoundPage } from './views/not-found-page';
 
@@ -37,6 +38,8 @@ export interface AdminAreaDeps {
   dashboard: DashboardService;
   /** Stock alerts, history and restock orders (A4); without it the stock pages are not registered (tests of other pages). */
   stock?: AdminStockDeps;
+  /** Reports and their exports (A10); without it the report pages are not registered (tests of other pages). */
+  reports?: AdminReportsDeps;
   categories: CategoryService;
   suppliers: SupplierService;
   productAdmin: ProductAdminService;
@@ -66,6 +69,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerAdminSupplierRoutes(admin, deps);
       registerAdminProductRoutes(admin, deps);
       registerProductImportRoutes(admin, { imports: deps.imports, pending: deps.pendingImports });
+      if (deps.reports) registerAdminReportRoutes(admin, deps.reports);
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },

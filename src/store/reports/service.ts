@@ -65,3 +65,15 @@ export function createDashboardService(deps: DashboardServiceDeps) {
 }
 
 export type DashboardService = ReturnType<typeof createDashboardService>;
+
+// The reports page (A10): figures for a chosen range, and its Excel exports.
+export { createReportService, fillBuckets, type ReportService, TOP_ROWS } from './report-service';
+export {
+  createXlsxExports,
+  type OrderColumn,
+  RUPIAH_FORMAT,
+  type SalesColumn,
+  type SheetText,
+  type StockColumn,
+  type XlsxExports,
+} from './xlsx-export';

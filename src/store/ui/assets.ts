@@ -23,6 +23,8 @@ export interface AssetUrls {
   /** The dashboard's sales chart (Chart.js, bundled). */
   adminDashboard: string;
   adminProductImages: string;
+  /** The reports page's charts and download progress. */
+  adminReports: string;
   appCss: string;
   adminCss: string;
   bootstrapCss: string;
@@ -80,6 +82,7 @@ export function loadAssetUrls(): AssetUrls {
     admin: entry('admin'),
     adminDashboard: entry('admin-dashboard'),
     adminProductImages: entry('admin-product-images'),
+    adminReports: entry('admin-reports'),
     appCss: entry('app'),
     adminCss: entry('admin-styles'),
     bootstrapCss: vendor('bootstrap', 'css/bootstrap.min.css'),

@@ -15,7 +15,7 @@ export interface LayoutProps {
 }
 
 /** Asset names of browser modules that pages load on demand. */
-export type PageScript = 'gallery' | 'chatConsole' | 'checkout' | 'orders' | 'adminDashboard' | 'adminProductImages';
+export type PageScript = 'gallery' | 'chatConsole' | 'checkout' | 'orders' | 'adminDashboard' | 'adminProductImages' | 'adminReports';
 
 export function Layout({ title, description, head, scripts = [], children }: LayoutProps) {
   const { locale, t, theme, assets, profile, csrfToken, path } = usePage();
