@@ -8,6 +8,7 @@ import { adminDashboard } from './messages/admin-dashboard';
 import { adminStock } from './messages/admin-stock';
 import { adminCatalog } from './messages/admin-catalog';
 import { adminProducts } from './messages/admin-products';
+import { adminShipping } from './messages/admin-shipping';
 import { api } from './messages/api';
 import { cart } from './messages/cart';
 import { catalog } from './messages/catalog';
@@ -40,6 +41,7 @@ const areas = [
   adminCatalog,
   adminProducts,
   productImport,
+  adminShipping,
 ] as const;
 
 type Area = (typeof areas)[number];
