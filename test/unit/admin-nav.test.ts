@@ -22,7 +22,15 @@ describe('admin sidebar', () => {
 
   it('shows only pages that exist, to the roles that may open them', () => {
     expect(visibleNav('staff').map((i) => i.section)).toEqual(['dashboard', 'chat']);
-    expect(visibleNav('admin').map((i) => i.section)).toEqual(['dashboard', 'products', 'categories', 'stock', 'suppliers', 'chat']);
+    expect(visibleNav('admin').map((i) => i.section)).toEqual([
+      'dashboard',
+      'products',
+      'categories',
+      'stock',
+      'suppliers',
+      'shipping',
+      'chat',
+    ]);
     expect(visibleNav('customer')).toEqual([]);
     expect(visibleNav(undefined)).toEqual([]);
     const ready = ADMIN_NAV.map((i): AdminNavItem => ({ ...i, ready: true }));

@@ -1,6 +1,6 @@
 /** Shipping service queries (A7). The only file of the area that talks to the database. */
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { orders, shippingServices } from '../../db/schema';
+import { shippingServices } from '../../db/schema';
 import type { StoreDb, StoreExecutor } from '../../db/store-db';
 import type { ShippingServiceFields, ShippingServiceListRow } from './types';
 
@@ -10,7 +10,12 @@ export function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
-const orderCount = sql<number>`(SELECT count(*) FROM ${orders} WHERE ${orders.shippingServiceId} = ${shippingServices.id})`.mapWith(Number);
+/*
+ * Written out in full: inside a single-table query Drizzle names columns without their table, so
+ * `${shippingServices.id}` in a subquery over orders would silently mean orders.id.
+ */
+const orderCount = sql<number>`(SELECT count(*) FROM orders o WHERE o.shipping_service_id = shipping_services.id)`.mapWith(Number);
+const noOrderUses = sql`NOT EXISTS (SELECT 1 FROM orders o WHERE o.shipping_service_id = shipping_services.id)`;
 
 export function createShippingRepository(db: StoreDb) {
   return {
@@ -106,12 +111,7 @@ export function createShippingRepository(db: StoreDb) {
     async deleteUnused(id: number): Promise<boolean> {
       const rows = await db
         .delete(shippingServices)
-        .where(
-          and(
-            eq(shippingServices.id, id),
-            sql`NOT EXISTS (SELECT 1 FROM ${orders} WHERE ${orders.shippingServiceId} = ${shippingServices.id})`,
-          ),
-        )
+        .where(and(eq(shippingServices.id, id), noOrderUses))
         .returning({ id: shippingServices.id });
       return rows.length > 0;
     },

@@ -31,12 +31,10 @@ function text(max: number, key: MessageKey) {
  * "15000", "15 000" and "Rp 15.000" are all fifteen thousand; decimals are refused.
  */
 export function parseRupiahInput(value: string): number | undefined {
-  const digits = value
-    .trim()
-    .replace(/^rp\.?\s*/i, '')
-    .replace(/[.\s\u00a0]/g, '');
-  if (!/^\d{1,15}$/.test(digits)) return undefined;
-  const n = Number(digits);
+  const text = value.trim().replace(/^rp\.?\s*/i, '');
+  // Dots and spaces only as thousands separators: "15.5" is a typo, not 155.
+  if (!/^(?:\d{1,15}|\d{1,3}(?:[.\s\u00a0]\d{3}){1,4})$/.test(text)) return undefined;
+  const n = Number(text.replace(/[.\s\u00a0]/g, ''));
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
@@ -47,8 +45,8 @@ function rupiah(max: number, key: MessageKey) {
 function whole(min: number, max: number, key: MessageKey) {
   return z.preprocess(
     (v) => {
-      const s = str(v).trim().replace(/\./g, '');
-      return /^\d{1,9}$/.test(s) ? Number(s) : Number.NaN;
+      const n = parseRupiahInput(str(v));
+      return n !== undefined && !/^\s*rp/i.test(str(v)) ? n : Number.NaN;
     },
     z.number(key).int(key).min(min, key).max(max, key),
   );

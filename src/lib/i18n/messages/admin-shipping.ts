@@ -5,7 +5,8 @@ export const adminShipping = defineMessages({
   id: {
     'adminShipping.title': 'Pengiriman',
     'adminShipping.lead':
-      'Kurir dan layanan yang ditawarkan di checkout, dengan tarifnya. Perubahan berlaku untuk ongkir yang dihitung sesudahnya; pesanan lama menyimpan ongkirnya sendiri.',
+      'Kurir dan layanan yang ditawarkan di checkout, dengan tarifnya. ' +
+      'Perubahan berlaku untuk ongkir yang dihitung sesudahnya; pesanan lama menyimpan ongkirnya sendiri.',
     'adminShipping.new': 'Tambah layanan',
     'adminShipping.edit': 'Ubah layanan',
     'adminShipping.empty': 'Belum ada layanan pengiriman. Tambahkan satu agar pelanggan bisa checkout.',
@@ -107,7 +108,8 @@ export const adminShipping = defineMessages({
   en: {
     'adminShipping.title': 'Shipping',
     'adminShipping.lead':
-      'The couriers and services checkout offers, with their rates. A change applies to shipping quoted from now on; past orders keep their own shipping.',
+      'The couriers and services checkout offers, with their rates. ' +
+      'A change applies to shipping quoted from now on; past orders keep their own shipping.',
     'adminShipping.new': 'Add service',
     'adminShipping.edit': 'Edit service',
     'adminShipping.empty': 'No shipping services yet. Add one so customers can check out.',
