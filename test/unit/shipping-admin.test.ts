@@ -99,6 +99,14 @@ describe('the service form', () => {
     expect(errorsOf(change)[field]).toBe(key);
   });
 
+  it('says every wrong field at once, the day order included', () => {
+    expect(errorsOf({ code: 'Bad!', minDays: '5', maxDays: '2' })).toEqual({
+      code: 'adminShipping.error.code',
+      maxDays: 'adminShipping.error.dayOrder',
+    });
+    expect(errorsOf({ minDays: 'x', maxDays: '2' })).toEqual({ minDays: 'adminShipping.error.days' });
+  });
+
   it('accepts zero prices and the same day as fastest and slowest', () => {
     expect(errorsOf({ basePrice: '0', pricePerKg: '0', minDays: '1', maxDays: '1' })).toEqual({});
     expect(errorsOf({ volumeDivisor: '6.000' })).toEqual({});

@@ -82,8 +82,11 @@ export const shippingServiceFormSchema = z
     ),
     isActive: z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean()),
   })
-  .superRefine((form, ctx) => {
-    if (form.maxDays < form.minDays) ctx.addIssue({ code: 'custom', path: ['maxDays'], message: 'adminShipping.error.dayOrder' });
+  .refine((form) => form.maxDays >= form.minDays, {
+    path: ['maxDays'],
+    message: 'adminShipping.error.dayOrder',
+    // Checked even when other fields are wrong (so every message shows at once), once both day fields are valid.
+    when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'minDays' || issue.path?.[0] === 'maxDays'),
   });
 export type ShippingServiceForm = z.infer<typeof shippingServiceFormSchema>;
 

@@ -277,7 +277,7 @@ export function ShippingEditPage(props: { service: ShippingServiceListRow; form:
         <div>
           <h1 class="admin-title mb-0">{service.name}</h1>
           <p class="text-body-secondary mb-0">
-            {service.courier} · <code>{service.code}</code> · <DaysText min={service.minDays} max={service.maxDays} />
+            {service.courier} · <code class="shipping-code">{service.code}</code> · <DaysText min={service.minDays} max={service.maxDays} />
           </p>
         </div>
         <StatusBadge active={service.isActive} />

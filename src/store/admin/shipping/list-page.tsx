@@ -47,12 +47,12 @@ function ServiceRow({ s, first, last }: { s: ShippingServiceListRow; first: bool
   const { t } = usePage();
   return (
     <tr data-shipping-row={s.code} class={s.isActive ? undefined : 'shipping-inactive'}>
-      <th scope="row" class="fw-normal">
+      <th scope="row" class="fw-normal shipping-service">
         <a class="fw-semibold" href={`${SHIPPING_PATH}/${s.id}`}>
           {s.name}
         </a>
         <div>
-          <code class="small">{s.code}</code>
+          <code class="small shipping-code">{s.code}</code>
         </div>
       </th>
       <td class="text-end" data-shipping-base>
