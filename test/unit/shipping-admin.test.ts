@@ -4,6 +4,8 @@ import { parseForm } from '../../src/store/ui/form';
 import { groupByCourier, inGroupedOrder, moveCourier, moveService } from '../../src/store/shipping/model';
 import { isTrackingTemplate, parseRupiahInput, shippingServiceFormSchema, thresholdFormSchema } from '../../src/store/shipping/schema';
 import { previewRate } from '../../src/store/shipping/service';
+import { createShopSettingsService } from '../../src/store/shop-settings/service';
+import type { ShopSettingsRepository } from '../../src/store/shop-settings/repository';
 import type { ShippingServiceListRow } from '../../src/store/shipping/types';
 
 const VALID = {
@@ -184,5 +186,22 @@ describe('the rate preview', () => {
     expect(previewRate({ ...rate, volumeDivisor: 4000 }, { weightGrams: 3500, lengthCm: 110, widthCm: 45, heightCm: 15 }).billableKg).toBe(
       19,
     );
+  });
+});
+
+describe('the shop settings’ threshold setter', () => {
+  it('writes whole rupiah or null, and refuses anything else before the database', async () => {
+    const writes: unknown[] = [];
+    const repo = {
+      get: async () => ({}),
+      update: async (values: unknown) => void writes.push(values),
+    } as unknown as ShopSettingsRepository;
+    const settings = createShopSettingsService({ repo });
+    await settings.setFreeShippingFrom(1_500_000);
+    await settings.setFreeShippingFrom(null);
+    expect(writes).toEqual([{ freeShippingFrom: 1_500_000 }, { freeShippingFrom: null }]);
+    expect(() => settings.setFreeShippingFrom(-1)).toThrow(RangeError);
+    expect(() => settings.setFreeShippingFrom(1.5)).toThrow(RangeError);
+    expect(writes).toHaveLength(2);
   });
 });

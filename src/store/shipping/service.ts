@@ -100,11 +100,6 @@ export function createShippingService(deps: {
 
     detail: (id: number): Promise<ShippingServiceListRow | undefined> => repo.find(id),
 
-    /** The courier names in use, for the form's suggestions. */
-    async couriers(): Promise<string[]> {
-      return groupByCourier(await repo.listAll()).map((g) => g.courier);
-    },
-
     /** Throws ShippingRuleError when the code is taken. */
     async create(form: ShippingServiceForm): Promise<number> {
       if (await repo.codeTaken(form.code)) throw new ShippingRuleError('code', 'adminShipping.error.codeTaken');
