@@ -328,6 +328,32 @@ describe.each(dbTargets)('admin couriers and rates on %s', (target) => {
     expect(await codes()).toEqual(start);
   });
 
+  it('a new service of a known courier joins that courier’s group, in checkout’s order too', async () => {
+    await admin.get('/admin/pengiriman/baru');
+    const res = await admin.post('/admin/pengiriman', { ...NEW_SERVICE, code: 'jne-oke', courier: 'JNE', name: 'JNE OKE' });
+    expect(res.status).toBe(303);
+    const order = (await allInOrder()).map((s) => s.courier);
+    const jne = order.flatMap((c, i) => (c === 'JNE' ? [i] : []));
+    // JNE's services sit together, the new one last among them.
+    expect(jne).toEqual([jne[0], jne[0]! + 1, jne[0]! + 2]);
+    expect((await allInOrder())[jne[2]!]!.code).toBe('jne-oke');
+    // Put it back for the other tests.
+    expect((await admin.post(`/admin/pengiriman/${(await service('jne-oke')).id}/hapus`)).status).toBe(303);
+  });
+
+  it('two admins adding the same code at once: one is saved, the other is told the code is taken', async () => {
+    const other = new TestBrowser(store.app, '203.0.113.92');
+    expect((await other.login('kurir@shipping.example', PASSWORD)).status).toBe(303);
+    await admin.get('/admin/pengiriman/baru?lang=id');
+    await other.get('/admin/pengiriman/baru?lang=id');
+    const form = { ...NEW_SERVICE, code: 'kembar', courier: 'Kurir Kembar' };
+    const answers = await Promise.all([admin.post('/admin/pengiriman', form), other.post('/admin/pengiriman', form)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([303, 400]);
+    expect(answers.find((a) => a.status === 400)!.body).toContain('Kode ini sudah dipakai layanan lain.');
+    expect((await db.select().from(shippingServices).where(eq(shippingServices.code, 'kembar'))).length).toBe(1);
+    expect((await admin.post(`/admin/pengiriman/${(await service('kembar')).id}/hapus`)).status).toBe(303);
+  });
+
   it('previews a rate for a parcel with checkout’s rules', async () => {
     const reg = await service('jne_reg');
     const page = await admin.get(`/admin/pengiriman/${reg.id}?berat=3500&panjang=110&lebar=45&tinggi=15`);
