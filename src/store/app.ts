@@ -26,6 +26,8 @@ import { registerTransferProofRoutes } from './orders/transfer-proof';
 import { createOrdersService } from './orders/service';
 import { createShopSettingsRepository } from './shop-settings/repository';
 import { createShopSettingsService } from './shop-settings/service';
+import { createShippingRepository } from './shipping/repository';
+import { createShippingService } from './shipping/service';
 import { createPendingImports, pendingImportsDir } from './product-import/pending';
 import { createProductImportRepository } from './product-import/repository';
 import { createProductImportService } from './product-import/service';
@@ -206,6 +208,14 @@ export async function buildStoreApp({
   };
   const categories = createCategoryService({ repo: createCategoryRepository(db), transaction, invalidate: catalogChanged });
   const suppliers = createSupplierService({ repo: createSupplierRepository(db) });
+  // Checkout and the cart's estimate read couriers and the threshold on every request (nothing
+  // caches them); the shared public pages are forgotten anyway, so none can show an old rate.
+  const shipping = createShippingService({
+    repo: createShippingRepository(db),
+    settings,
+    transaction,
+    changed: () => app.forgetPublicPages(),
+  });
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
   registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders });
   registerOrderRoutes(app, { orders, settings, cart, profiles, clock });
@@ -254,6 +264,7 @@ export async function buildStoreApp({
     },
     categories,
     suppliers,
+    shipping,
     productAdmin,
     imports,
     pendingImports,

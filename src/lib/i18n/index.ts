@@ -9,6 +9,7 @@ import { adminStock } from './messages/admin-stock';
 import { adminReports } from './messages/admin-reports';
 import { adminCatalog } from './messages/admin-catalog';
 import { adminProducts } from './messages/admin-products';
+import { adminShipping } from './messages/admin-shipping';
 import { api } from './messages/api';
 import { cart } from './messages/cart';
 import { catalog } from './messages/catalog';
@@ -42,6 +43,7 @@ const areas = [
   adminCatalog,
   adminProducts,
   productImport,
+  adminShipping,
 ] as const;
 
 type Area = (typeof areas)[number];

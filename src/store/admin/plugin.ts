@@ -15,6 +15,7 @@ import type { ProductAdminService } from '../product/service';
 import { guardArea } from '../plugins/auth';
 import { wantsJson } from '../plugins/errors';
 import type { ShopSettingsService } from '../shop-settings/service';
+import type { ShippingAdminService } from '../shipping/service';
 import type { SupplierService } from '../suppliers/service';
 import { sendError } from '../../lib/errors';
 import { registerAdminCategoryRoutes } from './categories/routes';
@@ -29,6 +30,7 @@ import { registerAdminProductRoutes } from './products/routes';
 import { adminPage } from './render';
 import { type AdminReportsDeps, registerAdminReportRoutes } from './reports/routes';
 import { registerAdminSupplierRoutes } from './suppliers/routes';
+import { registerAdminShippingRoutes } from './shipping/routes';
 import { AdminNotFoundPage } from './views/not-found-page';
 
 export interface AdminAreaDeps {
@@ -42,6 +44,8 @@ export interface AdminAreaDeps {
   reports?: AdminReportsDeps;
   categories: CategoryService;
   suppliers: SupplierService;
+  /** Couriers, rates and the free-shipping threshold (A7). */
+  shipping: ShippingAdminService;
   productAdmin: ProductAdminService;
   imports: ProductImportService;
   pendingImports: PendingImports;
@@ -67,6 +71,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       if (deps.stock) registerAdminStockRoutes(admin, deps.stock);
       registerAdminCategoryRoutes(admin, deps);
       registerAdminSupplierRoutes(admin, deps);
+      registerAdminShippingRoutes(admin, deps);
       registerAdminProductRoutes(admin, deps);
       registerProductImportRoutes(admin, { imports: deps.imports, pending: deps.pendingImports });
       if (deps.reports) registerAdminReportRoutes(admin, deps.reports);
