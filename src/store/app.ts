@@ -247,6 +247,8 @@ export async function buildStoreApp({
     stock: { stock, restock, profiles },
     categories,
     suppliers,
+    profiles,
+    publicUrl: config.store.publicUrl,
     productAdmin,
     imports,
     pendingImports,

@@ -15,6 +15,7 @@ import { chat } from './messages/chat';
 import { checkout } from './messages/checkout';
 import { common } from './messages/common';
 import { home } from './messages/home';
+import { labels } from './messages/labels';
 import { orders } from './messages/orders';
 import { product } from './messages/product';
 import { productImport } from './messages/product-import';
@@ -40,6 +41,7 @@ const areas = [
   adminCatalog,
   adminProducts,
   productImport,
+  labels,
 ] as const;
 
 type Area = (typeof areas)[number];
