@@ -62,8 +62,9 @@ export function layoutAddressLabel(input: AddressLabelInput, m: Measure = pdfMea
 
 export function renderAddressLabelsPdf(inputs: readonly AddressLabelInput[], meta: { title: string; author: string; compress?: boolean }) {
   const m = pdfMeasure();
-  return renderPages(
-    inputs.map((input) => layoutAddressLabel(input, m)),
-    meta,
-  );
+  // Laid out one at a time, as each page is drawn.
+  const pages = function* () {
+    for (const input of inputs) yield layoutAddressLabel(input, m);
+  };
+  return renderPages(pages(), meta);
 }

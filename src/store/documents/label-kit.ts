@@ -32,8 +32,8 @@ export type Box =
   | (Rect & { kind: 'text'; text: string; font: FontName; size: number; align?: Align; white?: boolean; lineGap?: number })
   | (Rect & { kind: 'frame'; line: number })
   | (Rect & { kind: 'fill' })
-  | (Rect & { kind: 'code128'; payload: string; module: number })
-  | (Rect & { kind: 'qr'; payload: string; module: number })
+  | (Rect & { kind: 'code128'; payload: string; module: number; pattern: number[] })
+  | (Rect & { kind: 'qr'; payload: string; module: number; side: number; pixels: number[] })
   | (Rect & { kind: 'checkbox' });
 
 /** Text metrics of the PDF's fonts; `pdfMeasure` gives pdfkit's own, which is what the page will show. */
@@ -147,19 +147,24 @@ const CODE128_QUIET = 10;
  * when there is room), quiet zones included in the box.
  */
 export function code128Box(payload: string, at: { x: number; y: number; w: number; h: number }): Box {
-  const modules = code128Pattern(payload).reduce((a, b) => a + b, 0) + CODE128_QUIET * 2;
+  const pattern = code128Pattern(payload);
+  const modules = pattern.reduce((a, b) => a + b, 0) + CODE128_QUIET * 2;
   const dots = Math.min(3, Math.floor(at.w / modules / DOT));
   const module = dots >= 1 ? dots * DOT : at.w / modules;
   const w = modules * module;
-  return { kind: 'code128', payload, module, x: at.x + (at.w - w) / 2, y: at.y, w, h: at.h };
+  return { kind: 'code128', payload, pattern, module, x: at.x + (at.w - w) / 2, y: at.y, w, h: at.h };
 }
 
-/** A square QR box of at most `size`, modules a whole number of dots, with its 4-module quiet zone inside. */
+/**
+ * A square QR box of at most `size`, modules a whole number of dots, with its 4-module quiet zone
+ * inside. The box keeps the matrix: encoding is the slow part of a label (~10 ms), done once.
+ */
 export function qrBox(payload: string, at: { x: number; y: number; size: number }): Box {
-  const side = qrMatrix(payload).side + 8;
-  const dots = Math.floor(at.size / side / DOT);
-  const module = dots >= 1 ? dots * DOT : at.size / side;
-  return { kind: 'qr', payload, module, x: at.x, y: at.y, w: side * module, h: side * module };
+  const { side, pixels } = qrMatrix(payload);
+  const dots = Math.floor(at.size / (side + 8) / DOT);
+  const module = dots >= 1 ? dots * DOT : at.size / (side + 8);
+  const w = (side + 8) * module;
+  return { kind: 'qr', payload, side, pixels, module, x: at.x, y: at.y, w, h: w };
 }
 
 /** Every box lies inside the page (a small tolerance for floating point). */
@@ -170,7 +175,7 @@ export function insidePage(box: Rect, width = LABEL_WIDTH, height = LABEL_HEIGHT
 
 function drawCode128(doc: Doc, box: Box & { kind: 'code128' }): void {
   let x = box.x + CODE128_QUIET * box.module;
-  code128Pattern(box.payload).forEach((width, i) => {
+  box.pattern.forEach((width, i) => {
     if (i % 2 === 0) doc.rect(x, box.y, width * box.module, box.h);
     x += width * box.module;
   });
@@ -178,7 +183,7 @@ function drawCode128(doc: Doc, box: Box & { kind: 'code128' }): void {
 }
 
 function drawQr(doc: Doc, box: Box & { kind: 'qr' }): void {
-  const { side, pixels } = qrMatrix(box.payload);
+  const { side, pixels } = box;
   const origin = { x: box.x + 4 * box.module, y: box.y + 4 * box.module };
   for (let row = 0; row < side; row++) {
     // One rectangle per run of dark modules: fewer operators, no hairline seams between modules.
@@ -259,12 +264,17 @@ export function labelDocument(title: string, author: string, compress = true): {
   return { doc, done };
 }
 
-/** Draws one page per layout into a label document and returns the PDF. */
-export async function renderPages(pages: readonly (readonly Box[])[], meta: { title: string; author: string; compress?: boolean }) {
+/**
+ * Draws one page per layout into a label document and returns the PDF. Layouts are taken one at a
+ * time and the event loop gets a turn after each page: a bulk print of hundreds of labels (~10 ms
+ * each, mostly QR encoding) must not hold up every other request for seconds.
+ */
+export async function renderPages(pages: Iterable<readonly Box[]>, meta: { title: string; author: string; compress?: boolean }) {
   const { doc, done } = labelDocument(meta.title, meta.author, meta.compress);
   for (const boxes of pages) {
     doc.addPage();
     drawBoxes(doc, boxes);
+    await new Promise((resolve) => setImmediate(resolve));
   }
   doc.end();
   return done;

@@ -210,8 +210,8 @@ export function layoutPackingSlip(input: PackingSlipInput, m: Measure = pdfMeasu
 /** Every order's slip, one after the other, in the order given. */
 export function renderPackingSlipsPdf(inputs: readonly PackingSlipInput[], meta: { title: string; author: string; compress?: boolean }) {
   const m = pdfMeasure();
-  return renderPages(
-    inputs.flatMap((input) => layoutPackingSlip(input, m)),
-    meta,
-  );
+  const pages = function* () {
+    for (const input of inputs) yield* layoutPackingSlip(input, m);
+  };
+  return renderPages(pages(), meta);
 }

@@ -244,8 +244,9 @@ export function renderShippingLabelsPdf(
   meta: { title: string; author: string; compress?: boolean },
 ) {
   const m = pdfMeasure();
-  return renderPages(
-    inputs.map((input) => layoutShippingLabel(input, m)),
-    meta,
-  );
+  // Laid out one at a time, as each page is drawn (the QR encoding is the costly part).
+  const pages = function* () {
+    for (const input of inputs) yield layoutShippingLabel(input, m);
+  };
+  return renderPages(pages(), meta);
 }
