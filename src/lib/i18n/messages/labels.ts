@@ -23,7 +23,8 @@ export const labels = defineMessages({
     'labels.print.back': 'Kembali ke pesanan',
     'labels.print.unpaid.title': 'Label belum bisa dicetak',
     'labels.print.unpaid.lead':
-      'Label hanya dicetak untuk pesanan yang sudah dibayar. Pesanan berikut belum dibayar, dibatalkan, kedaluwarsa atau sudah dikembalikan dananya:',
+      'Label hanya dicetak untuk pesanan yang sudah dibayar. ' +
+      'Pesanan berikut belum dibayar, dibatalkan, kedaluwarsa atau sudah dikembalikan dananya:',
     'labels.print.unpaid.message': 'Label hanya untuk pesanan yang sudah dibayar: {numbers}',
     'labels.print.unknown.title': 'Pesanan tidak ditemukan',
     'labels.print.unknown.lead': 'Nomor pesanan berikut tidak ada:',
