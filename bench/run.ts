@@ -22,6 +22,7 @@ import { createTestDatabase, type TestDatabase } from '../test/helpers/databases
 import { checkoutRace } from './checkout-race';
 import { fillCatalog } from './fill-catalog';
 import { imagePipelineBench } from './image-pipeline';
+import { labelsBench } from './labels';
 import { productImportBench } from './product-import';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -227,6 +228,7 @@ async function main() {
     console.log(`\n${(await imagePipelineBench()).join('\n')}`);
     console.log(`\n${(await productImportBench()).join('\n')}`);
     console.log(`\n${await orderExportBenchAlone()}`);
+    console.log(`\n${(await labelsBench()).join('\n')}`);
   } finally {
     await Promise.all([stop(ceiling), stop(store)]);
     await database?.drop();

@@ -265,6 +265,8 @@ export async function buildStoreApp({
     categories,
     suppliers,
     shipping,
+    profiles,
+    publicUrl: config.store.publicUrl,
     productAdmin,
     imports,
     pendingImports,

@@ -96,6 +96,11 @@ const STAFF = new Set([
   'GET /admin/chat',
   'GET /admin/chat/pelanggan/:customerId',
   'POST /admin/pesanan/:number/status',
+  'GET /admin/pesanan/:number/label.pdf',
+  'GET /admin/pesanan/:number/label-alamat.pdf',
+  'GET /admin/pesanan/:number/slip-paket.pdf',
+  'GET /admin/pesanan/:number/faktur.pdf',
+  'POST /admin/pesanan/cetak',
   // Probes registered below inside the admin area with no role of their own: its guard's staff+.
   'GET /admin/probe-unguarded',
   'POST /admin/probe-unguarded',

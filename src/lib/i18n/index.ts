@@ -17,6 +17,7 @@ import { chat } from './messages/chat';
 import { checkout } from './messages/checkout';
 import { common } from './messages/common';
 import { home } from './messages/home';
+import { labels } from './messages/labels';
 import { orders } from './messages/orders';
 import { product } from './messages/product';
 import { productImport } from './messages/product-import';
@@ -44,6 +45,7 @@ const areas = [
   adminProducts,
   productImport,
   adminShipping,
+  labels,
 ] as const;
 
 type Area = (typeof areas)[number];

@@ -16,6 +16,7 @@ import { guardArea } from '../plugins/auth';
 import { wantsJson } from '../plugins/errors';
 import type { ShopSettingsService } from '../shop-settings/service';
 import type { ShippingAdminService } from '../shipping/service';
+import type { StoreProfileService } from '../store-profile/service';
 import type { SupplierService } from '../suppliers/service';
 import { sendError } from '../../lib/errors';
 import { registerAdminCategoryRoutes } from './categories/routes';
@@ -25,6 +26,7 @@ import { registerAdminChatRoutes } from './chat/routes';
 import { registerProductImportRoutes } from './product-import/routes';
 import { registerDashboardRoutes } from './dashboard/routes';
 import { registerAdminOrderRoutes } from './orders/routes';
+import { registerOrderPrintRoutes } from './orders/print-routes';
 import { type AdminStockDeps, registerAdminStockRoutes } from './stock/routes';
 import { registerAdminProductRoutes } from './products/routes';
 import { adminPage } from './render';
@@ -46,6 +48,9 @@ export interface AdminAreaDeps {
   suppliers: SupplierService;
   /** Couriers, rates and the free-shipping threshold (A7). */
   shipping: ShippingAdminService;
+  /** The sender on labels; publicUrl makes the label's QR code an absolute link to the order. */
+  profiles: StoreProfileService;
+  publicUrl: string;
   productAdmin: ProductAdminService;
   imports: ProductImportService;
   pendingImports: PendingImports;
@@ -67,6 +72,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       });
       registerDashboardRoutes(admin, deps);
       registerAdminOrderRoutes(admin, deps);
+      registerOrderPrintRoutes(admin, deps);
       registerAdminChatRoutes(admin, deps);
       if (deps.stock) registerAdminStockRoutes(admin, deps.stock);
       registerAdminCategoryRoutes(admin, deps);

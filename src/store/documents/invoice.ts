@@ -78,13 +78,21 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 
 export function renderInvoicePdf(input: InvoiceInput, options: InvoiceOptions = {}): Promise<Buffer> {
-  const { labels, order, shop } = input;
+  return renderInvoicesPdf([input], options);
+}
+
+/** Several invoices in one PDF (the admin's bulk print), each starting on a new page and numbering its own pages. */
+export function renderInvoicesPdf(inputs: readonly InvoiceInput[], options: InvoiceOptions = {}): Promise<Buffer> {
+  const first = inputs[0];
+  if (!first) return Promise.reject(new Error('no invoice to render'));
+  const title = inputs.length === 1 ? `${first.labels.title} ${first.order.number}` : first.labels.title;
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     compress: options.compress ?? true,
     bufferPages: true,
-    info: { Title: winAnsi(`${labels.title} ${order.number}`), Author: winAnsi(shop.name) },
+    autoFirstPage: false,
+    info: { Title: winAnsi(title), Author: winAnsi(first.shop.name) },
   });
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -92,12 +100,16 @@ export function renderInvoicePdf(input: InvoiceInput, options: InvoiceOptions = 
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     try {
-      drawHeader(doc, input);
-      drawParties(doc, input);
-      drawItems(doc, input);
-      drawTotals(doc, input);
-      drawClosing(doc, input);
-      drawPageNumbers(doc, `${labels.title} ${order.number}`);
+      for (const input of inputs) {
+        doc.addPage();
+        const start = doc.bufferedPageRange().count - 1;
+        drawHeader(doc, input);
+        drawParties(doc, input);
+        drawItems(doc, input);
+        drawTotals(doc, input);
+        drawClosing(doc, input);
+        drawPageNumbers(doc, `${input.labels.title} ${input.order.number}`, start);
+      }
       doc.end();
     } catch (error) {
       reject(error);
@@ -261,17 +273,20 @@ function drawClosing(doc: Doc, { order, labels }: InvoiceInput): void {
   write(doc, labels.thanks, MARGIN, y, { width: contentWidth(doc), align: 'center' });
 }
 
-/** "Invoice HR-… - 1/2" in the bottom margin of every page, once the page count is known. */
-function drawPageNumbers(doc: Doc, heading: string): void {
+/** "Invoice HR-… - 1/2" in the bottom margin of every page of one invoice (from page `start`), once its page count is known. */
+function drawPageNumbers(doc: Doc, heading: string, start: number): void {
   const range = doc.bufferedPageRange();
-  if (range.count < 2) return;
-  for (let i = range.start; i < range.start + range.count; i++) {
+  const end = range.start + range.count;
+  const count = end - start;
+  if (count < 2) return;
+  for (let i = start; i < end; i++) {
     doc.switchToPage(i);
     const margins = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
     doc.font(REGULAR).fontSize(8).fillColor(MUTED);
-    const text = `${heading} - ${i - range.start + 1}/${range.count}`;
+    const text = `${heading} - ${i - start + 1}/${count}`;
     write(doc, text, MARGIN, doc.page.height - MARGIN + 16, { width: contentWidth(doc), align: 'right', lineBreak: false });
     doc.page.margins.bottom = margins;
   }
+  doc.switchToPage(end - 1);
 }

@@ -4,7 +4,7 @@
  * the move. The expiry job claims due orders with `FOR UPDATE SKIP LOCKED`, so any number of
  * instances can run it.
  */
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/connection';
 import { orderEvents, orderItems, orders } from '../../db/schema';
 import type { StoreDb, StoreExecutor } from '../../db/store-db';
@@ -125,6 +125,25 @@ export function createOrdersRepository(db: StoreDb) {
     async findByNumber(number: string, tx: StoreExecutor = db): Promise<OrderRow | undefined> {
       const [row] = await tx.select().from(orders).where(eq(orders.number, number)).limit(1);
       return row;
+    },
+
+    /** The orders with these numbers (any order; numbers that match none are simply absent). */
+    async findByNumbers(numbers: readonly string[]): Promise<OrderRow[]> {
+      if (numbers.length === 0) return [];
+      return db
+        .select()
+        .from(orders)
+        .where(inArray(orders.number, [...numbers]));
+    },
+
+    /** The items of several orders in one query, in line order within each order. */
+    async itemsOfMany(orderIds: readonly number[]): Promise<OrderItemRow[]> {
+      if (orderIds.length === 0) return [];
+      return db
+        .select()
+        .from(orderItems)
+        .where(inArray(orderItems.orderId, [...orderIds]))
+        .orderBy(asc(orderItems.orderId), asc(orderItems.id));
     },
 
     async findById(id: number, tx: StoreExecutor = db): Promise<OrderRow | undefined> {

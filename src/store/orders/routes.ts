@@ -9,7 +9,7 @@ import { h } from 'preact';
 import type { CartService } from '../cart/service';
 import type { ShopSettingsService } from '../shop-settings/service';
 import type { StoreProfileService } from '../store-profile/service';
-import { invoiceInput } from './invoice';
+import { invoiceInput } from './views/invoice-input';
 import { createOrderPages, type OrderParams } from './views/order-pages';
 import type { OrderDetail, OrdersService } from './service';
 import { OrderListPage } from './views/order-list';

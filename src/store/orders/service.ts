@@ -29,6 +29,12 @@ export interface OrderDetail {
   access: 'owner' | 'staff' | 'guestLink';
 }
 
+/** An order with its lines, for the back office's printed documents (labels, slips, invoices). */
+export interface PrintableOrder {
+  order: OrderRow;
+  items: OrderItemRow[];
+}
+
 export interface OrdersServiceDeps {
   repo: OrdersRepository;
   stock: StockService;
@@ -90,6 +96,31 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       if (!access) return undefined;
       const [items, events] = await Promise.all([repo.itemsOf(order.id), repo.eventsOf(order.id)]);
       return { order, items, events, access };
+    },
+
+    /**
+     * Staff's printing: the orders with these numbers, in the order given (the list's), and the
+     * numbers that match none. Two queries whatever the count (the bulk print allows hundreds).
+     */
+    async forPrinting(numbers: readonly string[]): Promise<{ orders: PrintableOrder[]; missing: string[] }> {
+      const wanted = [...new Set(numbers)].filter((n) => ORDER_NUMBER_PATTERN.test(n));
+      const rows = await repo.findByNumbers(wanted);
+      const items = await repo.itemsOfMany(rows.map((o) => o.id));
+      const byNumber = new Map(rows.map((o) => [o.number, o]));
+      const linesOf = new Map<number, OrderItemRow[]>();
+      for (const item of items) {
+        const lines = linesOf.get(item.orderId);
+        if (lines) lines.push(item);
+        else linesOf.set(item.orderId, [item]);
+      }
+      const found: PrintableOrder[] = [];
+      const missing: string[] = [];
+      for (const number of numbers) {
+        const order = byNumber.get(number);
+        if (order) found.push({ order, items: linesOf.get(order.id) ?? [] });
+        else if (!missing.includes(number)) missing.push(number);
+      }
+      return { orders: found, missing };
     },
 
     async listForUser(userId: number, page: number, perPage = 10) {

@@ -1,8 +1,11 @@
-/** Turns an order into the invoice document's input: every label translated, every amount from the order. */
-import type { Locale, MessageKey, Translate } from '../../lib/i18n';
-import type { OrderDetail } from './service';
-import type { StoreProfile } from '../store-profile/types';
-import type { InvoiceInput, InvoiceLabel } from '../documents/service';
+/**
+ * Turns an order into the invoice document's input: every label translated, every amount from the
+ * order. Under views/ because the customer's order page and the back office's print routes both use it.
+ */
+import type { Locale, MessageKey, Translate } from '../../../lib/i18n';
+import type { PrintableOrder } from '../service';
+import type { StoreProfile } from '../../store-profile/types';
+import type { InvoiceInput, InvoiceLabel } from '../../documents/service';
 
 const LABELS: InvoiceLabel[] = [
   'title',
@@ -24,7 +27,7 @@ const LABELS: InvoiceLabel[] = [
   'thanks',
 ];
 
-export function invoiceInput(detail: OrderDetail, shop: StoreProfile, t: Translate, locale: Locale): InvoiceInput {
+export function invoiceInput(detail: PrintableOrder, shop: StoreProfile, t: Translate, locale: Locale): InvoiceInput {
   const { order, items } = detail;
   return {
     locale,
