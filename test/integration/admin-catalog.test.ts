@@ -3,7 +3,9 @@
  * invalid input (400 with one message per field, the user's values kept), the tree rules (slug,
  * no cycles, nothing in use deleted) and the storefront showing a change at once.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/db/connection';
 import { dbTargets } from '../helpers/databases';
 import { createTestStore, type TestStore } from '../helpers/store-app';
 import { type Answer, createUser, PASSWORD, TestBrowser } from './accounts-client';
@@ -198,6 +200,15 @@ describe.each(dbTargets)('admin categories and suppliers on %s', (target) => {
       expect(inactive.body).not.toContain('PT Harmoni Nada Distribusi');
       expect(inactive.body).toContain('<option value="inactive" selected');
       expect((await admin.get('/admin/pemasok?status=nonsense&page=-3')).status).toBe(200);
+
+      // Each row counts that supplier's own products.
+      const counts = await store.database.db.execute(
+        sql`SELECT s.id, (SELECT count(*) FROM products p WHERE p.supplier_id = s.id) AS n FROM suppliers s`,
+      );
+      for (const row of rowsOf<{ id: number; n: string | number }>(counts)) {
+        const cell = new RegExp(`data-supplier-row="${row.id}"[\\s\\S]*?<td class="text-end">(\\d+)</td>`).exec(all.body);
+        expect(Number(cell?.[1]), `supplier ${row.id}`).toBe(Number(row.n));
+      }
 
       // In English too (another admin: the chosen language is remembered for the account).
       const english = new TestBrowser(store.app, `192.0.2.${ip++}`);

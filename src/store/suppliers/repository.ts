@@ -35,7 +35,9 @@ export function createSupplierRepository(db: StoreDb) {
           notes: suppliers.notes,
           isActive: suppliers.isActive,
           createdAt: suppliers.createdAt,
-          productCount: sql<number>`(SELECT count(*) FROM ${products} WHERE ${products.supplierId} = ${suppliers.id})`.mapWith(Number),
+          // Spelled out: in a one-table select Drizzle leaves columns unqualified, and an unqualified
+          // "id" inside this subquery would be the product's id, not the supplier's.
+          productCount: sql<number>`(SELECT count(*) FROM products p WHERE p.supplier_id = "suppliers"."id")`.mapWith(Number),
         })
         .from(suppliers)
         .where(filter)
