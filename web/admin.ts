@@ -1,5 +1,5 @@
 /**
- * The back office's phone menu and its tables' "select all". Loaded as a tiny blocking script in <head> (like theme-init), so
+ * The back office's phone menu, its tables' "select all" and busy forms. Loaded as a tiny blocking script in <head> (like theme-init), so
  * the sidebar is folded behind its button before the first paint; without JavaScript the class
  * is never set and the sidebar simply stays open above the page.
  */
@@ -54,9 +54,43 @@ function wireSelectAll(): void {
   }
 }
 
+/**
+ * Long-running forms (a catalogue import checks or applies thousands of rows): on submit the
+ * button is disabled, so a second click cannot send it twice, and a progress bar with the form's
+ * `data-busy-text` tells the user the shop is working until the next page arrives.
+ */
+function wireBusyForms(): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>('form[data-busy-text]')) {
+    form.addEventListener('submit', () => {
+      if (form.querySelector('.admin-busy')) return;
+      const busy = document.createElement('div');
+      busy.className = 'admin-busy';
+      busy.setAttribute('role', 'status');
+      const bar = document.createElement('progress');
+      bar.setAttribute('aria-label', form.dataset.busyText ?? '');
+      const text = document.createElement('span');
+      text.textContent = form.dataset.busyText ?? '';
+      busy.append(bar, text);
+      form.append(busy);
+      // Disabled after this event, so the button's own name/value still goes with the form.
+      setTimeout(() => {
+        for (const button of form.querySelectorAll<HTMLButtonElement>('button[type="submit"]')) button.disabled = true;
+      });
+    });
+  }
+  // Back from the next page (back/forward cache): the form is usable again.
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    for (const busy of document.querySelectorAll('.admin-busy')) busy.remove();
+    for (const button of document.querySelectorAll<HTMLButtonElement>('form[data-busy-text] button[type="submit"]'))
+      button.disabled = false;
+  });
+}
+
 function wire(): void {
   wireAdminMenu();
   wireSelectAll();
+  wireBusyForms();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire);

@@ -99,7 +99,11 @@ export function ImportPage({ upload, plan, token }: ImportPageProps) {
             </div>
           )}
           {token && (
-            <form method="post" action="/admin/produk/impor/terapkan">
+            <form
+              method="post"
+              action="/admin/produk/impor/terapkan"
+              data-busy-text={t('import.applying', { count: plan.counts.create + plan.counts.update })}
+            >
               <CsrfField />
               <input type="hidden" name="token" value={token} />
               <button class="btn btn-rock" type="submit" data-import-apply>
@@ -120,7 +124,7 @@ export function ImportPage({ upload, plan, token }: ImportPageProps) {
           </div>
         )}
         {/* The CSRF field comes before the file: the server reads it first. */}
-        <form method="post" action="/admin/produk/impor" enctype="multipart/form-data">
+        <form method="post" action="/admin/produk/impor" enctype="multipart/form-data" data-busy-text={t('import.checking')}>
           <CsrfField />
           <label class="form-label" for="import-file">
             {t('import.file')}
