@@ -3,20 +3,8 @@
  * served by the store; the numbers come from the page's JSON block (the same ones as its table),
  * never from an inline script. Colours follow the admin palette and the light/dark toggle.
  */
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import { Chart, palette } from './admin-chart-palette';
 import { SALES_CHART_CANVAS_ID, SALES_CHART_DATA_ID, type SalesChartData } from '../src/store/admin/dashboard/chart-data';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
-
-function palette() {
-  const style = getComputedStyle(document.documentElement);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    bar: read('--hr-accent-text', '#b43c0a'),
-    text: read('--bs-secondary-color', '#545b64'),
-    grid: read('--admin-border', '#d9dce1'),
-  };
-}
 
 function drawSalesChart() {
   const canvas = document.getElementById(SALES_CHART_CANVAS_ID);

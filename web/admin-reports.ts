@@ -3,7 +3,7 @@
  * block, the same as its tables) and progress for the downloads, which stay plain links without
  * JavaScript. Colours follow the admin palette and the light/dark toggle, like the dashboard's.
  */
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import { Chart, palette } from './admin-chart-palette';
 import {
   REPORT_CATEGORY_CANVAS_ID,
   REPORT_CHART_DATA_ID,
@@ -11,18 +11,6 @@ import {
   type ReportChartData,
 } from '../src/store/admin/reports/chart-data';
 import { enhanceDownloads } from './admin-reports-download';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
-
-function palette() {
-  const style = getComputedStyle(document.documentElement);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    bar: read('--hr-accent-text', '#b43c0a'),
-    text: read('--bs-secondary-color', '#545b64'),
-    grid: read('--admin-border', '#d9dce1'),
-  };
-}
 
 function drawCharts() {
   const source = document.getElementById(REPORT_CHART_DATA_ID);

@@ -17,49 +17,32 @@ export function isUniqueViolation(error: unknown): boolean {
 const orderCount = sql<number>`(SELECT count(*) FROM orders o WHERE o.shipping_service_id = shipping_services.id)`.mapWith(Number);
 const noOrderUses = sql`NOT EXISTS (SELECT 1 FROM orders o WHERE o.shipping_service_id = shipping_services.id)`;
 
+/** A service with how many orders use it: the list's and the edit page's columns. */
+const listColumns = {
+  id: shippingServices.id,
+  code: shippingServices.code,
+  courier: shippingServices.courier,
+  name: shippingServices.name,
+  basePrice: shippingServices.basePrice,
+  pricePerKg: shippingServices.pricePerKg,
+  volumeDivisor: shippingServices.volumeDivisor,
+  minDays: shippingServices.minDays,
+  maxDays: shippingServices.maxDays,
+  trackingUrlTemplate: shippingServices.trackingUrlTemplate,
+  isActive: shippingServices.isActive,
+  position: shippingServices.position,
+  orderCount,
+};
+
 export function createShippingRepository(db: StoreDb) {
   return {
     /** Every service, active or not, in checkout's order, with how many orders point at each. */
     async listAll(tx: StoreExecutor = db): Promise<ShippingServiceListRow[]> {
-      return tx
-        .select({
-          id: shippingServices.id,
-          code: shippingServices.code,
-          courier: shippingServices.courier,
-          name: shippingServices.name,
-          basePrice: shippingServices.basePrice,
-          pricePerKg: shippingServices.pricePerKg,
-          volumeDivisor: shippingServices.volumeDivisor,
-          minDays: shippingServices.minDays,
-          maxDays: shippingServices.maxDays,
-          trackingUrlTemplate: shippingServices.trackingUrlTemplate,
-          isActive: shippingServices.isActive,
-          position: shippingServices.position,
-          orderCount,
-        })
-        .from(shippingServices)
-        .orderBy(asc(shippingServices.position), asc(shippingServices.id));
+      return tx.select(listColumns).from(shippingServices).orderBy(asc(shippingServices.position), asc(shippingServices.id));
     },
 
     async find(id: number): Promise<ShippingServiceListRow | undefined> {
-      const [row] = await db
-        .select({
-          id: shippingServices.id,
-          code: shippingServices.code,
-          courier: shippingServices.courier,
-          name: shippingServices.name,
-          basePrice: shippingServices.basePrice,
-          pricePerKg: shippingServices.pricePerKg,
-          volumeDivisor: shippingServices.volumeDivisor,
-          minDays: shippingServices.minDays,
-          maxDays: shippingServices.maxDays,
-          trackingUrlTemplate: shippingServices.trackingUrlTemplate,
-          isActive: shippingServices.isActive,
-          position: shippingServices.position,
-          orderCount,
-        })
-        .from(shippingServices)
-        .where(eq(shippingServices.id, id));
+      const [row] = await db.select(listColumns).from(shippingServices).where(eq(shippingServices.id, id));
       return row;
     },
 
