@@ -37,6 +37,7 @@ const webEntries = {
   'admin-dashboard': 'web/admin-dashboard.ts',
   'admin-styles': 'web/styles/admin.css',
   'admin-product-images': 'web/admin-product-images.ts',
+  'admin-orders': 'web/admin-orders.ts',
 };
 
 export async function buildServer() {

@@ -20,6 +20,7 @@ import { createCategoryRepository } from './catalog/category-repository';
 import { createCheckoutRepository } from './checkout/repository';
 import { registerCheckoutRoutes } from './checkout/routes';
 import { createCheckoutService } from './checkout/service';
+import { createDeskRepository } from './orders/desk-repository';
 import { createOrdersRepository } from './orders/repository';
 import { registerOrderRoutes } from './orders/routes';
 import { registerTransferProofRoutes } from './orders/transfer-proof';
@@ -152,6 +153,7 @@ export async function buildStoreApp({
   const outbox = createOutboxRepository(db);
   const orders = createOrdersService({
     repo: createOrdersRepository(db),
+    deskRepo: createDeskRepository(db),
     stock,
     settings,
     transaction,
@@ -159,6 +161,7 @@ export async function buildStoreApp({
     emailsQueued: onEmailQueued,
     secret: config.sessionSecret,
     publicUrl: config.store.publicUrl,
+    shopAddress: async () => (await profiles.get()).email,
     clock,
   });
   const checkout = createCheckoutService({ repo: createCheckoutRepository(db), cart, settings, orders, clock });

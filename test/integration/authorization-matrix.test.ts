@@ -95,7 +95,12 @@ const STAFF = new Set([
   'GET /admin',
   'GET /admin/chat',
   'GET /admin/chat/pelanggan/:customerId',
+  // The orders desk (A6): staff work the orders every day.
+  'GET /admin/pesanan',
+  'GET /admin/pesanan/perlu-tindakan',
+  'GET /admin/pesanan/:number',
   'POST /admin/pesanan/:number/status',
+  'POST /admin/pesanan/:number/catatan',
   // Probes registered below inside the admin area with no role of their own: its guard's staff+.
   'GET /admin/probe-unguarded',
   'POST /admin/probe-unguarded',

@@ -21,8 +21,16 @@ describe('admin sidebar', () => {
   });
 
   it('shows only pages that exist, to the roles that may open them', () => {
-    expect(visibleNav('staff').map((i) => i.section)).toEqual(['dashboard', 'chat']);
-    expect(visibleNav('admin').map((i) => i.section)).toEqual(['dashboard', 'products', 'categories', 'stock', 'suppliers', 'chat']);
+    expect(visibleNav('staff').map((i) => i.section)).toEqual(['dashboard', 'orders', 'chat']);
+    expect(visibleNav('admin').map((i) => i.section)).toEqual([
+      'dashboard',
+      'orders',
+      'products',
+      'categories',
+      'stock',
+      'suppliers',
+      'chat',
+    ]);
     expect(visibleNav('customer')).toEqual([]);
     expect(visibleNav(undefined)).toEqual([]);
     const ready = ADMIN_NAV.map((i): AdminNavItem => ({ ...i, ready: true }));

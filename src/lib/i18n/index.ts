@@ -16,6 +16,7 @@ import { checkout } from './messages/checkout';
 import { common } from './messages/common';
 import { home } from './messages/home';
 import { orders } from './messages/orders';
+import { ordersDesk } from './messages/orders-desk';
 import { product } from './messages/product';
 import { productImport } from './messages/product-import';
 import { storePage } from './messages/store-page';
@@ -40,6 +41,7 @@ const areas = [
   adminCatalog,
   adminProducts,
   productImport,
+  ordersDesk,
 ] as const;
 
 type Area = (typeof areas)[number];

@@ -10,7 +10,10 @@ import type { ShopSettingsService } from '../shop-settings/service';
 import type { StockService } from '../stock/service';
 import { type OrderEmailKind, orderEmail } from './emails';
 import { guestLinkKey, guestLinkValid, ORDER_NUMBER_PATTERN } from './order-number';
+import { createOrdersDesk } from './desk-service';
+import type { DeskRepository } from './desk-repository';
 import type { OrdersRepository } from './repository';
+import { type ShopEmailKind, shopEmail } from './shop-emails';
 import { acceptsTransferProof, type OrderActor, type OrderStatus, OrderTransitionError } from './state-machine';
 import { createLifecycle, type TransitionInput } from './transition';
 import type { OrderDraft, OrderEventRow, OrderItemRow, OrderRow, PlaceResult } from './types';
@@ -31,6 +34,7 @@ export interface OrderDetail {
 
 export interface OrdersServiceDeps {
   repo: OrdersRepository;
+  deskRepo: DeskRepository;
   stock: StockService;
   settings: ShopSettingsService;
   transaction: RunInTransaction;
@@ -40,6 +44,8 @@ export interface OrdersServiceDeps {
   emailsQueued?: () => void;
   secret: string;
   publicUrl: string;
+  /** Where the shop's own emails go (new order, transfer receipt): the store profile's address; none when empty. */
+  shopAddress?: () => Promise<string | undefined>;
   clock?: () => Date;
 }
 
@@ -62,8 +68,22 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     async queueEmail(tx, order, kind: OrderEmailKind) {
       const settings = await deps.settings.get(tx);
       await deps.queueEmail(orderEmail({ kind, order, url: orderUrl(order, true), bankAccounts: settings.bankAccounts }), tx);
+      // The creation edge's email is the moment the shop hears of a new order too (same transaction).
+      if (kind === 'placed') await queueShopEmail(tx, 'newOrder', order);
     },
   });
+
+  async function queueShopEmail(tx: StoreTx, kind: ShopEmailKind, order: OrderRow) {
+    const to = (await deps.shopAddress?.())?.trim();
+    if (to) await deps.queueEmail(shopEmail(kind, order, to, deps.publicUrl, now()), tx);
+  }
+
+  const desk = createOrdersDesk({ repo: deps.deskRepo, orders: repo, moveByStaff: (...args) => moveByStaff(...args) });
+
+  /** Staff move an order from the status they saw (confirm a transfer, process, ship with a tracking number, deliver, cancel, refund). */
+  async function moveByStaff(order: OrderRow, to: OrderStatus, staffId: number, extra: { note?: string; trackingNumber?: string } = {}) {
+    await lifecycle.transition(order.id, to, 'staff', { ...extra, userId: staffId, expectFrom: [order.status] });
+  }
 
   return {
     orderUrl,
@@ -103,20 +123,25 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       await lifecycle.transition(detail.order.id, 'cancelled', 'customer', { userId, note: 'cancelled by customer' });
     },
 
-    /** Staff move an order from the status they saw (confirm a transfer, process, ship with a tracking number, deliver, cancel, refund). */
-    async moveByStaff(order: OrderRow, to: OrderStatus, staffId: number, extra: { note?: string; trackingNumber?: string } = {}) {
-      await lifecycle.transition(order.id, to, 'staff', { ...extra, userId: staffId, expectFrom: [order.status] });
-    },
+    moveByStaff,
+
+    /** The back office's orders desk: list, detail, notes, the badge, moves with the tracking number checked. */
+    desk,
 
     /** The background job: expires unpaid orders past their time (their emails are queued with the move). */
     expireDue: (): Promise<number> => lifecycle.expireDue(now()),
 
     /** Keeps the receipt's storage key, only while the order's status accepts one (checked under the row lock). */
     async attachTransferProof(detail: OrderDetail, storageKey: string) {
+      let queued = false;
       await lifecycle.withLockedOrder(detail.order.id, async (tx, order) => {
         if (!acceptsTransferProof(order)) throw new OrderTransitionError(order.status, 'paid', 'stale');
         await repo.setTransferProof(tx, order.id, storageKey);
+        // Staff check the receipt: the shop hears of it in the same transaction.
+        await queueShopEmail(tx, 'transferProof', order);
+        queued = Boolean(deps.shopAddress);
       });
+      if (queued) deps.emailsQueued?.();
     },
 
     /** Guest orders join an account once its email is proven (verified link, or login of a verified account). */

@@ -1,5 +1,7 @@
 /** The orders area's row types and read models, for the areas and views that show orders. */
 import type { orderEvents, orderItems, orders } from '../../db/schema';
+import type { DeskOrderRow, OrderNote, TimelineEvent } from './desk-repository';
+import type { OrderStatus } from './state-machine';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
@@ -35,3 +37,39 @@ export interface OrderDraft {
 }
 
 export type PlaceResult = { ok: true; number: string; created: boolean } | { ok: false; reason: 'stock' | 'price'; productId: number };
+
+export type { DeskOrderRow, OrderNote, TimelineEvent };
+
+/** One page of the orders desk, with the counts behind its status tabs. */
+export interface DeskList {
+  rows: (DeskOrderRow & { moves: OrderStatus[] })[];
+  counts: Partial<Record<OrderStatus, number>>;
+  /** Every order under the filters other than the status (the "all" tab). */
+  all: number;
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+}
+
+export interface DeskDetail {
+  order: OrderRow;
+  items: OrderItemRow[];
+  timeline: TimelineEvent[];
+  notes: OrderNote[];
+  otherOrders: { number: string; status: OrderStatus; total: number; createdAt: Date }[];
+  /** The moves the lifecycle table allows staff from here (the buttons). */
+  moves: OrderStatus[];
+  /** What a valid tracking number of this courier looks like, when its format is known. */
+  trackingExample?: string;
+}
+
+export type DeskMoveResult = { ok: true } | { ok: false; reason: 'missing' | 'format'; example?: string };
+
+/** The sidebar badge: paid orders to ship and transfer receipts to check; latestId changes with every new order. */
+export interface NeedsAction {
+  count: number;
+  toShip: number;
+  receipts: number;
+  latestId: number;
+}

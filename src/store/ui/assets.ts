@@ -23,6 +23,8 @@ export interface AssetUrls {
   /** The dashboard's sales chart (Chart.js, bundled). */
   adminDashboard: string;
   adminProductImages: string;
+  /** The orders desk: the sidebar's live badge and new-order alerts on every admin page, the list's select-all. */
+  adminOrders: string;
   appCss: string;
   adminCss: string;
   bootstrapCss: string;
@@ -78,6 +80,7 @@ export function loadAssetUrls(): AssetUrls {
     chatWidget: entry('chat-widget'),
     chatConsole: entry('chat-console'),
     admin: entry('admin'),
+    adminOrders: entry('admin-orders'),
     adminDashboard: entry('admin-dashboard'),
     adminProductImages: entry('admin-product-images'),
     appCss: entry('app'),
