@@ -8,7 +8,7 @@ import { formatPhone } from '../../../lib/phone';
 import { serviceLabel } from '../../../lib/service-label';
 import { formatRupiah } from '../../../lib/money';
 import { formatDateTimeWib } from '../../../lib/time';
-import type { ParsedDeskFilters } from '../../orders/schema';
+import type { DeskFilterValues, ParsedDeskFilters } from '../../orders/schema';
 import { ORDER_STATUSES, PAYMENT_METHODS } from '../../orders/state-machine';
 import type { DeskList } from '../../orders/types';
 import { StatusBadge } from '../../orders/views/status';
@@ -21,9 +21,19 @@ import { QuickAction } from './quick-action';
 
 const PRINT_KINDS = ['label', 'alamat', 'slip', 'faktur'] as const;
 
+/** The filters that apply (a refused value left out), for the links that keep them: tabs, pager, "back". */
+export function validValues({ values, errors }: ParsedDeskFilters): DeskFilterValues {
+  const kept = { ...values };
+  for (const field of Object.keys(errors) as (keyof DeskFilterValues)[]) kept[field] = '';
+  // A refused range drops both of its dates.
+  if (errors.sampai === 'ordersDesk.error.rangeOrder' || errors.sampai === 'ordersDesk.error.rangeLong') kept.dari = '';
+  return kept;
+}
+
 function StatusTabs({ parsed, list }: { parsed: ParsedDeskFilters; list: DeskList }) {
   const { t } = usePage();
   const current = parsed.filters.status;
+  const kept = validValues(parsed);
   const tabs = [
     { key: '', label: t('ordersDesk.tab.all'), count: list.all },
     ...ORDER_STATUSES.map((s) => ({ key: s, label: t(`order.status.${s}`), count: list.counts[s] ?? 0 })),
@@ -37,7 +47,7 @@ function StatusTabs({ parsed, list }: { parsed: ParsedDeskFilters; list: DeskLis
             <li class="nav-item" key={tab.key || 'all'}>
               <a
                 class={`nav-link${active ? ' active' : ''}`}
-                href={deskUrl({ ...parsed.values, status: tab.key })}
+                href={deskUrl({ ...kept, status: tab.key })}
                 aria-current={active ? 'page' : undefined}
                 data-desk-tab={tab.key || 'all'}
               >
@@ -47,6 +57,7 @@ function StatusTabs({ parsed, list }: { parsed: ParsedDeskFilters; list: DeskLis
           );
         })}
       </ul>
+      <FieldError id="desk-status-error" error={parsed.errors.status} />
     </nav>
   );
 }
@@ -104,7 +115,7 @@ function Filters({ parsed }: { parsed: ParsedDeskFilters }) {
           <Icon name="magnifying-glass" /> {t('ordersDesk.filter.submit')}
         </button>
         {filtered && (
-          <a class="btn btn-link" href={deskUrl({ status: values.status })}>
+          <a class="btn btn-link" href={deskUrl({ status: parsed.filters.status })}>
             {t('ordersDesk.filter.reset')}
           </a>
         )}
@@ -138,7 +149,8 @@ function PrintForm() {
 
 export function OrdersListPage({ parsed, list }: { parsed: ParsedDeskFilters; list: DeskList }) {
   const { t, locale } = usePage();
-  const back = deskUrl(parsed.values, { page: list.page > 1 ? String(list.page) : undefined });
+  const kept = validValues(parsed);
+  const back = deskUrl(kept, { page: list.page > 1 ? String(list.page) : undefined });
   const hasErrors = Object.keys(parsed.errors).length > 0;
   return (
     <AdminLayout title={t('ordersDesk.title')} crumbs={[{ label: t('ordersDesk.title') }]}>
@@ -244,7 +256,7 @@ export function OrdersListPage({ parsed, list }: { parsed: ParsedDeskFilters; li
           </table>
         </div>
       )}
-      <DeskPager values={parsed.values} page={list.page} pages={list.pages} />
+      <DeskPager values={kept} page={list.page} pages={list.pages} />
     </AdminLayout>
   );
 }
