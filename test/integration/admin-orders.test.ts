@@ -75,7 +75,12 @@ describe.each(dbTargets)('orders desk on %s', (target) => {
 
     // March 2025 in WIB: around the day boundaries (midnight WIB is 17:00 UTC the day before).
     await db.insert(orders).values([
-      seeded(1, { createdAt: new Date('2025-02-28T17:30:00Z'), status: 'paid', customerName: 'Budi Santoso', shipPhone: '+6281111112222' }),
+      seeded(1, {
+        createdAt: new Date('2025-02-28T17:30:00Z'),
+        status: 'paid',
+        customerName: 'Budi Santoso',
+        shipPhone: '+6281111112222',
+      }),
       seeded(2, { createdAt: new Date('2025-03-01T16:59:00Z'), status: 'awaiting_payment', email: 'sari.dewi@desk.example' }),
       seeded(3, { createdAt: new Date('2025-03-01T17:00:00Z'), status: 'shipped', trackingNumber: '1234567890123456' }),
       seeded(4, { createdAt: new Date('2025-02-28T16:59:00Z'), status: 'paid', customerName: 'Budi Kemarin' }),
@@ -116,7 +121,14 @@ describe.each(dbTargets)('orders desk on %s', (target) => {
     expect(day.status).toBe(200);
     expect(day.rows).toEqual(['HR-250301-T00002', 'HR-250301-T00001']);
     const march = await list('?dari=2025-03-01&sampai=2025-03-31');
-    expect(march.rows).toEqual(['HR-250301-T00007', 'HR-250301-T00006', 'HR-250301-T00005', 'HR-250301-T00003', 'HR-250301-T00002', 'HR-250301-T00001']);
+    expect(march.rows).toEqual([
+      'HR-250301-T00007',
+      'HR-250301-T00006',
+      'HR-250301-T00005',
+      'HR-250301-T00003',
+      'HR-250301-T00002',
+      'HR-250301-T00001',
+    ]);
     // The tabs count every status under the other filters.
     expect(tabCount(march.body, 'all')).toBe(6);
     expect(tabCount(march.body, 'paid')).toBe(1);
@@ -181,7 +193,9 @@ describe.each(dbTargets)('orders desk on %s', (target) => {
     const res = await list('?dari=2025-03-01&sampai=2025-03-31');
     expect(res.body).toContain('action="/admin/pesanan/cetak"');
     expect(res.body).toContain('formtarget="_blank"');
-    expect(res.body).toMatch(/<option value="label">[\s\S]*<option value="alamat">[\s\S]*<option value="slip">[\s\S]*<option value="faktur">/);
+    expect(res.body).toMatch(
+      /<option value="label">[\s\S]*<option value="alamat">[\s\S]*<option value="slip">[\s\S]*<option value="faktur">/,
+    );
     expect([...res.body.matchAll(/name="nomor" value="([^"]+)" form="desk-print"/g)].map((m) => m[1])).toEqual(res.rows);
     // Quick ship only on the order being processed, "process" only on the paid one.
     expect([...res.body.matchAll(/data-desk-quickship="([^"]+)"/g)].map((m) => m[1])).toEqual(['HR-250301-T00005']);
@@ -196,7 +210,10 @@ describe.each(dbTargets)('orders desk on %s', (target) => {
     expect((await staff.get('/admin/pesanan/perlu-tindakan', { 'if-none-match': etag })).status).toBe(304);
 
     const { number } = await guestOrder('baru@desk.example');
-    const mails = await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, SHOP), like(emailOutbox.subject, `%${number}%`)));
+    const mails = await db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, SHOP), like(emailOutbox.subject, `%${number}%`)));
     expect(mails.map((m) => m.subject)).toEqual([`Pesanan baru ${number}`]);
     expect(mails[0]!.textBody).toContain(`/admin/pesanan/${number}`);
 
@@ -214,7 +231,9 @@ describe.each(dbTargets)('orders desk on %s', (target) => {
     const { b, url, number } = await guestOrder('bukti@desk.example');
     const before = JSON.parse((await staff.get('/admin/pesanan/perlu-tindakan')).body) as { receipts: number };
     const key = new URL(url, 'http://x').searchParams.get('k')!;
-    const image = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#3366cc' } }).jpeg().toBuffer();
+    const image = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#3366cc' } })
+      .jpeg()
+      .toBuffer();
     const body = multipart([
       { name: '_csrf', value: b.csrf! },
       { name: 'k', value: key },
@@ -228,7 +247,10 @@ describe.each(dbTargets)('orders desk on %s', (target) => {
       payload: body.payload,
     });
     expect(res.statusCode).toBe(303);
-    const mails = await db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, SHOP), like(emailOutbox.subject, `%${number}%`)));
+    const mails = await db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, SHOP), like(emailOutbox.subject, `%${number}%`)));
     expect(mails.map((m) => m.subject).sort()).toEqual([`Bukti transfer untuk ${number}`, `Pesanan baru ${number}`]);
     const after = JSON.parse((await staff.get('/admin/pesanan/perlu-tindakan')).body) as { receipts: number };
     expect(after.receipts).toBe(before.receipts + 1);
@@ -313,7 +335,10 @@ describe.each(dbTargets)('orders desk on %s', (target) => {
     expect(loser.body).toMatch(/data-order-status="shipped"/);
     const order = (await orderByNumber(db, number))!;
     expect(order.trackingNumber).toBe(a.status === 303 ? 'P2612030000001' : 'P2612030000002');
-    const shippedEvents = await db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.toStatus, 'shipped')));
+    const shippedEvents = await db
+      .select()
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.toStatus, 'shipped')));
     expect(shippedEvents).toHaveLength(1);
     const shippedMails = await db
       .select()

@@ -25,12 +25,23 @@ describe('orders desk filters', () => {
   });
 
   it('has no filter at all for an empty query', () => {
-    expect(parseDeskFilters({})).toEqual({ filters: { page: 1 }, values: { status: '', bayar: '', dari: '', sampai: '', q: '' }, errors: {} });
+    expect(parseDeskFilters({})).toEqual({
+      filters: { page: 1 },
+      values: { status: '', bayar: '', dari: '', sampai: '', q: '' },
+      errors: {},
+    });
     expect(parseDeskFilters(undefined).filters).toEqual({ page: 1 });
   });
 
   it('names each bad field, drops it from the filter and keeps what was typed', () => {
-    const parsed = parseDeskFilters({ status: 'lost', bayar: 'cash', dari: '2026-02-30', sampai: 'kemarin', q: 'x'.repeat(101), page: '-2' });
+    const parsed = parseDeskFilters({
+      status: 'lost',
+      bayar: 'cash',
+      dari: '2026-02-30',
+      sampai: 'kemarin',
+      q: 'x'.repeat(101),
+      page: '-2',
+    });
     expect(parsed.errors).toEqual({
       status: 'ordersDesk.error.status',
       bayar: 'ordersDesk.error.payment',

@@ -60,9 +60,7 @@ export const shopSettings = pgTable(
  * trigram index serves `LIKE '%…%'` on all four. The repository's query repeats this expression
  * exactly, so the planner uses the index.
  */
-export const ORDER_SEARCH_TEXT = sql.raw(
-  `lower("number" || ' ' || "customer_name" || ' ' || "email" || ' ' || "ship_phone")`,
-);
+export const ORDER_SEARCH_TEXT = sql.raw(`lower("number" || ' ' || "customer_name" || ' ' || "email" || ' ' || "ship_phone")`);
 
 /**
  * An order, created *awaiting payment* with its stock reserved (P2). Customer, address and

@@ -10,40 +10,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, type SQL, sql 
 import { ORDER_SEARCH_TEXT, orderEvents, orderNotes, orders, users } from '../../db/schema';
 import type { StoreDb, StoreExecutor } from '../../db/store-db';
 import type { DeskFilters } from './schema';
-import type { OrderStatus } from './state-machine';
-
-export interface DeskOrderRow {
-  id: number;
-  number: string;
-  createdAt: Date;
-  customerName: string;
-  email: string;
-  phone: string;
-  status: OrderStatus;
-  paymentMethod: string;
-  total: number;
-  courier: string;
-  serviceName: string;
-  trackingNumber: string | null;
-  hasProof: boolean;
-}
-
-export interface TimelineEvent {
-  id: number;
-  fromStatus: OrderStatus | null;
-  toStatus: OrderStatus;
-  actorKind: string;
-  actorName: string | null;
-  note: string;
-  createdAt: Date;
-}
-
-export interface OrderNote {
-  id: number;
-  body: string;
-  authorName: string | null;
-  createdAt: Date;
-}
+import type { DeskOrderRow, OrderNote, TimelineEvent } from './types';
 
 /** `%`, `_` and `\` typed by staff are literal characters, not wildcards. */
 const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -99,7 +66,7 @@ export function createDeskRepository(db: StoreDb) {
     },
 
     /** Orders per status under every filter but the status (the tabs); their sum is "all". */
-    async countsByStatus(filters: DeskFilters): Promise<Partial<Record<OrderStatus, number>>> {
+    async countsByStatus(filters: DeskFilters): Promise<Partial<Record<DeskOrderRow['status'], number>>> {
       const rows = await db
         .select({ status: orders.status, n: sql<number>`count(*)::int` })
         .from(orders)
@@ -117,7 +84,8 @@ export function createDeskRepository(db: StoreDb) {
       const [row] = await db
         .select({
           toShip: sql<number>`count(*) FILTER (WHERE ${orders.status} IN ('paid', 'processing'))::int`,
-          receipts: sql<number>`count(*) FILTER (WHERE ${orders.status} = 'awaiting_payment' AND ${isNotNull(orders.transferProofKey)})::int`,
+          receipts: sql<number>`count(*) FILTER (
+            WHERE ${orders.status} = 'awaiting_payment' AND ${isNotNull(orders.transferProofKey)})::int`,
           latestId: sql<number>`(SELECT coalesce(max(id), 0) FROM orders)::int`,
         })
         .from(orders)

@@ -34,9 +34,7 @@ export function normalizeTrackingNumber(value: string): string {
   return value.replace(/\s+/g, '').toUpperCase();
 }
 
-export type TrackingCheck =
-  | { ok: true; value: string }
-  | { ok: false; reason: 'missing' | 'format'; example?: string };
+export type TrackingCheck = { ok: true; value: string } | { ok: false; reason: 'missing' | 'format'; example?: string };
 
 export function checkTrackingNumber(courier: string, raw: string): TrackingCheck {
   const value = normalizeTrackingNumber(raw);

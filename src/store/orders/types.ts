@@ -1,7 +1,5 @@
 /** The orders area's row types and read models, for the areas and views that show orders. */
 import type { orderEvents, orderItems, orders } from '../../db/schema';
-import type { DeskOrderRow, OrderNote, TimelineEvent } from './desk-repository';
-import type { OrderStatus } from './state-machine';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
@@ -38,7 +36,44 @@ export interface OrderDraft {
 
 export type PlaceResult = { ok: true; number: string; created: boolean } | { ok: false; reason: 'stock' | 'price'; productId: number };
 
-export type { DeskOrderRow, OrderNote, TimelineEvent };
+/** The database enum's values, read off the row type (state-machine.ts imports this file's neighbours). */
+type OrderStatus = OrderRow['status'];
+
+/** One row of the orders desk's list. */
+export interface DeskOrderRow {
+  id: number;
+  number: string;
+  createdAt: Date;
+  customerName: string;
+  email: string;
+  phone: string;
+  status: OrderStatus;
+  paymentMethod: string;
+  total: number;
+  courier: string;
+  serviceName: string;
+  trackingNumber: string | null;
+  hasProof: boolean;
+}
+
+/** A status change with the name of the staff member or customer who made it. */
+export interface TimelineEvent {
+  id: number;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus;
+  actorKind: string;
+  actorName: string | null;
+  note: string;
+  createdAt: Date;
+}
+
+/** A staff-only note on an order. */
+export interface OrderNote {
+  id: number;
+  body: string;
+  authorName: string | null;
+  createdAt: Date;
+}
 
 /** One page of the orders desk, with the counts behind its status tabs. */
 export interface DeskList {

@@ -68,7 +68,8 @@ export const ordersDesk = defineMessages({
     'ordersDesk.moves': 'Ubah status',
     'ordersDesk.moves.none': 'Tidak ada langkah lanjut untuk pesanan ini.',
     'ordersDesk.moved': 'Pesanan {number} sekarang: {status}.',
-    'ordersDesk.refused.stale': 'Tidak diubah: pesanan ini sudah berubah menjadi "{from}" (mungkin oleh staf lain). Inilah keadaannya sekarang.',
+    'ordersDesk.refused.stale':
+      'Tidak diubah: pesanan ini sudah berubah menjadi "{from}" (mungkin oleh staf lain). Inilah keadaannya sekarang.',
     'ordersDesk.refused.invalid': 'Tidak diubah: pesanan berstatus "{from}" tidak dapat menjadi "{to}".',
     'ordersDesk.refused.forbidden': 'Tidak diubah: langkah dari "{from}" ke "{to}" tidak boleh dilakukan staf untuk pesanan ini.',
     'ordersDesk.tracking.label': 'Nomor resi {courier}',
@@ -116,7 +117,8 @@ export const ordersDesk = defineMessages({
     'ordersDesk.email.newOrder.subject': 'Pesanan baru {number}',
     'ordersDesk.email.newOrder.body': 'Pesanan baru {number} masuk pada {when}.',
     'ordersDesk.email.proof.subject': 'Bukti transfer untuk {number}',
-    'ordersDesk.email.proof.body': 'Pelanggan mengunggah bukti transfer untuk pesanan {number} pada {when}. Mohon dicek lalu konfirmasi pembayarannya.',
+    'ordersDesk.email.proof.body':
+      'Pelanggan mengunggah bukti transfer untuk pesanan {number} pada {when}. Mohon dicek lalu konfirmasi pembayarannya.',
     'ordersDesk.email.button': 'Buka pesanan',
   },
   en: {
@@ -185,7 +187,8 @@ export const ordersDesk = defineMessages({
     'ordersDesk.moves': 'Change status',
     'ordersDesk.moves.none': 'No further steps for this order.',
     'ordersDesk.moved': 'Order {number} is now: {status}.',
-    'ordersDesk.refused.stale': 'Not changed: this order has already become "{from}" (perhaps by another staff member). This is how it stands now.',
+    'ordersDesk.refused.stale':
+      'Not changed: this order has already become "{from}" (perhaps by another staff member). This is how it stands now.',
     'ordersDesk.refused.invalid': 'Not changed: an order that is "{from}" cannot become "{to}".',
     'ordersDesk.refused.forbidden': 'Not changed: staff may not move this order from "{from}" to "{to}".',
     'ordersDesk.tracking.label': '{courier} tracking number',
@@ -233,7 +236,8 @@ export const ordersDesk = defineMessages({
     'ordersDesk.email.newOrder.subject': 'New order {number}',
     'ordersDesk.email.newOrder.body': 'New order {number} arrived at {when}.',
     'ordersDesk.email.proof.subject': 'Transfer receipt for {number}',
-    'ordersDesk.email.proof.body': 'The customer uploaded a transfer receipt for order {number} at {when}. Please check it and confirm the payment.',
+    'ordersDesk.email.proof.body':
+      'The customer uploaded a transfer receipt for order {number} at {when}. Please check it and confirm the payment.',
     'ordersDesk.email.button': 'Open the order',
   },
 });

@@ -127,7 +127,7 @@ function Filters({ parsed }: { parsed: ParsedDeskFilters }) {
 function PrintForm() {
   const { t } = usePage();
   return (
-    <form id="desk-print" method="post" action={`${DESK_PATH}/cetak`} target="_blank" class="desk-print" data-desk-print>
+    <form id="desk-print" method="post" action={`${DESK_PATH}/cetak`} target="_blank" class="desk-print" data-desk-print rel="noopener">
       <CsrfField />
       <label class="form-label mb-0" for="desk-print-kind">
         {t('ordersDesk.print.heading')}
