@@ -151,9 +151,10 @@ export async function buildStoreApp({
   const transaction = transactionRunner(db);
   const stock = createStockService({ repo: createStockRepository(db), transaction });
   const outbox = createOutboxRepository(db);
+  const deskRepo = createDeskRepository(db);
   const orders = createOrdersService({
     repo: createOrdersRepository(db),
-    deskRepo: createDeskRepository(db),
+    deskRepo,
     stock,
     settings,
     transaction,
@@ -161,7 +162,7 @@ export async function buildStoreApp({
     emailsQueued: onEmailQueued,
     secret: config.sessionSecret,
     publicUrl: config.store.publicUrl,
-    shopAddress: async () => (await profiles.get()).email,
+    shopAddress: (tx) => deskRepo.shopAddress(tx),
     clock,
   });
   const checkout = createCheckoutService({ repo: createCheckoutRepository(db), cart, settings, orders, clock });

@@ -7,7 +7,7 @@
  * is `LIKE '%…%'` on one lower-cased text that the trigram index `orders_search_idx` covers.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
-import { ORDER_SEARCH_TEXT, orderEvents, orderNotes, orders, users } from '../../db/schema';
+import { ORDER_SEARCH_TEXT, orderEvents, orderNotes, orders, storeProfile, users } from '../../db/schema';
 import type { StoreDb, StoreExecutor } from '../../db/store-db';
 import type { DeskFilters } from './schema';
 import type { DeskOrderRow, OrderNote, TimelineEvent } from './types';
@@ -131,6 +131,15 @@ export function createDeskRepository(db: StoreDb) {
         .leftJoin(users, eq(users.id, orderNotes.authorUserId))
         .where(eq(orderNotes.orderId, orderId))
         .orderBy(asc(orderNotes.id));
+    },
+
+    /**
+     * The shop's own address (store profile) read in the caller's transaction: the shop's emails
+     * are queued inside the order's transaction, where PGlite's single connection is taken.
+     */
+    async shopAddress(tx: StoreExecutor = db): Promise<string | undefined> {
+      const [row] = await tx.select({ email: storeProfile.email }).from(storeProfile).where(eq(storeProfile.id, 1));
+      return row?.email;
     },
 
     async addNote(orderId: number, authorUserId: number, body: string, tx: StoreExecutor = db): Promise<void> {

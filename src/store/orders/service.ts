@@ -44,8 +44,11 @@ export interface OrdersServiceDeps {
   emailsQueued?: () => void;
   secret: string;
   publicUrl: string;
-  /** Where the shop's own emails go (new order, transfer receipt): the store profile's address; none when empty. */
-  shopAddress?: () => Promise<string | undefined>;
+  /**
+   * Where the shop's own emails go (new order, transfer receipt): the store profile's address, read
+   * in the given transaction; without it (or when empty) none are sent.
+   */
+  shopAddress?: (tx: StoreTx) => Promise<string | undefined>;
   clock?: () => Date;
 }
 
@@ -73,9 +76,12 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     },
   });
 
-  async function queueShopEmail(tx: StoreTx, kind: ShopEmailKind, order: OrderRow) {
-    const to = (await deps.shopAddress?.())?.trim();
-    if (to) await deps.queueEmail(shopEmail(kind, order, to, deps.publicUrl, now()), tx);
+  /** Queues the shop's own email in this transaction; false when the shop has no address. */
+  async function queueShopEmail(tx: StoreTx, kind: ShopEmailKind, order: OrderRow): Promise<boolean> {
+    const to = (await deps.shopAddress?.(tx))?.trim();
+    if (!to) return false;
+    await deps.queueEmail(shopEmail(kind, order, to, deps.publicUrl, now()), tx);
+    return true;
   }
 
   const desk = createOrdersDesk({ repo: deps.deskRepo, orders: repo, moveByStaff: (...args) => moveByStaff(...args) });
@@ -138,8 +144,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
         if (!acceptsTransferProof(order)) throw new OrderTransitionError(order.status, 'paid', 'stale');
         await repo.setTransferProof(tx, order.id, storageKey);
         // Staff check the receipt: the shop hears of it in the same transaction.
-        await queueShopEmail(tx, 'transferProof', order);
-        queued = Boolean(deps.shopAddress);
+        queued = await queueShopEmail(tx, 'transferProof', order);
       });
       if (queued) deps.emailsQueued?.();
     },

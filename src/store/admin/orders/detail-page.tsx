@@ -38,7 +38,7 @@ function Items({ detail }: { detail: DeskDetail }) {
       <h2 id="desk-items-title" class="admin-subtitle">
         {t('ordersDesk.items')}
       </h2>
-      <div class="table-responsive">
+      <div class="table-responsive desk-items-box" tabIndex={0} role="region" aria-labelledby="desk-items-title">
         <table class="table align-middle desk-items mb-0">
           <thead>
             <tr>
