@@ -15,7 +15,18 @@ const TRACKING = 'P2612030012345'; // POS Indonesia, the cheapest service checko
 
 async function check(page: Page, name: string, outputPath: (name: string) => string) {
   expect(await seriousA11yProblems(page)).toEqual([]);
+  // Nothing wider than the screen: tables scroll inside their own box.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 0) {
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => !el.closest('.table-responsive, .desk-tabs'))
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 8)
+        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
+    );
+    console.log('WIDE', name, wide);
+  }
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: outputPath(`${name}.png`), fullPage: true });
 }
@@ -97,6 +108,7 @@ test.describe('orders desk', () => {
       await page.getByRole('button', { name: `Proses pesanan ${customer.number}` }).click();
       await expect(page.locator('[data-admin-flash]')).toContainText('sekarang: Diproses');
       await expect(page).toHaveURL(/\/admin\/pesanan$/);
+      await check(page, 'orders-list-quickship-light-1280', shot);
       await page.getByLabel(`Nomor resi untuk ${customer.number}`).fill('JP1234567890');
       await page.locator(`[data-desk-quickship="${customer.number}"]`).getByRole('button', { name: 'Kirim' }).click();
       // Not a POS number: the order's page says so and keeps what was typed; nothing changed.

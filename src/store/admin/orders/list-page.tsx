@@ -197,11 +197,9 @@ export function OrdersListPage({ parsed, list }: { parsed: ParsedDeskFilters; li
                 <th scope="col">{t('ordersDesk.col.order')}</th>
                 <th scope="col">{t('ordersDesk.col.customer')}</th>
                 <th scope="col">{t('ordersDesk.col.status')}</th>
-                <th scope="col">{t('ordersDesk.col.payment')}</th>
                 <th scope="col" class="text-end">
                   {t('ordersDesk.col.total')}
                 </th>
-                <th scope="col">{t('ordersDesk.col.shipping')}</th>
                 <th scope="col">{t('ordersDesk.col.action')}</th>
               </tr>
             </thead>
@@ -227,25 +225,22 @@ export function OrdersListPage({ parsed, list }: { parsed: ParsedDeskFilters; li
                   </th>
                   <td class="desk-customer">
                     {o.customerName}
-                    <span class="d-block small text-body-secondary">
-                      {o.email} · {formatPhone(o.phone)}
-                    </span>
+                    <span class="d-block small text-body-secondary">{o.email}</span>
+                    <span class="d-block small text-body-secondary text-nowrap">{formatPhone(o.phone)}</span>
                   </td>
                   <td>
                     <StatusBadge status={o.status} />
-                  </td>
-                  <td>
-                    {t(`ordersDesk.payment.${o.paymentMethod as 'bank_transfer'}`)}
+                    <span class="d-block small text-body-secondary">{t(`ordersDesk.payment.${o.paymentMethod as 'bank_transfer'}`)}</span>
                     {o.hasProof && o.status === 'awaiting_payment' && (
                       <span class="d-block small desk-proof" data-desk-proof>
                         <Icon name="receipt" /> {t('ordersDesk.proofToCheck')}
                       </span>
                     )}
                   </td>
-                  <td class="text-end text-nowrap">{formatRupiah(o.total)}</td>
-                  <td class="small">
-                    {serviceLabel(o.courier, o.serviceName)}
-                    {o.trackingNumber && <code class="d-block">{o.trackingNumber}</code>}
+                  <td class="text-end">
+                    <span class="text-nowrap fw-semibold">{formatRupiah(o.total)}</span>
+                    <span class="d-block small text-body-secondary">{serviceLabel(o.courier, o.serviceName)}</span>
+                    {o.trackingNumber && <code class="d-block small">{o.trackingNumber}</code>}
                   </td>
                   <td>
                     <QuickAction row={o} back={back} />

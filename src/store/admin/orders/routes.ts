@@ -98,7 +98,12 @@ export function registerAdminOrderRoutes(admin: FastifyInstance, deps: { orders:
     try {
       const moved = await desk.move(seen, to as OrderStatus, request.user!.id, { trackingNumber, note });
       if (!moved.ok) {
-        const error = moved.reason === 'missing' ? 'ordersDesk.tracking.missing' : 'ordersDesk.tracking.format';
+        const error =
+          moved.reason === 'missing'
+            ? 'ordersDesk.tracking.missing'
+            : moved.example
+              ? 'ordersDesk.tracking.formatCourier'
+              : 'ordersDesk.tracking.format';
         const ship: FormState = { values: formValues(request.body), errors: { trackingNumber: error } };
         const text = moved.example
           ? request.t('ordersDesk.tracking.formatExample', { courier: detail.order.shippingCourier, example: moved.example })
