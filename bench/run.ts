@@ -21,6 +21,7 @@ import { createTestDatabase, type TestDatabase } from '../test/helpers/databases
 import { checkoutRace } from './checkout-race';
 import { fillCatalog } from './fill-catalog';
 import { imagePipelineBench } from './image-pipeline';
+import { ordersDeskBench } from './orders-desk';
 import { productImportBench } from './product-import';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -198,6 +199,7 @@ async function main() {
     }
     console.log(`\n${(await imagePipelineBench()).join('\n')}`);
     console.log(`\n${(await productImportBench()).join('\n')}`);
+    console.log(`\n${(await ordersDeskBench()).join('\n')}`);
   } finally {
     await Promise.all([stop(ceiling), stop(store)]);
     await database?.drop();
