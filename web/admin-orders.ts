@@ -58,6 +58,9 @@ function startBadge(el: HTMLElement) {
   function show(n: NeedsAction) {
     el.hidden = n.count === 0;
     el.replaceChildren();
+    el.dataset.count = String(n.count);
+    // Nothing to say at 0: the link reads "Pesanan" alone.
+    if (n.count === 0) return;
     const visible = document.createElement('span');
     visible.setAttribute('aria-hidden', 'true');
     visible.textContent = String(n.count);
@@ -65,7 +68,6 @@ function startBadge(el: HTMLElement) {
     label.className = 'visually-hidden';
     label.textContent = n.count === 1 ? (s.labelOne ?? '1') : fill(s.label, n.count);
     el.append(visible, label);
-    el.dataset.count = String(n.count);
   }
 
   function announce(n: NeedsAction) {

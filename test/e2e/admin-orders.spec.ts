@@ -64,7 +64,7 @@ test.describe('orders desk', () => {
     await logInAsAdmin(page, store.url);
     await page
       .getByRole('navigation', { name: 'Menu admin' })
-      .getByRole('link', { name: /^Pesanan/ })
+      .getByRole('link', { name: /Pesanan/ })
       .click();
     await expect(page).toHaveURL(/\/admin\/pesanan$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pesanan');
