@@ -55,10 +55,21 @@ function startBadge(el: HTMLElement) {
   let last: NeedsAction | undefined;
   let timer: number | undefined;
 
+  // On a phone the sidebar folds behind the Menu button: the count shows on the button too
+  // (for the eyes only; the link inside says it in words).
+  const toggle = document.querySelector('[data-admin-nav-toggle]');
+  const mirror = document.createElement('span');
+  mirror.className = 'admin-nav-badge admin-nav-toggle-badge';
+  mirror.setAttribute('aria-hidden', 'true');
+  mirror.hidden = true;
+  toggle?.append(mirror);
+
   function show(n: NeedsAction) {
     el.hidden = n.count === 0;
     el.replaceChildren();
     el.dataset.count = String(n.count);
+    mirror.hidden = n.count === 0;
+    mirror.textContent = String(n.count);
     // Nothing to say at 0: the link reads "Pesanan" alone.
     if (n.count === 0) return;
     const visible = document.createElement('span');

@@ -148,6 +148,8 @@ test.describe('orders desk', () => {
         await page.goto(`${store.url}/admin/pesanan`);
         await expect(page.locator('html')).toHaveAttribute('data-bs-theme', scheme);
         await check(page, `orders-list-${scheme}-${width}`, shot);
+        // The count also rides on the phone's Menu button, which keeps its name.
+        await expect(page.locator('[data-admin-nav-toggle] .admin-nav-toggle-badge')).toHaveCount(1);
         // "Select all on this page" ticks every row's box for the print form, in list order.
         await page.locator('[data-desk-select-all]').check();
         await expect(page.locator('[data-desk-select]:not(:checked)')).toHaveCount(0);
