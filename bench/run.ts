@@ -23,6 +23,7 @@ import { checkoutRace } from './checkout-race';
 import { fillCatalog } from './fill-catalog';
 import { imagePipelineBench } from './image-pipeline';
 import { labelsBench } from './labels';
+import { ordersDeskBench } from './orders-desk';
 import { productImportBench } from './product-import';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -229,6 +230,7 @@ async function main() {
     console.log(`\n${(await productImportBench()).join('\n')}`);
     console.log(`\n${await orderExportBenchAlone()}`);
     console.log(`\n${(await labelsBench()).join('\n')}`);
+    console.log(`\n${(await ordersDeskBench()).join('\n')}`);
   } finally {
     await Promise.all([stop(ceiling), stop(store)]);
     await database?.drop();

@@ -38,6 +38,7 @@ const webEntries = {
   'admin-styles': 'web/styles/admin.css',
   'admin-product-images': 'web/admin-product-images.ts',
   'admin-reports': 'web/admin-reports.ts',
+  'admin-orders': 'web/admin-orders.ts',
 };
 
 export async function buildServer() {

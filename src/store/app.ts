@@ -20,6 +20,7 @@ import { createCategoryRepository } from './catalog/category-repository';
 import { createCheckoutRepository } from './checkout/repository';
 import { registerCheckoutRoutes } from './checkout/routes';
 import { createCheckoutService } from './checkout/service';
+import { createDeskRepository } from './orders/desk-repository';
 import { createOrdersRepository } from './orders/repository';
 import { registerOrderRoutes } from './orders/routes';
 import { registerTransferProofRoutes } from './orders/transfer-proof';
@@ -154,8 +155,10 @@ export async function buildStoreApp({
   const transaction = transactionRunner(db);
   const stock = createStockService({ repo: createStockRepository(db), transaction });
   const outbox = createOutboxRepository(db);
+  const deskRepo = createDeskRepository(db);
   const orders = createOrdersService({
     repo: createOrdersRepository(db),
+    deskRepo,
     stock,
     settings,
     transaction,
@@ -163,6 +166,7 @@ export async function buildStoreApp({
     emailsQueued: onEmailQueued,
     secret: config.sessionSecret,
     publicUrl: config.store.publicUrl,
+    shopAddress: (tx) => deskRepo.shopAddress(tx),
     clock,
   });
   const checkout = createCheckoutService({ repo: createCheckoutRepository(db), cart, settings, orders, clock });

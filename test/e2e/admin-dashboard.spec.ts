@@ -102,8 +102,8 @@ test("a paid order shows up in today's sales, the chart, the recent orders and t
     await expect(staff.locator('[data-order="' + number + '"]')).toBeVisible();
     await expect(staff.locator('[data-figure="sales-today"] [data-figure-value]')).toHaveText(formatRupiah(0));
 
-    // Staff confirm the transfer: now it is today's sale.
-    await staff.goto(`${shop.url}/pesanan/${number}`);
+    // Staff confirm the transfer on the orders desk: now it is today's sale.
+    await staff.goto(`${shop.url}/admin/pesanan/${number}`);
     await staff.getByRole('button', { name: 'Ubah status ke: Dibayar' }).click();
     await expect(staff.locator('[data-order-status]').first()).toHaveText('Dibayar');
     await staff.goto(`${shop.url}/admin`);

@@ -123,7 +123,7 @@ test('a customer checks out, follows the timeline and downloads the invoice', as
   const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Pesanan ', '').trim();
   const total = (await page.locator('[data-order-total]').textContent())!;
 
-  // Staff confirm the transfer and ship it from the order page.
+  // Staff confirm the transfer and ship it from the order's page on the orders desk.
   const staffContext = await browser.newContext();
   try {
     const staff = await staffContext.newPage();
@@ -131,13 +131,14 @@ test('a customer checks out, follows the timeline and downloads the invoice', as
     await staff.getByLabel('Email').fill('admin@hurtrock.local');
     await staff.getByLabel('Kata sandi').fill(E2E_ADMIN_PASSWORD);
     await staff.getByRole('button', { name: 'Masuk' }).click();
-    await staff.goto(`${store.url}/pesanan/${number}`);
+    await staff.goto(`${store.url}/admin/pesanan/${number}`);
     await staff.getByRole('button', { name: 'Ubah status ke: Dibayar' }).click();
-    await expect(staff.locator('[data-order-status]')).toHaveText('Dibayar');
+    await expect(staff.locator('[data-order-status]').first()).toHaveText('Dibayar');
     await staff.getByRole('button', { name: 'Ubah status ke: Diproses' }).click();
-    await staff.getByLabel('Nomor resi').fill('JP1234567890');
+    // The cheapest service (POS Indonesia) was chosen: its tracking number format.
+    await staff.getByLabel('Nomor resi').fill('P2612030012345');
     await staff.getByRole('button', { name: 'Ubah status ke: Dikirim' }).click();
-    await expect(staff.locator('[data-order-status]')).toHaveText('Dikirim');
+    await expect(staff.locator('[data-order-status]').first()).toHaveText('Dikirim');
   } finally {
     await staffContext.close();
   }
@@ -146,7 +147,7 @@ test('a customer checks out, follows the timeline and downloads the invoice', as
   await page.goto(`${store.url}/akun/pesanan`);
   await page.getByRole('link', { name: number }).click();
   await expect(page.locator('[data-order-status]')).toHaveText('Dikirim');
-  await expect(page.locator('[data-tracking-number]')).toHaveText('JP1234567890');
+  await expect(page.locator('[data-tracking-number]')).toHaveText('P2612030012345');
   await expect(page.locator('.order-step-done')).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath('order-shipped-light.png'), fullPage: true });
 

@@ -55,7 +55,7 @@ describe.each(dbTargets)('admin area on %s', (target) => {
     expect(page.body).toContain('href="#main"');
     expect(page.body).toContain('aria-label="Jejak halaman"');
     const sidebar = /<nav id="admin-nav"[\s\S]*?<\/nav>/.exec(page.body)![0];
-    expect([...sidebar.matchAll(/data-admin-nav="(\w+)"/g)].map((m) => m[1])).toEqual(['dashboard', 'chat']);
+    expect([...sidebar.matchAll(/data-admin-nav="(\w+)"/g)].map((m) => m[1])).toEqual(['dashboard', 'orders', 'chat']);
     expect(sidebar).toMatch(/href="\/admin" aria-current="page"/);
     // No customer chat widget in the back office.
     expect(page.body).not.toContain('chat-launcher');

@@ -95,12 +95,17 @@ const STAFF = new Set([
   'GET /admin',
   'GET /admin/chat',
   'GET /admin/chat/pelanggan/:customerId',
+  // The orders desk (A6): staff work the orders every day.
+  'GET /admin/pesanan',
+  'GET /admin/pesanan/perlu-tindakan',
+  'GET /admin/pesanan/:number',
   'POST /admin/pesanan/:number/status',
   'GET /admin/pesanan/:number/label.pdf',
   'GET /admin/pesanan/:number/label-alamat.pdf',
   'GET /admin/pesanan/:number/slip-paket.pdf',
   'GET /admin/pesanan/:number/faktur.pdf',
   'POST /admin/pesanan/cetak',
+  'POST /admin/pesanan/:number/catatan',
   // Probes registered below inside the admin area with no role of their own: its guard's staff+.
   'GET /admin/probe-unguarded',
   'POST /admin/probe-unguarded',

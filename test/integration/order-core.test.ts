@@ -12,6 +12,7 @@ import { transactionRunner } from '../../src/db/store-db';
 import type { OutgoingEmail } from '../../src/lib/mail/transport';
 import { createOutboxRepository } from '../../src/store/mail/outbox-repository';
 import { ORDER_NUMBER_PATTERN } from '../../src/store/orders/order-number';
+import { createDeskRepository } from '../../src/store/orders/desk-repository';
 import { createOrdersRepository } from '../../src/store/orders/repository';
 import { createOrdersService, type OrdersService } from '../../src/store/orders/service';
 import type { OrderDraft } from '../../src/store/orders/types';
@@ -47,6 +48,7 @@ describe.each(dbTargets)('order core on %s', (target) => {
     const outbox = createOutboxRepository(db);
     orderService = createOrdersService({
       repo: createOrdersRepository(db),
+      deskRepo: createDeskRepository(db),
       stock,
       settings: createShopSettingsService({ repo: createShopSettingsRepository(db) }),
       transaction,

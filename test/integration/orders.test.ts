@@ -92,16 +92,16 @@ describe.each(dbTargets)('orders on %s', (target) => {
     expect((await staffMove(number, 'paid')).status).toBe(303);
     expect((await db.select({ n: products.soldCount }).from(products).where(eq(products.id, fender.id)))[0]!.n).toBe(sold + 1);
     expect((await staffMove(number, 'processing')).status).toBe(303);
-    // Shipping needs the tracking number.
+    // Shipping needs the tracking number, in the courier's format (the cheapest service: POS).
     expect((await staffMove(number, 'shipped')).status).toBe(400);
-    expect((await staffMove(number, 'shipped', { trackingNumber: 'JNE0123456789' })).status).toBe(303);
+    expect((await staffMove(number, 'shipped', { trackingNumber: 'P2612030012345' })).status).toBe(303);
     const page = await b.get(url);
-    expect(page.body).toContain('JNE0123456789');
+    expect(page.body).toContain('P2612030012345');
     const template = (await orderByNumber(db, number))!.trackingUrlTemplate!;
-    expect(page.body).toContain(template.replace('{awb}', 'JNE0123456789'));
+    expect(page.body).toContain(template.replace('{awb}', 'P2612030012345'));
     expect((await staffMove(number, 'delivered')).status).toBe(303);
     const order = await orderByNumber(db, number);
-    expect(order).toMatchObject({ status: 'delivered', trackingNumber: 'JNE0123456789' });
+    expect(order).toMatchObject({ status: 'delivered', trackingNumber: 'P2612030012345' });
     expect(order!.paidAt).toBeInstanceOf(Date);
     const events = await db.select().from(orderEvents).where(eq(orderEvents.orderId, order!.id));
     expect(events.map((e) => `${e.fromStatus ?? '-'}>${e.toStatus}:${e.actorKind}`)).toEqual([
@@ -115,7 +115,7 @@ describe.each(dbTargets)('orders on %s', (target) => {
     const subjects = (await mailsTo('happy@orders.example')).map((m) => m.subject);
     expect(subjects).toHaveLength(4); // placed, paid, shipped, delivered (processing sends none)
     const shipped = (await mailsTo('happy@orders.example')).find((m) => m.subject.includes('dikirim'));
-    expect(shipped!.textBody).toContain('JNE0123456789');
+    expect(shipped!.textBody).toContain('P2612030012345');
     // A finished order cannot go back.
     expect((await staffMove(number, 'paid')).status).toBe(409);
   });

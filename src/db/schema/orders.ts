@@ -56,6 +56,13 @@ export const shopSettings = pgTable(
 );
 
 /**
+ * What the orders desk searches (number, customer name, email, phone) as one lower-cased text: one
+ * trigram index serves `LIKE '%…%'` on all four. The repository's query repeats this expression
+ * exactly, so the planner uses the index.
+ */
+export const ORDER_SEARCH_TEXT = sql.raw(`lower("number" || ' ' || "customer_name" || ' ' || "email" || ' ' || "ship_phone")`);
+
+/**
  * An order, created *awaiting payment* with its stock reserved (P2). Customer, address and
  * shipping are copies: editing a product, an address or a courier later never changes an order.
  */
@@ -111,6 +118,10 @@ export const orders = pgTable(
     index('orders_email_idx').on(sql`lower(${t.email})`),
     index('orders_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'awaiting_payment'`),
     index('orders_status_idx').on(t.status, t.createdAt),
+    // The orders desk (A6): newest first, unfiltered, and the search by number, name, email or phone (trigram).
+    index('orders_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('orders_payment_idx').on(t.paymentMethod, t.createdAt),
+    index('orders_search_idx').using('gin', sql`${ORDER_SEARCH_TEXT} gin_trgm_ops`),
     check(
       'orders_amounts_nonnegative',
       sql`${t.subtotal} >= 0 AND ${t.shippingCharge} >= 0 AND ${t.total} = ${t.subtotal} + ${t.shippingCharge}`,
@@ -189,4 +200,19 @@ export const stockMovements = pgTable(
     index('stock_movements_restock_idx').on(t.restockOrderId),
     check('stock_movements_change_nonzero', sql`${t.change} <> 0`),
   ],
+);
+
+/** Staff-only notes on an order (A6): who wrote what and when; customers never see them. */
+export const orderNotes = pgTable(
+  'order_notes',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    authorUserId: integer('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    body: varchar('body', { length: 1000 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_notes_order_idx').on(t.orderId, t.id)],
 );

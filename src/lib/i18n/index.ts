@@ -19,6 +19,7 @@ import { common } from './messages/common';
 import { home } from './messages/home';
 import { labels } from './messages/labels';
 import { orders } from './messages/orders';
+import { ordersDesk } from './messages/orders-desk';
 import { product } from './messages/product';
 import { productImport } from './messages/product-import';
 import { storePage } from './messages/store-page';
@@ -46,6 +47,7 @@ const areas = [
   productImport,
   adminShipping,
   labels,
+  ordersDesk,
 ] as const;
 
 type Area = (typeof areas)[number];

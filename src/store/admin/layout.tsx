@@ -14,6 +14,7 @@ import type { PageScript } from '../ui/layout';
 import { usePage } from '../ui/page-context';
 import { FlashCtx } from './flash';
 import { sectionOf, visibleNav } from './nav';
+import { OrdersBadge } from './orders/badge';
 
 export interface AdminCrumb {
   label: string;
@@ -56,6 +57,7 @@ export function AdminLayout({ title, crumbs = [], scripts = [], children }: Admi
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <script src={assets.bootstrapJs} defer />
         <script src={assets.theme} type="module" />
+        {items.some((i) => i.section === 'orders') && <script src={assets.adminOrders} type="module" />}
         {scripts.map((name) => (
           <script key={name} src={assets[name]} type="module" />
         ))}
@@ -116,6 +118,7 @@ export function AdminLayout({ title, crumbs = [], scripts = [], children }: Admi
                     data-admin-nav={item.section}
                   >
                     <Icon name={item.icon} /> <span>{t(item.label)}</span>
+                    {item.section === 'orders' && <OrdersBadge />}
                   </a>
                 </li>
               ))}

@@ -35,7 +35,7 @@ export interface AdminNavItem {
 
 export const ADMIN_NAV: readonly AdminNavItem[] = [
   { section: 'dashboard', href: '/admin', label: 'admin.nav.dashboard', icon: 'gauge', role: 'staff', ready: true },
-  { section: 'orders', href: '/admin/pesanan', label: 'admin.nav.orders', icon: 'box', role: 'staff', ready: false },
+  { section: 'orders', href: '/admin/pesanan', label: 'admin.nav.orders', icon: 'box', role: 'staff', ready: true },
   { section: 'products', href: '/admin/produk', label: 'admin.nav.products', icon: 'guitar', role: 'admin', ready: true },
   { section: 'categories', href: '/admin/kategori', label: 'admin.nav.categories', icon: 'folder-tree', role: 'admin', ready: true },
   { section: 'stock', href: '/admin/stok', label: 'admin.nav.stock', icon: 'warehouse', role: 'admin', ready: true },

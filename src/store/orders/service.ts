@@ -10,7 +10,10 @@ import type { ShopSettingsService } from '../shop-settings/service';
 import type { StockService } from '../stock/service';
 import { type OrderEmailKind, orderEmail } from './emails';
 import { guestLinkKey, guestLinkValid, ORDER_NUMBER_PATTERN } from './order-number';
+import { createOrdersDesk } from './desk-service';
+import type { DeskRepository } from './desk-repository';
 import type { OrdersRepository } from './repository';
+import { type ShopEmailKind, shopEmail } from './shop-emails';
 import { acceptsTransferProof, type OrderActor, type OrderStatus, OrderTransitionError } from './state-machine';
 import { createLifecycle, type TransitionInput } from './transition';
 import type { OrderDraft, OrderEventRow, OrderItemRow, OrderRow, PlaceResult } from './types';
@@ -37,6 +40,7 @@ export interface PrintableOrder {
 
 export interface OrdersServiceDeps {
   repo: OrdersRepository;
+  deskRepo: DeskRepository;
   stock: StockService;
   settings: ShopSettingsService;
   transaction: RunInTransaction;
@@ -46,6 +50,11 @@ export interface OrdersServiceDeps {
   emailsQueued?: () => void;
   secret: string;
   publicUrl: string;
+  /**
+   * Where the shop's own emails go (new order, transfer receipt): the store profile's address, read
+   * in the given transaction; without it (or when empty) none are sent.
+   */
+  shopAddress?: (tx: StoreTx) => Promise<string | undefined>;
   clock?: () => Date;
 }
 
@@ -68,8 +77,25 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     async queueEmail(tx, order, kind: OrderEmailKind) {
       const settings = await deps.settings.get(tx);
       await deps.queueEmail(orderEmail({ kind, order, url: orderUrl(order, true), bankAccounts: settings.bankAccounts }), tx);
+      // The creation edge's email is the moment the shop hears of a new order too (same transaction).
+      if (kind === 'placed') await queueShopEmail(tx, 'newOrder', order);
     },
   });
+
+  /** Queues the shop's own email in this transaction; false when the shop has no address. */
+  async function queueShopEmail(tx: StoreTx, kind: ShopEmailKind, order: OrderRow): Promise<boolean> {
+    const to = (await deps.shopAddress?.(tx))?.trim();
+    if (!to) return false;
+    await deps.queueEmail(shopEmail(kind, order, to, deps.publicUrl, now()), tx);
+    return true;
+  }
+
+  const desk = createOrdersDesk({ repo: deps.deskRepo, orders: repo, moveByStaff: (...args) => moveByStaff(...args) });
+
+  /** Staff move an order from the status they saw (confirm a transfer, process, ship with a tracking number, deliver, cancel, refund). */
+  async function moveByStaff(order: OrderRow, to: OrderStatus, staffId: number, extra: { note?: string; trackingNumber?: string } = {}) {
+    await lifecycle.transition(order.id, to, 'staff', { ...extra, userId: staffId, expectFrom: [order.status] });
+  }
 
   return {
     orderUrl,
@@ -134,20 +160,24 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       await lifecycle.transition(detail.order.id, 'cancelled', 'customer', { userId, note: 'cancelled by customer' });
     },
 
-    /** Staff move an order from the status they saw (confirm a transfer, process, ship with a tracking number, deliver, cancel, refund). */
-    async moveByStaff(order: OrderRow, to: OrderStatus, staffId: number, extra: { note?: string; trackingNumber?: string } = {}) {
-      await lifecycle.transition(order.id, to, 'staff', { ...extra, userId: staffId, expectFrom: [order.status] });
-    },
+    moveByStaff,
+
+    /** The back office's orders desk: list, detail, notes, the badge, moves with the tracking number checked. */
+    desk,
 
     /** The background job: expires unpaid orders past their time (their emails are queued with the move). */
     expireDue: (): Promise<number> => lifecycle.expireDue(now()),
 
     /** Keeps the receipt's storage key, only while the order's status accepts one (checked under the row lock). */
     async attachTransferProof(detail: OrderDetail, storageKey: string) {
+      let queued = false;
       await lifecycle.withLockedOrder(detail.order.id, async (tx, order) => {
         if (!acceptsTransferProof(order)) throw new OrderTransitionError(order.status, 'paid', 'stale');
         await repo.setTransferProof(tx, order.id, storageKey);
+        // Staff check the receipt: the shop hears of it in the same transaction.
+        queued = await queueShopEmail(tx, 'transferProof', order);
       });
+      if (queued) deps.emailsQueued?.();
     },
 
     /** Guest orders join an account once its email is proven (verified link, or login of a verified account). */

@@ -35,3 +35,76 @@ export interface OrderDraft {
 }
 
 export type PlaceResult = { ok: true; number: string; created: boolean } | { ok: false; reason: 'stock' | 'price'; productId: number };
+
+/** The database enum's values, read off the row type (state-machine.ts imports this file's neighbours). */
+type OrderStatus = OrderRow['status'];
+
+/** One row of the orders desk's list. */
+export interface DeskOrderRow {
+  id: number;
+  number: string;
+  createdAt: Date;
+  customerName: string;
+  email: string;
+  phone: string;
+  status: OrderStatus;
+  paymentMethod: string;
+  total: number;
+  courier: string;
+  serviceName: string;
+  trackingNumber: string | null;
+  hasProof: boolean;
+}
+
+/** A status change with the name of the staff member or customer who made it. */
+export interface TimelineEvent {
+  id: number;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus;
+  actorKind: string;
+  actorName: string | null;
+  note: string;
+  createdAt: Date;
+}
+
+/** A staff-only note on an order. */
+export interface OrderNote {
+  id: number;
+  body: string;
+  authorName: string | null;
+  createdAt: Date;
+}
+
+/** One page of the orders desk, with the counts behind its status tabs. */
+export interface DeskList {
+  rows: (DeskOrderRow & { moves: OrderStatus[] })[];
+  counts: Partial<Record<OrderStatus, number>>;
+  /** Every order under the filters other than the status (the "all" tab). */
+  all: number;
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+}
+
+export interface DeskDetail {
+  order: OrderRow;
+  items: OrderItemRow[];
+  timeline: TimelineEvent[];
+  notes: OrderNote[];
+  otherOrders: { number: string; status: OrderStatus; total: number; createdAt: Date }[];
+  /** The moves the lifecycle table allows staff from here (the buttons). */
+  moves: OrderStatus[];
+  /** What a valid tracking number of this courier looks like, when its format is known. */
+  trackingExample?: string;
+}
+
+export type DeskMoveResult = { ok: true } | { ok: false; reason: 'missing' | 'format'; example?: string };
+
+/** The sidebar badge: paid orders to ship and transfer receipts to check; latestId changes with every new order. */
+export interface NeedsAction {
+  count: number;
+  toShip: number;
+  receipts: number;
+  latestId: number;
+}

@@ -25,6 +25,8 @@ export interface AssetUrls {
   adminProductImages: string;
   /** The reports page's charts and download progress. */
   adminReports: string;
+  /** The orders desk: the sidebar's live badge and new-order alerts on every admin page, the list's select-all. */
+  adminOrders: string;
   appCss: string;
   adminCss: string;
   bootstrapCss: string;
@@ -80,6 +82,7 @@ export function loadAssetUrls(): AssetUrls {
     chatWidget: entry('chat-widget'),
     chatConsole: entry('chat-console'),
     admin: entry('admin'),
+    adminOrders: entry('admin-orders'),
     adminDashboard: entry('admin-dashboard'),
     adminProductImages: entry('admin-product-images'),
     adminReports: entry('admin-reports'),

@@ -117,34 +117,15 @@ function Tracking({ detail }: { detail: OrderDetail }) {
   );
 }
 
-function StaffActions({ detail }: { detail: OrderDetail }) {
+/** Staff reach the order's moves, notes and prints in the back office's orders desk. */
+function StaffLink({ number }: { number: string }) {
   const { t } = usePage();
-  const { order } = detail;
-  const moves = nextStatuses(order.status, 'staff', order.paymentMethod);
-  if (moves.length === 0) return null;
   return (
-    <section class="order-panel order-staff" aria-labelledby="order-staff-title">
-      <h2 id="order-staff-title" class="order-panel-title">
-        <Icon name="user-gear" /> {t('order.staff.title')}
-      </h2>
-      {moves.map((to) => (
-        <form method="post" action={`/admin/pesanan/${order.number}/status`} class="order-staff-form" key={to}>
-          <CsrfField />
-          <input type="hidden" name="to" value={to} />
-          {to === 'shipped' && (
-            <div class="mb-2">
-              <label class="form-label" for="f-tracking">
-                {t('order.staff.tracking')}
-              </label>
-              <input id="f-tracking" class="form-control" name="trackingNumber" maxLength={60} required />
-            </div>
-          )}
-          <button class={`btn btn-sm ${to === 'cancelled' || to === 'refunded' ? 'btn-outline-danger' : 'btn-rock'}`} type="submit">
-            {t('order.staff.move', { status: t(`order.status.${to}`) })}
-          </button>
-        </form>
-      ))}
-    </section>
+    <p class="order-panel order-staff">
+      <a class="btn btn-rock" href={`/admin/pesanan/${number}`} data-staff-desk-link>
+        <Icon name="user-gear" /> {t('ordersDesk.staffLink')}
+      </a>
+    </p>
   );
 }
 
@@ -279,7 +260,7 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
                 </form>
               )}
             </div>
-            {detail.access === 'staff' && <StaffActions detail={detail} />}
+            {detail.access === 'staff' && <StaffLink number={order.number} />}
             <section class="order-panel" aria-labelledby="order-history-title">
               <h2 id="order-history-title" class="order-panel-title">
                 <Icon name="clock-rotate-left" /> {t('order.timeline')}
