@@ -1,30 +1,43 @@
 /**
- * The back office's phone menu, its tables' "select all" and busy forms. Loaded as a tiny blocking script in <head> (like theme-init), so
- * the sidebar is folded behind its button before the first paint; without JavaScript the class
- * is never set and the sidebar simply stays open above the page.
+ * The back office's phone menu, its tables' "select all" and busy forms. Loaded as a tiny
+ * blocking script in <head> (like theme-init), so the sidebar is folded behind its button before
+ * the first paint; without JavaScript the class is never set and the sidebar simply stays open
+ * above the page.
  */
 const adminRoot = document.documentElement;
 adminRoot.classList.add('admin-nav-enhanced');
 
-function wireAdminMenu(): void {
+/**
+ * The Menu button works from the moment it is painted: the clicks are caught on the document
+ * (this script runs in <head>, before the button exists), not on a listener added once the whole
+ * page, deferred scripts included, has loaded.
+ */
+function menuParts() {
   const toggle = document.querySelector<HTMLButtonElement>('[data-admin-nav-toggle]');
   const nav = document.getElementById('admin-nav');
-  if (!toggle || !nav) {
-    adminRoot.classList.remove('admin-nav-enhanced');
-    return;
-  }
-  const isOpen = () => toggle.getAttribute('aria-expanded') === 'true';
-  const setOpen = (open: boolean) => {
-    toggle.setAttribute('aria-expanded', String(open));
-    nav.classList.toggle('is-open', open);
-  };
-  toggle.addEventListener('click', () => setOpen(!isOpen()));
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && isOpen()) {
-      setOpen(false);
-      toggle.focus();
-    }
-  });
+  return toggle && nav ? { toggle, nav } : undefined;
+}
+
+function setMenuOpen(parts: { toggle: HTMLButtonElement; nav: HTMLElement }, open: boolean) {
+  parts.toggle.setAttribute('aria-expanded', String(open));
+  parts.nav.classList.toggle('is-open', open);
+}
+
+document.addEventListener('click', (event) => {
+  if (!(event.target instanceof Element) || !event.target.closest('[data-admin-nav-toggle]')) return;
+  const parts = menuParts();
+  if (parts) setMenuOpen(parts, parts.toggle.getAttribute('aria-expanded') !== 'true');
+});
+document.addEventListener('keydown', (event) => {
+  const parts = menuParts();
+  if (event.key !== 'Escape' || parts?.toggle.getAttribute('aria-expanded') !== 'true') return;
+  setMenuOpen(parts, false);
+  parts.toggle.focus();
+});
+
+/** A page without the sidebar's parts keeps the sidebar unfolded (nothing could open it). */
+function wireAdminMenu(): void {
+  if (!menuParts()) adminRoot.classList.remove('admin-nav-enhanced');
 }
 
 /**

@@ -56,9 +56,9 @@ test('staff print the label of a paid order; an unpaid one is refused with a mes
 
   // Staff confirm the transfer; now every document prints.
   await logInAsAdmin(page, store.url);
-  await page.goto(`${store.url}/pesanan/${number}`);
+  await page.goto(`${store.url}/admin/pesanan/${number}`);
   await page.getByRole('button', { name: 'Ubah status ke: Dibayar' }).click();
-  await expect(page.locator('[data-order-status]')).toHaveText('Dibayar');
+  await expect(page.locator('[data-admin-flash]')).toContainText('sekarang: Dibayar');
   for (const file of ['label.pdf', 'label-alamat.pdf', 'slip-paket.pdf', 'faktur.pdf']) {
     const pdf = await page.request.get(`${store.url}/admin/pesanan/${number}/${file}`);
     expect(pdf.status()).toBe(200);

@@ -28,9 +28,9 @@ async function placePaidOrder(buyer: Page, admin: Page, url: string): Promise<st
   await expect(buyer.locator('[data-order-status]')).toHaveText('Menunggu pembayaran');
   const number = (await buyer.getByRole('heading', { level: 1 }).textContent())!.replace('Pesanan ', '').trim();
   const amount = (await buyer.locator('[data-order-amount]').textContent())!.trim();
-  await admin.goto(`${url}/pesanan/${number}`);
+  await admin.goto(`${url}/admin/pesanan/${number}`);
   await admin.getByRole('button', { name: 'Ubah status ke: Dibayar' }).click();
-  await expect(admin.locator('[data-order-status]').first()).toHaveText('Dibayar');
+  await expect(admin.locator('[data-admin-flash]')).toContainText('sekarang: Dibayar');
   return amount;
 }
 

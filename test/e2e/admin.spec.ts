@@ -11,7 +11,17 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.locator('html')).toHaveAttribute('data-bs-theme', theme);
       const sidebar = page.getByRole('navigation', { name: 'Menu admin' });
       // "Pesanan" may carry the orders desk's live badge.
-      await expect(sidebar.getByRole('link')).toHaveText(['Dashboard', /Pesanan/, 'Produk', 'Kategori', 'Stok', 'Pemasok', 'Chat']);
+      await expect(sidebar.getByRole('link')).toHaveText([
+        'Dashboard',
+        /Pesanan/,
+        'Produk',
+        'Kategori',
+        'Stok',
+        'Pemasok',
+        'Pengiriman',
+        'Laporan',
+        'Chat',
+      ]);
       await expect(sidebar.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Panel Admin');
       // No storefront display fonts in the back office.
