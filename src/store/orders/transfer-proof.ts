@@ -10,20 +10,11 @@
  * `<dirname(uploadDir)>/private-uploads/transfer-proofs/<key>.jpg`. Every upload is decoded and
  * re-encoded (auto-rotated, EXIF/GPS/ICC stripped, at most 1600 px, JPEG) under a random key.
  *
- * @fastify/multipart is registered inside this plugin's own scope (no fastify-plugin), so the
- * multipart parser and its request decorators exist only for these two routes: anywhere else a
- * multipart body stays a 415 and the app's urlencoded/JSON parsing is untouched.
- *
- * CSRF: the global preHandler reads `_csrf` from `request.body` or the `x-csrf-token` header.
- * The multipart parser leaves the body unread, so this route's preValidation hook (which runs
- * before every preHandler) reads the parts itself and sets `request.body = { _csrf, k }`; the file
- * is kept aside, never in the body. The form sends `_csrf` and `k` before the file.
+ * The form is read by plugins/multipart-form.ts (multipart only for this route, the CSRF field
+ * and the guest key `k` before the file, the file kept out of `request.body`).
  */
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { sendError } from '../../lib/errors';
@@ -31,14 +22,13 @@ import type { TransferProofMessageKey } from '../../lib/i18n/messages/transfer-p
 import { type ImageIntakeOptions, InvalidImageError, intakeImage } from '../../lib/images';
 import { newStorageKey } from '../media/service';
 import { wantsJson } from '../plugins/errors';
+import { multipartForm } from '../plugins/multipart-form';
 import { ErrorPage } from '../ui/error-page';
 import type { OrderDetail, OrdersService } from './service';
 import { acceptsTransferProof, OrderTransitionError } from './state-machine';
 import { proofText, transferProofUrl } from './views/transfer-proof-form';
 
 export const MAX_PROOF_BYTES = 8 * 1024 * 1024;
-/** The file plus multipart framing and two short fields; a bigger declared body is refused unread. */
-const MAX_REQUEST_BYTES = MAX_PROOF_BYTES + 64 * 1024;
 /** Decompression bombs: 50 megapixels is far above any phone photo or screenshot. */
 const MAX_INPUT_PIXELS = 50_000_000;
 const MAX_EDGE = 1600;
@@ -85,17 +75,7 @@ export async function encodeTransferProof(input: Buffer): Promise<Buffer> {
   return (await intakeImage(input, PROOF_IMAGE)).data;
 }
 
-interface Upload {
-  file?: Buffer;
-  /** A file part was sent but had no bytes (a 0-byte file, or no file chosen). */
-  emptyFile?: boolean;
-  failure?: ProofFailure;
-}
-
 type Params = { number: string };
-
-/** The multipart error codes of @fastify/multipart that mean "too much". */
-const TOO_LARGE_CODES = new Set(['FST_REQ_FILE_TOO_LARGE']);
 
 export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders: OrdersService; uploadDir: string; proofDir?: string }) {
   const { orders } = deps;
@@ -104,8 +84,6 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
     throw new Error(`Transfer receipts must not be stored under the public upload folder (${deps.uploadDir}).`);
   }
   const proofPath = (key: string) => path.join(proofDir, `${key}.jpg`);
-  /** Files read by this request's preValidation hook; never part of `request.body`. */
-  const uploads = new WeakMap<FastifyRequest, Upload>();
 
   const notFound = (reply: FastifyReply) => reply.page(h(ErrorPage, { status: 404 }), 404);
 
@@ -132,78 +110,32 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
     return backTo(reply, detail, failure === 'closed' ? 'bukti-tutup' : 'bukti-gagal');
   }
 
-  async function drain(stream: Readable) {
-    stream.resume();
-    await finished(stream).catch(() => {});
-  }
-
-  /**
-   * preValidation (before the CSRF preHandler): reads `_csrf`, `k` and the one `proof` file, then
-   * sets `request.body` to the two text fields so the CSRF hook and the guest key work as for
-   * any form. Nothing here changes state.
-   */
-  async function readUpload(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) {
-    if (!request.isMultipart()) return;
-    const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) {
-      // Not worth reading: answer now and drop the connection instead of swallowing the rest.
-      reply.header('connection', 'close');
-      return refuse(request, reply, 'too_large');
-    }
-    const upload: Upload = {};
-    const fields: Record<string, string> = {};
-    try {
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname === 'proof' && !upload.file && !upload.emptyFile) {
-            const buffer = await part.toBuffer();
-            if (buffer.length > 0) upload.file = buffer;
-            else upload.emptyFile = part.filename !== '';
-          } else {
-            await drain(part.file);
-          }
-        } else if ((part.fieldname === '_csrf' || part.fieldname === 'k') && typeof part.value === 'string') {
-          fields[part.fieldname] = part.value;
-        }
-      }
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      upload.failure = typeof code === 'string' && TOO_LARGE_CODES.has(code) ? 'too_large' : 'malformed';
-      upload.file = undefined;
-      request.log.info({ err: { message: (error as Error).message, code } }, 'transfer proof upload not read');
-    }
-    request.body = fields;
-    uploads.set(request, upload);
-  }
-
   app.register(async (scope) => {
-    await scope.register(multipart, {
-      limits: {
-        fileSize: MAX_PROOF_BYTES,
-        files: 1,
-        fields: 4,
-        fieldSize: 1024,
-        fieldNameSize: 64,
-        parts: 6,
-        headerPairs: 20,
-      },
+    const form = await multipartForm(scope, {
+      fileFields: ['proof'],
+      textFields: ['k'],
+      maxFileBytes: MAX_PROOF_BYTES,
+      maxFiles: 1,
+      // Not worth reading: answered at once (the CSRF field was not read, but nothing changes).
+      onTooLarge: (request, reply) => refuse(request as FastifyRequest<{ Params: Params }>, reply, 'too_large'),
     });
 
-    scope.post<{ Params: Params }>('/pesanan/:number/bukti-transfer', { preValidation: readUpload }, async (request, reply) => {
+    scope.post<{ Params: Params }>('/pesanan/:number/bukti-transfer', { preValidation: form.preValidation }, async (request, reply) => {
       const detail = await detailFor(request);
       // Staff may see a receipt but never upload one for the customer.
       if (!detail || detail.access === 'staff') return notFound(reply);
-      const upload = uploads.get(request) ?? {};
-      uploads.delete(request);
-      if (upload.failure) return refuse(request, reply, upload.failure, detail);
-      if (!upload.file) return refuse(request, reply, upload.emptyFile ? 'invalid' : 'missing', detail);
+      const upload = form.formOf(request);
+      if (upload.failure) return refuse(request, reply, upload.failure === 'too_large' ? 'too_large' : 'malformed', detail);
+      const received = upload.files[0]?.data;
+      // A named file without bytes is a broken file; no file chosen at all is a missing one.
+      if (!received) return refuse(request, reply, upload.emptyFiles.some((f) => f.filename !== '') ? 'invalid' : 'missing', detail);
       if (!acceptsTransferProof(detail.order)) {
         return refuse(request, reply, 'closed', detail);
       }
 
       let jpeg: Buffer;
       try {
-        jpeg = await encodeTransferProof(upload.file);
+        jpeg = await encodeTransferProof(received);
       } catch (error) {
         if (!(error instanceof InvalidImageError)) throw error;
         request.log.info(

@@ -6,15 +6,14 @@
  *   POST /admin/produk/impor/terapkan   _csrf, token → applies the previewed sheet, all rows or none
  *   GET  /admin/produk/ekspor.xlsx      the catalogue with the columns the import reads
  *
- * @fastify/multipart is registered in this plugin's own scope; the preValidation hook reads the
- * CSRF field before the file (the form sends it first) and sets `request.body = { _csrf }` so the
- * global CSRF check runs as for any form.
+ * The upload form is read by plugins/multipart-form.ts (the CSRF field before the file, the file
+ * kept out of `request.body`), so the global CSRF check runs as for any form.
  */
-import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { ProductImportService } from '../../product-import/service';
 import type { ImportIssue, PendingImports } from '../../product-import/types';
+import { multipartForm } from '../../plugins/multipart-form';
 import { setFlash } from '../flash';
 import { adminPage } from '../render';
 import { ImportPage } from './page';
@@ -22,34 +21,7 @@ import { ImportPage } from './page';
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const ADMIN_ONLY = { config: { role: 'admin' as const } };
 
-interface Upload {
-  file?: Buffer;
-  failure?: ImportIssue['message'];
-}
-
 export function registerProductImportRoutes(admin: FastifyInstance, deps: { imports: ProductImportService; pending: PendingImports }) {
-  const uploads = new WeakMap<FastifyRequest, Upload>();
-
-  async function readUpload(request: FastifyRequest) {
-    if (!request.isMultipart()) return;
-    const upload: Upload = {};
-    const fields: Record<string, string> = {};
-    try {
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          const buffer = await part.toBuffer();
-          if (part.fieldname === 'file' && !upload.file && buffer.length > 0) upload.file = buffer;
-        } else if (part.fieldname === '_csrf' && typeof part.value === 'string') fields._csrf = part.value;
-      }
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      upload.failure = code === 'FST_REQ_FILE_TOO_LARGE' ? 'import.error.tooLarge' : 'import.error.file';
-      upload.file = undefined;
-    }
-    request.body = fields;
-    uploads.set(request, upload);
-  }
-
   admin.get('/produk/impor', ADMIN_ONLY, (_request, reply) => adminPage(reply, h(ImportPage, { plan: undefined })));
 
   admin.get('/produk/ekspor.xlsx', ADMIN_ONLY, async (_request, reply) => {
@@ -63,18 +35,16 @@ export function registerProductImportRoutes(admin: FastifyInstance, deps: { impo
   });
 
   admin.register(async (scope) => {
-    await scope.register(multipart, {
-      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 2, fieldSize: 1024, fieldNameSize: 64, parts: 4, headerPairs: 20 },
-    });
+    const form = await multipartForm(scope, { fileFields: ['file'], maxFileBytes: MAX_IMPORT_BYTES, maxFiles: 1 });
 
-    scope.post('/produk/impor', { ...ADMIN_ONLY, preValidation: readUpload }, async (request, reply) => {
-      const upload = uploads.get(request) ?? {};
-      uploads.delete(request);
+    scope.post('/produk/impor', { ...ADMIN_ONLY, preValidation: form.preValidation }, async (request, reply) => {
+      const upload = form.formOf(request);
       const refuse = (message: ImportIssue['message']) =>
         adminPage(reply, h(ImportPage, { upload: { row: 1, column: null, message } }), 400);
-      if (upload.failure) return refuse(upload.failure);
-      if (!upload.file) return refuse('import.error.missing');
-      const preview = await deps.imports.preview(upload.file);
+      if (upload.failure) return refuse(upload.failure === 'too_large' ? 'import.error.tooLarge' : 'import.error.file');
+      const file = upload.files[0]?.data;
+      if (!file) return refuse('import.error.missing');
+      const preview = await deps.imports.preview(file);
       if (!preview.ok) return refuse(preview.issue.message);
       const ready = preview.plan.issues.length === 0 && preview.plan.counts.create + preview.plan.counts.update > 0;
       const token = ready ? await deps.pending.save(preview.sheet, request.user!.id) : undefined;
