@@ -38,7 +38,7 @@ import { createRestockService, createStockService } from './stock/service';
 import { createOutboxRepository } from './mail/outbox-repository';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
-import { createCatalogService, createCategoryService } from './catalog/service';
+import { createCatalogService, createCategoryImageService, createCategoryService } from './catalog/service';
 import { createSupplierRepository } from './suppliers/repository';
 import { createSupplierService } from './suppliers/service';
 import { registerChatRoutes } from './chat/routes';
@@ -210,7 +210,19 @@ export async function buildStoreApp({
     products.invalidate();
     app.forgetPublicPages();
   };
-  const categories = createCategoryService({ repo: createCategoryRepository(db), transaction, invalidate: catalogChanged });
+  const categoryRepo = createCategoryRepository(db);
+  const removeCategoryImage = (key: string) => removeImageRenditions(config.uploadDir, key, 'categories');
+  const categories = createCategoryService({
+    repo: categoryRepo,
+    transaction,
+    invalidate: catalogChanged,
+    removeImageFiles: removeCategoryImage,
+  });
+  const categoryImages = createCategoryImageService({
+    repo: categoryRepo,
+    media: { store: (data) => storeImageRenditions(data, config.uploadDir, { subdir: 'categories' }), remove: removeCategoryImage },
+    invalidate: catalogChanged,
+  });
   const suppliers = createSupplierService({ repo: createSupplierRepository(db) });
   // Checkout and the cart's estimate read couriers and the threshold on every request (nothing
   // caches them); the shared public pages are forgotten anyway, so none can show an old rate.
@@ -267,6 +279,7 @@ export async function buildStoreApp({
       profiles,
     },
     categories,
+    categoryImages,
     suppliers,
     shipping,
     profiles,

@@ -3,9 +3,13 @@
  * invalid input (400 with one message per field, the user's values kept), the tree rules (slug,
  * no cycles, nothing in use deleted) and the storefront showing a change at once.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/connection';
+import { multipart } from '../helpers/multipart';
 import { dbTargets } from '../helpers/databases';
 import { createTestStore, type TestStore } from '../helpers/store-app';
 import { type Answer, createUser, PASSWORD, TestBrowser } from './accounts-client';
@@ -181,6 +185,71 @@ describe.each(dbTargets)('admin categories and suppliers on %s', (target) => {
       expect(list.body).toContain('Kategori dihapus.');
       expect(list.body).not.toContain('data-category-row="sementara"');
       expect((await admin.post(`/admin/kategori/${temp}/hapus`)).status).toBe(404);
+    });
+
+    it('gives a category a picture for its home-page tile: re-encoded, replaced, refused when not an image, removed', async () => {
+      const gitar = await categoryId('gitar');
+      const edit = await admin.get(`/admin/kategori/${gitar}`);
+      expect(edit.body).toContain('Belum ada gambar');
+      const send = async (id: number, file: { data: Buffer; filename: string; type: string }) => {
+        const body = multipart([
+          { name: '_csrf', value: admin.csrf ?? '' },
+          { name: 'image', ...file },
+        ]);
+        const res = await store.app.inject({
+          method: 'POST',
+          url: `/admin/kategori/${id}/gambar`,
+          remoteAddress: '192.0.2.201',
+          headers: { cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': body.contentType },
+          payload: body.payload,
+        });
+        for (const c of res.cookies) admin.cookies.set(c.name, c.value);
+        return res;
+      };
+      const keyOf = async () => {
+        const [row] = rowsOf<{ image_key: string | null }>(
+          await store.database.db.execute(sql`SELECT image_key FROM categories WHERE id = ${gitar}`),
+        );
+        return row?.image_key ?? null;
+      };
+      const photo = (background: string) =>
+        sharp({ create: { width: 1200, height: 900, channels: 3, background } })
+          .withMetadata({ exif: { IFD0: { Copyright: 'kamera toko' } } })
+          .jpeg()
+          .toBuffer();
+
+      // Not an image: the edit page again (400) with the reason, nothing stored.
+      const refused = await send(gitar, { data: Buffer.from('bukan gambar'), filename: 'gitar.jpg', type: 'image/jpeg' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('bukan gambar yang bisa dibaca');
+      expect(await keyOf()).toBeNull();
+      expect((await send(gitar, { data: Buffer.alloc(0), filename: '', type: 'application/octet-stream' })).body).toContain(
+        'Pilih file gambar dulu',
+      );
+
+      expect((await send(gitar, { data: await photo('#7c2d12'), filename: 'gitar.jpg', type: 'image/jpeg' })).statusCode).toBe(303);
+      const first = await keyOf();
+      expect(first).toMatch(/^[\w-]{16,64}$/);
+      const stored = path.join(store.config.uploadDir, 'categories', `${first}-640.jpg`);
+      expect((await sharp(stored).metadata()).exif).toBeUndefined();
+      const home = await new TestBrowser(store.app).get('/');
+      expect(home.body).toContain(`/media/categories/${first}-640.jpg`);
+
+      // Replacing deletes the old renditions.
+      expect((await send(gitar, { data: await photo('#1d4ed8'), filename: 'baru.jpg', type: 'image/jpeg' })).statusCode).toBe(303);
+      const second = await keyOf();
+      expect(second).not.toBe(first);
+      expect(existsSync(stored)).toBe(false);
+      expect((await new TestBrowser(store.app).get('/')).body).toContain(`/media/categories/${second}-640.jpg`);
+
+      // Removing (after the page's confirmation) brings the icon back.
+      expect((await admin.get(`/admin/kategori/${gitar}`)).body).toContain(`action="/admin/kategori/${gitar}/gambar/hapus"`);
+      expect((await admin.post(`/admin/kategori/${gitar}/gambar/hapus`)).status).toBe(303);
+      expect(await keyOf()).toBeNull();
+      expect(existsSync(path.join(store.config.uploadDir, 'categories', `${second}-640.jpg`))).toBe(false);
+      expect((await new TestBrowser(store.app).get('/')).body).not.toContain('/media/categories/');
+      expect((await admin.post('/admin/kategori/999999/gambar/hapus')).status).toBe(404);
+      expect((await send(999999, { data: await photo('#000000'), filename: 'x.jpg', type: 'image/jpeg' })).statusCode).toBe(404);
     });
   });
 

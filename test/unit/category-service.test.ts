@@ -22,7 +22,7 @@ function fakeRepo(initial: Omit<AdminCategoryRow, 'productCount'>[], products: R
     slugTaken: async (_tx: unknown, slug: string, exceptId?: number) => rows.some((r) => r.slug === slug && r.id !== exceptId),
     insert: async (_tx: unknown, fields: CategoryFields) => {
       const id = nextId++;
-      rows.push({ id, ...fields });
+      rows.push({ id, ...fields, image: null });
       return id;
     },
     update: async (_tx: unknown, id: number, fields: CategoryFields) => {
@@ -33,8 +33,9 @@ function fakeRepo(initial: Omit<AdminCategoryRow, 'productCount'>[], products: R
     usage: async (_tx: unknown, id: number) => ({ products: products[id] ?? 0, children: rows.filter((r) => r.parentId === id).length }),
     remove: async (_tx: unknown, id: number) => {
       const at = rows.findIndex((r) => r.id === id);
-      if (at >= 0) rows.splice(at, 1);
-      return at >= 0;
+      if (at < 0) return undefined;
+      const [gone] = rows.splice(at, 1);
+      return { imageKey: gone!.image?.storageKey ?? null };
     },
   };
   return { rows, repo: repo as unknown as CategoryRepository };
@@ -49,6 +50,7 @@ const row = (id: number, parentId: number | null, slug: string) => ({
   icon: 'music',
   position: 0,
   isActive: true,
+  image: null,
 });
 
 const input = (fields: Partial<CategoryInput>): CategoryInput => ({

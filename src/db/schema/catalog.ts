@@ -25,7 +25,10 @@ export const categories = pgTable(
     /** Font Awesome icon name shown on category tiles, e.g. "guitar". */
     icon: varchar('icon', { length: 40 }).notNull().default('music'),
     position: integer('position').notNull().default(0),
+    /** The category's picture (renditions under uploads/categories/), shown on the home page's tiles. */
     imageKey: varchar('image_key', { length: 100 }),
+    /** Real dimensions of each rendition of `imageKey`, as for product images. */
+    imageSizes: jsonb('image_sizes').$type<ImageSize[]>(),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { AccountsService } from '../accounts/service';
-import type { CategoryService } from '../catalog/service';
+import type { CategoryImageService, CategoryService } from '../catalog/service';
 import type { OrdersService } from '../orders/service';
 import type { DashboardService } from '../reports/service';
 import type { ProductAdminService } from '../product/service';
@@ -45,6 +45,8 @@ export interface AdminAreaDeps {
   /** Reports and their exports (A10); without it the report pages are not registered (tests of other pages). */
   reports?: AdminReportsDeps;
   categories: CategoryService;
+  /** A category's picture (A3); without it the upload routes are not registered (tests of other pages). */
+  categoryImages?: CategoryImageService;
   suppliers: SupplierService;
   /** Couriers, rates and the free-shipping threshold (A7). */
   shipping: ShippingAdminService;

@@ -6,7 +6,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/connection';
 import type { StoreDb, StoreExecutor } from '../../db/store-db';
 import { categories } from '../../db/schema';
-import type { AdminCategoryRow, CategoryFields } from './types';
+import type { AdminCategoryRow, CategoryFields, CategoryImage } from './types';
 
 interface CountSqlRow {
   id: number;
@@ -28,6 +28,8 @@ export function createCategoryRepository(db: StoreDb) {
           icon: categories.icon,
           position: categories.position,
           isActive: categories.isActive,
+          imageKey: categories.imageKey,
+          imageSizes: categories.imageSizes,
         })
         .from(categories)
         .orderBy(asc(categories.position), asc(categories.name));
@@ -35,7 +37,11 @@ export function createCategoryRepository(db: StoreDb) {
         await tx.execute(sql`SELECT category_id AS id, count(*) AS product_count FROM products GROUP BY category_id`),
       );
       const byId = new Map(counts.map((c) => [Number(c.id), Number(c.product_count)]));
-      return rows.map((r) => ({ ...r, productCount: byId.get(r.id) ?? 0 }));
+      return rows.map(({ imageKey, imageSizes, ...r }) => ({
+        ...r,
+        productCount: byId.get(r.id) ?? 0,
+        image: imageKey && imageSizes ? { storageKey: imageKey, sizes: imageSizes } : null,
+      }));
     },
 
     /**
@@ -77,9 +83,27 @@ export function createCategoryRepository(db: StoreDb) {
       return { products: Number(row?.products ?? 0), children: Number(row?.children ?? 0) };
     },
 
-    async remove(tx: StoreExecutor, id: number): Promise<boolean> {
-      const rows = await tx.delete(categories).where(eq(categories.id, id)).returning({ id: categories.id });
-      return rows.length > 0;
+    /** Deletes the category; undefined when it did not exist, else its picture's key (null: none). */
+    async remove(tx: StoreExecutor, id: number): Promise<{ imageKey: string | null } | undefined> {
+      const [row] = await tx.delete(categories).where(eq(categories.id, id)).returning({ imageKey: categories.imageKey });
+      return row;
+    },
+
+    /**
+     * Sets (or clears, with null) the category's picture and returns the key it replaced, or
+     * undefined when the category does not exist. The row is locked, so two uploads at once each
+     * learn which key they replaced and no rendition is left behind.
+     */
+    async setImage(id: number, image: CategoryImage | null): Promise<{ replaced: string | null } | undefined> {
+      return db.transaction(async (tx) => {
+        const [old] = await tx.select({ key: categories.imageKey }).from(categories).where(eq(categories.id, id)).for('update');
+        if (!old) return undefined;
+        await tx
+          .update(categories)
+          .set({ imageKey: image?.storageKey ?? null, imageSizes: image?.sizes ?? null })
+          .where(eq(categories.id, id));
+        return { replaced: old.key };
+      });
     },
   };
 }

@@ -106,7 +106,15 @@ export interface CategoryInput {
   isActive: boolean;
 }
 
-export function createCategoryService(deps: { repo: CategoryRepository; transaction: RunInTransaction; invalidate: () => void }) {
+export interface CategoryServiceDeps {
+  repo: CategoryRepository;
+  transaction: RunInTransaction;
+  invalidate: () => void;
+  /** Deletes a picture's renditions (after the row that named it is gone). */
+  removeImageFiles?: (storageKey: string) => Promise<void>;
+}
+
+export function createCategoryService(deps: CategoryServiceDeps) {
   const { repo, transaction } = deps;
 
   /** Checks the input against the tree (inside the write's transaction) and returns the row to write. */
@@ -189,8 +197,10 @@ export function createCategoryService(deps: { repo: CategoryRepository; transact
         if (isForeignKeyViolation(error)) throw new CategoryRuleError('_form', 'adminCatalog.category.error.hasProducts');
         throw error;
       });
-      if (removed) deps.invalidate();
-      return removed;
+      if (!removed) return false;
+      deps.invalidate();
+      if (removed.imageKey) await deps.removeImageFiles?.(removed.imageKey);
+      return true;
     },
   };
 }

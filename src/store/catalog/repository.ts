@@ -5,7 +5,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/connection';
 import type { StoreDb } from '../../db/store-db';
 import { mainImagesOf as sharedMainImagesOf, productCardColumns } from '../../db/product-cards';
-import { categories, products } from '../../db/schema';
+import { categories, type ImageSize, products } from '../../db/schema';
 import type { ProductCardRow, CategoryTileRow } from './types';
 
 interface TileSqlRow {
@@ -13,6 +13,8 @@ interface TileSqlRow {
   slug: string;
   name: string;
   icon: string;
+  image_key: string | null;
+  image_sizes: ImageSize[] | null;
   /** count() is a bigint: a string from node-postgres, a number from PGlite. */
   product_count: string | number;
 }
@@ -44,12 +46,12 @@ export function createCatalogRepository(db: StoreDb) {
           UNION ALL
           SELECT c.id, tree.root_id FROM ${categories} c JOIN tree ON c.parent_id = tree.id WHERE c.is_active
         )
-        SELECT r.id, r.slug, r.name, r.icon, count(p.id) AS product_count
+        SELECT r.id, r.slug, r.name, r.icon, r.image_key, r.image_sizes, count(p.id) AS product_count
         FROM ${categories} r
         LEFT JOIN tree ON tree.root_id = r.id
         LEFT JOIN ${products} p ON p.category_id = tree.id AND p.is_active
         WHERE r.parent_id IS NULL AND r.is_active
-        GROUP BY r.id, r.slug, r.name, r.icon, r.position
+        GROUP BY r.id, r.slug, r.name, r.icon, r.image_key, r.image_sizes, r.position
         ORDER BY r.position, r.name`);
       return rowsOf<TileSqlRow>(result).map((r) => ({
         id: Number(r.id),
@@ -57,6 +59,7 @@ export function createCatalogRepository(db: StoreDb) {
         name: r.name,
         icon: r.icon,
         productCount: Number(r.product_count),
+        image: r.image_key && r.image_sizes ? { storageKey: r.image_key, sizes: r.image_sizes } : null,
       }));
     },
   };

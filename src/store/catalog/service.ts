@@ -204,6 +204,12 @@ export type CatalogService = ReturnType<typeof createCatalogService>;
 
 // The back office's category editing (A3), reachable by other areas through this file.
 export {
+  type CategoryImageResult,
+  type CategoryImageService,
+  createCategoryImageService,
+  MAX_CATEGORY_IMAGE_BYTES,
+} from './category-images';
+export {
   type AdminCategoryNode,
   type CategoryFormData,
   type CategoryInput,

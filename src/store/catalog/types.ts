@@ -21,9 +21,17 @@ export interface CategoryTileRow {
   icon: string;
   /** Active products in this category and all its descendants. */
   productCount: number;
+  /** Its picture, shown on the tile instead of the icon when there is one. */
+  image: CategoryImage | null;
 }
 
 /** A category as the back office sees it (A3): every field, active or not, with its own products. */
+/** A category's picture: its renditions' key and real sizes (as for product images). */
+export interface CategoryImage {
+  storageKey: string;
+  sizes: ImageSize[];
+}
+
 export interface AdminCategoryRow {
   id: number;
   parentId: number | null;
@@ -35,6 +43,7 @@ export interface AdminCategoryRow {
   isActive: boolean;
   /** Products (active or not) directly in this category. */
   productCount: number;
+  image: CategoryImage | null;
 }
 
 /** What the category form writes. */

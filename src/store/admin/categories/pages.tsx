@@ -1,4 +1,5 @@
 /** A3 views: the category tree, and the create/edit form with its delete confirmation. */
+import type { MessageKey } from '../../../lib/i18n';
 import { DEFAULT_QUERY, pageUrl } from '../../catalog/schema';
 import { type AdminCategoryNode, flattenTree } from '../../catalog/service';
 import type { AdminCategoryRow } from '../../catalog/types';
@@ -7,6 +8,7 @@ import { FieldInput, FormAlert, type FormState } from '../../ui/form-fields';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
 import { AdminLayout } from '../layout';
+import { CategoryImageSection } from './image-section';
 import { FieldCheckbox, FieldNumber, FieldSelect, FieldTextarea } from '../fields';
 
 export const CATEGORIES_PATH = '/admin/kategori';
@@ -118,9 +120,13 @@ export interface CategoryFormProps {
   form: FormState;
   /** Shown on the edit page: products and sub-categories directly in it. */
   usage?: { products: number; children: number };
+  /** Whether the picture section is shown (its routes exist). */
+  withImage?: boolean;
+  /** Why the last picture upload was refused. */
+  imageError?: MessageKey;
 }
 
-export function CategoryFormPage({ category, parents, form: given, usage }: CategoryFormProps) {
+export function CategoryFormPage({ category, parents, form: given, usage, withImage, imageError }: CategoryFormProps) {
   const { t } = usePage();
   // A refused parent (itself or a descendant) is not among the options: show the current one
   // rather than letting the select fall back to "no parent" unnoticed.
@@ -189,6 +195,7 @@ export function CategoryFormPage({ category, parents, form: given, usage }: Cate
           </div>
         </form>
       </div>
+      {category && withImage && <CategoryImageSection category={category} error={imageError} />}
       {category && usage && (
         <div class="admin-form-card admin-danger-zone" data-category-delete>
           {inUse ? (

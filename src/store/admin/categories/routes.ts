@@ -1,18 +1,21 @@
 /**
  * A3 Categories (admin only): `/admin/kategori` lists the tree; `/baru` and `/:id` are the forms;
- * `/:id/hapus` deletes after the confirmation on the edit page. The rules (slug, cycles, in use)
+ * `/:id/hapus` deletes after the confirmation on the edit page; `/:id/gambar` is the category's
+ * picture (image-routes.ts). The rules (slug, cycles, in use)
  * are the catalog's category service's; a refused input re-renders the form with a 400.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
 import { categoryFormSchema } from '../../catalog/schema';
-import { CategoryRuleError, type CategoryService } from '../../catalog/service';
+import { type CategoryImageService, CategoryRuleError, type CategoryService } from '../../catalog/service';
+import type { MessageKey } from '../../../lib/i18n';
 import { type FormValues, formValues, parseForm } from '../../ui/form';
 import type { FormState } from '../../ui/form-fields';
 import { setFlash } from '../flash';
 import { adminPage } from '../render';
 import { AdminNotFoundPage } from '../views/not-found-page';
+import { registerCategoryImageRoutes } from './image-routes';
 import { CATEGORIES_PATH, CategoryFormPage, CategoryListPage, categoryValues } from './pages';
 
 const ADMIN_ONLY = { config: { role: 'admin' as const } };
@@ -21,14 +24,27 @@ type IdParams = { Params: { id: string } };
 
 const NEW_VALUES: FormValues = { name: '', slug: '', parentId: '', description: '', icon: 'music', position: '0', isActive: 'on' };
 
-export function registerAdminCategoryRoutes(admin: FastifyInstance, deps: { categories: CategoryService }) {
+export function registerAdminCategoryRoutes(
+  admin: FastifyInstance,
+  deps: { categories: CategoryService; categoryImages?: CategoryImageService },
+) {
   const { categories } = deps;
+  const notFound = (reply: FastifyReply) => adminPage(reply, h(AdminNotFoundPage, {}), 404);
 
-  async function showForm(reply: FastifyReply, id: number | undefined, form: FormState, status = 200) {
+  async function showForm(reply: FastifyReply, id: number | undefined, form: FormState, status = 200, imageError?: MessageKey) {
     const data = await categories.formData(id);
-    if (id !== undefined && !data.category) return adminPage(reply, h(AdminNotFoundPage, {}), 404);
+    if (id !== undefined && !data.category) return notFound(reply);
     const values = form.values ?? (data.category ? categoryValues(data.category) : NEW_VALUES);
-    return adminPage(reply, h(CategoryFormPage, { ...data, form: { ...form, values } }), status);
+    const withImage = deps.categoryImages !== undefined;
+    return adminPage(reply, h(CategoryFormPage, { ...data, form: { ...form, values }, withImage, imageError }), status);
+  }
+
+  if (deps.categoryImages) {
+    registerCategoryImageRoutes(admin, {
+      images: deps.categoryImages,
+      notFound,
+      refused: (reply, id, error) => showForm(reply, id, {}, 400, error),
+    });
   }
 
   /**

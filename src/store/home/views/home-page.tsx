@@ -4,6 +4,31 @@ import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
 import { ProductCard } from '../../catalog/views/product-card';
+import type { CategoryImage } from '../../catalog/types';
+import { fallbackRendition, imageUrl, srcSet } from '../../ui/image-urls';
+
+/** Tiles are a quarter of the page on desktops, half on phones. */
+const TILE_SIZES = '(min-width: 768px) 25vw, 50vw';
+
+/** A category's picture on its tile; decorative, since the tile's name says what it is. */
+function CategoryPicture({ image }: { image: CategoryImage }) {
+  const fallback = fallbackRendition(image.sizes, 640);
+  if (!fallback) return null;
+  return (
+    <picture class="category-tile-picture">
+      <source type="image/webp" srcset={srcSet(image.storageKey, image.sizes, 'webp', 'categories')} sizes={TILE_SIZES} />
+      <img
+        src={imageUrl(image.storageKey, fallback.nominal, 'jpg', 'categories')}
+        srcset={srcSet(image.storageKey, image.sizes, 'jpg', 'categories')}
+        sizes={TILE_SIZES}
+        width={fallback.size.width}
+        height={fallback.size.height}
+        alt=""
+        loading="lazy"
+      />
+    </picture>
+  );
+}
 
 const HIGHLIGHTS: { icon: string; key: 'original' | 'setup' | 'shipping' | 'chat' }[] = [
   { icon: 'certificate', key: 'original' },
@@ -41,7 +66,7 @@ export function HomePage({ featured, bestSellers, categories }: HomeCatalog) {
           {categories.map((c) => (
             <li key={c.id}>
               <a class="category-tile" href={`/produk?kategori=${encodeURIComponent(c.slug)}`}>
-                <Icon name={c.icon} class="category-tile-icon" />
+                {c.image ? <CategoryPicture image={c.image} /> : <Icon name={c.icon} class="category-tile-icon" />}
                 <span class="category-tile-name">{c.name}</span>
                 <span class="category-tile-count">{t('home.categories.count', { count: c.productCount })}</span>
               </a>
