@@ -32,6 +32,17 @@ test('a fresh shop is filled through the admin alone and sells its first product
   await page.getByLabel('Nama', { exact: true }).fill('Gitar Elektrik');
   await page.getByRole('button', { name: 'Buat kategori' }).click();
   await expect(page.locator('[data-admin-flash]')).toContainText('Kategori Gitar Elektrik dibuat.');
+  // Its picture, for the home page's tile.
+  await page.locator('[data-category-row="gitar-elektrik"]').getByRole('link', { name: 'Gitar Elektrik', exact: true }).click();
+  const tilePhoto = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#1e3a8a' } })
+    .jpeg()
+    .toBuffer();
+  await page.getByLabel('Unggah gambar').setInputFiles([{ name: 'gitar.jpg', mimeType: 'image/jpeg', buffer: tilePhoto }]);
+  await page.getByRole('button', { name: 'Simpan gambar' }).click();
+  await expect(page.locator('[data-admin-flash]')).toContainText('Gambar kategori disimpan.');
+  await expect(page.locator('[data-category-image] img')).toBeVisible();
+  expect(await seriousA11yProblems(page)).toEqual([]);
+  await shot('category');
 
   // A supplier.
   await page.goto(`${store.url}/admin/pemasok/baru`);
@@ -67,6 +78,10 @@ test('a fresh shop is filled through the admin alone and sells its first product
   const customer = await browser.newContext();
   try {
     const shop = await customer.newPage();
+    await shop.goto(store.url);
+    const tile = shop.locator('.category-tile').filter({ hasText: 'Gitar Elektrik' });
+    await expect(tile.locator('img[src^="/media/categories/"]')).toBeVisible();
+    await shop.screenshot({ path: testInfo.outputPath('fresh-home.png'), fullPage: true });
     await shop.goto(`${store.url}/produk`);
     const card = shop.locator('article.product-card').filter({ hasText: 'Hurtrock Thunder 7 Senar' });
     await expect(card).toHaveCount(1);
