@@ -9,7 +9,6 @@
  * - New orders announce themselves with the chat console's bell and tone (web/chat-alerts.ts, with
  *   the desk's own saved preferences): when the newest order id or the count goes up after the
  *   first answer. The toggles appear on the orders list (its `data-orders-alert-controls` slot).
- * - On the list: "select all on this page" for the print form, and how many are selected.
  */
 import type { ChatMessage } from './chat-bubbles';
 import { createChatAlerts } from './chat-alerts';
@@ -24,7 +23,6 @@ interface NeedsAction {
 
 const badge = document.querySelector<HTMLElement>('[data-orders-badge]');
 if (badge) startBadge(badge);
-setUpSelection();
 
 const fill = (template: string | undefined, count: number) => (template ?? '{count}').replace('{count}', String(count));
 
@@ -110,24 +108,4 @@ function startBadge(el: HTMLElement) {
     void poll();
   });
   void poll();
-}
-
-function setUpSelection() {
-  const all = document.querySelector<HTMLInputElement>('[data-desk-select-all]');
-  const boxes = [...document.querySelectorAll<HTMLInputElement>('[data-desk-select]')];
-  const status = document.querySelector<HTMLElement>('[data-desk-selected]');
-  const template = badge?.dataset.selected;
-  if (!all || boxes.length === 0) return;
-  const update = () => {
-    const n = boxes.filter((b) => b.checked).length;
-    all.checked = n === boxes.length;
-    all.indeterminate = n > 0 && n < boxes.length;
-    if (status) status.textContent = n > 0 ? fill(template, n) : '';
-  };
-  all.addEventListener('change', () => {
-    for (const b of boxes) b.checked = all.checked;
-    update();
-  });
-  for (const b of boxes) b.addEventListener('change', update);
-  update();
 }

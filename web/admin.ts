@@ -42,26 +42,34 @@ function wireAdminMenu(): void {
 
 /**
  * "Select all" for tables with bulk actions: a header checkbox `data-select-all="<name>"` checks
- * or clears every `<name>` checkbox of its form, and shows "some" (indeterminate) when only some
- * are checked. It is rendered hidden and shown here, since without script it could do nothing.
+ * or clears every `<name>` checkbox of its form (also those tied to it with `form="…"`), and
+ * shows "some" (indeterminate) when only some are checked. A `[data-select-count]` element of the
+ * form says how many are chosen, from its `data-template` ("{count} dipilih"). The checkbox is
+ * rendered hidden and shown here, since without script it could do nothing.
  */
 function wireSelectAll(): void {
   for (const all of document.querySelectorAll<HTMLInputElement>('input[data-select-all]')) {
     const form = all.form;
     if (!form) continue;
-    const boxes = () => [...form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${all.dataset.selectAll}"]`)];
+    const boxes = () =>
+      [...form.elements].filter(
+        (el): el is HTMLInputElement => el instanceof HTMLInputElement && el.type === 'checkbox' && el.name === all.dataset.selectAll,
+      );
+    const count = form.querySelector<HTMLElement>('[data-select-count]');
     const sync = () => {
       const checked = boxes().filter((box) => box.checked).length;
       all.checked = checked > 0 && checked === boxes().length;
       all.indeterminate = checked > 0 && checked < boxes().length;
+      if (count) count.textContent = checked > 0 ? (count.dataset.template ?? '').replace('{count}', String(checked)) : '';
     };
     all.hidden = false;
     all.addEventListener('change', () => {
       for (const box of boxes()) box.checked = all.checked;
       sync();
     });
-    form.addEventListener('change', (event) => {
-      if (event.target !== all) sync();
+    // Boxes tied with form="…" may sit outside the form element: listen on the document.
+    document.addEventListener('change', (event) => {
+      if (event.target !== all && boxes().includes(event.target as HTMLInputElement)) sync();
     });
     sync();
   }

@@ -151,9 +151,9 @@ test.describe('orders desk', () => {
         // The count also rides on the phone's Menu button, which keeps its name.
         await expect(page.locator('[data-admin-nav-toggle] .admin-nav-toggle-badge')).toHaveCount(1);
         // "Select all on this page" ticks every row's box for the print form, in list order.
-        await page.locator('[data-desk-select-all]').check();
-        await expect(page.locator('[data-desk-select]:not(:checked)')).toHaveCount(0);
-        await expect(page.locator('[data-desk-selected]')).toContainText('dipilih');
+        await page.locator('[data-select-all="nomor"]').check();
+        await expect(page.locator('input[name="nomor"][form="desk-print"]:not(:checked)')).toHaveCount(0);
+        await expect(page.locator('[data-select-count]')).toContainText('dipilih');
         await page.goto(`${store.url}/admin/pesanan?dari=2026-12-31&sampai=2026-01-01`);
         await expect(page.locator('#desk-sampai-error')).toBeVisible();
         await check(page, `orders-filter-error-${scheme}-${width}`, shot);

@@ -22,7 +22,6 @@ export function OrdersBadge() {
       data-sound={t('ordersDesk.notify.sound')}
       data-notify-denied={t('ordersDesk.notify.denied')}
       data-notify-unsupported={t('ordersDesk.notify.unsupported')}
-      data-selected={t('ordersDesk.selected', { count: '{count}' })}
     />
   );
 }

@@ -142,7 +142,7 @@ function PrintForm() {
       <button type="submit" class="btn btn-sm btn-outline-rock" formTarget="_blank">
         <Icon name="print" /> {t('ordersDesk.print.submit')}
       </button>
-      <span class="form-text" data-desk-selected aria-live="polite" />
+      <span class="form-text" data-select-count data-template={t('ordersDesk.selected', { count: '{count}' })} aria-live="polite" />
     </form>
   );
 }
@@ -189,9 +189,11 @@ export function OrdersListPage({ parsed, list }: { parsed: ParsedDeskFilters; li
                   <input
                     type="checkbox"
                     class="form-check-input"
-                    data-desk-select-all
+                    form="desk-print"
+                    data-select-all="nomor"
                     aria-label={t('ordersDesk.selectAll')}
                     title={t('ordersDesk.selectAll')}
+                    hidden
                   />
                 </th>
                 <th scope="col">{t('ordersDesk.col.order')}</th>
@@ -213,7 +215,6 @@ export function OrdersListPage({ parsed, list }: { parsed: ParsedDeskFilters; li
                       name="nomor"
                       value={o.number}
                       form="desk-print"
-                      data-desk-select
                       aria-label={t('ordersDesk.select', { number: o.number })}
                     />
                   </td>
