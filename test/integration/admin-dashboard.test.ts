@@ -260,7 +260,7 @@ describe.each(dbTargets)('admin dashboard on %s', (target) => {
     const recent = [...html.matchAll(/<tr data-order="([^"]+)">/g)].map((m) => m[1]);
     // Newest first, eight of nine; the order from October is left out.
     expect(recent).toEqual([numbers.g, numbers.h, numbers.c, numbers.f, numbers.b, numbers.a, numbers.d, numbers.e]);
-    expect(html).toContain(`href="/pesanan/${numbers.c}"`);
+    expect(html).toContain(`href="/admin/pesanan/${numbers.c}"`);
 
     const best = [...html.matchAll(/<li data-product="([^"]+)" data-units="(\d+)">/g)].map((m) => [m[1], Number(m[2])]);
     expect(best).toEqual([
@@ -273,6 +273,19 @@ describe.each(dbTargets)('admin dashboard on %s', (target) => {
     const low = [...html.matchAll(/<tr data-product="([^"]+)" data-stock="(\d+)">/g)].map((m) => Number(m[2]));
     expect(low).toEqual([2, 3]);
     expect(html).toContain('href="/admin/stok"');
+    // Staff may not open the admin's product and stock pages: their links go to the shop.
+    expect(html).not.toContain('href="/admin/produk');
+
+    // An admin's figures lead to the back office pages that explain them.
+    await createUser(store.database.db, { email: 'admin@dash.example', role: 'admin', password: PASSWORD });
+    const admin = new TestBrowser(store.app, '203.0.113.162');
+    await admin.login('admin@dash.example', PASSWORD);
+    const adminHtml = (await admin.get('/admin')).body;
+    expect(adminHtml).toContain('href="/admin/produk?aktif=ya"');
+    expect(adminHtml).toMatch(/<li data-product="[^"]+" data-units="\d+"><a href="\/admin\/produk\/\d+">/);
+    expect(adminHtml).toMatch(/<tr data-product="[^"]+" data-stock="\d+"><th scope="row" class="dash-wrap"><a href="\/admin\/stok\/\d+">/);
+    // The users page does not exist yet: the customers figure is not a dead link.
+    expect(adminHtml).not.toContain('href="/admin/pengguna"');
   });
 
   it('is for staff and admins only', async () => {

@@ -13,6 +13,7 @@ import type { DashboardOverview } from '../../reports/types';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
 import { AdminLayout } from '../layout';
+import { visibleNav } from '../nav';
 import { SALES_CHART_CANVAS_ID, SALES_CHART_DATA_ID, type SalesChartData } from './chart-data';
 
 const INTL_LOCALE: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
@@ -68,6 +69,9 @@ function Figure(props: { href?: string; icon: string; label: string; value: stri
 
 export function DashboardPage({ overview }: { overview: DashboardOverview }) {
   const { t, locale, user } = usePage();
+  // Figures link to the back office page that explains them where this user may open it, else to the shop.
+  const isAdmin = user?.role === 'admin';
+  const usersPage = visibleNav(user?.role).some((item) => item.section === 'users');
   const number = new Intl.NumberFormat(INTL_LOCALE[locale]);
   const chart = salesChartData(overview, locale, t);
   const total30 = overview.daily.reduce((sum, d) => sum + d.amount, 0);
@@ -107,14 +111,14 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
           />
           <Figure
             id="products"
-            href="/produk"
+            href={isAdmin ? '/admin/produk?aktif=ya' : '/produk'}
             icon="guitar"
             label={t('dashboard.activeProducts')}
             value={number.format(overview.totals.activeProducts)}
           />
           <Figure
             id="customers"
-            href={user?.role === 'admin' ? '/admin/pengguna' : undefined}
+            href={usersPage ? '/admin/pengguna' : undefined}
             icon="users"
             label={t('dashboard.customers')}
             value={number.format(overview.totals.customers)}
@@ -234,7 +238,7 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
                 {overview.recentOrders.map((o) => (
                   <tr key={o.number} data-order={o.number}>
                     <th scope="row">
-                      <a href={`/pesanan/${o.number}`}>{o.number}</a>
+                      <a href={`/admin/pesanan/${o.number}`}>{o.number}</a>
                     </th>
                     <td class="dash-wrap">{o.customerName}</td>
                     <td>
@@ -264,7 +268,7 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
             <ol class="dash-list" data-best-sellers>
               {overview.bestSellers.map((p) => (
                 <li key={p.productId} data-product={p.slug} data-units={p.units}>
-                  <a href={`/produk/${p.slug}`}>{p.name}</a>
+                  <a href={isAdmin ? `/admin/produk/${p.productId}` : `/produk/${p.slug}`}>{p.name}</a>
                   <span class="dash-count">{t('dashboard.bestSellers.units', { count: p.units })}</span>
                 </li>
               ))}
@@ -296,7 +300,7 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
                   {overview.lowStock.products.map((p) => (
                     <tr key={p.productId} data-product={p.slug} data-stock={p.stock}>
                       <th scope="row" class="dash-wrap">
-                        <a href={`/produk/${p.slug}`}>{p.name}</a>
+                        <a href={isAdmin ? `/admin/stok/${p.productId}` : `/produk/${p.slug}`}>{p.name}</a>
                         <span class="d-block small text-body-secondary">{p.sku}</span>
                       </th>
                       <td class="text-end">{number.format(p.stock)}</td>
