@@ -126,9 +126,6 @@ export const adminCatalog = defineMessages({
     'adminCatalog.supplier.error.address': 'Alamat paling banyak 500 karakter.',
     'adminCatalog.supplier.error.notes': 'Catatan paling banyak 2000 karakter.',
     'adminCatalog.pager.label': 'Halaman',
-    'adminCatalog.pager.prev': 'Sebelumnya',
-    'adminCatalog.pager.next': 'Berikutnya',
-    'adminCatalog.pager.status': 'Halaman {page} dari {pages}',
   },
   en: {
     'adminCatalog.category.title': 'Categories',
@@ -254,8 +251,5 @@ export const adminCatalog = defineMessages({
     'adminCatalog.supplier.error.address': 'The address may be at most 500 characters.',
     'adminCatalog.supplier.error.notes': 'The notes may be at most 2000 characters.',
     'adminCatalog.pager.label': 'Pages',
-    'adminCatalog.pager.prev': 'Previous',
-    'adminCatalog.pager.next': 'Next',
-    'adminCatalog.pager.status': 'Page {page} of {pages}',
   },
 });

@@ -1,5 +1,6 @@
 /** Pieces the stock pages share: the two tabs (alerts, restock orders), a pager that keeps the URL's query, a field error. */
 import type { MessageKey } from '../../../lib/i18n';
+import { AdminPager } from '../views/pager';
 import { usePage } from '../../ui/page-context';
 
 export function StockTabs({ current }: { current: 'alerts' | 'restock' }) {
@@ -43,7 +44,6 @@ export function Pager({
 }) {
   const { t } = usePage();
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages <= 1) return null;
   const href = (p: number) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
@@ -51,25 +51,7 @@ export function Pager({
     const qs = params.toString();
     return qs ? `${base}?${qs}` : base;
   };
-  return (
-    <nav aria-label={t('stock.pager.label')} class="stock-pager">
-      {page > 1 ? (
-        <a class="btn btn-outline-rock btn-sm" href={href(page - 1)} rel="prev">
-          {t('stock.pager.prev')}
-        </a>
-      ) : (
-        <span />
-      )}
-      <span class="text-body-secondary">{t('stock.pager.status', { page, pages })}</span>
-      {page < pages ? (
-        <a class="btn btn-outline-rock btn-sm" href={href(page + 1)} rel="next">
-          {t('stock.pager.next')}
-        </a>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
+  return <AdminPager page={page} pages={pages} href={href} label={t('stock.pager.label')} />;
 }
 
 export function FieldError({ id, error }: { id: string; error: string | undefined }) {

@@ -4,6 +4,7 @@ import type { SuppliedProductRow, SupplierList, SupplierListQuery, SupplierRow }
 import { CsrfField } from '../../ui/csrf-field';
 import { FieldInput, FormAlert, type FormState } from '../../ui/form-fields';
 import { Icon } from '../../ui/icon';
+import { AdminPager } from '../views/pager';
 import { usePage } from '../../ui/page-context';
 import { FieldTextarea } from '../fields';
 import { AdminLayout } from '../layout';
@@ -113,33 +114,12 @@ export function SupplierListPage({ query, list }: { query: SupplierListQuery; li
           </table>
         </div>
       )}
-      {list.pageCount > 1 && (
-        <nav aria-label={t('adminCatalog.pager.label')} class="mt-3">
-          <ul class="pagination flex-wrap">
-            <li class={`page-item${query.page <= 1 ? ' disabled' : ''}`}>
-              {query.page > 1 ? (
-                <a class="page-link" href={supplierListUrl(query, { page: query.page - 1 })} rel="prev">
-                  {t('adminCatalog.pager.prev')}
-                </a>
-              ) : (
-                <span class="page-link">{t('adminCatalog.pager.prev')}</span>
-              )}
-            </li>
-            <li class="page-item active" aria-current="page">
-              <span class="page-link">{t('adminCatalog.pager.status', { page: query.page, pages: list.pageCount })}</span>
-            </li>
-            <li class={`page-item${query.page >= list.pageCount ? ' disabled' : ''}`}>
-              {query.page < list.pageCount ? (
-                <a class="page-link" href={supplierListUrl(query, { page: query.page + 1 })} rel="next">
-                  {t('adminCatalog.pager.next')}
-                </a>
-              ) : (
-                <span class="page-link">{t('adminCatalog.pager.next')}</span>
-              )}
-            </li>
-          </ul>
-        </nav>
-      )}
+      <AdminPager
+        page={query.page}
+        pages={list.pageCount}
+        href={(page) => supplierListUrl(query, { page })}
+        label={t('adminCatalog.pager.label')}
+      />
     </AdminLayout>
   );
 }
