@@ -402,6 +402,28 @@ describe.each(dbTargets)('admin products on %s', (target) => {
     expect((await admin.post('/admin/produk/999999/gambar/urutan', { urutan: `${a}` })).status).toBe(404);
   });
 
+  it('answers an upload bigger than every allowed file at once with "too large" (413), unread', async () => {
+    const id = await create({ sku: 'UJI-BESAR', name: 'Kabinet Uji Besar' });
+    await admin.get(`/admin/produk/${id}`);
+    const body = multipart([{ name: '_csrf', value: admin.csrf ?? '' }]);
+    const send = (accept: string) =>
+      store.app.inject({
+        method: 'POST',
+        url: `/admin/produk/${id}/gambar`,
+        remoteAddress: '192.0.2.200',
+        // Declared far above 8 × 10 MB: nothing is read, not even the CSRF field.
+        headers: { cookie: cookieOf(admin), 'content-type': body.contentType, 'content-length': String(200 * 1024 * 1024), accept },
+        payload: body.payload,
+      });
+    const page = await send('text/html');
+    expect(page.statusCode).toBe(413);
+    expect(page.body).toContain('File terlalu besar');
+    expect(page.headers.connection).toBe('close');
+    const json = await send('application/json');
+    expect(json.statusCode).toBe(413);
+    expect(JSON.parse(json.body).message).toContain('File terlalu besar');
+  });
+
   it('allows at most 8 images per product', async () => {
     const id = await create({ sku: 'UJI-MAX', name: 'Drum Uji Maks' });
     await admin.get(`/admin/produk/${id}`);

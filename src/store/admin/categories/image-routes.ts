@@ -29,12 +29,22 @@ export function registerCategoryImageRoutes(
   deps: {
     images: CategoryImageService;
     notFound: (reply: FastifyReply) => unknown;
-    /** The edit page again, with the upload's refusal (400). */
-    refused: (reply: FastifyReply, id: number, error: MessageKey) => unknown;
+    /** The edit page again, with the upload's refusal (400 unless said). */
+    refused: (reply: FastifyReply, id: number, error: MessageKey, status?: number) => unknown;
   },
 ) {
   admin.register(async (scope) => {
-    const form = await multipartForm(scope, { fileFields: [CATEGORY_IMAGE_FIELD], maxFileBytes: MAX_CATEGORY_IMAGE_BYTES, maxFiles: 1 });
+    const form = await multipartForm(scope, {
+      fileFields: [CATEGORY_IMAGE_FIELD],
+      maxFileBytes: MAX_CATEGORY_IMAGE_BYTES,
+      maxFiles: 1,
+      // Bigger than any allowed file: answered unread (the admin guard already ran).
+      onTooLarge: (request, reply) => {
+        const params = idParams.safeParse(request.params);
+        if (!params.success) return deps.notFound(reply);
+        return deps.refused(reply, params.data.id, 'adminCatalog.category.image.error.tooLarge', 413);
+      },
+    });
 
     scope.post('/kategori/:id/gambar', { ...ADMIN_ONLY, preValidation: form.preValidation }, async (request, reply) => {
       const params = idParams.safeParse(request.params);

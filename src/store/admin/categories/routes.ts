@@ -43,7 +43,7 @@ export function registerAdminCategoryRoutes(
     registerCategoryImageRoutes(admin, {
       images: deps.categoryImages,
       notFound,
-      refused: (reply, id, error) => showForm(reply, id, {}, 400, error),
+      refused: (reply, id, error, status = 400) => showForm(reply, id, {}, status, error),
     });
   }
 

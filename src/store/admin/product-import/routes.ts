@@ -35,7 +35,14 @@ export function registerProductImportRoutes(admin: FastifyInstance, deps: { impo
   });
 
   admin.register(async (scope) => {
-    const form = await multipartForm(scope, { fileFields: ['file'], maxFileBytes: MAX_IMPORT_BYTES, maxFiles: 1 });
+    const form = await multipartForm(scope, {
+      fileFields: ['file'],
+      maxFileBytes: MAX_IMPORT_BYTES,
+      maxFiles: 1,
+      // Bigger than any allowed file: answered unread (the admin guard already ran).
+      onTooLarge: (_request, reply) =>
+        adminPage(reply, h(ImportPage, { upload: { row: 1, column: null, message: 'import.error.tooLarge' } }), 413),
+    });
 
     scope.post('/produk/impor', { ...ADMIN_ONLY, preValidation: form.preValidation }, async (request, reply) => {
       const upload = form.formOf(request);

@@ -34,6 +34,14 @@ export function registerProductImageUpload(
       fileFields: ['images'],
       maxFileBytes: MAX_PRODUCT_IMAGE_BYTES,
       maxFiles: MAX_PRODUCT_IMAGES,
+      // More than every allowed file could weigh: answered unread (the admin guard already ran).
+      onTooLarge: (request, reply) => {
+        const params = idParams.safeParse(request.params);
+        if (!params.success) return deps.notFound(reply);
+        const failure: MessageKey = 'adminProducts.image.error.tooLarge';
+        if (wantsJson(request)) return reply.code(413).send({ ok: false, added: 0, message: request.t(failure), refused: [] });
+        return deps.showEdit(reply, params.data.id, { upload: { added: 0, refused: [], tooMany: false, failure } }, 413);
+      },
     });
 
     scope.post('/produk/:id/gambar', { config: { role: 'admin' }, preValidation: form.preValidation }, async (request, reply) => {
