@@ -69,6 +69,8 @@ const SETTINGS: ShopSettings = {
   bankAccounts: [],
   transferExpiryMinutes: 90,
   gatewayExpiryMinutes: 15,
+  notificationEmail: null,
+  requireStaffTwoFactor: false,
   updatedAt: new Date('2026-01-01T00:00:00Z'),
 };
 

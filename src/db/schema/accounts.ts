@@ -40,6 +40,21 @@ export const userTokens = pgTable(
   (t) => [uniqueIndex('user_tokens_nonce_unique').on(t.nonceHash), index('user_tokens_user_idx').on(t.userId, t.purpose)],
 );
 
+/** Two-factor recovery codes (ten per enrolment), stored as SHA-256 hashes; each works once. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: varchar('code_hash', { length: 64 }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_code_unique').on(t.userId, t.codeHash)],
+);
+
 export const addresses = pgTable(
   'addresses',
   {

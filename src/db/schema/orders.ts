@@ -47,6 +47,10 @@ export const shopSettings = pgTable(
     /** How long an unpaid order keeps its stock: bank transfer (24 h) and card gateways (60 min). */
     transferExpiryMinutes: integer('transfer_expiry_minutes').notNull().default(1440),
     gatewayExpiryMinutes: integer('gateway_expiry_minutes').notNull().default(60),
+    /** Where new orders and receipts are announced; null = the store profile's email. */
+    notificationEmail: varchar('notification_email', { length: 254 }),
+    /** When on, staff and admins must sign in with a second factor (TOTP) and enrol before using the back office. */
+    requireStaffTwoFactor: boolean('require_staff_two_factor').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -8,6 +8,12 @@ export interface OpeningPeriod {
   close: string;
 }
 
+/** A day the shop is closed although its weekday is open (a public holiday), "YYYY-MM-DD" in WIB. */
+export interface Holiday {
+  date: string;
+  label: string;
+}
+
 export interface SocialLinks {
   instagram?: string;
   facebook?: string;
@@ -32,6 +38,7 @@ export const storeProfile = pgTable(
     website: varchar('website', { length: 200 }),
     mapsUrl: text('maps_url'),
     openingHours: jsonb('opening_hours').$type<OpeningPeriod[]>().notNull(),
+    holidays: jsonb('holidays').$type<Holiday[]>().notNull().default([]),
     social: jsonb('social').$type<SocialLinks>().notNull().default({}),
     logoKey: varchar('logo_key', { length: 100 }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -19,7 +19,8 @@ export type AdminSection =
   | 'users'
   | 'reports'
   | 'chat'
-  | 'settings';
+  | 'settings'
+  | 'audit';
 
 export interface AdminNavItem {
   section: AdminSection;
@@ -45,6 +46,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { section: 'reports', href: '/admin/laporan', label: 'admin.nav.reports', icon: 'chart-line', role: 'admin', ready: true },
   { section: 'chat', href: '/admin/chat', label: 'admin.nav.chat', icon: 'comments', role: 'staff', ready: true },
   { section: 'settings', href: '/admin/pengaturan', label: 'admin.nav.settings', icon: 'gear', role: 'admin', ready: false },
+  { section: 'audit', href: '/admin/audit', label: 'admin.nav.audit', icon: 'clipboard-list', role: 'admin', ready: false },
 ];
 
 /** The entries this user sees, in sidebar order. */

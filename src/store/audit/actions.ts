@@ -1,0 +1,26 @@
+/**
+ * What the audit log records (A11). One list, so the filter on /admin/audit, the labels and the
+ * code that writes entries agree; a new sensitive action is added here first.
+ */
+export const AUDIT_ACTIONS = [
+  'staff.login',
+  'staff.login_failed',
+  'user.invited',
+  'user.role',
+  'user.active',
+  'user.password_reset_sent',
+  'user.two_factor_enabled',
+  'user.two_factor_disabled',
+  'user.recovery_codes',
+  'product.price',
+  'stock.adjusted',
+  'order.payment_confirmed',
+  'order.refunded',
+  'settings.shop',
+  'settings.profile',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const isAuditAction = (value: unknown): value is AuditAction =>
+  typeof value === 'string' && (AUDIT_ACTIONS as readonly string[]).includes(value);
