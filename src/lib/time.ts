@@ -82,3 +82,16 @@ export function wibMonthStart(date: Date): Date {
 export function wibIsoDate(date: Date): string {
   return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** Midnight WIB of a `YYYY-MM-DD` calendar day; undefined for anything that is not a real date. */
+export function wibDay(value: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = Date.UTC(year, month - 1, day);
+  const check = new Date(utc);
+  if (year < 2000 || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    return undefined;
+  }
+  return new Date(utc - WIB_OFFSET_MS);
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchTerms } from '../../src/store/orders/desk-repository';
-import { deskQuery, parseDeskFilters, wibDay } from '../../src/store/orders/schema';
+import { wibDay } from '../../src/lib/time';
+import { deskQuery, parseDeskFilters } from '../../src/store/orders/schema';
 
 describe('orders desk filters', () => {
   it('reads status, payment method, WIB dates, search and page', () => {

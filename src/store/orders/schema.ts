@@ -5,13 +5,13 @@
  * was typed. Dates are WIB calendar days; `sampai` includes its whole day.
  */
 import type { MessageKey } from '../../lib/i18n';
+import { wibDay } from '../../lib/time';
 import { isOrderStatus, type OrderStatus, PAYMENT_METHODS } from './state-machine';
 
 export const DESK_PAGE_SIZE = 25;
 export const MAX_QUERY_LENGTH = 100;
 /** The longest range a filter may span (beyond it a typo is likelier than intent). */
 export const MAX_RANGE_YEARS = 5;
-const WIB_OFFSET_MS = 7 * 3_600_000;
 
 export interface DeskFilters {
   status?: OrderStatus;
@@ -41,19 +41,6 @@ export interface ParsedDeskFilters {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) ? text(value[0]) : '');
-
-/** Midnight WIB of a `YYYY-MM-DD` calendar day; undefined for anything that is not a real date. */
-export function wibDay(value: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = Date.UTC(year, month - 1, day);
-  const check = new Date(utc);
-  if (year < 2000 || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    return undefined;
-  }
-  return new Date(utc - WIB_OFFSET_MS);
-}
 
 export function parseDeskFilters(query: unknown): ParsedDeskFilters {
   const raw = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
