@@ -1,7 +1,13 @@
-/** Where the visitor's theme choice is remembered: localStorage for the browser, a cookie so the server renders it. */
+/**
+ * Where the visitor's theme choice is remembered: localStorage for the browser, a cookie so the
+ * server renders it. The back office (<html class="admin">) keeps a choice of its own, so staff
+ * can work in dark while the shop stays light, or the other way round.
+ */
 export type Theme = 'light' | 'dark';
-export const THEME_STORAGE_KEY = 'hurtrock-theme';
-export const THEME_COOKIE = 'theme';
+const isAdmin = document.documentElement.classList.contains('admin');
+export const THEME_STORAGE_KEY = isAdmin ? 'hurtrock-admin-theme' : 'hurtrock-theme';
+/** Must match plugins/pages.ts (THEME_COOKIE, ADMIN_THEME_COOKIE). */
+export const THEME_COOKIE = isAdmin ? 'admin_theme' : 'theme';
 
 export function storedTheme(): Theme | null {
   try {

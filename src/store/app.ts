@@ -39,6 +39,8 @@ import { createOutboxRepository } from './mail/outbox-repository';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
 import { createCatalogService, createCategoryImageService, createCategoryService } from './catalog/service';
+import { createAuditRepository } from './audit/repository';
+import { createAuditService } from './audit/service';
 import { createSupplierRepository } from './suppliers/repository';
 import { createSupplierService } from './suppliers/service';
 import { registerChatRoutes } from './chat/routes';
@@ -287,6 +289,7 @@ export async function buildStoreApp({
     productAdmin,
     imports,
     pendingImports,
+    audit: createAuditService({ repo: createAuditRepository(db) }),
     clock,
     extraRoutes: adminRoutes,
   });

@@ -15,6 +15,7 @@ describe('admin sidebar', () => {
       'reports',
       'chat',
       'settings',
+      'audit',
     ]);
     for (const item of ADMIN_NAV) expect(item.href).toMatch(/^\/admin(\/[a-z-]+)?$/);
     expect(new Set(ADMIN_NAV.map((i) => i.href)).size).toBe(ADMIN_NAV.length);
@@ -22,7 +23,7 @@ describe('admin sidebar', () => {
 
   it('shows only pages that exist, to the roles that may open them', () => {
     expect(visibleNav('staff').map((i) => i.section)).toEqual(['dashboard', 'orders', 'chat']);
-    const forAdmin = ['dashboard', 'orders', 'products', 'categories', 'stock', 'suppliers', 'shipping', 'reports', 'chat'];
+    const forAdmin = ['dashboard', 'orders', 'products', 'categories', 'stock', 'suppliers', 'shipping', 'reports', 'chat', 'audit'];
     expect(visibleNav('admin').map((i) => i.section)).toEqual(forAdmin);
     expect(visibleNav('customer')).toEqual([]);
     expect(visibleNav(undefined)).toEqual([]);

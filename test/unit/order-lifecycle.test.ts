@@ -7,8 +7,9 @@
  * EXPECTED is written out here on purpose, not read from LIFECYCLE: it is the specification the
  * table must meet.
  */
+import type { AuditActor, AuditEntry } from '../../src/store/audit/record';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoreTx } from '../../src/db/store-db';
+import type { StoreExecutor, StoreTx } from '../../src/db/store-db';
 import type { OrderEmailKind } from '../../src/store/orders/emails';
 import type { NewOrderEvent, NewOrderItem, OrdersRepository, StatusWrite } from '../../src/store/orders/repository';
 import { ORDER_STATUSES, type OrderActor, type OrderStatus, OrderTransitionError } from '../../src/store/orders/state-machine';
@@ -238,6 +239,12 @@ function harness() {
     log.push(`queueEmail ${kind}`);
   });
 
+  const audits: { action: string; actor: AuditActor }[] = [];
+  const recordAudit = vi.fn(async (tx: StoreExecutor, actor: AuditActor, entry: AuditEntry) => {
+    own('recordAudit', tx);
+    audits.push({ action: entry.action, actor });
+  });
+
   const lifecycle = createLifecycle({
     repo: repo as unknown as OrdersRepository,
     stock: stock as unknown as StockService,
@@ -246,6 +253,7 @@ function harness() {
     emailsQueued,
     clock: () => NOW,
     newNumber: () => 'HR-261201-QWERTY',
+    recordAudit,
   });
 
   return {
@@ -259,6 +267,7 @@ function harness() {
     events,
     writes,
     emails,
+    audits,
     releases,
     sales,
     reserves,
@@ -290,6 +299,7 @@ function expectUntouched(h: Harness, before: OrderRow) {
   expect(h.emails).toEqual([]);
   expect(h.releases).toEqual([]);
   expect(h.sales).toEqual([]);
+  expect(h.audits).toEqual([]);
   expect(h.emailsQueued).not.toHaveBeenCalled();
 }
 
@@ -349,8 +359,19 @@ describe('order lifecycle: every allowed move and its effects', () => {
       expect(h.emailsQueued).not.toHaveBeenCalled();
       expect(h.log.at(-1)).toBe('commit');
     }
+    // Money confirmed or given back is audited (A11), once, in the move's transaction; nothing else is.
+    const audited = move.to === 'paid' ? 'order.payment_confirmed' : move.to === 'refunded' ? 'order.refunded' : undefined;
+    expect(h.audits).toEqual(audited ? [{ action: audited, actor: { id: userId, email: null, role: actor, ip: null } }] : []);
     expect(h.txCounts()).toEqual({ committed: 1, rolledBack: 0 });
     expect(h.foreignTx).toEqual([]);
+  });
+
+  it('the audit entry names the staff member as the route saw them', async () => {
+    const h = harness();
+    const order = h.seed('awaiting_payment');
+    const staff = { id: STAFF_ID, email: 'kasir@hurtrock.example', role: 'staff', ip: '203.0.113.5' };
+    await h.lifecycle.transition(order.id, 'paid', 'staff', { userId: STAFF_ID, auditActor: staff });
+    expect(h.audits).toEqual([{ action: 'order.payment_confirmed', actor: staff }]);
   });
 
   it('the expected table names every email kind a move sends, and no email for processing or refunded', () => {

@@ -4,6 +4,7 @@
  */
 import { accounts } from './messages/accounts';
 import { admin } from './messages/admin';
+import { adminAudit } from './messages/admin-audit';
 import { adminDashboard } from './messages/admin-dashboard';
 import { adminStock } from './messages/admin-stock';
 import { adminReports } from './messages/admin-reports';
@@ -40,6 +41,7 @@ const areas = [
   transferProof,
   admin,
   adminDashboard,
+  adminAudit,
   adminStock,
   adminReports,
   adminCatalog,

@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { AccountsService } from '../accounts/service';
+import type { AuditService } from '../audit/service';
 import type { CategoryImageService, CategoryService } from '../catalog/service';
 import type { OrdersService } from '../orders/service';
 import type { DashboardService } from '../reports/service';
@@ -19,6 +20,7 @@ import type { ShippingAdminService } from '../shipping/service';
 import type { StoreProfileService } from '../store-profile/service';
 import type { SupplierService } from '../suppliers/service';
 import { sendError } from '../../lib/errors';
+import { registerAdminAuditRoutes } from './audit/routes';
 import { registerAdminCategoryRoutes } from './categories/routes';
 import type { ProductImportService } from '../product-import/service';
 import type { PendingImports } from '../product-import/types';
@@ -56,6 +58,8 @@ export interface AdminAreaDeps {
   productAdmin: ProductAdminService;
   imports: ProductImportService;
   pendingImports: PendingImports;
+  /** The audit log's reader (A11). */
+  audit: AuditService;
   clock?: () => Date;
   /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
   extraRoutes?: (admin: FastifyInstance) => void;
@@ -83,6 +87,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerAdminProductRoutes(admin, deps);
       registerProductImportRoutes(admin, { imports: deps.imports, pending: deps.pendingImports });
       if (deps.reports) registerAdminReportRoutes(admin, deps.reports);
+      registerAdminAuditRoutes(admin, deps);
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },

@@ -10,14 +10,14 @@ import type { OrdersRepository } from './repository';
 import { DESK_PAGE_SIZE, type ParsedDeskFilters } from './schema';
 import { nextStatuses, type OrderStatus, ORDER_STATUSES } from './state-machine';
 import { checkTrackingNumber, TRACKING_RULES } from './tracking-format';
-import type { DeskDetail, DeskList, DeskMoveResult, NeedsAction, OrderRow } from './types';
+import type { DeskDetail, DeskList, DeskMoveResult, NeedsAction, OrderRow, StaffActor } from './types';
 
 export const NOTE_MAX = 1000;
 
 export interface DeskDeps {
   repo: DeskRepository;
   orders: OrdersRepository;
-  moveByStaff: (order: OrderRow, to: OrderStatus, staffId: number, extra?: { note?: string; trackingNumber?: string }) => Promise<void>;
+  moveByStaff: (order: OrderRow, to: OrderStatus, staff: StaffActor, extra?: { note?: string; trackingNumber?: string }) => Promise<void>;
 }
 
 export function createOrdersDesk(deps: DeskDeps) {
@@ -72,7 +72,7 @@ export function createOrdersDesk(deps: DeskDeps) {
     async move(
       order: OrderRow,
       to: OrderStatus,
-      staffId: number,
+      staff: StaffActor,
       input: { trackingNumber?: string; note?: string },
     ): Promise<DeskMoveResult> {
       let trackingNumber: string | undefined;
@@ -81,7 +81,7 @@ export function createOrdersDesk(deps: DeskDeps) {
         if (!check.ok) return { ok: false, reason: check.reason, example: check.example };
         trackingNumber = check.value;
       }
-      await deps.moveByStaff(order, to, staffId, { note: input.note, trackingNumber });
+      await deps.moveByStaff(order, to, staff, { note: input.note, trackingNumber });
       return { ok: true };
     },
 

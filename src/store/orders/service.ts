@@ -16,7 +16,7 @@ import type { OrdersRepository } from './repository';
 import { type ShopEmailKind, shopEmail } from './shop-emails';
 import { acceptsTransferProof, type OrderActor, type OrderStatus, OrderTransitionError } from './state-machine';
 import { createLifecycle, type TransitionInput } from './transition';
-import type { OrderDraft, OrderEventRow, OrderItemRow, OrderRow, PlaceResult } from './types';
+import type { OrderDraft, OrderEventRow, OrderItemRow, OrderRow, PlaceResult, StaffActor } from './types';
 
 export interface Viewer {
   user: { id: number; role: UserRole } | null;
@@ -93,8 +93,8 @@ export function createOrdersService(deps: OrdersServiceDeps) {
   const desk = createOrdersDesk({ repo: deps.deskRepo, orders: repo, moveByStaff: (...args) => moveByStaff(...args) });
 
   /** Staff move an order from the status they saw (confirm a transfer, process, ship with a tracking number, deliver, cancel, refund). */
-  async function moveByStaff(order: OrderRow, to: OrderStatus, staffId: number, extra: { note?: string; trackingNumber?: string } = {}) {
-    await lifecycle.transition(order.id, to, 'staff', { ...extra, userId: staffId, expectFrom: [order.status] });
+  async function moveByStaff(order: OrderRow, to: OrderStatus, staff: StaffActor, extra: { note?: string; trackingNumber?: string } = {}) {
+    await lifecycle.transition(order.id, to, 'staff', { ...extra, userId: staff.id, auditActor: staff, expectFrom: [order.status] });
   }
 
   return {

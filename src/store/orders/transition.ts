@@ -8,6 +8,8 @@
 import type { RunInTransaction, StoreTx } from '../../db/store-db';
 import type { StockLine } from '../stock/types';
 import type { StockService } from '../stock/service';
+import type { AuditAction } from '../audit/actions';
+import { type AuditActor, recordAudit } from '../audit/record';
 import type { OrderEmailKind } from './emails';
 import { newOrderNumber } from './order-number';
 import type { OrdersRepository, StatusWrite } from './repository';
@@ -21,7 +23,15 @@ export interface TransitionInput {
   trackingNumber?: string;
   /** The statuses the actor saw: if the order has moved on since, the move is refused as stale. */
   expectFrom?: readonly OrderStatus[];
+  /** Who to name in the audit log (email, role, address) for the audited moves; without it, the user id and the actor kind. */
+  auditActor?: AuditActor;
 }
+
+/** Moves that are sensitive enough for the audit log (A11): money confirmed or given back. */
+const AUDITED_MOVES: Partial<Record<OrderStatus, AuditAction>> = {
+  paid: 'order.payment_confirmed',
+  refunded: 'order.refunded',
+};
 
 export interface LifecycleDeps {
   repo: OrdersRepository;
@@ -34,6 +44,8 @@ export interface LifecycleDeps {
   clock: () => Date;
   /** A new order number (tests pin it); HR-YYMMDD-XXXXXX from the clock by default. */
   newNumber?: () => string;
+  /** Writes an audit entry in the given transaction (audit/record.ts by default; tests watch it). */
+  recordAudit?: typeof recordAudit;
 }
 
 /** Thrown inside the placing transaction to roll it back; never leaves this file. */
@@ -99,6 +111,15 @@ export function createLifecycle(deps: LifecycleDeps) {
       actorUserId: input.userId,
       note: input.note,
     });
+    const audited = AUDITED_MOVES[edge.to];
+    if (audited) {
+      await (deps.recordAudit ?? recordAudit)(tx, input.auditActor ?? { id: input.userId, email: null, role: actor, ip: null }, {
+        action: audited,
+        subject: { type: 'order', id: order.number, label: order.number },
+        before: { status: order.status },
+        after: { status: edge.to, total: order.total, paymentMethod: order.paymentMethod },
+      });
+    }
     if (edge.email) await queue(moved, edge.email);
     return moved;
   }

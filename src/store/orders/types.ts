@@ -1,5 +1,6 @@
 /** The orders area's row types and read models, for the areas and views that show orders. */
 import type { orderEvents, orderItems, orders } from '../../db/schema';
+import type { AuditActor } from '../audit/record';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
@@ -108,3 +109,6 @@ export interface NeedsAction {
   receipts: number;
   latestId: number;
 }
+
+/** A staff member making a move, as the audit log names them (id, email, role, address). */
+export type StaffActor = AuditActor & { id: number };

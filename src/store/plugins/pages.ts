@@ -34,9 +34,12 @@ declare module 'fastify' {
 }
 
 export const THEME_COOKIE = 'theme';
+/** The back office's own theme choice (web/theme-shared.ts writes both). */
+export const ADMIN_THEME_COOKIE = 'admin_theme';
 
-function themeFrom(request: FastifyRequest): Theme | undefined {
-  const value = request.cookies[THEME_COOKIE];
+function themeFrom(request: FastifyRequest, path: string): Theme | undefined {
+  const admin = path === '/admin' || path.startsWith('/admin/');
+  const value = request.cookies[admin ? ADMIN_THEME_COOKIE : THEME_COOKIE];
   return value === 'dark' || value === 'light' ? value : undefined;
 }
 
@@ -50,13 +53,14 @@ export interface PagesDeps {
 
 export function registerPages(app: FastifyInstance, deps: PagesDeps) {
   async function pageContext(request: FastifyRequest): Promise<PageContext> {
+    const path = request.url.split('?')[0] ?? '/';
     return {
       locale: request.locale,
       t: request.t,
-      theme: themeFrom(request),
+      theme: themeFrom(request, path),
       assets: deps.assets,
       profile: await deps.profiles.get(),
-      path: request.url.split('?')[0] ?? '/',
+      path,
       user: request.user ? { name: request.user.name, role: request.user.role, emailVerified: request.user.emailVerified } : null,
       csrfToken: csrfTokenFor(request),
       cartUnits: deps.cartUnits ? await deps.cartUnits(request) : 0,

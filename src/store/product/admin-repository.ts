@@ -7,7 +7,7 @@ import { mainImagesOf } from '../../db/product-cards';
 import { productSearchSql, type ProductSearchSql } from '../../db/product-search';
 import { alias } from 'drizzle-orm/pg-core';
 import { categories, orderItems, productImages, products, suppliers } from '../../db/schema';
-import type { StoreDb } from '../../db/store-db';
+import type { StoreDb, StoreTx } from '../../db/store-db';
 import type {
   AdminProduct,
   AdminProductFilters,
@@ -220,13 +220,26 @@ export function createProductAdminRepository(db: StoreDb) {
       return row!.id;
     },
 
-    async update(id: number, fields: ProductFields): Promise<boolean> {
-      const rows = await db
-        .update(products)
-        .set({ ...fields, updatedAt: new Date() })
-        .where(eq(products.id, id))
-        .returning({ id: products.id });
-      return rows.length > 0;
+    /**
+     * Saves the fields; when the price changes, `onPriceChange` runs in the same transaction (the
+     * audit entry commits with the new price or not at all). The row is locked first, so two
+     * saves racing each record the price they really replaced.
+     */
+    async update(
+      id: number,
+      fields: ProductFields,
+      onPriceChange?: (tx: StoreTx, change: { before: number; after: number }) => Promise<void>,
+    ): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const [current] = await tx.select({ price: products.price }).from(products).where(eq(products.id, id)).for('update');
+        if (!current) return false;
+        await tx
+          .update(products)
+          .set({ ...fields, updatedAt: new Date() })
+          .where(eq(products.id, id));
+        if (onPriceChange && current.price !== fields.price) await onPriceChange(tx, { before: current.price, after: fields.price });
+        return true;
+      });
     },
 
     async hasOrders(id: number): Promise<boolean> {

@@ -21,6 +21,7 @@ import {
   type ProductFields,
 } from './admin-types';
 import { isProductSlug } from './format';
+import { type AuditActor, recordAudit } from '../audit/record';
 import { slugify as slugOf } from '../../lib/slug';
 
 const MAX_SLUG_BASE = 200;
@@ -175,13 +176,25 @@ export function createProductAdminService(deps: ProductAdminDeps) {
       id: number,
       input: ProductInput,
       stock: { was: number; now: number },
-      actor: { userId: number },
+      actor: { userId: number; audit?: AuditActor },
     ): Promise<SaveResult | undefined> {
       if (!(await repo.find(id))) return undefined;
       const checked = await check(input, id);
       if ('errors' in checked) return { ok: false, errors: checked.errors };
+      const audit = actor.audit;
       try {
-        await repo.update(id, checked.fields);
+        await repo.update(
+          id,
+          checked.fields,
+          audit &&
+            ((tx, change) =>
+              recordAudit(tx, audit, {
+                action: 'product.price',
+                subject: { type: 'product', id, label: checked.fields.name },
+                before: { price: change.before },
+                after: { price: change.after },
+              })),
+        );
       } catch (error) {
         const errors = conflict(error);
         if (errors) return { ok: false, errors };
@@ -190,7 +203,11 @@ export function createProductAdminService(deps: ProductAdminDeps) {
       const delta = stock.now - stock.was;
       let result: SaveResult = { ok: true, id };
       if (delta !== 0) {
-        const adjusted = await deps.stock.adjust(id, delta, 'adjustment', { userId: actor.userId, note: 'Diubah di halaman produk' });
+        const adjusted = await deps.stock.adjust(id, delta, 'adjustment', {
+          userId: actor.userId,
+          note: 'Diubah di halaman produk',
+          audit,
+        });
         if (!adjusted.ok) result = { ok: false, errors: { stock: 'adminProducts.error.stockBelowZero' } };
       }
       deps.invalidate();

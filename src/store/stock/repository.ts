@@ -73,6 +73,12 @@ export function createStockRepository(db?: StoreExecutor) {
       return row ? Number(row.stock) : undefined;
     },
 
+    /** The product's name (for the audit log's subject). */
+    async nameOf(tx: StoreExecutor, productId: number): Promise<string | undefined> {
+      const [row] = rowsOf<{ name: string }>(await tx.execute(sql`SELECT name FROM products WHERE id = ${productId}`));
+      return row?.name;
+    },
+
     async exists(tx: StoreExecutor, productId: number): Promise<boolean> {
       return rowsOf(await tx.execute(sql`SELECT 1 FROM products WHERE id = ${productId}`)).length > 0;
     },

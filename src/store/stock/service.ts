@@ -4,6 +4,7 @@
  * always explain its stock. Order-driven changes run inside the caller's transaction (the order
  * and its stock commit together); an adjustment opens its own.
  */
+import { type AuditActor, recordAudit } from '../audit/record';
 import type { RunInTransaction, StoreTx } from '../../db/store-db';
 import type { StockRepository } from './repository';
 import { stockLevel } from './model';
@@ -13,6 +14,13 @@ export const ALERTS_PAGE_SIZE = 25;
 export const HISTORY_PAGE_SIZE = 30;
 
 export type ReserveResult = { ok: true; products: Map<number, ReservedProduct> } | { ok: false; productId: number };
+
+/** Who moves stock by hand: the user (for the movement) and, for the audit log, how to name them. */
+export interface StockActor {
+  userId: number | null;
+  note?: string;
+  audit?: AuditActor;
+}
 
 export type AdjustResult = { ok: true; stock: number } | { ok: false; reason: 'not_found' | 'insufficient' | 'zero' };
 
@@ -27,12 +35,21 @@ export function createStockService(deps: { repo: StockRepository; transaction: R
     productId: number,
     delta: number,
     reason: Extract<StockReason, 'adjustment' | 'restock'>,
-    actor: { userId: number | null; note?: string },
+    actor: StockActor,
   ): Promise<AdjustResult> {
     if (!Number.isSafeInteger(delta) || delta === 0) return { ok: false, reason: 'zero' };
     const stock = await repo.addUnits(tx, productId, delta);
     if (stock === undefined) return { ok: false, reason: (await repo.exists(tx, productId)) ? 'insufficient' : 'not_found' };
     await repo.insertMovement(tx, { productId, change: delta, reason, userId: actor.userId, note: actor.note });
+    // A hand correction is audited; restocks are recorded by their restock order.
+    if (actor.audit && reason === 'adjustment') {
+      await recordAudit(tx, actor.audit, {
+        action: 'stock.adjusted',
+        subject: { type: 'product', id: productId, label: await repo.nameOf(tx, productId) },
+        before: { stock: stock - delta },
+        after: { stock, ...(actor.note ? { note: actor.note } : {}) },
+      });
+    }
     return { ok: true, stock };
   }
 
@@ -79,7 +96,7 @@ export function createStockService(deps: { repo: StockRepository; transaction: R
       productId: number,
       delta: number,
       reason: Extract<StockReason, 'adjustment' | 'restock'>,
-      actor: { userId: number | null; note?: string },
+      actor: StockActor,
     ): Promise<AdjustResult> {
       if (!Number.isSafeInteger(delta) || delta === 0) return Promise.resolve({ ok: false, reason: 'zero' });
       return deps.transaction((tx) => adjustIn(tx, productId, delta, reason, actor));
@@ -97,7 +114,7 @@ export function createStockService(deps: { repo: StockRepository; transaction: R
       productId: number,
       target: number,
       reason: Extract<StockReason, 'adjustment' | 'restock'>,
-      actor: { userId: number | null; note?: string },
+      actor: StockActor,
     ): Promise<AdjustResult> {
       if (!Number.isSafeInteger(target) || target < 0) return { ok: false, reason: 'insufficient' };
       const current = await repo.lockStock(tx, productId);

@@ -10,6 +10,7 @@
  * Routes validate and call the orders service (`desk`, whose moves go through the one
  * `transition()`); a move the lifecycle refuses shows the order as it now is, with why (409).
  */
+import { auditActor } from '../../audit/record';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
@@ -96,7 +97,7 @@ export function registerAdminOrderRoutes(admin: FastifyInstance, deps: { orders:
     // As the staff member saw it: a form left open while a colleague moved the order is stale.
     const seen = from ? { ...detail.order, status: from as OrderStatus } : detail.order;
     try {
-      const moved = await desk.move(seen, to as OrderStatus, request.user!.id, { trackingNumber, note });
+      const moved = await desk.move(seen, to as OrderStatus, { ...auditActor(request), id: request.user!.id }, { trackingNumber, note });
       if (!moved.ok) {
         const error =
           moved.reason === 'missing'

@@ -13,6 +13,7 @@
  *
  * Rules live in the product area's admin service; this file validates, calls it and renders.
  */
+import { auditActor } from '../../audit/record';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
 import type { ProductAdminService, ProductFieldErrors } from '../../product/service';
@@ -112,7 +113,12 @@ export function registerAdminProductRoutes(admin: FastifyInstance, deps: AdminPr
       return showEdit(reply, id, { values: formValues(request.body), errors }, 400);
     }
     const { stock, ...input } = form.data;
-    const result = await service.update(id, input, { was: was.data.stockWas, now: stock }, { userId: request.user!.id });
+    const result = await service.update(
+      id,
+      input,
+      { was: was.data.stockWas, now: stock },
+      { userId: request.user!.id, audit: auditActor(request) },
+    );
     if (!result) return notFound(reply);
     if (!result.ok) {
       return showEdit(reply, id, { values: formValues(request.body), errors: result.errors as ProductFieldErrors & FieldErrors }, 400);

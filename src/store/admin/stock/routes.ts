@@ -4,6 +4,7 @@
  * their purchase-order PDF. Routes validate and call one service function; the rules live in
  * src/store/stock/.
  */
+import { auditActor } from '../../audit/record';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type FunctionComponent, h, type VNode } from 'preact';
 import { renderPurchaseOrderPdf } from '../../documents/service';
@@ -218,7 +219,11 @@ export function registerAdminStockRoutes(admin: FastifyInstance, deps: AdminStoc
     if (!form.ok) {
       return showHistory(request, reply, productId, { ...form, alert: { kind: 'danger', key: 'stock.adjust.failed' } }, 400);
     }
-    const result = await stock.adjust(productId, form.data.delta, 'adjustment', { userId: request.user!.id, note: form.data.note });
+    const result = await stock.adjust(productId, form.data.delta, 'adjustment', {
+      userId: request.user!.id,
+      note: form.data.note,
+      audit: auditActor(request),
+    });
     if (result.ok) {
       setFlash(request, reply, { kind: 'success', key: 'stock.adjust.done', params: { stock: result.stock } });
       return reply.redirect(`/admin/stok/${productId}`, 303);

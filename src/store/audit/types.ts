@@ -1,0 +1,3 @@
+import type { auditLog } from '../../db/schema';
+
+export type AuditRow = typeof auditLog.$inferSelect;
