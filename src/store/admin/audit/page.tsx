@@ -91,7 +91,14 @@ function Filters({ parsed, actors }: { parsed: ParsedAuditFilters; actors: Audit
     ) : null;
   const filtered = Boolean(values.orang || values.aksi || values.dari || values.sampai);
   return (
-    <form method="get" action="/admin/audit" class="admin-filters" role="search" aria-label={t('adminAudit.filter.label')} novalidate>
+    <form
+      method="get"
+      action="/admin/audit"
+      class="admin-filters audit-filters"
+      role="search"
+      aria-label={t('adminAudit.filter.label')}
+      novalidate
+    >
       <div>
         <label class="form-label" for="audit-orang">
           {t('adminAudit.filter.person')}
@@ -195,7 +202,6 @@ export function AuditLogPage({ parsed, data }: { parsed: ParsedAuditFilters; dat
                 <th scope="col">{t('adminAudit.col.action')}</th>
                 <th scope="col">{t('adminAudit.col.subject')}</th>
                 <th scope="col">{t('adminAudit.col.change')}</th>
-                <th scope="col">{t('adminAudit.col.ip')}</th>
               </tr>
             </thead>
             <tbody>
@@ -204,18 +210,24 @@ export function AuditLogPage({ parsed, data }: { parsed: ParsedAuditFilters; dat
                 const label = row.subjectLabel ?? row.subjectId ?? '';
                 return (
                   <tr key={row.id} data-audit-row={row.action}>
-                    <td class="text-nowrap">
+                    <td data-label={t('adminAudit.col.when')}>
                       <time dateTime={row.at.toISOString()}>{formatDateTimeWib(row.at, locale)}</time>
                     </td>
-                    <td>
+                    <td data-label={t('adminAudit.col.who')}>
                       <Actor row={row} />
+                      {row.ip && (
+                        <div class="small text-body-secondary" title={t('adminAudit.col.ip')}>
+                          {row.ip}
+                        </div>
+                      )}
                     </td>
-                    <td>{isAuditAction(row.action) ? t(actionLabel(row.action)) : row.action}</td>
-                    <td class="text-break">{href ? <a href={href}>{label}</a> : label}</td>
-                    <td>
+                    <td data-label={t('adminAudit.col.action')}>{isAuditAction(row.action) ? t(actionLabel(row.action)) : row.action}</td>
+                    <td data-label={t('adminAudit.col.subject')} class="text-break">
+                      {href ? <a href={href}>{label}</a> : label}
+                    </td>
+                    <td data-label={t('adminAudit.col.change')}>
                       <Change row={row} />
                     </td>
-                    <td class="text-nowrap small">{row.ip ?? ''}</td>
                   </tr>
                 );
               })}
