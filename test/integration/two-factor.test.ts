@@ -100,6 +100,8 @@ describe.each(dbTargets)('two-factor sign-in on %s', (target) => {
     expect(done.status).toBe(200);
     const codes = [...done.body.matchAll(/<code>([a-z2-9]{5}-[a-z2-9]{5})<\/code>/g)].map((m) => m[1]!);
     expect(codes).toHaveLength(10);
+    expect(done.headers['cache-control']).toBe('no-store');
+    expect(page.headers['cache-control']).toBe('no-store');
     row = await userRow(user.id);
     expect(row.totpEnabledAt).not.toBeNull();
     const stored = await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id));

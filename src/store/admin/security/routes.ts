@@ -40,8 +40,11 @@ export function registerSecurityRoutes(admin: FastifyInstance, deps: { twoFactor
   async function show(request: FastifyRequest, reply: FastifyReply, forms: Partial<Record<SecurityForm, FormState>> = {}, status = 200) {
     const current = await twoFactor.status(userId(request));
     if (!current) return reply.redirect('/masuk', 303);
+    noStore(reply);
     return adminPage(reply, h(SecurityPage, { status: current, forms }), status);
   }
+  /** The pending key and the recovery codes are secrets: never kept in a cache or the back/forward store. */
+  const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
   const refused = (field: string, key: string): FormState => ({ errors: { [field]: key }, alert: FORM_ERROR });
 
   admin.get('/akun/keamanan', (request, reply) => show(request, reply));
@@ -60,7 +63,7 @@ export function registerSecurityRoutes(admin: FastifyInstance, deps: { twoFactor
       return show(request, reply, { confirm: refused('code', REFUSAL_KEY[result.reason]) }, 400);
     }
     // The guard lets this user through from now on; the codes are in this answer only.
-    return adminPage(reply, h(RecoveryCodesPage, { codes: result.codes, fresh: true }));
+    return adminPage(noStore(reply), h(RecoveryCodesPage, { codes: result.codes, fresh: true }));
   });
 
   admin.post('/akun/keamanan/kode-pemulihan', CODE_RATE_LIMIT, async (request, reply) => {
@@ -71,7 +74,7 @@ export function registerSecurityRoutes(admin: FastifyInstance, deps: { twoFactor
       if (result.reason === 'not_enabled') return reply.redirect(SECURITY_PATH, 303);
       return show(request, reply, { regenerate: refused('code', REFUSAL_KEY[result.reason]) }, 400);
     }
-    return adminPage(reply, h(RecoveryCodesPage, { codes: result.codes, fresh: false }));
+    return adminPage(noStore(reply), h(RecoveryCodesPage, { codes: result.codes, fresh: false }));
   });
 
   admin.post('/akun/keamanan/nonaktifkan', CODE_RATE_LIMIT, async (request, reply) => {
