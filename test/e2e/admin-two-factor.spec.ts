@@ -63,7 +63,7 @@ test('staff turn on two-step verification from the QR page, then sign in with a 
 
     await expect(page.getByRole('img', { name: 'Kode QR untuk aplikasi autentikator' })).toBeVisible();
     const secret = (await page.locator('[data-totp-secret]').getAttribute('data-totp-secret'))!;
-    expect((await page.locator('[data-totp-secret]').innerText()).replace(/\s/g, '')).toBe(secret);
+    expect((await page.locator('[data-totp-secret]').textContent())?.replace(/\s/g, '')).toBe(secret);
     await checkEveryWay(page, 'enrol', shot);
 
     await page.getByLabel('Kode 6 digit').fill('000000');

@@ -28,7 +28,8 @@ export const twoFactor = defineMessages({
     'twoFactor.codes.regenerate': 'Buat kode pemulihan baru',
     'twoFactor.codes.saveTitle': 'Simpan kode pemulihanmu',
     'twoFactor.codes.saveLead':
-      'Setiap kode hanya bisa dipakai sekali untuk masuk bila ponselmu tidak ada. Kode ini hanya ditampilkan sekarang: cetak atau simpan di pengelola kata sandi. Kode lama tidak berlaku lagi.',
+      'Setiap kode hanya bisa dipakai sekali untuk masuk bila ponselmu tidak ada. Kode ini hanya ditampilkan sekarang: ' +
+      'cetak atau simpan di pengelola kata sandi. Kode lama tidak berlaku lagi.',
     'twoFactor.codes.done': 'Sudah saya simpan',
     'twoFactor.off.title': 'Nonaktifkan verifikasi dua langkah',
     'twoFactor.off.lead': 'Masukkan kode 6 digit saat ini, atau kata sandimu.',
@@ -80,7 +81,8 @@ export const twoFactor = defineMessages({
     'twoFactor.codes.regenerate': 'Make new recovery codes',
     'twoFactor.codes.saveTitle': 'Save your recovery codes',
     'twoFactor.codes.saveLead':
-      'Each code signs you in once when you do not have your phone. They are shown only now: print them or keep them in a password manager. Older codes no longer work.',
+      'Each code signs you in once when you do not have your phone. They are shown only now: ' +
+      'print them or keep them in a password manager. Older codes no longer work.',
     'twoFactor.codes.done': 'I have saved them',
     'twoFactor.off.title': 'Turn off two-step verification',
     'twoFactor.off.lead': 'Enter a current 6-digit code, or your password.',
