@@ -12,6 +12,7 @@ import { auditLog, recoveryCodes, sessions, shopSettings, users } from '../../sr
 import type { StoreDb } from '../../src/db/store-db';
 import { createRedis } from '../../src/lib/redis';
 import { sha256 } from '../../src/lib/tokens';
+import { createTwoFactorRepository } from '../../src/store/accounts/two-factor/repository';
 import { totpCodeAt } from '../../src/store/accounts/two-factor/totp';
 import { dbTargets } from '../helpers/databases';
 import { createTestStore, type TestStore } from '../helpers/store-app';
@@ -175,6 +176,20 @@ describe.each(dbTargets)('two-factor sign-in on %s', (target) => {
     expect(refused.status).toBe(401);
     expect((await auditOf('staff.login', user.id)).map((l) => l.after)).toEqual([{ method: 'password' }, { method: 'recovery' }]);
     expect(await auditOf('staff.login_failed', user.id)).toHaveLength(1);
+  });
+
+  it('claims a step and spends a recovery code with one conditional UPDATE: the same or an older step fails', async () => {
+    // What makes two racing requests with the same code end with one login: the row, not the read before it.
+    const user = await createUser(db, { email: 'claim@tf.example', role: 'staff' });
+    const repo = createTwoFactorRepository(db);
+    expect(await repo.claimStep(db, user.id, 1000)).toBe(true);
+    expect(await repo.claimStep(db, user.id, 1000)).toBe(false);
+    expect(await repo.claimStep(db, user.id, 999)).toBe(false);
+    expect(await repo.claimStep(db, user.id, 1001)).toBe(true);
+    expect((await userRow(user.id)).totpLastStep).toBe(1001);
+    await repo.replaceRecoveryCodes(db, user.id, [sha256('ab23c-3de45')]);
+    expect(await repo.spendRecoveryCode(db, user.id, sha256('ab23c-3de45'))).toBe(true);
+    expect(await repo.spendRecoveryCode(db, user.id, sha256('ab23c-3de45'))).toBe(false);
   });
 
   it('sends an expired or missing pending state back to the login page with a notice', async () => {
