@@ -267,8 +267,14 @@ describe.each(dbTargets)('two-factor sign-in on %s', (target) => {
 
   it('switches off with the password (a wrong one refused, nothing written); the next login needs no code', async () => {
     const { user, browser: b } = await enrol('off@tf.example');
-    await b.get(SECURITY);
+    const page = await b.get(SECURITY);
+    // Two forms on the page ask for a code: every id is unique, so each label names its own field.
+    const ids = [...page.body.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBe(new Set(ids).size);
     expect((await b.post(`${SECURITY}/nonaktifkan`, {})).status).toBe(400);
+    const wrongCode = await b.post(`${SECURITY}/nonaktifkan`, { offCode: '000000' });
+    expect(wrongCode.status).toBe(400);
+    expect(wrongCode.body).toContain('aria-invalid="true"');
     const wrong = await b.post(`${SECURITY}/nonaktifkan`, { password: 'not-the-password' });
     expect(wrong.status).toBe(400);
     expect(wrong.body).toContain('Kata sandi salah.');
@@ -281,6 +287,16 @@ describe.each(dbTargets)('two-factor sign-in on %s', (target) => {
     expect(await auditOf('user.two_factor_disabled', user.id)).toHaveLength(1);
     const again = browser();
     expect((await again.login('off@tf.example', PASSWORD)).location).toBe('/admin');
+  });
+
+  it('switches off with a current code too', async () => {
+    const { user, secret, browser: b } = await enrol('off-code@tf.example');
+    now += 30_000;
+    await b.get(SECURITY);
+    expect((await b.post(`${SECURITY}/nonaktifkan`, { offCode: totpCodeAt(secret, now) })).status).toBe(303);
+    expect((await userRow(user.id)).totpEnabledAt).toBeNull();
+    const entries = await auditOf('user.two_factor_disabled', user.id);
+    expect(entries.map((e) => e.after)).toEqual([{ twoFactor: false, confirmedWith: 'code' }]);
   });
 
   it("audits staff logins and failed passwords (no actor, with the address), never customers'", async () => {

@@ -125,8 +125,9 @@ function Enabled({ status, forms }: { status: TwoFactorStatus; forms: Partial<Re
             <FormAlert state={disable} />
             <form method="post" action={`${SECURITY_PATH}/nonaktifkan`} class="tf-code-form" novalidate data-tf-form="disable">
               <CsrfField />
+              {/* Its own name: the recovery-codes form above has a "code" field, and ids must be unique. */}
               <FieldInput
-                name="code"
+                name="offCode"
                 label="twoFactor.field.code"
                 autocomplete="one-time-code"
                 inputMode="numeric"

@@ -21,8 +21,8 @@ const codeField = z
   .max(12, 'twoFactor.error.malformed');
 const codeSchema = z.object({ code: codeField });
 const disableSchema = z
-  .object({ code: z.string().trim().max(12, 'twoFactor.error.malformed').optional(), password: z.string().max(1000).optional() })
-  .refine((v) => Boolean(v.code) || Boolean(v.password), { message: 'twoFactor.error.proof', path: ['code'] });
+  .object({ offCode: z.string().trim().max(12, 'twoFactor.error.malformed').optional(), password: z.string().max(1000).optional() })
+  .refine((v) => Boolean(v.offCode) || Boolean(v.password), { message: 'twoFactor.error.proof', path: ['offCode'] });
 
 const REFUSAL_KEY = {
   malformed: 'twoFactor.error.malformed',
@@ -80,13 +80,13 @@ export function registerSecurityRoutes(admin: FastifyInstance, deps: { twoFactor
   admin.post('/akun/keamanan/nonaktifkan', CODE_RATE_LIMIT, async (request, reply) => {
     const form = parseForm(disableSchema, request.body);
     if (!form.ok) return show(request, reply, { disable: { errors: form.errors, alert: FORM_ERROR } }, 400);
-    const { code, password } = form.data;
+    const { offCode: code, password } = form.data;
     const result = await twoFactor.disable(userId(request), code ? { code } : { password }, auditActor(request));
     if (!result.ok) {
       if (result.reason === 'not_enabled') return reply.redirect(SECURITY_PATH, 303);
       if (result.reason === 'required')
         return show(request, reply, { disable: { alert: { kind: 'danger', key: 'twoFactor.off.required' } } }, 409);
-      const field = code ? 'code' : 'password';
+      const field = code ? 'offCode' : 'password';
       const key = code ? REFUSAL_KEY[result.reason] : 'twoFactor.error.password';
       return show(request, reply, { disable: refused(field, key) }, 400);
     }
