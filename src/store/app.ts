@@ -190,6 +190,8 @@ export async function buildStoreApp({
       const user = await accountsArea.accounts.profile(userId);
       if (user) await orders.claimGuestOrders(userId, user.email);
     },
+    requireStaffTwoFactor: async () => (await settings.get()).requireStaffTwoFactor,
+    clock,
   });
   registerPages(app, { assets: loadAssetUrls(), profiles, cartUnits: (request) => cart.count(cartOwner(request)) });
   registerErrorHandling(app);
@@ -271,6 +273,7 @@ export async function buildStoreApp({
   const restock = createRestockService({ repo: createRestockRepository(db), stock, transaction });
   await registerAdminArea(app, {
     accounts: accountsArea.accounts,
+    twoFactor: accountsArea.twoFactor,
     orders,
     settings,
     dashboard,

@@ -59,6 +59,9 @@ const PUBLIC = new Set([
   'POST /lupa-password',
   'GET /reset-password',
   'POST /reset-password',
+  // The second step of a staff login: it answers only a session holding a pending login (U6).
+  'GET /masuk/verifikasi',
+  'POST /masuk/verifikasi',
   // Chat: the guest pre-chat form, and the Socket.IO proxy (the chat service checks its own token).
   'GET /chat/guest',
   'POST /chat/guest',
@@ -106,6 +109,12 @@ const STAFF = new Set([
   'GET /admin/pesanan/:number/faktur.pdf',
   'POST /admin/pesanan/cetak',
   'POST /admin/pesanan/:number/catatan',
+  // Every staff member's own two-factor settings (U6): no id in the URL, always the signed-in user.
+  'GET /admin/akun/keamanan',
+  'POST /admin/akun/keamanan/aktifkan',
+  'POST /admin/akun/keamanan/konfirmasi',
+  'POST /admin/akun/keamanan/kode-pemulihan',
+  'POST /admin/akun/keamanan/nonaktifkan',
   // Probes registered below inside the admin area with no role of their own: its guard's staff+.
   'GET /admin/probe-unguarded',
   'POST /admin/probe-unguarded',

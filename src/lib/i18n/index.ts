@@ -25,6 +25,7 @@ import { product } from './messages/product';
 import { productImport } from './messages/product-import';
 import { storePage } from './messages/store-page';
 import { transferProof } from './messages/transfer-proof';
+import { twoFactor } from './messages/two-factor';
 
 const areas = [
   common,
@@ -50,6 +51,7 @@ const areas = [
   adminShipping,
   labels,
   ordersDesk,
+  twoFactor,
 ] as const;
 
 type Area = (typeof areas)[number];

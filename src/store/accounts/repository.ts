@@ -16,6 +16,7 @@ export function toCurrentUser(u: UserRow): CurrentUser {
     isActive: u.isActive,
     emailVerified: u.emailVerifiedAt !== null,
     locale: u.locale,
+    twoFactor: u.totpEnabledAt !== null,
   };
 }
 

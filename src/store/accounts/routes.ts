@@ -12,6 +12,8 @@ import { forgotSchema, loginSchema, registerSchema, resetSchema } from './schema
 import type { AccountsService } from './service';
 import { ForgotPasswordPage, LoginPage, NoticePage, RegisterPage, ResetPasswordPage } from './views/auth-pages';
 import type { FormState } from '../ui/form-fields';
+import type { CurrentUser } from '../plugins/session';
+import { registerSecondStepRoutes, SECOND_STEP_PATH } from './second-step-routes';
 import { formValues, parseForm } from '../ui/form';
 
 /** Per-IP limits on the endpoints attackers hammer; the friendly 429 page comes from the error handler. */
@@ -27,6 +29,7 @@ const LOGIN_NOTICES: Record<string, FormState['alert']> = {
   keluar: { kind: 'success', key: 'login.notice.loggedOut' },
   reset: { kind: 'success', key: 'login.notice.reset' },
   'keluar-semua': { kind: 'success', key: 'login.notice.loggedOutEverywhere' },
+  'kode-kedaluwarsa': { kind: 'warning', key: 'twoFactor.login.expired' },
 };
 
 const query = (request: FastifyRequest) => request.query as Record<string, unknown>;
@@ -60,6 +63,21 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps) {
     await deps.afterLogin?.({ guestSessionKey: guestKey, user });
   }
 
+  /** The end of every login (with or without a second factor): new session, language, landing page. */
+  async function completeLogin(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: CurrentUser,
+    remember: boolean,
+    next: string | undefined,
+  ) {
+    await startSession(request, reply, user, remember);
+    // S7: a language chosen before logging in wins and is saved; otherwise the account's applies.
+    const cookieLocale = request.cookies[LOCALE_COOKIE];
+    if (isLocale(cookieLocale) && cookieLocale !== user.locale) await accounts.saveLocale(user.id, cookieLocale);
+    return reply.redirect(next ?? landingPath(user.role), 303);
+  }
+
   async function loginForm(request: FastifyRequest, reply: FastifyReply, state: FormState, next: string | undefined, status = 200) {
     await app.sessions.ensure(request, reply);
     return reply.page(h(LoginPage, { state, next }), status);
@@ -78,7 +96,17 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps) {
     const form = parseForm(loginSchema, request.body);
     if (!form.ok) return loginForm(request, reply, form, next, 400);
     const values = formValues(request.body);
-    const result = await accounts.login(form.data.email, form.data.password);
+    const result = await accounts.login(form.data.email, form.data.password, request.ip);
+    if (!result.ok && result.reason === 'second_factor') {
+      // Not logged in yet: the pre-login session remembers who passed the password, for 5 minutes.
+      await app.sessions.setPendingLogin(request, reply, {
+        userId: result.userId,
+        remember: form.data.remember,
+        next,
+        issuedAt: Date.now(),
+      });
+      return reply.redirect(SECOND_STEP_PATH, 303);
+    }
     if (!result.ok) {
       if (result.reason === 'locked') {
         reply.header('retry-after', String(result.retryAfterSeconds));
@@ -94,12 +122,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps) {
         return loginForm(request, reply, { values, alert: { kind: 'danger', key: 'login.deactivated' } }, next, 403);
       return loginForm(request, reply, { values, alert: { kind: 'danger', key: 'login.failed' } }, next, 401);
     }
-    await startSession(request, reply, result.user, form.data.remember);
-    // S7: a language chosen before logging in wins and is saved; otherwise the account's applies.
-    const cookieLocale = request.cookies[LOCALE_COOKIE];
-    if (isLocale(cookieLocale) && cookieLocale !== result.user.locale) await accounts.saveLocale(result.user.id, cookieLocale);
-    return reply.redirect(next ?? landingPath(result.user.role), 303);
+    return completeLogin(request, reply, result.user, form.data.remember, next);
   });
+
+  registerSecondStepRoutes(app, { accounts, completeLogin, rateLimit: AUTH_RATE_LIMITS.login });
 
   app.post('/keluar', async (request, reply) => {
     await app.sessions.logout(request, reply);

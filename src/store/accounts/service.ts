@@ -8,8 +8,11 @@ import { lockRemaining, LOGIN_LOCK_POLICY } from '../../lib/rate-limit';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
 import { sha256, signToken, verifyToken } from '../../lib/tokens';
 import type { OutgoingEmail } from '../../lib/mail/transport';
+import type { StoreExecutor } from '../../db/store-db';
 import type { CurrentUser } from '../plugins/session';
+import { recordAudit } from '../audit/record';
 import { resetEmail, verificationEmail } from './emails';
+import type { TwoFactorService } from './two-factor/service';
 import type { AccountsRepository } from './repository';
 import { toCurrentUser } from './repository';
 import { newPasswordError } from './schema';
@@ -26,12 +29,25 @@ export interface AccountsDeps {
   sendEmail(email: OutgoingEmail): Promise<void>;
   loginFailures: FailureCounter;
   lockPolicy?: LockPolicy;
+  /** Second factor for staff, and the transaction that stamps a staff login with its audit entry. */
+  twoFactor: TwoFactorService;
 }
 
 export type LoginResult =
   | { ok: true; user: CurrentUser }
   | { ok: false; reason: 'invalid' | 'deactivated' }
+  | { ok: false; reason: 'locked'; retryAfterSeconds: number }
+  /** The password was right; the login waits for the account's second factor (nothing started yet). */
+  | { ok: false; reason: 'second_factor'; userId: number };
+
+export type SecondStepResult =
+  | { ok: true; user: CurrentUser }
+  | { ok: false; reason: 'expired' }
+  | { ok: false; reason: 'malformed' | 'wrong' | 'reused' }
   | { ok: false; reason: 'locked'; retryAfterSeconds: number };
+
+const isStaff = (role: string) => role === 'staff' || role === 'admin';
+const loginKey = (email: string) => `login:${email.toLowerCase()}`;
 
 // A real argon2id hash of a random string: unknown emails cost as much time as wrong passwords.
 let dummyHash: Promise<string> | undefined;
@@ -40,6 +56,33 @@ export function createAccountsService(deps: AccountsDeps) {
   const { repo } = deps;
   const policy = deps.lockPolicy ?? LOGIN_LOCK_POLICY;
   const localeOf = (l: string): Locale => (isLocale(l) ? l : 'id');
+  const { twoFactor } = deps;
+
+  /**
+   * Stamps the last login; a staff login is also audited (A11) in the same transaction. Customers'
+   * logins are not audited.
+   */
+  async function stampLogin(tx: StoreExecutor, user: { id: number; email: string; role: string }, ip: string | null, method: string) {
+    await twoFactor.recordLogin(tx, user.id);
+    if (!isStaff(user.role)) return;
+    await recordAudit(
+      tx,
+      { id: user.id, email: user.email, role: user.role, ip },
+      { action: 'staff.login', subject: { type: 'user', id: user.id, label: user.email }, after: { method } },
+    );
+  }
+
+  /** A wrong password or code on a staff account: recorded with the address, no actor (nobody is signed in). */
+  async function auditFailure(user: { id: number; email: string; role: string }, ip: string | null, step: 'password' | 'code') {
+    if (!isStaff(user.role)) return;
+    await twoFactor.transaction((tx) =>
+      recordAudit(
+        tx,
+        { id: null, email: null, role: null, ip },
+        { action: 'staff.login_failed', subject: { type: 'user', id: user.id, label: user.email }, after: { step } },
+      ),
+    );
+  }
 
   async function issueLink(user: { id: number; email: string; name: string; locale: string }, purpose: 'verify' | 'reset') {
     const ttl = purpose === 'verify' ? VERIFY_TTL_SECONDS : RESET_TTL_SECONDS;
@@ -75,8 +118,8 @@ export function createAccountsService(deps: AccountsDeps) {
       return { ok: true as const, user: toCurrentUser(user) };
     },
 
-    async login(email: string, password: string): Promise<LoginResult> {
-      const key = `login:${email.toLowerCase()}`;
+    async login(email: string, password: string, ip: string | null = null): Promise<LoginResult> {
+      const key = loginKey(email);
       const wait = lockRemaining(policy, await deps.loginFailures.failures(key));
       if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
       const user = await repo.findUserByEmail(email);
@@ -85,12 +128,40 @@ export function createAccountsService(deps: AccountsDeps) {
         : await verifyPassword(await (dummyHash ??= hashPassword('no-such-user-' + Math.random())), password);
       if (!user || !valid) {
         await deps.loginFailures.recordFailure(key);
+        if (user) await auditFailure(user, ip, 'password');
         return { ok: false, reason: 'invalid' };
       }
-      await deps.loginFailures.reset(key);
       // Said only to someone who knows the password, so it reveals nothing to a guesser.
       if (!user.isActive) return { ok: false, reason: 'deactivated' };
-      await repo.recordLogin(user.id);
+      // The failure count is kept until the code is right too: otherwise the password alone would
+      // reset the lock-out and the six digits could be guessed in endless rounds.
+      if (user.totpEnabledAt) return { ok: false, reason: 'second_factor', userId: user.id };
+      await deps.loginFailures.reset(key);
+      await twoFactor.transaction((tx) => stampLogin(tx, user, ip, 'password'));
+      return { ok: true, user: toCurrentUser(user) };
+    },
+
+    /**
+     * The second step: a six-digit code or a recovery code for the account whose password was right.
+     * Wrong codes count against the same per-account lock-out as wrong passwords.
+     */
+    async completeSecondFactor(userId: number, code: string, ip: string | null = null): Promise<SecondStepResult> {
+      const user = await repo.findUserById(userId);
+      if (!user?.isActive || !user.totpEnabledAt) return { ok: false, reason: 'expired' };
+      const key = loginKey(user.email);
+      const wait = lockRemaining(policy, await deps.loginFailures.failures(key));
+      if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
+      const check = await twoFactor.transaction(async (tx) => {
+        const verdict = await twoFactor.checkSecondFactor(tx, user.id, code);
+        if (verdict.ok) await stampLogin(tx, user, ip, verdict.method);
+        return verdict;
+      });
+      if (!check.ok) {
+        await deps.loginFailures.recordFailure(key);
+        await auditFailure(user, ip, 'code');
+        return { ok: false, reason: check.reason };
+      }
+      await deps.loginFailures.reset(key);
       return { ok: true, user: toCurrentUser(user) };
     },
 

@@ -16,6 +16,9 @@ import { createAccountsRepository } from './repository';
 import { type AuthRoutesDeps, registerAuthRoutes } from './routes';
 import { createAccountsService } from './service';
 import { dbSessionStore } from '../plugins/session-repository';
+import { createSecretBox } from '../../lib/secret-box';
+import { createTwoFactorRepository } from './two-factor/repository';
+import { createTwoFactorService } from './two-factor/service';
 import { redisSessionStore } from '../plugins/session-store';
 
 export interface AccountsSetupDeps {
@@ -29,12 +32,24 @@ export interface AccountsSetupDeps {
   /** Runs after a login or registration (the cart merges the guest's items, guest orders join). */
   afterLogin?: AuthRoutesDeps['afterLogin'];
   afterEmailVerified?: AuthRoutesDeps['afterEmailVerified'];
+  /** Whether the shop requires two-factor sign-in for staff and admins (read from the shop settings). */
+  requireStaffTwoFactor: () => Promise<boolean>;
+  /** Time for TOTP codes (tests fix it). */
+  clock?: () => Date;
 }
 
 /** Call after the locale plugin and before any route is registered. */
 export function setupAccounts(app: FastifyInstance, deps: AccountsSetupDeps) {
   const repo = createAccountsRepository(deps.db);
+  const twoFactor = createTwoFactorService({
+    repo: createTwoFactorRepository(deps.db),
+    // Its own key, derived from the session secret: rotating the session secret means re-enrolling.
+    box: createSecretBox(deps.config.sessionSecret, 'totp-secret'),
+    requiredForStaff: deps.requireStaffTwoFactor,
+    clock: deps.clock,
+  });
   const accounts = createAccountsService({
+    twoFactor,
     repo,
     secret: deps.config.sessionSecret,
     publicUrl: deps.config.store.publicUrl,
@@ -55,6 +70,7 @@ export function setupAccounts(app: FastifyInstance, deps: AccountsSetupDeps) {
   registerCsrf(app);
   return {
     accounts,
+    twoFactor,
     registerRoutes() {
       registerAuthRoutes(app, { accounts, afterLogin: deps.afterLogin, afterEmailVerified: deps.afterEmailVerified });
       registerAccountRoutes(app, { accounts });

@@ -6,3 +6,5 @@ export type Address = typeof addresses.$inferSelect;
 export type NewAddress = Omit<typeof addresses.$inferInsert, 'id' | 'userId' | 'createdAt'>;
 
 export type UserRow = typeof users.$inferSelect;
+/** Two-factor sign-in, as the back office's security page uses it. */
+export type { TwoFactorService, TwoFactorStatus } from './two-factor/service';

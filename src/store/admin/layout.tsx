@@ -102,6 +102,11 @@ export function AdminLayout({ title, crumbs = [], scripts = [], children }: Admi
                     <Icon name="user" /> {t('admin.account')}
                   </a>
                 </li>
+                <li>
+                  <a class="dropdown-item" href="/admin/akun/keamanan" data-admin-security>
+                    <Icon name="shield-halved" /> {t('twoFactor.menu')}
+                  </a>
+                </li>
               </AccountMenu>
             )}
           </div>

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { AccountsService } from '../accounts/service';
 import type { AuditService } from '../audit/service';
+import type { TwoFactorService } from '../accounts/types';
 import type { CategoryImageService, CategoryService } from '../catalog/service';
 import type { OrdersService } from '../orders/service';
 import type { DashboardService } from '../reports/service';
@@ -35,10 +36,14 @@ import { adminPage } from './render';
 import { type AdminReportsDeps, registerAdminReportRoutes } from './reports/routes';
 import { registerAdminSupplierRoutes } from './suppliers/routes';
 import { registerAdminShippingRoutes } from './shipping/routes';
+import { requireTwoFactorEnrolment } from './security/guard';
+import { registerSecurityRoutes } from './security/routes';
 import { AdminNotFoundPage } from './views/not-found-page';
 
 export interface AdminAreaDeps {
   accounts: AccountsService;
+  /** Each staff member's own two-factor settings, and the shop's "required for staff" rule. */
+  twoFactor: TwoFactorService;
   orders: OrdersService;
   settings: ShopSettingsService;
   dashboard: DashboardService;
@@ -71,12 +76,14 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
   await app.register(
     async (admin) => {
       guardArea(admin, 'staff');
+      requireTwoFactorEnrolment(admin, deps.twoFactor.requiredForStaff);
       // Runs after the guard: only staff and admins ever see it.
       admin.setNotFoundHandler(async (request, reply) => {
         if (wantsJson(request)) return sendError(reply, 'not_found', 404, 'Not found');
         return adminPage(reply, h(AdminNotFoundPage, {}), 404);
       });
       registerDashboardRoutes(admin, deps);
+      registerSecurityRoutes(admin, deps);
       registerAdminOrderRoutes(admin, deps);
       registerOrderPrintRoutes(admin, deps);
       registerAdminChatRoutes(admin, deps);

@@ -2,7 +2,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { sessions } from '../../db/schema';
 import type { StoreDb } from '../../db/store-db';
-import type { SessionStore } from './session-store';
+import type { PendingLogin, SessionStore } from './session-store';
 
 export function dbSessionStore(db: StoreDb): SessionStore {
   return {
@@ -16,6 +16,7 @@ export function dbSessionStore(db: StoreDb): SessionStore {
         createdAt: row.createdAt.getTime(),
         lastSeenAt: row.lastSeenAt.getTime(),
         expiresAt: row.expiresAt.getTime(),
+        ...(row.data.pendingLogin ? { pendingLogin: row.data.pendingLogin as PendingLogin } : {}),
       };
     },
     async save(key, r) {
@@ -26,6 +27,7 @@ export function dbSessionStore(db: StoreDb): SessionStore {
         createdAt: new Date(r.createdAt),
         lastSeenAt: new Date(r.lastSeenAt),
         expiresAt: new Date(r.expiresAt),
+        data: r.pendingLogin ? { pendingLogin: r.pendingLogin } : {},
       };
       await db
         .insert(sessions)

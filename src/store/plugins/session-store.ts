@@ -13,6 +13,17 @@ export interface SessionRecord {
   lastSeenAt: number;
   /** Absolute expiry (ms since epoch). */
   expiresAt: number;
+  /** A correct password still waiting for its second factor (staff two-factor sign-in). */
+  pendingLogin?: PendingLogin;
+}
+
+/** Kept in the anonymous session between the password and the code; the login itself starts only after the code. */
+export interface PendingLogin {
+  userId: number;
+  remember: boolean;
+  next?: string;
+  /** ms since epoch: the pending state lasts PENDING_LOGIN_MS. */
+  issuedAt: number;
 }
 
 export interface SessionStore {

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UserRole } from '../../db/schema';
 import { isLocale, type Locale, translator } from '../../lib/i18n';
-import type { SessionRecord, SessionStore } from './session-store';
+import type { PendingLogin, SessionRecord, SessionStore } from './session-store';
 import { LOCALE_COOKIE } from './locale';
 
 export const SESSION_COOKIE = 'sid';
@@ -26,6 +26,8 @@ export interface CurrentUser {
   isActive: boolean;
   emailVerified: boolean;
   locale: string;
+  /** Two-factor sign-in is switched on for the account (the admin guard reads it when the shop requires it). */
+  twoFactor?: boolean;
 }
 
 export interface ActiveSession {
@@ -112,6 +114,13 @@ function createSessionManager(deps: SessionDeps) {
     /** Ends the user's other sessions (password change, "log out everywhere"). */
     async endOtherSessions(request: FastifyRequest, userId: number) {
       await deps.store.destroyForUser(userId, request.session?.key);
+    },
+    /** Sets (or clears) the login waiting for its second factor, in the visitor's pre-login session. */
+    async setPendingLogin(request: FastifyRequest, reply: FastifyReply, pending: PendingLogin | undefined) {
+      const s = request.session ?? (await create(request, reply, null, false));
+      if (pending) s.record.pendingLogin = pending;
+      else delete s.record.pendingLogin;
+      await deps.store.save(s.key, s.record, idleFor(s.record));
     },
     /** Privilege change of the current user: new id, same login. */
     async rotate(request: FastifyRequest, reply: FastifyReply) {
