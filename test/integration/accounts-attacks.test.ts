@@ -162,10 +162,18 @@ describe.each(dbTargets)('accounts attacks on %s', (target) => {
       ['/\\evil.example', '/akun'],
       ['https://evil.example/', '/akun'],
       ['/produk?q=gitar', '/produk?q=gitar'],
+      ['/.//evil.example/phish', '/akun'],
+      ['/%2e//evil.example/phish', '/akun'],
     ]) {
       const b = browser();
       const res = await b.login('next@example.com', PASSWORD, { next: next! });
       expect(res.location).toBe(expected);
+    }
+    // A signed-in customer sent to the login page with a crafted next= stays on the site.
+    const signedIn = browser();
+    await signedIn.login('next@example.com', PASSWORD);
+    for (const next of ['/.//evil.example/phish', '/..//evil.example', '/a/..//evil.example']) {
+      expect((await signedIn.get(`/masuk?next=${encodeURIComponent(next)}`)).location).toBe('/akun');
     }
     const anon = browser();
     const sent = await anon.get('/akun/alamat');

@@ -51,7 +51,34 @@ describe('next= after login', () => {
     ['', '/akun'],
     [undefined, '/akun'],
     [['/a', '/b'], '/akun'],
+    // Dot segments that normalise into a protocol-relative "//host" (the open redirect found in review).
+    ['/.//evil.example/x', '/akun'],
+    ['/..//evil.example/x', '/akun'],
+    ['/%2e//evil.example/x', '/akun'],
+    ['/%2E%2E//evil.example/x', '/akun'],
+    ['/a/..//evil.example/x', '/akun'],
+    ['/a/b/../..//evil.example', '/akun'],
+    ['/./%2e/..//evil.example', '/akun'],
+    // Dot segments that stay on this site are fine.
+    ['/produk/./gitar', '/produk/gitar'],
+    ['/a/../akun', '/akun'],
   ])('%j → %s', (input, expected) => expect(safeNextPath(input)).toBe(expected));
+
+  it('never returns a path a browser would leave the site for, whatever dots and slashes it mixes', () => {
+    const parts = ['/', '.', '..', '%2e', '%2E', 'a', '//', 'evil.example', '%2f'];
+    const seen: string[] = [];
+    // Every sequence of up to five parts, starting with "/".
+    const walk = (prefix: string, depth: number) => {
+      seen.push(prefix);
+      if (depth === 5) return;
+      for (const p of parts) walk(prefix + p, depth + 1);
+    };
+    walk('/', 1);
+    for (const input of seen) {
+      const out = safeNextPath(input, '/akun');
+      expect(out.startsWith('/') && !out.startsWith('//') && new URL(out, 'http://hurtrock.invalid').host).toBe('hurtrock.invalid');
+    }
+  });
 });
 
 describe('form schemas', () => {

@@ -53,7 +53,12 @@ export function safeNextPath(next: unknown, fallback = '/akun'): string {
     const base = 'http://hurtrock.invalid';
     const url = new URL(next, base);
     if (url.origin !== base) return fallback;
-    return url.pathname + url.search + url.hash;
+    const path = url.pathname + url.search + url.hash;
+    // Check what is returned, not only what came in: dot segments normalise away, so
+    // "/.//evil.example/x" (or "/..//", "/%2e//", "/a/..//") becomes the protocol-relative
+    // "//evil.example/x", which a browser follows off-site.
+    if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return fallback;
+    return path;
   } catch {
     return fallback;
   }
