@@ -21,6 +21,7 @@ for (const theme of ['light', 'dark'] as const) {
         'Pengiriman',
         'Laporan',
         'Chat',
+        'Pengaturan',
       ]);
       await expect(sidebar.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Panel Admin');

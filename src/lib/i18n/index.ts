@@ -22,6 +22,7 @@ import { orders } from './messages/orders';
 import { ordersDesk } from './messages/orders-desk';
 import { product } from './messages/product';
 import { productImport } from './messages/product-import';
+import { settings } from './messages/settings';
 import { storePage } from './messages/store-page';
 import { transferProof } from './messages/transfer-proof';
 
@@ -48,6 +49,7 @@ const areas = [
   adminShipping,
   labels,
   ordersDesk,
+  settings,
 ] as const;
 
 type Area = (typeof areas)[number];

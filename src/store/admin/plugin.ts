@@ -33,6 +33,7 @@ import { adminPage } from './render';
 import { type AdminReportsDeps, registerAdminReportRoutes } from './reports/routes';
 import { registerAdminSupplierRoutes } from './suppliers/routes';
 import { registerAdminShippingRoutes } from './shipping/routes';
+import { type AdminSettingsDeps, registerAdminSettingsRoutes } from './settings/routes';
 import { AdminNotFoundPage } from './views/not-found-page';
 
 export interface AdminAreaDeps {
@@ -54,6 +55,8 @@ export interface AdminAreaDeps {
   profiles: StoreProfileService;
   publicUrl: string;
   productAdmin: ProductAdminService;
+  /** Editing the shop settings and the store profile (A9); without it the settings pages are not registered. */
+  settingsEditors?: Pick<AdminSettingsDeps, 'shopSettingsEditor' | 'storeProfileEditor'>;
   imports: ProductImportService;
   pendingImports: PendingImports;
   clock?: () => Date;
@@ -83,6 +86,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerAdminProductRoutes(admin, deps);
       registerProductImportRoutes(admin, { imports: deps.imports, pending: deps.pendingImports });
       if (deps.reports) registerAdminReportRoutes(admin, deps.reports);
+      if (deps.settingsEditors) registerAdminSettingsRoutes(admin, { ...deps, ...deps.settingsEditors });
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },

@@ -6,19 +6,34 @@ import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
 import type { StoreHours } from '../service';
 
+/** "2026-12-25" → "Jumat, 25 Desember 2026": the date is a WIB calendar day, so it is formatted in UTC. */
+function longDate(isoDate: string, locale: 'id' | 'en'): string {
+  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 export function StorePage({ hours, publicUrl }: { hours: StoreHours; publicUrl: string }) {
   const { t, locale, profile } = usePage();
   const dayName = (day: number) => t(`day.${day}` as MessageKey);
   // Indonesian writes 09.30, English 09:30.
   const time = (value: string) => (locale === 'id' ? value.replace(':', '.') : value);
   const { status } = hours;
-  const statusDetail = status.open
-    ? t('storePage.closesAt', { time: time(status.closesAt) })
-    : status.nextOpening
+  const opensAgain =
+    !status.open && status.nextOpening
       ? status.nextOpening.inDays === 0
         ? t('storePage.opensToday', { time: time(status.nextOpening.time) })
         : t('storePage.opensOn', { day: dayName(status.nextOpening.day), time: time(status.nextOpening.time) })
       : '';
+  const statusDetail = status.open
+    ? t('storePage.closesAt', { time: time(status.closesAt) })
+    : status.holiday
+      ? [t('storePage.holiday.today', { label: status.holiday }), opensAgain].filter(Boolean).join(' · ')
+      : opensAgain;
   const url = `${publicUrl}/toko`;
   const description = t('storePage.description', { name: profile.name, city: profile.city });
   const phoneHref = `tel:${profile.phone.replace(/[^\d+]/g, '')}`;
@@ -146,6 +161,18 @@ export function StorePage({ hours, publicUrl }: { hours: StoreHours; publicUrl: 
                 </tbody>
               </table>
               <p class="small text-body-secondary mb-0">{t('storePage.hours.note')}</p>
+              {hours.holidays.length > 0 && (
+                <div class="mt-3" data-store-holidays>
+                  <h3 class="h6 mb-2">{t('storePage.holiday.upcoming')}</h3>
+                  <ul class="list-unstyled mb-0">
+                    {hours.holidays.map((holiday) => (
+                      <li key={holiday.date}>
+                        <time dateTime={holiday.date}>{longDate(holiday.date, locale)}</time> · {holiday.label}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </section>
           </div>
         </div>
