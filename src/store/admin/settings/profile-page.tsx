@@ -76,7 +76,7 @@ function HoursTable({ form }: { form: FormState }) {
   const { t } = usePage();
   const dayName = (day: number) => t(`day.${day}` as MessageKey);
   return (
-    <div class="table-responsive">
+    <div class="table-responsive settings-hours-box">
       <table class="table align-middle settings-hours mb-0" data-hours-table>
         <thead>
           <tr>
