@@ -42,7 +42,7 @@ module.exports = {
           '^src/store/$1/',
           '^src/store/[^/]+/(service|types|model|schema|state-machine)\\.ts$',
           '^src/store/[^/]+/views/',
-          // Every area writes its audit entries itself, in its own transaction (A11).
+          // Every area writes its audit entries itself, inside the transaction of the change.
           '^src/store/audit/(record|actions)\\.ts$',
         ],
       },

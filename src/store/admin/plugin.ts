@@ -83,10 +83,10 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerAdminCategoryRoutes(admin, deps);
       registerAdminSupplierRoutes(admin, deps);
       registerAdminShippingRoutes(admin, deps);
+      if (deps.settingsEditors) registerAdminSettingsRoutes(admin, { ...deps, ...deps.settingsEditors });
       registerAdminProductRoutes(admin, deps);
       registerProductImportRoutes(admin, { imports: deps.imports, pending: deps.pendingImports });
       if (deps.reports) registerAdminReportRoutes(admin, deps.reports);
-      if (deps.settingsEditors) registerAdminSettingsRoutes(admin, { ...deps, ...deps.settingsEditors });
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },
