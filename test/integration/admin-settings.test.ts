@@ -418,6 +418,10 @@ describe.each(dbTargets)('admin settings on %s', (target) => {
     expect((await store.app.inject({ method: 'GET', url: `/media/logos/${key}-320.webp` })).statusCode).toBe(200);
     expect((await lastAudit('settings.profile'))!.after).toEqual({ logoKey: key });
     expect((await admin.get('/admin/pengaturan/toko')).body).toContain(`/media/logos/${key}-320.webp`);
+    // The store page shows it at once.
+    expect((await store.app.inject({ method: 'GET', url: '/toko' })).body).toContain(
+      `class="store-logo" src="/media/logos/${key}-320.webp"`,
+    );
 
     const removed = await postProfileMultipart(profileForm({ removeLogo: '1' }));
     expect(removed.status).toBe(303);

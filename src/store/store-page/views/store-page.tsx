@@ -1,5 +1,7 @@
 import type { MessageKey } from '../../../lib/i18n';
 import { SeoHead } from '../../seo/views/head';
+import { LOGO_SUBDIR } from '../../store-profile/types';
+import { IMAGE_WIDTHS, imageUrl } from '../../ui/image-urls';
 import { storeJsonLd } from '../../seo/views/json-ld';
 import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
@@ -75,6 +77,9 @@ export function StorePage({ hours, publicUrl }: { hours: StoreHours; publicUrl: 
               <h2 id="store-address-title" class="store-card-title">
                 <Icon name="location-dot" /> {t('storePage.address')}
               </h2>
+              {profile.logoKey && (
+                <img class="store-logo" src={imageUrl(profile.logoKey, IMAGE_WIDTHS[0], 'webp', LOGO_SUBDIR)} alt={profile.name} />
+              )}
               <address class="store-address">
                 <strong>{profile.name}</strong>
                 <br />
