@@ -53,9 +53,10 @@ export function profileValues(p: StoreProfile): Record<string, string> {
 
 function holidayRowCount(values: Record<string, string>): number {
   let count = 0;
-  for (const key of Object.keys(values)) {
-    const m = /^holidays\[(\d+)\]/.exec(key);
-    if (m) count = Math.max(count, Number(m[1]) + 1);
+  // Rows sent blank are not counted: the blank rows to add come after the last filled one.
+  for (const [key, value] of Object.entries(values)) {
+    const m = /^holidays\[(\d+)\]\[(date|label)\]$/.exec(key);
+    if (m && value.trim() !== '') count = Math.max(count, Number(m[1]) + 1);
   }
   return Math.min(MAX_HOLIDAY_ROWS, count + BLANK_HOLIDAY_ROWS);
 }

@@ -17,9 +17,10 @@ const BLANK_ROWS = 1;
 
 function rowCount(values: Record<string, string>): number {
   let count = 0;
-  for (const key of Object.keys(values)) {
-    const m = /^accounts\[(\d+)\]/.exec(key);
-    if (m) count = Math.max(count, Number(m[1]) + 1);
+  // Rows sent blank are not counted: the blank row to add comes after the last filled one.
+  for (const [key, value] of Object.entries(values)) {
+    const m = /^accounts\[(\d+)\]\[(bank|number|holder)\]$/.exec(key);
+    if (m && value.trim() !== '') count = Math.max(count, Number(m[1]) + 1);
   }
   return count;
 }
