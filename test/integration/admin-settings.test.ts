@@ -430,6 +430,20 @@ describe.each(dbTargets)('admin settings on %s', (target) => {
     expect(await auditCount('settings.profile')).toBe(entries + 2);
   });
 
+  it('a logo bigger than allowed is answered at once (413) with the page and nothing changes', async () => {
+    const before = await profileRow();
+    const entries = await auditCount('settings.profile');
+    const huge = await postProfileMultipart(profileForm({ phone: '022-1111-2222' }), {
+      data: Buffer.alloc(6 * 1024 * 1024, 1),
+      filename: 'logo.png',
+      type: 'image/png',
+    });
+    expect(huge.status).toBe(413);
+    expect(fieldError(huge.body, 'logo')).toBe('Berkas logo terlalu besar (maksimal 5 MB).');
+    expect(await profileRow()).toEqual(before);
+    expect(await auditCount('settings.profile')).toBe(entries);
+  });
+
   it("the shop's emails go to the notification address when set, else to the profile's email", async () => {
     const guest = new TestBrowser(store.app, '198.51.100.141');
     const product = await productBySlug(db, 'yamaha-f310');
