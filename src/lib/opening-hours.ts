@@ -36,3 +36,33 @@ export function openingHoursLines(periods: readonly OpeningPeriod[], locale: Loc
   }
   return lines;
 }
+
+/** A day the shop is closed although its weekday is open; `date` is "YYYY-MM-DD" in WIB. */
+export interface HolidayDate {
+  date: string;
+  label: string;
+}
+
+/** The holiday falling on `today` ("YYYY-MM-DD", WIB), if any: the shop is closed all that day. */
+export function holidayOn<H extends HolidayDate>(holidays: readonly H[], today: string): H | undefined {
+  return holidays.find((h) => h.date === today);
+}
+
+/**
+ * Holidays from `today` on (today included), soonest first, at most `limit`: what the store page
+ * announces. Past ones stay stored (the admin removes them) but are never shown.
+ */
+export function upcomingHolidays<H extends HolidayDate>(holidays: readonly H[], today: string, limit = 5): H[] {
+  return holidays
+    .filter((h) => h.date >= today)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(0, limit);
+}
+
+/**
+ * Why one weekday's hours are refused, as a message key's last part: a closing time not after the
+ * opening time (hours never run past midnight).
+ */
+export function dayHoursProblem(open: string, close: string): 'closeBeforeOpen' | undefined {
+  return close <= open ? 'closeBeforeOpen' : undefined;
+}

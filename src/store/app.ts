@@ -72,6 +72,9 @@ import { createSeoService } from './seo/service';
 import { registerStorePageRoutes } from './store-page/routes';
 import { createStoreProfileRepository } from './store-profile/repository';
 import { createStoreProfileService } from './store-profile/service';
+import { createStoreProfileEditor } from './store-profile/service';
+import { LOGO_SUBDIR } from './store-profile/types';
+import { createShopSettingsEditor } from './shop-settings/service';
 import { loadAssetUrls } from './ui/assets';
 import { COMPRESS_THRESHOLD } from './ui/page-encoding';
 import { fallbackErrorHtml } from './ui/render';
@@ -271,6 +274,27 @@ export async function buildStoreApp({
     clock,
   });
   const restock = createRestockService({ repo: createRestockRepository(db), stock, transaction });
+  // A9: a saved profile is used at once by this instance (its cache and its cached public pages are
+  // forgotten); other instances pick it up when their 10 s profile cache expires.
+  const settingsEditors = {
+    shopSettingsEditor: createShopSettingsEditor({
+      repo: createShopSettingsRepository(db),
+      transaction,
+      changed: () => app.forgetPublicPages(),
+    }),
+    storeProfileEditor: createStoreProfileEditor({
+      repo: createStoreProfileRepository(db),
+      transaction,
+      media: {
+        store: (data) => storeImageRenditions(data, config.uploadDir, { subdir: LOGO_SUBDIR }),
+        remove: (key) => removeImageRenditions(config.uploadDir, key, LOGO_SUBDIR),
+      },
+      changed: () => {
+        profiles.invalidate();
+        app.forgetPublicPages();
+      },
+    }),
+  };
   await registerAdminArea(app, {
     accounts: accountsArea.accounts,
     twoFactor: accountsArea.twoFactor,
@@ -290,6 +314,7 @@ export async function buildStoreApp({
     profiles,
     publicUrl: config.store.publicUrl,
     productAdmin,
+    settingsEditors,
     imports,
     pendingImports,
     audit: createAuditService({ repo: createAuditRepository(db) }),

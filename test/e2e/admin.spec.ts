@@ -21,6 +21,7 @@ for (const theme of ['light', 'dark'] as const) {
         'Pengiriman',
         'Laporan',
         'Chat',
+        'Pengaturan',
         'Log audit',
       ]);
       await expect(sidebar.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');

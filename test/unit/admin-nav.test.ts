@@ -23,7 +23,19 @@ describe('admin sidebar', () => {
 
   it('shows only pages that exist, to the roles that may open them', () => {
     expect(visibleNav('staff').map((i) => i.section)).toEqual(['dashboard', 'orders', 'chat']);
-    const forAdmin = ['dashboard', 'orders', 'products', 'categories', 'stock', 'suppliers', 'shipping', 'reports', 'chat', 'audit'];
+    const forAdmin = [
+      'dashboard',
+      'orders',
+      'products',
+      'categories',
+      'stock',
+      'suppliers',
+      'shipping',
+      'reports',
+      'chat',
+      'settings',
+      'audit',
+    ];
     expect(visibleNav('admin').map((i) => i.section)).toEqual(forAdmin);
     expect(visibleNav('customer')).toEqual([]);
     expect(visibleNav(undefined)).toEqual([]);
@@ -40,6 +52,8 @@ describe('admin sidebar', () => {
     expect(sectionOf('/admin/pesanan/HR-1/status')).toBe('orders');
     expect(sectionOf('/admin/kategori/3')).toBe('categories');
     expect(sectionOf('/admin/pemasok/baru')).toBe('suppliers');
+    expect(sectionOf('/admin/pengaturan')).toBe('settings');
+    expect(sectionOf('/admin/pengaturan/toko')).toBe('settings');
     expect(sectionOf('/admin/chatting')).toBeUndefined();
     expect(sectionOf('/admin/anything-new')).toBeUndefined();
   });

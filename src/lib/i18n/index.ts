@@ -23,6 +23,7 @@ import { orders } from './messages/orders';
 import { ordersDesk } from './messages/orders-desk';
 import { product } from './messages/product';
 import { productImport } from './messages/product-import';
+import { settings } from './messages/settings';
 import { storePage } from './messages/store-page';
 import { transferProof } from './messages/transfer-proof';
 import { twoFactor } from './messages/two-factor';
@@ -52,6 +53,7 @@ const areas = [
   labels,
   ordersDesk,
   twoFactor,
+  settings,
 ] as const;
 
 type Area = (typeof areas)[number];

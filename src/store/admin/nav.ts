@@ -45,7 +45,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { section: 'users', href: '/admin/pengguna', label: 'admin.nav.users', icon: 'users', role: 'admin', ready: false },
   { section: 'reports', href: '/admin/laporan', label: 'admin.nav.reports', icon: 'chart-line', role: 'admin', ready: true },
   { section: 'chat', href: '/admin/chat', label: 'admin.nav.chat', icon: 'comments', role: 'staff', ready: true },
-  { section: 'settings', href: '/admin/pengaturan', label: 'admin.nav.settings', icon: 'gear', role: 'admin', ready: false },
+  { section: 'settings', href: '/admin/pengaturan', label: 'admin.nav.settings', icon: 'gear', role: 'admin', ready: true },
   { section: 'audit', href: '/admin/audit', label: 'admin.nav.audit', icon: 'clipboard-list', role: 'admin', ready: true },
 ];
 

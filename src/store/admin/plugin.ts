@@ -38,6 +38,7 @@ import { registerAdminSupplierRoutes } from './suppliers/routes';
 import { registerAdminShippingRoutes } from './shipping/routes';
 import { requireTwoFactorEnrolment } from './security/guard';
 import { registerSecurityRoutes } from './security/routes';
+import { type AdminSettingsDeps, registerAdminSettingsRoutes } from './settings/routes';
 import { AdminNotFoundPage } from './views/not-found-page';
 
 export interface AdminAreaDeps {
@@ -61,6 +62,8 @@ export interface AdminAreaDeps {
   profiles: StoreProfileService;
   publicUrl: string;
   productAdmin: ProductAdminService;
+  /** Editing the shop settings and the store profile (A9); without it the settings pages are not registered. */
+  settingsEditors?: Pick<AdminSettingsDeps, 'shopSettingsEditor' | 'storeProfileEditor'>;
   imports: ProductImportService;
   pendingImports: PendingImports;
   /** The audit log's reader (A11). */
@@ -91,6 +94,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerAdminCategoryRoutes(admin, deps);
       registerAdminSupplierRoutes(admin, deps);
       registerAdminShippingRoutes(admin, deps);
+      if (deps.settingsEditors) registerAdminSettingsRoutes(admin, { ...deps, ...deps.settingsEditors });
       registerAdminProductRoutes(admin, deps);
       registerProductImportRoutes(admin, { imports: deps.imports, pending: deps.pendingImports });
       if (deps.reports) registerAdminReportRoutes(admin, deps.reports);

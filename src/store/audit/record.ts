@@ -50,8 +50,20 @@ export async function recordAudit(tx: StoreExecutor, actor: AuditActor, entry: A
 }
 
 /**
+ * JSON with object keys sorted: a jsonb column gives its objects back with the keys in its own
+ * order ({bank, holder, number}), which must not read as a change from {bank, number, holder}.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
  * Only the fields that changed, as { before, after } — what an auditor wants to read. Values are
- * compared as JSON, so arrays and objects (bank accounts, opening hours) compare by content.
+ * compared as JSON with sorted keys, so arrays and objects (bank accounts, opening hours) compare by content.
  */
 export function changedFields(
   before: Record<string, unknown>,
@@ -60,7 +72,7 @@ export function changedFields(
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+    if (canonicalJson(before[key] ?? null) !== canonicalJson(after[key] ?? null)) {
       b[key] = before[key] ?? null;
       a[key] = after[key] ?? null;
     }

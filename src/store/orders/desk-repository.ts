@@ -7,7 +7,7 @@
  * is `LIKE '%…%'` on one lower-cased text that the trigram index `orders_search_idx` covers.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
-import { ORDER_SEARCH_TEXT, orderEvents, orderNotes, orders, storeProfile, users } from '../../db/schema';
+import { ORDER_SEARCH_TEXT, orderEvents, orderNotes, orders, shopSettings, storeProfile, users } from '../../db/schema';
 import type { StoreDb, StoreExecutor } from '../../db/store-db';
 import type { DeskFilters } from './schema';
 import type { DeskOrderRow, OrderNote, TimelineEvent } from './types';
@@ -134,10 +134,13 @@ export function createDeskRepository(db: StoreDb) {
     },
 
     /**
-     * The shop's own address (store profile) read in the caller's transaction: the shop's emails
-     * are queued inside the order's transaction, where PGlite's single connection is taken.
+     * Where the shop's own emails go: the settings' notification address when set, else the store
+     * profile's email. Read in the caller's transaction: the shop's emails are queued inside the
+     * order's transaction, where PGlite's single connection is taken.
      */
     async shopAddress(tx: StoreExecutor = db): Promise<string | undefined> {
+      const [settings] = await tx.select({ email: shopSettings.notificationEmail }).from(shopSettings).where(eq(shopSettings.id, 1));
+      if (settings?.email?.trim()) return settings.email;
       const [row] = await tx.select({ email: storeProfile.email }).from(storeProfile).where(eq(storeProfile.id, 1));
       return row?.email;
     },

@@ -51,7 +51,7 @@ export interface OrdersServiceDeps {
   secret: string;
   publicUrl: string;
   /**
-   * Where the shop's own emails go (new order, transfer receipt): the store profile's address, read
+   * Where the shop's own emails go (new order, transfer receipt): the notification address, read
    * in the given transaction; without it (or when empty) none are sent.
    */
   shopAddress?: (tx: StoreTx) => Promise<string | undefined>;

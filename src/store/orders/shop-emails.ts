@@ -1,6 +1,6 @@
 /**
  * Emails to the shop itself (A6): one per new order and one per uploaded transfer receipt, to the
- * store profile's address (a settings page for a separate address comes later). Written in
+ * shop settings' notification address, or the store profile's when none is set. Written in
  * Indonesian, the shop's language, with a button to the order in the back office. Queued in the
  * outbox in the same transaction as the change, like the customer's emails.
  */

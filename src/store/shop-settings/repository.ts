@@ -24,6 +24,18 @@ export function createShopSettingsRepository(db: StoreDb) {
       const [created] = await tx.select().from(shopSettings).where(eq(shopSettings.id, 1)).limit(1);
       return created!;
     },
+    /** The row locked for an edit, in the editing transaction. */
+    async getForUpdate(tx: StoreExecutor): Promise<ShopSettings> {
+      await ensureShopSettings(tx);
+      const [row] = await tx.select().from(shopSettings).where(eq(shopSettings.id, 1)).for('update');
+      return row!;
+    },
+    async updateIn(tx: StoreExecutor, values: Partial<Omit<ShopSettings, 'id' | 'updatedAt'>>) {
+      await tx
+        .update(shopSettings)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(shopSettings.id, 1));
+    },
     async update(values: Partial<Omit<ShopSettings, 'id'>>) {
       await db
         .update(shopSettings)

@@ -12,6 +12,6 @@ export function registerStorePageRoutes(
   const now = deps.clock ?? (() => new Date());
   app.get('/toko', async (_request, reply) => {
     const profile = await deps.profiles.get();
-    return reply.page(h(StorePage, { hours: storeHours(profile.openingHours, now()), publicUrl: deps.publicUrl }));
+    return reply.page(h(StorePage, { hours: storeHours(profile.openingHours, now(), profile.holidays), publicUrl: deps.publicUrl }));
   });
 }

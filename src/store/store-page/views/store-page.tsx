@@ -1,10 +1,23 @@
 import type { MessageKey } from '../../../lib/i18n';
 import { SeoHead } from '../../seo/views/head';
+import { LOGO_SUBDIR } from '../../store-profile/types';
+import { IMAGE_WIDTHS, imageUrl } from '../../ui/image-urls';
 import { storeJsonLd } from '../../seo/views/json-ld';
 import { Icon } from '../../ui/icon';
 import { Layout } from '../../ui/layout';
 import { usePage } from '../../ui/page-context';
 import type { StoreHours } from '../service';
+
+/** "2026-12-25" → "Jumat, 25 Desember 2026": the date is a WIB calendar day, so it is formatted in UTC. */
+function longDate(isoDate: string, locale: 'id' | 'en'): string {
+  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
 
 export function StorePage({ hours, publicUrl }: { hours: StoreHours; publicUrl: string }) {
   const { t, locale, profile } = usePage();
@@ -12,13 +25,17 @@ export function StorePage({ hours, publicUrl }: { hours: StoreHours; publicUrl: 
   // Indonesian writes 09.30, English 09:30.
   const time = (value: string) => (locale === 'id' ? value.replace(':', '.') : value);
   const { status } = hours;
-  const statusDetail = status.open
-    ? t('storePage.closesAt', { time: time(status.closesAt) })
-    : status.nextOpening
+  const opensAgain =
+    !status.open && status.nextOpening
       ? status.nextOpening.inDays === 0
         ? t('storePage.opensToday', { time: time(status.nextOpening.time) })
         : t('storePage.opensOn', { day: dayName(status.nextOpening.day), time: time(status.nextOpening.time) })
       : '';
+  const statusDetail = status.open
+    ? t('storePage.closesAt', { time: time(status.closesAt) })
+    : status.holiday
+      ? [t('storePage.holiday.today', { label: status.holiday }), opensAgain].filter(Boolean).join(' · ')
+      : opensAgain;
   const url = `${publicUrl}/toko`;
   const description = t('storePage.description', { name: profile.name, city: profile.city });
   const phoneHref = `tel:${profile.phone.replace(/[^\d+]/g, '')}`;
@@ -60,6 +77,9 @@ export function StorePage({ hours, publicUrl }: { hours: StoreHours; publicUrl: 
               <h2 id="store-address-title" class="store-card-title">
                 <Icon name="location-dot" /> {t('storePage.address')}
               </h2>
+              {profile.logoKey && (
+                <img class="store-logo" src={imageUrl(profile.logoKey, IMAGE_WIDTHS[0], 'webp', LOGO_SUBDIR)} alt={profile.name} />
+              )}
               <address class="store-address">
                 <strong>{profile.name}</strong>
                 <br />
@@ -146,6 +166,18 @@ export function StorePage({ hours, publicUrl }: { hours: StoreHours; publicUrl: 
                 </tbody>
               </table>
               <p class="small text-body-secondary mb-0">{t('storePage.hours.note')}</p>
+              {hours.holidays.length > 0 && (
+                <div class="mt-3" data-store-holidays>
+                  <h3 class="h6 mb-2">{t('storePage.holiday.upcoming')}</h3>
+                  <ul class="list-unstyled mb-0">
+                    {hours.holidays.map((holiday) => (
+                      <li key={holiday.date}>
+                        <time dateTime={holiday.date}>{longDate(holiday.date, locale)}</time> · {holiday.label}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </section>
           </div>
         </div>
