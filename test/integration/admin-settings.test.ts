@@ -137,17 +137,17 @@ describe.each(dbTargets)('admin settings on %s', (target) => {
     await admin.get('/admin/pengaturan');
     const res = await admin.post(
       '/admin/pengaturan',
-      shopForm({ notificationEmail: 'pesanan@hurtrock.example', requireStaffTwoFactor: '1' }),
+      shopForm({ notificationEmail: 'pesanan@hurtrock.example', transferExpiryHours: '48' }),
     );
     expect(res.status).toBe(303);
     expect(res.location).toBe('/admin/pengaturan');
     const after = await settingsRow();
     expect(after).toMatchObject({
       bankTransferEnabled: true,
-      transferExpiryMinutes: 24 * 60,
+      transferExpiryMinutes: 48 * 60,
       freeShippingFrom: 1_500_000,
       notificationEmail: 'pesanan@hurtrock.example',
-      requireStaffTwoFactor: true,
+      requireStaffTwoFactor: false,
       bankAccounts: [
         { bank: 'BCA', number: '1234567890', holder: 'PT Hurtrock Musik' },
         { bank: 'Mandiri', number: '1300012345678', holder: 'PT Hurtrock Musik' },
@@ -158,16 +158,41 @@ describe.each(dbTargets)('admin settings on %s', (target) => {
     expect(entry.actorEmail).toBe('owner@settings.example');
     expect(entry.ip).toBe('203.0.113.140');
     // Only what changed, before and after.
-    expect(entry.after).toEqual({ notificationEmail: 'pesanan@hurtrock.example', requireStaffTwoFactor: true });
-    expect(entry.before).toEqual({ notificationEmail: before.notificationEmail, requireStaffTwoFactor: false });
+    expect(entry.after).toEqual({ notificationEmail: 'pesanan@hurtrock.example', transferExpiryMinutes: 48 * 60 });
+    expect(entry.before).toEqual({ notificationEmail: before.notificationEmail, transferExpiryMinutes: before.transferExpiryMinutes });
 
     // The page shows the saved values; saving them again changes nothing and records nothing.
     const page = await admin.get('/admin/pengaturan');
     expect(page.body).toContain('Pengaturan disimpan.');
     expect(inputValue(page.body, 'accounts[1][bank]')).toBe('Mandiri');
     expect(inputValue(page.body, 'notificationEmail')).toBe('pesanan@hurtrock.example');
-    await admin.post('/admin/pengaturan', shopForm({ notificationEmail: 'pesanan@hurtrock.example', requireStaffTwoFactor: '1' }));
+    await admin.post('/admin/pengaturan', shopForm({ notificationEmail: 'pesanan@hurtrock.example', transferExpiryHours: '48' }));
     expect(await auditCount('settings.shop')).toBe(entries + 1);
+  });
+
+  it('requiring two-step sign-in is refused to an admin without it (no self lock-out), and saved by one who has it', async () => {
+    const entries = await auditCount('settings.shop');
+    await admin.get('/admin/pengaturan');
+    const refused = await admin.post('/admin/pengaturan', shopForm({ requireStaffTwoFactor: 'on' }));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('Aktifkan dulu verifikasi dua langkah untuk akun Anda sendiri');
+    expect((await settingsRow()).requireStaffTwoFactor).toBe(false);
+    expect(await auditCount('settings.shop')).toBe(entries);
+
+    // With two-step sign-in on their own account (set directly here: the enrolment has its own tests).
+    await db.execute(sql`UPDATE users SET totp_enabled_at = now() WHERE email = 'owner@settings.example'`);
+    try {
+      await admin.get('/admin/pengaturan');
+      expect((await admin.post('/admin/pengaturan', shopForm({ requireStaffTwoFactor: 'on' }))).status).toBe(303);
+      expect((await settingsRow()).requireStaffTwoFactor).toBe(true);
+      expect((await lastAudit('settings.shop'))!.after).toEqual({ requireStaffTwoFactor: true });
+      await admin.get('/admin/pengaturan');
+      expect((await admin.post('/admin/pengaturan', shopForm())).status).toBe(303);
+      expect((await settingsRow()).requireStaffTwoFactor).toBe(false);
+    } finally {
+      await db.execute(sql`UPDATE shop_settings SET require_staff_two_factor = false`);
+      await db.execute(sql`UPDATE users SET totp_enabled_at = NULL WHERE email = 'owner@settings.example'`);
+    }
   });
 
   it('shop settings: reorders with the up/down buttons, removes and adds rows, without JavaScript', async () => {

@@ -96,6 +96,7 @@ export function FieldCheckbox(props: FieldProps) {
   const { t } = usePage();
   const id = `f-${props.name}`;
   const value = props.state.values?.[props.name];
+  const error = props.state.errors?.[props.name];
   return (
     <div class="form-check mb-3">
       <input
@@ -103,12 +104,15 @@ export function FieldCheckbox(props: FieldProps) {
         name={props.name}
         type="checkbox"
         value="on"
-        class="form-check-input"
+        class={`form-check-input${error ? ' is-invalid' : ''}`}
         checked={value === 'on' || value === '1' || value === 'true'}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, error, props.hint)}
       />
       <label class="form-check-label" for={id}>
         {t(props.label)}
       </label>
+      <FieldNotes id={id} error={error} hint={props.hint} />
     </div>
   );
 }

@@ -63,6 +63,16 @@ export function registerAdminSettingsRoutes(admin: FastifyInstance, deps: AdminS
   admin.post('/pengaturan', ADMIN_ONLY, async (request, reply) => {
     const parsed = parseShopSettingsForm(request.body);
     if (!parsed.ok) return shopPage(reply, { ...parsed, alert: FORM_ERROR }, 400);
+    // Requiring two-step sign-in locks every staff member without it out of the back office until
+    // they enrol: the admin switching it on must have it already, or they would lock themselves out.
+    if (parsed.data.requireStaffTwoFactor && !request.user!.twoFactor && !(await deps.settings.get()).requireStaffTwoFactor) {
+      const form: FormState = {
+        values: formValues(request.body),
+        errors: { requireStaffTwoFactor: 'settings.shop.error.ownTwoFactorFirst' },
+        alert: FORM_ERROR,
+      };
+      return shopPage(reply, form, 400);
+    }
     savedFlash(request, reply, await deps.shopSettingsEditor.save(parsed.data, auditActor(request)));
     return reply.redirect(SHOP_SETTINGS_PATH, 303);
   });
