@@ -41,6 +41,9 @@ import { createSearchRepository } from './catalog/search-repository';
 import { createCatalogService, createCategoryImageService, createCategoryService } from './catalog/service';
 import { createSupplierRepository } from './suppliers/repository';
 import { createSupplierService } from './suppliers/service';
+import { registerInvitationRoutes } from './users/invitation-routes';
+import { createUsersRepository } from './users/repository';
+import { createUsersService } from './users/service';
 import { registerChatRoutes } from './chat/routes';
 import { createChatTokenService } from './chat/service';
 import { createChatStatsClient } from './chat/stats-client';
@@ -239,6 +242,15 @@ export async function buildStoreApp({
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
+  const users = createUsersService({
+    repo: createUsersRepository(db),
+    transaction,
+    secret: config.sessionSecret,
+    publicUrl,
+    queueEmail: (email, tx) => outbox.enqueue(email, tx),
+    emailsQueued: onEmailQueued,
+  });
+  registerInvitationRoutes(app, { users });
   const productAdmin = createProductAdminService({
     repo: createProductAdminRepository(db),
     stock,
@@ -287,6 +299,7 @@ export async function buildStoreApp({
     productAdmin,
     imports,
     pendingImports,
+    users,
     clock,
     extraRoutes: adminRoutes,
   });

@@ -24,6 +24,7 @@ import { product } from './messages/product';
 import { productImport } from './messages/product-import';
 import { storePage } from './messages/store-page';
 import { transferProof } from './messages/transfer-proof';
+import { users } from './messages/users';
 
 const areas = [
   common,
@@ -48,6 +49,7 @@ const areas = [
   adminShipping,
   labels,
   ordersDesk,
+  users,
 ] as const;
 
 type Area = (typeof areas)[number];

@@ -34,6 +34,8 @@ import { type AdminReportsDeps, registerAdminReportRoutes } from './reports/rout
 import { registerAdminSupplierRoutes } from './suppliers/routes';
 import { registerAdminShippingRoutes } from './shipping/routes';
 import { AdminNotFoundPage } from './views/not-found-page';
+import { registerAdminUserRoutes } from './users/routes';
+import type { UsersService } from '../users/service';
 
 export interface AdminAreaDeps {
   accounts: AccountsService;
@@ -56,6 +58,8 @@ export interface AdminAreaDeps {
   productAdmin: ProductAdminService;
   imports: ProductImportService;
   pendingImports: PendingImports;
+  /** Staff, customers and invitations (A8). */
+  users: UsersService;
   clock?: () => Date;
   /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
   extraRoutes?: (admin: FastifyInstance) => void;
@@ -83,6 +87,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerAdminProductRoutes(admin, deps);
       registerProductImportRoutes(admin, { imports: deps.imports, pending: deps.pendingImports });
       if (deps.reports) registerAdminReportRoutes(admin, deps.reports);
+      registerAdminUserRoutes(admin, deps);
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },
