@@ -59,6 +59,9 @@ const PUBLIC = new Set([
   'POST /lupa-password',
   'GET /reset-password',
   'POST /reset-password',
+  // A staff invitation (A8): the signed, single-use link is the credential.
+  'GET /undangan',
+  'POST /undangan',
   // Chat: the guest pre-chat form, and the Socket.IO proxy (the chat service checks its own token).
   'GET /chat/guest',
   'POST /chat/guest',

@@ -22,7 +22,7 @@ describe('admin sidebar', () => {
 
   it('shows only pages that exist, to the roles that may open them', () => {
     expect(visibleNav('staff').map((i) => i.section)).toEqual(['dashboard', 'orders', 'chat']);
-    const forAdmin = ['dashboard', 'orders', 'products', 'categories', 'stock', 'suppliers', 'shipping', 'reports', 'chat'];
+    const forAdmin = ['dashboard', 'orders', 'products', 'categories', 'stock', 'suppliers', 'shipping', 'users', 'reports', 'chat'];
     expect(visibleNav('admin').map((i) => i.section)).toEqual(forAdmin);
     expect(visibleNav('customer')).toEqual([]);
     expect(visibleNav(undefined)).toEqual([]);
