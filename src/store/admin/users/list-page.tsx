@@ -1,5 +1,5 @@
 /** A8 the users list: search (name, email, phone), role and status filters, sorting and pages, all in the URL. */
-import { formatDateTimeWib } from '../../../lib/time';
+import { formatDateTimeWib, formatDateWib } from '../../../lib/time';
 import type { UserList, UserListQuery } from '../../users/types';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
@@ -26,9 +26,9 @@ export function UserListPage({ query, list }: { query: UserListQuery; list: User
           <Icon name="user-plus" /> {t('users.new')}
         </a>
       </div>
-      <form method="get" action={USERS_PATH} class="admin-filters" role="search" data-user-filters>
+      <form method="get" action={USERS_PATH} class="admin-filters users-filters" role="search" data-user-filters>
         {query.sort !== 'created_desc' && <input type="hidden" name="urut" value={query.sort} />}
-        <div class="admin-filter-q">
+        <div class="admin-filter-q admin-filter-search">
           <label class="form-label" for="user-q">
             {t('users.search')}
           </label>
@@ -91,7 +91,7 @@ export function UserListPage({ query, list }: { query: UserListQuery; list: User
                 <SortHeader label={t('users.col.email')} column="email" sort={query.sort} href={sortLink} />
                 <th scope="col">{t('users.col.role')}</th>
                 <th scope="col">{t('users.col.status')}</th>
-                <th scope="col">{t('users.col.twoFactor')}</th>
+                <th scope="col">{t('users.col.twoFactorShort')}</th>
                 <SortHeader label={t('users.col.lastLogin')} column="login" sort={query.sort} href={sortLink} />
                 <SortHeader label={t('users.col.created')} column="created" sort={query.sort} href={sortLink} />
               </tr>
@@ -115,7 +115,7 @@ export function UserListPage({ query, list }: { query: UserListQuery; list: User
                     <TwoFactorBadge user={u} />
                   </td>
                   <td>{u.lastLoginAt ? formatDateTimeWib(u.lastLoginAt, locale) : t('users.never')}</td>
-                  <td>{formatDateTimeWib(u.createdAt, locale)}</td>
+                  <td>{formatDateWib(u.createdAt, locale)}</td>
                 </tr>
               ))}
             </tbody>
