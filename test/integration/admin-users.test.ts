@@ -280,7 +280,7 @@ describe.each(dbTargets)('admin users on %s', (target) => {
   });
 
   describe('role and status', () => {
-    it('changes a role with one audit entry; an unknown role is a 400 naming the field, a missing CSRF a 403, nothing changing', async () => {
+    it('changes a role with one audit entry; an unknown role is a 400 naming the field, no CSRF a 403, nothing changing', async () => {
       const target = await createUser(db(), { email: 'promosi@users.example', role: 'customer', name: 'Promosi' });
       await admin.get(`/admin/pengguna/${target.id}`);
       const bad = await admin.post(`/admin/pengguna/${target.id}/peran`, { role: 'owner' });

@@ -168,7 +168,8 @@ export const users = defineMessages({
     'users.action.resetYes': 'Yes, send the email',
     'users.action.twoFactor': 'Reset two-step verification',
     'users.action.twoFactorConfirm':
-      "{name}'s two-step verification is switched off and all their recovery codes are deleted. They need to enrol an authenticator app again.",
+      "{name}'s two-step verification is switched off and all their recovery codes are deleted. " +
+      'They need to enrol an authenticator app again.',
     'users.action.twoFactorYes': 'Yes, reset',
     'users.orders': 'Orders',
     'users.orders.none': 'No orders yet.',
