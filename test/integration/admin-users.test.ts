@@ -277,6 +277,28 @@ describe.each(dbTargets)('admin users on %s', (target) => {
       expect((await admin.post(`/admin/pengguna/${staffId}/undangan`)).status).toBe(409);
       expect(await auditCount('user.invited')).toBe(before);
     });
+    it('closes the invitation when the invitee chose a password through “forgot password” instead', async () => {
+      await admin.get('/admin/pengguna/baru');
+      const created = await admin.post('/admin/pengguna', inviteForm({ email: 'lupa-undangan@users.example', name: 'Lupa Undangan' }));
+      const id = Number(/(\d+)$/.exec(created.location ?? '')?.[1]);
+      const invitation = (await lastEmail(db(), 'lupa-undangan@users.example'))!.link!;
+      const person = browser();
+      await person.get('/lupa-password');
+      await person.post('/lupa-password', { email: 'lupa-undangan@users.example' });
+      const reset = (await lastEmail(db(), 'lupa-undangan@users.example'))!.link!;
+      expect(reset).toMatch(/^\/reset-password/);
+      await person.get(reset);
+      const token = decodeURIComponent(reset.split('token=')[1]!);
+      expect((await person.post('/reset-password', { token, password: PASSWORD })).status).toBe(303);
+
+      const page = await admin.get(`/admin/pengguna/${id}`);
+      expect(page.body).toContain('data-user-status="active"');
+      expect(page.body).not.toContain('data-user-action="resend"');
+      expect((await admin.get('/admin/pengguna?status=invited')).body).not.toContain('lupa-undangan@users.example');
+      expect((await admin.get('/admin/pengguna?status=active')).body).toContain('lupa-undangan@users.example');
+      // The invitation link can no longer replace the password they chose.
+      expect((await browser().get(invitation)).status).toBe(400);
+    });
   });
 
   describe('role and status', () => {

@@ -1,5 +1,5 @@
 /** The users area's queries (A8): the back office's list and account page, invitations, role and status changes. */
-import { and, asc, count, desc, eq, gt, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { auditLog, orders, recoveryCodes, type UserRole, users, userTokens } from '../../db/schema';
 import type { StoreDb, StoreExecutor } from '../../db/store-db';
 import type { RoleFilter, StatusFilter, UserActionRow, UserDetail, UserListRow, UserOrderRow, UserSort } from './types';
@@ -19,6 +19,13 @@ const ORDER: Record<UserSort, SQL[]> = {
   created_desc: [desc(users.createdAt), desc(users.id)],
 };
 
+/**
+ * An invitation is open while no password was chosen: someone invited who set one through
+ * "forgot password" instead of the invitation link has a normal account, whatever invited_at says.
+ */
+const OPEN_INVITATION = sql`(${users.invitedAt} IS NOT NULL AND ${users.passwordHash} = '')`;
+const openInvitedAt = sql<Date | null>`CASE WHEN ${OPEN_INVITATION} THEN ${users.invitedAt} END`.mapWith(users.invitedAt);
+
 const listColumns = {
   id: users.id,
   name: users.name,
@@ -26,7 +33,7 @@ const listColumns = {
   phone: users.phone,
   role: users.role,
   isActive: users.isActive,
-  invitedAt: users.invitedAt,
+  invitedAt: openInvitedAt,
   lastLoginAt: users.lastLoginAt,
   createdAt: users.createdAt,
   twoFactor: sql<boolean>`${users.totpEnabledAt} IS NOT NULL`.mapWith(Boolean),
@@ -41,8 +48,8 @@ export function createUsersRepository(db: StoreDb) {
     }
     if (role !== 'all') filters.push(eq(users.role, role));
     if (status === 'deactivated') filters.push(eq(users.isActive, false));
-    if (status === 'active') filters.push(and(eq(users.isActive, true), isNull(users.invitedAt)));
-    if (status === 'invited') filters.push(and(eq(users.isActive, true), isNotNull(users.invitedAt)));
+    if (status === 'active') filters.push(and(eq(users.isActive, true), sql`NOT ${OPEN_INVITATION}`));
+    if (status === 'invited') filters.push(and(eq(users.isActive, true), OPEN_INVITATION));
     return and(...filters);
   }
 
@@ -81,7 +88,7 @@ export function createUsersRepository(db: StoreDb) {
           email: users.email,
           role: users.role,
           isActive: users.isActive,
-          invitedAt: users.invitedAt,
+          invitedAt: openInvitedAt,
           locale: users.locale,
           totpSecret: users.totpSecret,
           totpEnabledAt: users.totpEnabledAt,
