@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAT_TOKEN_PATH } from '../../src/chat/contract';
 import { auditLog, orders, recoveryCodes, sessions, users, userTokens } from '../../src/db/schema';
 import { transactionRunner } from '../../src/db/store-db';
+import { createRedis, type RedisClient } from '../../src/lib/redis';
 import { sha256, signToken } from '../../src/lib/tokens';
 import { createUsersRepository } from '../../src/store/users/repository';
 import { createUsersService } from '../../src/store/users/service';
@@ -471,5 +472,44 @@ describe.each(dbTargets)('admin users on %s', (target) => {
       expect((await admin.post(`/admin/pengguna/${target.id}/dua-langkah`)).status).toBe(303);
       expect(await auditCount('user.two_factor_disabled', target.id)).toBe(1);
     });
+  });
+});
+
+describe.runIf(process.env.TEST_REDIS_URL)('admin users with sessions in Redis', () => {
+  let store: TestStore;
+  let redis: RedisClient;
+  // Redis keeps keys between runs: unique emails per run.
+  const run = Math.random().toString(36).slice(2, 8);
+  beforeAll(async () => {
+    redis = createRedis(process.env.TEST_REDIS_URL!);
+    await redis.connect();
+    store = await createTestStore('pglite', { sampleData: false, redis });
+  });
+  afterAll(async () => {
+    await store?.close();
+    redis?.disconnect();
+  });
+
+  it('deactivation removes the account’s sessions from Redis at once, not only at their next request', async () => {
+    await createUser(store.database.db, { email: `boss-${run}@users.example`, role: 'admin' });
+    const target = await createUser(store.database.db, { email: `staf-${run}@users.example`, role: 'staff' });
+    const admin = new TestBrowser(store.app, '198.51.100.201');
+    await admin.login(`boss-${run}@users.example`, PASSWORD);
+    const phone = new TestBrowser(store.app, '198.51.100.202');
+    const laptop = new TestBrowser(store.app, '198.51.100.203');
+    await phone.login(`staf-${run}@users.example`, PASSWORD);
+    await laptop.login(`staf-${run}@users.example`, PASSWORD);
+    expect((await phone.get('/akun')).status).toBe(200);
+
+    await admin.get(`/admin/pengguna/${target.id}`);
+    expect((await admin.post(`/admin/pengguna/${target.id}/status`, { active: '0' })).status).toBe(303);
+    // Both devices are anonymous now; had the sessions survived, the session plugin would end
+    // them on this request with the "deactivated" notice instead.
+    for (const device of [phone, laptop]) {
+      const next = await device.get('/akun');
+      expect(next.status).toBe(303);
+      expect(next.location).toMatch(/^\/masuk/);
+      expect(next.location).not.toContain('nonaktif');
+    }
   });
 });
