@@ -43,6 +43,9 @@ import { createAuditRepository } from './audit/repository';
 import { createAuditService } from './audit/service';
 import { createSupplierRepository } from './suppliers/repository';
 import { createSupplierService } from './suppliers/service';
+import { registerInvitationRoutes } from './users/invitation-routes';
+import { createUsersRepository } from './users/repository';
+import { createUsersService } from './users/service';
 import { registerChatRoutes } from './chat/routes';
 import { createChatTokenService } from './chat/service';
 import { createChatStatsClient } from './chat/stats-client';
@@ -246,6 +249,15 @@ export async function buildStoreApp({
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
+  const users = createUsersService({
+    repo: createUsersRepository(db),
+    transaction,
+    secret: config.sessionSecret,
+    publicUrl,
+    queueEmail: (email, tx) => outbox.enqueue(email, tx),
+    emailsQueued: onEmailQueued,
+  });
+  registerInvitationRoutes(app, { users });
   const productAdmin = createProductAdminService({
     repo: createProductAdminRepository(db),
     stock,
@@ -318,6 +330,7 @@ export async function buildStoreApp({
     imports,
     pendingImports,
     audit: createAuditService({ repo: createAuditRepository(db) }),
+    users,
     clock,
     extraRoutes: adminRoutes,
   });

@@ -19,6 +19,7 @@ for (const theme of ['light', 'dark'] as const) {
         'Stok',
         'Pemasok',
         'Pengiriman',
+        'Pengguna',
         'Laporan',
         'Chat',
         'Pengaturan',

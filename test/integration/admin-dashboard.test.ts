@@ -256,6 +256,8 @@ describe.each(dbTargets)('admin dashboard on %s', (target) => {
     expect(statusCount('paid')).toBe('1');
     expect(statusCount('refunded')).toBe('1');
     expect(html).toContain('href="/admin/pesanan?status=awaiting_payment"');
+    // Staff may not open the users list: their customers figure is no link.
+    expect(html).not.toContain('href="/admin/pengguna');
 
     const recent = [...html.matchAll(/<tr data-order="([^"]+)">/g)].map((m) => m[1]);
     // Newest first, eight of nine; the order from October is left out.
@@ -284,8 +286,8 @@ describe.each(dbTargets)('admin dashboard on %s', (target) => {
     expect(adminHtml).toContain('href="/admin/produk?aktif=ya"');
     expect(adminHtml).toMatch(/<li data-product="[^"]+" data-units="\d+"><a href="\/admin\/produk\/\d+">/);
     expect(adminHtml).toMatch(/<tr data-product="[^"]+" data-stock="\d+"><th scope="row" class="dash-wrap"><a href="\/admin\/stok\/\d+">/);
-    // The users page does not exist yet: the customers figure is not a dead link.
-    expect(adminHtml).not.toContain('href="/admin/pengguna"');
+    // The customers figure opens the users list, filtered to customers (A8).
+    expect(adminHtml).toContain('href="/admin/pengguna?peran=customer"');
   });
 
   it('is for staff and admins only', async () => {

@@ -62,6 +62,9 @@ const PUBLIC = new Set([
   // The second step of a staff login: it answers only a session holding a pending login (U6).
   'GET /masuk/verifikasi',
   'POST /masuk/verifikasi',
+  // A staff invitation (A8): the signed, single-use link is the credential.
+  'GET /undangan',
+  'POST /undangan',
   // Chat: the guest pre-chat form, and the Socket.IO proxy (the chat service checks its own token).
   'GET /chat/guest',
   'POST /chat/guest',

@@ -31,6 +31,7 @@ describe('admin sidebar', () => {
       'stock',
       'suppliers',
       'shipping',
+      'users',
       'reports',
       'chat',
       'settings',

@@ -27,6 +27,7 @@ import { settings } from './messages/settings';
 import { storePage } from './messages/store-page';
 import { transferProof } from './messages/transfer-proof';
 import { twoFactor } from './messages/two-factor';
+import { users } from './messages/users';
 
 const areas = [
   common,
@@ -54,6 +55,7 @@ const areas = [
   ordersDesk,
   twoFactor,
   settings,
+  users,
 ] as const;
 
 type Area = (typeof areas)[number];

@@ -28,6 +28,7 @@ const LOGIN_NOTICES: Record<string, FormState['alert']> = {
   nonaktif: { kind: 'danger', key: 'login.deactivated' },
   keluar: { kind: 'success', key: 'login.notice.loggedOut' },
   reset: { kind: 'success', key: 'login.notice.reset' },
+  undangan: { kind: 'success', key: 'users.notice.accepted' },
   'keluar-semua': { kind: 'success', key: 'login.notice.loggedOutEverywhere' },
   'kode-kedaluwarsa': { kind: 'warning', key: 'twoFactor.login.expired' },
 };

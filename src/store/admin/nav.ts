@@ -42,7 +42,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { section: 'stock', href: '/admin/stok', label: 'admin.nav.stock', icon: 'warehouse', role: 'admin', ready: true },
   { section: 'suppliers', href: '/admin/pemasok', label: 'admin.nav.suppliers', icon: 'truck-field', role: 'admin', ready: true },
   { section: 'shipping', href: '/admin/pengiriman', label: 'admin.nav.shipping', icon: 'truck-fast', role: 'admin', ready: true },
-  { section: 'users', href: '/admin/pengguna', label: 'admin.nav.users', icon: 'users', role: 'admin', ready: false },
+  { section: 'users', href: '/admin/pengguna', label: 'admin.nav.users', icon: 'users', role: 'admin', ready: true },
   { section: 'reports', href: '/admin/laporan', label: 'admin.nav.reports', icon: 'chart-line', role: 'admin', ready: true },
   { section: 'chat', href: '/admin/chat', label: 'admin.nav.chat', icon: 'comments', role: 'staff', ready: true },
   { section: 'settings', href: '/admin/pengaturan', label: 'admin.nav.settings', icon: 'gear', role: 'admin', ready: true },

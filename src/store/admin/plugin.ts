@@ -40,6 +40,8 @@ import { requireTwoFactorEnrolment } from './security/guard';
 import { registerSecurityRoutes } from './security/routes';
 import { type AdminSettingsDeps, registerAdminSettingsRoutes } from './settings/routes';
 import { AdminNotFoundPage } from './views/not-found-page';
+import { registerAdminUserRoutes } from './users/routes';
+import type { UsersService } from '../users/service';
 
 export interface AdminAreaDeps {
   accounts: AccountsService;
@@ -68,6 +70,8 @@ export interface AdminAreaDeps {
   pendingImports: PendingImports;
   /** The audit log's reader (A11). */
   audit: AuditService;
+  /** Staff, customers and invitations (A8). */
+  users: UsersService;
   clock?: () => Date;
   /** Registers more routes inside the area, after its own (tests: probe routes under the guard). */
   extraRoutes?: (admin: FastifyInstance) => void;
@@ -99,6 +103,7 @@ export async function registerAdminArea(app: FastifyInstance, deps: AdminAreaDep
       registerProductImportRoutes(admin, { imports: deps.imports, pending: deps.pendingImports });
       if (deps.reports) registerAdminReportRoutes(admin, deps.reports);
       registerAdminAuditRoutes(admin, deps);
+      registerAdminUserRoutes(admin, deps);
       deps.extraRoutes?.(admin);
     },
     { prefix: ADMIN_PREFIX },

@@ -118,7 +118,7 @@ export function DashboardPage({ overview }: { overview: DashboardOverview }) {
           />
           <Figure
             id="customers"
-            href={usersPage ? '/admin/pengguna' : undefined}
+            href={usersPage ? '/admin/pengguna?peran=customer' : undefined}
             icon="users"
             label={t('dashboard.customers')}
             value={number.format(overview.totals.customers)}
