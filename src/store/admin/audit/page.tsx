@@ -3,9 +3,8 @@
  * first, each entry with who, when, from where, the subject and only the fields that changed.
  * Read-only by design: there is no form here that could change an entry.
  */
-import type { MessageKey } from '../../../lib/i18n';
 import { formatDateTimeWib } from '../../../lib/time';
-import { AUDIT_ACTIONS, type AuditAction, isAuditAction } from '../../audit/actions';
+import { AUDIT_ACTIONS, auditActionLabel, isAuditAction } from '../../audit/actions';
 import { type AuditFilterValues, auditListUrl, type ParsedAuditFilters } from '../../audit/schema';
 import type { AuditRow } from '../../audit/types';
 import { Icon } from '../../ui/icon';
@@ -19,9 +18,6 @@ export interface AuditPageData {
   pageCount: number;
   actors: { id: number; email: string }[];
 }
-
-/** Compile-time check that every action has its label. */
-const actionLabel = (action: AuditAction): MessageKey => `adminAudit.action.${action}`;
 
 /** Where an entry's subject lives in the back office, when it has a page. */
 function subjectHref(row: AuditRow): string | undefined {
@@ -121,7 +117,7 @@ function Filters({ parsed, actors }: { parsed: ParsedAuditFilters; actors: Audit
           <option value="">{t('adminAudit.filter.anyAction')}</option>
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a} selected={values.aksi === a}>
-              {t(actionLabel(a))}
+              {t(auditActionLabel(a))}
             </option>
           ))}
         </select>
@@ -221,7 +217,9 @@ export function AuditLogPage({ parsed, data }: { parsed: ParsedAuditFilters; dat
                         </div>
                       )}
                     </td>
-                    <td data-label={t('adminAudit.col.action')}>{isAuditAction(row.action) ? t(actionLabel(row.action)) : row.action}</td>
+                    <td data-label={t('adminAudit.col.action')}>
+                      {isAuditAction(row.action) ? t(auditActionLabel(row.action)) : row.action}
+                    </td>
                     <td data-label={t('adminAudit.col.subject')} class="text-break">
                       {href ? <a href={href}>{label}</a> : label}
                     </td>

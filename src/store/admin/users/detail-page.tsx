@@ -4,6 +4,7 @@
  * it. Each action is a form behind a <details> that asks for confirmation first (the admin
  * pages' confirm pattern); the actions that would lock the admin out are not offered on their own page.
  */
+import { auditActionLabel, isAuditAction } from '../../audit/actions';
 import type { ComponentChildren } from 'preact';
 import { formatRupiah } from '../../../lib/money';
 import { formatPhone } from '../../../lib/phone';
@@ -256,9 +257,7 @@ function RecentActions({ actions }: Pick<UserPage, 'actions'>) {
               {actions.map((a) => (
                 <tr key={a.id} data-user-audit-row={a.action}>
                   <td>{formatDateTimeWib(a.at, locale)}</td>
-                  <td>
-                    <code>{a.action}</code>
-                  </td>
+                  <td>{isAuditAction(a.action) ? t(auditActionLabel(a.action)) : a.action}</td>
                   <td>{a.subjectLabel ?? (a.subjectType ? `${a.subjectType} ${a.subjectId ?? ''}` : '—')}</td>
                 </tr>
               ))}
