@@ -1,12 +1,14 @@
 /**
  * A8 Users in the browser: the seeded admin opens Pengguna from the sidebar, invites a staff
  * member, who opens the invitation link from the store's outbox, chooses a password, signs in and
- * sees only the staff entries of the sidebar. The list, the new-user form and an account page
+ * turns on two-step verification from the QR code, signs in with a code and sees only the staff
+ * entries of the sidebar. The list, the new-user form and an account page
  * pass axe in light and dark, at 1280 and 390 px, without the page growing wider than the screen.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
 import { seriousA11yProblems } from './helpers/a11y';
 import { logInAsAdmin } from './helpers/admin';
 import { expect, test } from './helpers/server';
@@ -104,6 +106,35 @@ test.describe('admin users', () => {
       await expect(invitee).toHaveURL(/\/admin$/);
       await expect(invitee.getByRole('navigation', { name: 'Menu admin' }).getByRole('link')).toHaveText(['Dashboard', /Pesanan/, 'Chat']);
       await invitee.screenshot({ path: shot('users-invitee-admin.png'), fullPage: true });
+
+      // The new staff member turns on two-step verification from the QR page (the code computed
+      // here from the key shown for manual entry, as an authenticator app would) and signs in with it.
+      await invitee.getByRole('button', { name: 'Menu akun' }).click();
+      await invitee.getByRole('link', { name: 'Keamanan akun' }).click();
+      await invitee.getByRole('button', { name: 'Aktifkan' }).click();
+      await expect(invitee.getByRole('img', { name: 'Kode QR untuk aplikasi autentikator' })).toBeVisible();
+      const secret = (await invitee.locator('[data-totp-secret]').getAttribute('data-totp-secret'))!;
+      const codeAt = (at: number) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
+      await invitee.getByLabel('Kode 6 digit').fill(codeAt(Date.now()));
+      await invitee.getByRole('button', { name: 'Konfirmasi dan aktifkan' }).click();
+      await expect(invitee.locator('[data-recovery-codes] code')).toHaveCount(10);
+      await invitee.getByRole('link', { name: 'Sudah saya simpan' }).click();
+      await invitee.getByRole('button', { name: 'Menu akun' }).click();
+      await invitee.getByRole('button', { name: 'Keluar' }).click();
+      await invitee.getByLabel('Email').fill(email);
+      await invitee.getByLabel('Kata sandi').fill('Senar-Baru-Kasir-2026');
+      await invitee.getByRole('button', { name: 'Masuk' }).last().click();
+      await expect(invitee).toHaveURL(/\/masuk\/verifikasi$/);
+      // The next step's code: the enrolment spent the current one.
+      await invitee.getByLabel('Kode verifikasi').fill(codeAt(Date.now() + 30_000));
+      await invitee.getByRole('button', { name: 'Verifikasi' }).click();
+      await expect(invitee).toHaveURL(/\/admin$/);
+      // Staff see and may open only what staff may.
+      await expect(invitee.getByRole('navigation', { name: 'Menu admin' }).getByRole('link')).toHaveText(['Dashboard', /Pesanan/, 'Chat']);
+      for (const adminOnly of ['/admin/produk', '/admin/pengguna', '/admin/pengaturan', '/admin/audit']) {
+        expect((await invitee.goto(`${store.url}${adminOnly}`))!.status()).toBe(403);
+      }
+
       // The link worked once.
       await invitee.goto(link);
       await expect(invitee.locator('[data-invitation-invalid]')).toBeVisible();
