@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions, users } from '../../src/db/schema';
+import { emailOutbox, sessions, users } from '../../src/db/schema';
 import { signToken } from '../../src/lib/tokens';
 import { dbTargets } from '../helpers/databases';
 import { createTestStore, type TestStore } from '../helpers/store-app';
@@ -220,5 +220,33 @@ describe.each(dbTargets)('accounts attacks on %s', (target) => {
     const sid = b.cookies.get('sid')!;
     b.cookies.set('sid', sid.replace(/\.[^.]+$/, '.forged'));
     expect((await b.get('/akun')).status).toBe(303);
+  });
+
+  it('limits verification emails per account (3 an hour, the registration’s included) and per address', async () => {
+    const db = store.database.db;
+    const emailsTo = async (to: string) =>
+      Number((await db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.toAddress, to)))[0]!.n);
+    const b = browser();
+    await b.get('/daftar');
+    expect((await b.post('/daftar', { name: 'Korban', email: 'korban@example.com', password: PASSWORD })).status).toBe(303);
+    await b.get('/akun');
+    expect((await b.post('/akun/verifikasi/kirim-ulang')).status).toBe(303);
+    expect((await b.post('/akun/verifikasi/kirim-ulang')).status).toBe(303);
+    const refused = await b.post('/akun/verifikasi/kirim-ulang');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3000);
+    expect(await emailsTo('korban@example.com')).toBe(3);
+
+    // Per address: ten resends from one client address, whatever the accounts.
+    const shared = `198.51.100.${ip++}`;
+    let allowed = 0;
+    for (let k = 0; k < 6; k++) {
+      const user = new TestBrowser(store.app, shared);
+      await user.get('/daftar');
+      await user.post('/daftar', { name: `Tamu ${k}`, email: `tamu${k}@limit.example`, password: PASSWORD });
+      await user.get('/akun');
+      for (let r = 0; r < 2; r++) if ((await user.post('/akun/verifikasi/kirim-ulang')).status === 303) allowed++;
+    }
+    expect(allowed).toBe(10);
   });
 });

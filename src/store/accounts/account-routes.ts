@@ -2,6 +2,7 @@
  * The customer's own pages under /akun (any logged-in role).
  * Every handler works on `request.user.id` only: ids in URLs are checked against the owner.
  */
+import { AppError } from '../../lib/errors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { MessageKey } from '../../lib/i18n';
@@ -25,6 +26,8 @@ const NOTICES: Record<string, MessageKey> = {
 };
 
 const customer = { config: { role: 'customer' as const } };
+/** Per client address: a few accounts behind one address can still verify, a script cannot spam. */
+export const RESEND_RATE_LIMIT = { max: 10, timeWindow: 60 * 60_000 };
 
 export function registerAccountRoutes(app: FastifyInstance, deps: { accounts: AccountsService }) {
   const { accounts } = deps;
@@ -69,10 +72,20 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { accounts: Ac
     return reply.redirect('/masuk?pesan=keluar-semua', 303);
   });
 
-  app.post('/akun/verifikasi/kirim-ulang', customer, async (request, reply) => {
-    await accounts.resendVerification(userId(request));
-    return reply.redirect('/akun?pesan=verifikasi-terkirim', 303);
-  });
+  // Limited per address (the route) and per account (the service): each send reaches an inbox
+  // that may belong to someone else.
+  app.post(
+    '/akun/verifikasi/kirim-ulang',
+    { ...customer, config: { ...customer.config, rateLimit: RESEND_RATE_LIMIT } },
+    async (request, reply) => {
+      const sent = await accounts.resendVerification(userId(request));
+      if (!sent.ok) {
+        reply.header('retry-after', String(sent.retryAfterSeconds));
+        throw new AppError('rate_limited', 429, `Too many verification emails; try again in ${sent.retryAfterSeconds} s.`);
+      }
+      return reply.redirect('/akun?pesan=verifikasi-terkirim', 303);
+    },
+  );
 
   async function addressesPage(request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
     const addresses = await accounts.listAddresses(userId(request));

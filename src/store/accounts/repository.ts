@@ -75,6 +75,15 @@ export function createAccountsRepository(db: StoreDb) {
     async insertToken(values: { userId: number; purpose: string; nonceHash: string; expiresAt: Date }) {
       await db.insert(userTokens).values(values);
     },
+    /** When this user's links of a purpose were issued since a moment, oldest first (a per-account send limit). */
+    async tokensIssuedSince(userId: number, purpose: string, since: Date): Promise<Date[]> {
+      const rows = await db
+        .select({ at: userTokens.createdAt })
+        .from(userTokens)
+        .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), gt(userTokens.createdAt, since)))
+        .orderBy(asc(userTokens.createdAt));
+      return rows.map((r) => r.at);
+    },
     /** Marks the nonce used and returns its user, or undefined when unknown, used or expired. */
     async consumeToken(nonceHash: string, purpose: string): Promise<number | undefined> {
       const [row] = await db

@@ -20,6 +20,8 @@ import type { NewAddress } from './types';
 
 export const VERIFY_TTL_SECONDS = 48 * 3600;
 export const RESET_TTL_SECONDS = 3600;
+/** Verification emails one account may trigger in a rolling hour, the registration's included. */
+export const VERIFY_SENDS_PER_HOUR = 3;
 
 export interface AccountsDeps {
   repo: AccountsRepository;
@@ -165,9 +167,22 @@ export function createAccountsService(deps: AccountsDeps) {
       return { ok: true, user: toCurrentUser(user) };
     },
 
-    async resendVerification(userId: number) {
+    /**
+     * Sends a new verification link, at most VERIFY_SENDS_PER_HOUR a rolling hour per account (the
+     * registration's included): the address may be someone else's, typed by whoever registered,
+     * and must not be flooded. Returns how long to wait when the limit is reached.
+     */
+    async resendVerification(userId: number): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
       const user = await repo.findUserById(userId);
-      if (user && !user.emailVerifiedAt) await issueLink(user, 'verify');
+      if (!user || user.emailVerifiedAt) return { ok: true };
+      const now = Date.now();
+      const sent = await repo.tokensIssuedSince(userId, 'verify', new Date(now - 3600_000));
+      if (sent.length >= VERIFY_SENDS_PER_HOUR) {
+        const oldest = sent[sent.length - VERIFY_SENDS_PER_HOUR]!.getTime();
+        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + 3600_000 - now) / 1000)) };
+      }
+      await issueLink(user, 'verify');
+      return { ok: true };
     },
 
     /** The verified user's id, or undefined for a bad, used or expired link. */
