@@ -154,6 +154,21 @@ describe.each(dbTargets)('checkout on %s', (target) => {
     // And once more after the cart is already empty: still the same order, not "empty cart".
     const third = await b.post('/checkout', form);
     expect(numberFrom(third.location)).toBe(numberFrom(first.location));
+
+    // The key is no password: another client posting a copied key never reaches that guest's order.
+    const other = new TestBrowser(store.app, '198.51.100.201');
+    await other.get('/');
+    await addToCart(store.app, other, ibanez.id, 1);
+    await other.get('/checkout');
+    const copied = await other.post('/checkout', { ...form, quote: checkoutFields((await other.get('/checkout')).body).quote });
+    expect(copied.status).toBe(303);
+    expect(numberFrom(copied.location)).not.toBe(numberFrom(first.location));
+    expect(copied.location).not.toContain(numberFrom(first.location));
+    // And with an empty cart, a copied key is just an empty checkout.
+    const empty = new TestBrowser(store.app, '198.51.100.202');
+    await empty.get('/masuk');
+    const nothing = await empty.post('/checkout', form);
+    expect(nothing.location ?? '').not.toContain(numberFrom(first.location));
   });
 
   it('re-renders with a message per field and keeps what was typed', async () => {

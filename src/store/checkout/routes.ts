@@ -3,6 +3,7 @@
  * everything and places the order (P0–P2). A bad field re-renders the page with the customer's
  * values and a message per field; a changed price or stock re-renders it with the new numbers.
  */
+import { sha256 } from '../../lib/tokens';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import type { MessageKey } from '../../lib/i18n';
@@ -31,6 +32,16 @@ const PROBLEM_TEXT: Record<string, MessageKey> = {
   shipping: 'checkout.problem.shipping',
   payment: 'checkout.problem.payment',
 };
+
+/**
+ * The form's key as stored with the order: bound to the session that posts it. The key in the
+ * page makes a double click one order; on its own it would also act like a password — another
+ * client posting a copied key would be sent to that guest's order — so the stored key is a hash of
+ * the session's key and the form's, and only the session that rendered the form finds the order.
+ */
+function sessionBoundKey(request: FastifyRequest, formKey: string): string {
+  return sha256(`${request.session?.key ?? 'no-session'}:${formKey}`);
+}
 
 export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoutesDeps) {
   const { checkout, accounts } = deps;
@@ -67,7 +78,8 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
     const values = formValues(body);
     const choices = parseForm(checkoutChoicesSchema, body);
     // A resubmitted form goes to the order it already created, even though the cart is empty now.
-    const existing = choices.ok ? await checkout.orderForKey(choices.data.key) : undefined;
+    const boundKey = choices.ok ? sessionBoundKey(request, choices.data.key) : undefined;
+    const existing = boundKey ? await checkout.orderForKey(boundKey) : undefined;
     if (existing) return reply.redirect(deps.orders.orderUrl({ number: existing, userId: request.user?.id ?? null }), 303);
     // The quote for the chosen courier, read once and used both for a re-rendered page and for placing.
     const quote = await checkout.quote(owner, values.shipping?.trim());
@@ -120,7 +132,7 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
         email,
         customerName: request.user?.name ?? address.recipient,
         locale: request.locale,
-        key: choices.data.key,
+        key: boundKey!,
         shippingCode: choices.data.shipping,
         payment: choices.data.payment,
         quoteSeen: choices.data.quote,
