@@ -67,7 +67,7 @@ describe.each(dbTargets)('audit log on %s', (target) => {
     return p!;
   }
 
-  it('records a price change once, with who, where, before and after; a save without a new price or a refused one records none', async () => {
+  it('records a price change once, with who, where, before and after; an unchanged or refused price records none', async () => {
     const p = await aProduct(0);
     await admin.get(`/admin/produk/${p.id}`);
     const saved = await admin.post(`/admin/produk/${p.id}`, productForm(p, { price: String(p.price + 50_000) }));

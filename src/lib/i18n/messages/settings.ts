@@ -39,7 +39,8 @@ export const settings = defineMessages({
     'settings.shop.requireStaffTwoFactor': 'Wajibkan verifikasi dua langkah untuk staf dan admin',
     'settings.shop.error.bank': 'Isi nama bank (maksimal 60 karakter).',
     'settings.shop.error.ownTwoFactorFirst':
-      'Aktifkan dulu verifikasi dua langkah untuk akun Anda sendiri (menu akun → Keamanan akun), agar Anda tidak terkunci dari panel admin.',
+      'Aktifkan dulu verifikasi dua langkah untuk akun Anda sendiri (menu akun → Keamanan akun), ' +
+      'agar Anda tidak terkunci dari panel admin.',
     'settings.shop.error.accountNumber': 'Nomor rekening berisi 5 sampai 20 angka.',
     'settings.shop.error.holder': 'Isi nama pemilik rekening (maksimal 100 karakter).',
     'settings.shop.error.tooManyAccounts': 'Paling banyak 10 rekening.',
@@ -151,7 +152,8 @@ export const settings = defineMessages({
     'settings.shop.requireStaffTwoFactor': 'Require two-factor sign-in for staff and admins',
     'settings.shop.error.bank': 'Enter the bank name (at most 60 characters).',
     'settings.shop.error.ownTwoFactorFirst':
-      'First turn on two-step verification for your own account (account menu → Account security), so you do not lock yourself out of the admin panel.',
+      'First turn on two-step verification for your own account (account menu → Account security), ' +
+      'so you do not lock yourself out of the admin panel.',
     'settings.shop.error.accountNumber': 'The account number has 5 to 20 digits.',
     'settings.shop.error.holder': "Enter the account holder's name (at most 100 characters).",
     'settings.shop.error.tooManyAccounts': 'At most 10 accounts.',
