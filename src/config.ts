@@ -2,6 +2,7 @@
  * Every setting of both services comes from the environment (and `.env`), validated once at
  * start-up. A wrong value stops the start with one line that names the variable.
  */
+import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -68,6 +69,18 @@ const redisUrl = z
   .url('must be a URL such as redis://127.0.0.1:6379')
   .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://');
 
+export type TrustProxy = false | string;
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IPv4/IPv6 address, optionally with a /prefix, as proxy-addr accepts them. */
+function isAddressOrCidr(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  if (rest.length > 0 || !address || isIP(address) === 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (isIP(address) === 4 ? 32 : 128);
+}
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -94,7 +107,24 @@ const envSchema = z.object({
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
-  TRUST_PROXY: booleanFlag.default(false),
+  // Which proxies may set X-Forwarded-For: "false"; "true" = a reverse proxy on this machine
+  // (loopback); or the proxies' addresses/CIDRs (and proxy-addr's loopback, linklocal,
+  // uniquelocal), comma-separated. Never "trust anyone": the leftmost X-Forwarded-For is whatever
+  // the client wrote, and per-IP limits would believe it. The client is the first address, from
+  // the right, that is not a trusted proxy.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v, ctx): TrustProxy => {
+      const value = v.toLowerCase();
+      if (['false', '0', 'no', ''].includes(value)) return false;
+      if (['true', '1', 'yes'].includes(value)) return 'loopback';
+      const parts = value.split(',').map((p) => p.trim());
+      if (parts.every((p) => PROXY_KEYWORDS.has(p) || isAddressOrCidr(p))) return parts.join(',');
+      ctx.addIssue({ code: 'custom', message: 'must be false, true (a proxy on this machine) or the proxies’ addresses, comma-separated' });
+      return z.NEVER;
+    }),
   SUGGEST_RATE_LIMIT: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -129,7 +159,8 @@ export interface Config {
   admin: { email: string; password: string | undefined };
   sampleData: boolean;
   logLevel: Env['LOG_LEVEL'];
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false or the trusted proxies' addresses (never `true`: see TRUST_PROXY). */
+  trustProxy: TrustProxy;
   /** SMTP server for outgoing mail; undefined = write .eml files to `outboxDir`. */
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
   /** Autocomplete requests allowed per client per minute. */
@@ -194,6 +225,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * A secret made of few distinct characters or one short pattern repeated ("aaaa…", "abcabc…",
+ * "changeme-changeme-…") has little entropy whatever its length.
+ */
+export function looksTrivial(secret: string): boolean {
+  if (new Set(secret).size < 10) return true;
+  for (let period = 1; period <= secret.length / 2; period++) {
+    let repeats = true;
+    for (let i = period; i < secret.length && repeats; i++) repeats = secret[i] === secret[i - period];
+    if (repeats) return true;
+  }
+  return false;
+}
+
 function requireProductionSecrets(env: Env): void {
   for (const name of ['SESSION_SECRET', 'CHAT_TOKEN_SECRET'] as const) {
     const value = env[name];
@@ -201,6 +246,13 @@ function requireProductionSecrets(env: Env): void {
     if (value.length < MIN_SECRET_LENGTH) {
       throw new ConfigError(name, `must be at least ${MIN_SECRET_LENGTH} characters in production`);
     }
+    if (looksTrivial(value)) {
+      throw new ConfigError(name, 'is too repetitive to be secret; generate one, e.g. `openssl rand -base64 48`');
+    }
+  }
+  // One leaked secret must not give away the other (sessions and chat tokens are signed apart).
+  if (env.SESSION_SECRET === env.CHAT_TOKEN_SECRET) {
+    throw new ConfigError('CHAT_TOKEN_SECRET', 'must differ from SESSION_SECRET');
   }
   if (env.ADMIN_PASSWORD && isDefaultPassword(env.ADMIN_PASSWORD)) {
     throw new ConfigError('ADMIN_PASSWORD', 'is a well-known default password; choose another for production');

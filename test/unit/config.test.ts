@@ -7,9 +7,9 @@ import { ConfigError, loadConfig } from '../../src/config';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-config-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const SECRET = 's'.repeat(40);
+const SECRET = 'Vt3q8ZkP0wLr6YbN2sXe9HcJ4mUa7GdF1oRi5';
 const base = { DATA_DIR: dataDir };
-const production = { ...base, NODE_ENV: 'production', SESSION_SECRET: SECRET, CHAT_TOKEN_SECRET: 'c'.repeat(40) };
+const production = { ...base, NODE_ENV: 'production', SESSION_SECRET: SECRET, CHAT_TOKEN_SECRET: 'q7Lm2Xc9Rv4Tb8Nz1Hk6Pw3Ys5Ja0Gf-Ud_Ee' };
 
 function errorOf(env: Record<string, string>): ConfigError {
   try {
@@ -83,6 +83,32 @@ describe('loadConfig', () => {
       expect(errorOf({ ...production, SESSION_SECRET: '' }).message).toBe('SESSION_SECRET: is required when NODE_ENV=production');
       expect(errorOf({ ...production, SESSION_SECRET: 'short-secret' }).message).toMatch(/^SESSION_SECRET: must be at least 32/);
       expect(errorOf({ ...production, CHAT_TOKEN_SECRET: '' }).variable).toBe('CHAT_TOKEN_SECRET');
+    });
+
+    it('refuses repetitive secrets and one secret used for both', () => {
+      for (const trivial of [
+        's'.repeat(40),
+        'abc'.repeat(14),
+        'changeme-changeme-changeme-changeme-',
+        '0123456789'.repeat(4).slice(0, 9).repeat(5),
+      ]) {
+        expect(errorOf({ ...production, SESSION_SECRET: trivial }).message).toMatch(/^SESSION_SECRET: is too repetitive/);
+      }
+      expect(errorOf({ ...production, CHAT_TOKEN_SECRET: 'x'.repeat(48) }).variable).toBe('CHAT_TOKEN_SECRET');
+      expect(errorOf({ ...production, CHAT_TOKEN_SECRET: SECRET }).message).toBe('CHAT_TOKEN_SECRET: must differ from SESSION_SECRET');
+      // Development makes up its own secrets and is not checked.
+      expect(loadConfig({ ...base, SESSION_SECRET: 'x'.repeat(40), CHAT_TOKEN_SECRET: 'x'.repeat(40) }).sessionSecret).toBe('x'.repeat(40));
+    });
+
+    it('trusts X-Forwarded-For only from named proxies, never from anyone', () => {
+      expect(loadConfig(base).trustProxy).toBe(false);
+      expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe('loopback');
+      expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe('loopback');
+      expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+      expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' }).trustProxy).toBe('10.0.0.5,10.1.0.0/16,::1');
+      expect(loadConfig({ ...base, TRUST_PROXY: 'uniquelocal' }).trustProxy).toBe('uniquelocal');
+      for (const bad of ['*', 'everyone', '10.0.0.0/33', '300.1.1.1', '2'])
+        expect(errorOf({ ...base, TRUST_PROXY: bad }).variable).toBe('TRUST_PROXY');
     });
 
     it('refuses a default admin password', () => {
