@@ -110,7 +110,8 @@ export function buildChatApp({
     // The widget bundles socket.io-client itself; nothing to serve.
     serveClient: false,
     // Another site's page must not open a socket with a token it obtained (cross-site WebSocket).
-    allowRequest: (request, callback) => callback(null, originAllowed(request, config.store.publicUrl)),
+    allowRequest: (request, callback) =>
+      callback(null, originAllowed(request, config.store.publicUrl, { trustForwardedHost: config.trustProxy !== false })),
   });
 
   io.use(async (socket, next) => {

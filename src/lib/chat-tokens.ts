@@ -38,6 +38,8 @@ export async function verifyChatToken(token: unknown, secret: string): Promise<C
       algorithms: ['HS256'],
       issuer: CHAT_TOKEN_ISSUER,
       audience: CHAT_TOKEN_AUDIENCE,
+      // A correctly signed token without an expiry would work for ever: refuse it.
+      requiredClaims: ['exp'],
     });
     const parsed = claimsSchema.safeParse(payload);
     return parsed.success ? parsed.data : null;
@@ -75,6 +77,8 @@ export async function verifyChatServiceToken(token: unknown, secret: string): Pr
       algorithms: ['HS256'],
       issuer: CHAT_TOKEN_ISSUER,
       audience: CHAT_TOKEN_AUDIENCE,
+      // A correctly signed token without an expiry would work for ever: refuse it.
+      requiredClaims: ['exp'],
     });
     return serviceClaimsSchema.safeParse(payload).success;
   } catch {

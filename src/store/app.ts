@@ -338,6 +338,7 @@ export async function buildStoreApp({
     tokens: createChatTokenService({ secret: config.chatTokenSecret }),
     chatUrl: config.chat.url,
     publicUrl: config.store.publicUrl,
+    trustForwardedHost: config.trustProxy !== false,
   });
 
   return app;

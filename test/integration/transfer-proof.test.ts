@@ -80,6 +80,7 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
     return { b, url, key, number: numberFrom(res.location) };
   }
 
+  let uploadIp = 0;
   async function upload(
     b: TestBrowser | undefined,
     number: string,
@@ -89,6 +90,8 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
       csrf?: string | null;
       accept?: string;
       extra?: Part[];
+      /** The client address; by default each upload its own, so the per-address limit stays out of the way. */
+      ip?: string;
     } = {},
   ) {
     const parts: Part[] = [];
@@ -107,7 +110,7 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
     const res = await store.app.inject({
       method: 'POST',
       url: `/pesanan/${number}/bukti-transfer${opts.key ? `?k=${opts.key}` : ''}`,
-      remoteAddress: '198.51.100.240',
+      remoteAddress: opts.ip ?? `192.0.2.${(uploadIp = (uploadIp % 250) + 1)}`,
       headers: { cookie: cookieOf(b), 'content-type': body.contentType, ...(opts.accept ? { accept: opts.accept } : {}) },
       payload: body.payload,
     });
@@ -297,6 +300,16 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
     expect(existsSync(path.join(proofDir, `${kept}.jpg`))).toBe(true);
     expect(filesUnder(proofDir).filter((f) => f.endsWith('.jpg'))).toContain(`${kept}.jpg`);
     expect((await viewProof(b, number, key)).statusCode).toBe(200);
+  });
+
+  it('limits uploads per client address (each is decoded and re-encoded): the 11th in 10 minutes is refused', async () => {
+    const { b, key, number } = await guestOrder();
+    const statuses: number[] = [];
+    for (let k = 0; k < 11; k++) statuses.push((await upload(b, number, { key, file: { data: jpeg }, ip: '203.0.113.250' })).statusCode);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(303));
+    expect(statuses[10]).toBe(429);
+    // Another address is not affected.
+    expect((await upload(b, number, { key, file: { data: jpeg }, ip: '203.0.113.251' })).statusCode).toBe(303);
   });
 
   it('refuses an upload once the order is paid or cancelled', async () => {

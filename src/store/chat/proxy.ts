@@ -5,19 +5,31 @@
  * widget shows "support offline".
  */
 import httpProxy from '@fastify/http-proxy';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 // Neither has a runtime dependency on socket.io, so the store does not load the chat server.
 import { originAllowed } from '../../lib/origin';
 import { CHAT_API_PREFIX, CHAT_SERVICE_API_PREFIX, CHAT_SOCKET_PATH } from '../../chat/contract';
 import { sendError } from '../../lib/errors';
 
-export async function registerChatProxy(app: FastifyInstance, deps: { chatUrl: string; publicUrl: string }) {
+/** A request whose Origin the preHandler accepted goes upstream with the store's own origin. */
+function vouchForOrigin<T extends Record<string, unknown>>(headers: T, publicUrl: string): T {
+  return headers.origin ? { ...headers, origin: publicUrl } : headers;
+}
+
+export interface ChatProxyDeps {
+  chatUrl: string;
+  publicUrl: string;
+  /** Behind a trusted reverse proxy (TRUST_PROXY), its X-Forwarded-Host names the page's host. */
+  trustForwardedHost?: boolean;
+}
+
+export async function registerChatProxy(app: FastifyInstance, deps: ChatProxyDeps) {
   const chatUp = healthProbe(`${deps.chatUrl}/healthz`);
   await app.register(httpProxy, {
     // Checked here as well as in the chat service: a refused WebSocket upgrade then fails at once
     // with 403 instead of hanging until the client's timeout behind the proxy.
     preHandler: async (request, reply) => {
-      if (!originAllowed(request.raw, deps.publicUrl)) {
+      if (!originAllowed(request.raw, deps.publicUrl, { trustForwardedHost: deps.trustForwardedHost })) {
         return sendError(reply, 'forbidden', 403, 'Origin not allowed');
       }
       // An accepted upgrade whose upstream is down leaves the browser waiting for its connect
@@ -34,14 +46,13 @@ export async function registerChatProxy(app: FastifyInstance, deps: { chatUrl: s
     httpMethods: ['GET', 'POST'],
     // Socket.IO authenticates with its own signed token; the polling POSTs carry no CSRF token.
     config: { csrf: false },
+    replyOptions: { rewriteRequestHeaders: (_request, headers) => vouchForOrigin(headers, deps.publicUrl) },
     wsClientOptions: {
-      // The chat service checks the browser's Origin against the store; pass it and our host on.
+      // The chat service checks the browser's Origin too. The preHandler above has just found it
+      // to be ours, so the store vouches for it with its public URL: the chat service needs no
+      // X-Forwarded-Host, which it believes only behind a trusted proxy.
       // (Supported by @fastify/http-proxy but missing from its types, hence the cast below.)
-      rewriteRequestHeaders: (headers: Record<string, string>, request: FastifyRequest) => ({
-        ...headers,
-        ...(request.headers.origin ? { origin: request.headers.origin } : {}),
-        ...(request.headers.host ? { 'x-forwarded-host': request.headers.host } : {}),
-      }),
+      rewriteRequestHeaders: (headers: Record<string, string>) => vouchForOrigin(headers, deps.publicUrl),
     } as Record<string, unknown>,
   });
   await registerChatApiProxy(app, deps);
@@ -57,10 +68,10 @@ export async function registerChatProxy(app: FastifyInstance, deps: { chatUrl: s
  *   another site cannot make a browser send (cookies, which it can, mean nothing here).
  * - The Origin check still refuses another site's page outright, as for the socket.
  */
-async function registerChatApiProxy(app: FastifyInstance, deps: { chatUrl: string; publicUrl: string }) {
+async function registerChatApiProxy(app: FastifyInstance, deps: ChatProxyDeps) {
   await app.register(httpProxy, {
     preHandler: async (request, reply) => {
-      if (!originAllowed(request.raw, deps.publicUrl)) {
+      if (!originAllowed(request.raw, deps.publicUrl, { trustForwardedHost: deps.trustForwardedHost })) {
         return sendError(reply, 'forbidden', 403, 'Origin not allowed');
       }
     },
@@ -70,6 +81,7 @@ async function registerChatApiProxy(app: FastifyInstance, deps: { chatUrl: strin
     httpMethods: ['GET', 'POST'],
     config: { csrf: false },
     replyOptions: {
+      rewriteRequestHeaders: (_request, headers) => vouchForOrigin(headers, deps.publicUrl),
       // The chat service is down or did not answer: a JSON 502 the widget can show, never a stack.
       onError: (reply, { error }) => {
         reply.log.warn({ err: error }, 'chat API proxy failed');

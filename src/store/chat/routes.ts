@@ -14,7 +14,10 @@ import { sendError } from '../../lib/errors';
 /** Token refreshes are cheap but not free (HMAC signing, session lookups): stop scripted floods. */
 const TOKEN_RATE_LIMIT = { rateLimit: { max: 30, timeWindow: 60_000 } };
 
-export async function registerChatRoutes(app: FastifyInstance, deps: { tokens: ChatTokenService; chatUrl: string; publicUrl: string }) {
+export async function registerChatRoutes(
+  app: FastifyInstance,
+  deps: { tokens: ChatTokenService; chatUrl: string; publicUrl: string; trustForwardedHost?: boolean },
+) {
   // Any logged-in user; the role guard answers anonymous JSON callers with 401.
   app.get(CHAT_TOKEN_PATH, { config: { role: 'customer', ...TOKEN_RATE_LIMIT } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -41,5 +44,5 @@ export async function registerChatRoutes(app: FastifyInstance, deps: { tokens: C
     return deps.tokens.forGuest(session.key, parsed.data);
   });
 
-  await registerChatProxy(app, { chatUrl: deps.chatUrl, publicUrl: deps.publicUrl });
+  await registerChatProxy(app, { chatUrl: deps.chatUrl, publicUrl: deps.publicUrl, trustForwardedHost: deps.trustForwardedHost });
 }

@@ -28,6 +28,12 @@ import type { OrderDetail, OrdersService } from './service';
 import { acceptsTransferProof, OrderTransitionError } from './state-machine';
 import { proofText, transferProofUrl } from './views/transfer-proof-form';
 
+/**
+ * Uploads per client address: each one is decoded and re-encoded (CPU and disk), so a script must
+ * not be able to keep the store busy; a customer retrying a blurry photo stays far below it.
+ */
+export const TRANSFER_PROOF_RATE_LIMIT = { max: 10, timeWindow: 10 * 60_000 };
+
 export const MAX_PROOF_BYTES = 8 * 1024 * 1024;
 /** Decompression bombs: 50 megapixels is far above any phone photo or screenshot. */
 const MAX_INPUT_PIXELS = 50_000_000;
@@ -120,7 +126,8 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
       onTooLarge: (request, reply) => refuse(request as FastifyRequest<{ Params: Params }>, reply, 'too_large'),
     });
 
-    scope.post<{ Params: Params }>('/pesanan/:number/bukti-transfer', { preValidation: form.preValidation }, async (request, reply) => {
+    const limits = { preValidation: form.preValidation, config: { rateLimit: TRANSFER_PROOF_RATE_LIMIT } };
+    scope.post<{ Params: Params }>('/pesanan/:number/bukti-transfer', limits, async (request, reply) => {
       const detail = await detailFor(request);
       // Staff may see a receipt but never upload one for the customer.
       if (!detail || detail.access === 'staff') return notFound(reply);
