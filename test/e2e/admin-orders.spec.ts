@@ -5,31 +5,13 @@
  * number straight from the list; the customer's order page shows the tracking link. The desk's
  * pages pass axe in light and dark, at 1280 and 390 px, with nothing wider than the screen.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import sharp from 'sharp';
-import { seriousA11yProblems } from './helpers/a11y';
 import { logInAsAdmin } from './helpers/admin';
+import { checkPage as check } from './helpers/page-check';
 import { expect, test } from './helpers/server';
 
 const TRACKING = 'P2612030012345'; // POS Indonesia, the cheapest service checkout picks by default
-
-async function check(page: Page, name: string, outputPath: (name: string) => string) {
-  expect(await seriousA11yProblems(page)).toEqual([]);
-  // Nothing wider than the screen: tables scroll inside their own box.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  if (overflow > 0) {
-    const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((el) => !el.closest('.table-responsive, .desk-tabs'))
-        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .slice(0, 8)
-        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
-    );
-    console.log('WIDE', name, wide);
-  }
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: outputPath(`${name}.png`), fullPage: true });
-}
 
 /** A guest buys the Yamaha by bank transfer in a browser of their own; returns the order page and its number. */
 async function customerOrders(browser: Browser, url: string) {

@@ -1,29 +1,6 @@
-/**
- * A9 in the browser: the admin opens the settings from the sidebar, changes the phone number on
- * the store profile and the footer shows it at once; adds a bank account and a guest's order
- * shows it in the bank-transfer instructions. Both pages pass axe in light and dark, at 1280 and
- * 390 px, and nothing is wider than the phone.
- */
-import type { Page } from '@playwright/test';
-import { seriousA11yProblems } from './helpers/a11y';
 import { logInAsAdmin } from './helpers/admin';
+import { checkPage as check } from './helpers/page-check';
 import { expect, test } from './helpers/server';
-
-async function check(page: Page, name: string, outputPath: (name: string) => string) {
-  expect(await seriousA11yProblems(page)).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  if (overflow > 0) {
-    const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((el) => !el.closest('.table-responsive') && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .slice(0, 8)
-        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
-    );
-    console.log('WIDE', name, wide);
-  }
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: outputPath(`${name}.png`), fullPage: true });
-}
 
 test.describe('admin settings', () => {
   test.use({ colorScheme: 'light' });

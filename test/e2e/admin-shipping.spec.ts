@@ -6,19 +6,11 @@
  * price. Every page passes axe in light and dark, at 1280 and 390 px.
  */
 import type { Browser, Page } from '@playwright/test';
-import { seriousA11yProblems } from './helpers/a11y';
 import { logInAsAdmin } from './helpers/admin';
+import { checkPage as check } from './helpers/page-check';
 import { expect, test } from './helpers/server';
 
 const YAMAHA = 'Yamaha F310 Natural';
-
-async function check(page: Page, name: string, outputPath: (name: string) => string) {
-  expect(await seriousA11yProblems(page)).toEqual([]);
-  // Nothing wider than the phone: tables scroll inside their own box.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: outputPath(`${name}.png`), fullPage: true });
-}
 
 async function fillAddress(page: Page) {
   await page.getByLabel('Email').fill('rina.kurir@example.com');

@@ -1,29 +1,6 @@
-/**
- * A4 Stock in the browser: the seeded admin opens the stock alerts from the sidebar, adjusts a
- * product by hand, then orders goods from a supplier, marks the order sent (confirming) and
- * receives it; stock rises. Every page passes axe in light and dark, at 1280 and 390 px.
- */
-import type { Page } from '@playwright/test';
-import { seriousA11yProblems } from './helpers/a11y';
+import { checkPage as check } from './helpers/page-check';
 import { expect, test } from './helpers/server';
 import { logInAsAdmin } from './helpers/admin';
-
-async function check(page: Page, name: string, outputPath: (name: string) => string) {
-  expect(await seriousA11yProblems(page)).toEqual([]);
-  // Nothing wider than the phone: tables scroll inside their own box.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  if (overflow > 0) {
-    const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((el) => !el.closest('.table-responsive') && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .slice(0, 8)
-        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
-    );
-    console.log('WIDE', name, wide);
-  }
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: outputPath(`${name}.png`), fullPage: true });
-}
 
 test.describe('admin stock', () => {
   test.use({ colorScheme: 'light' });

@@ -7,10 +7,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { seriousA11yProblems } from './helpers/a11y';
 import { logInAsAdmin } from './helpers/admin';
+import { checkPage as check } from './helpers/page-check';
 import { expect, test } from './helpers/server';
 
 /** Waits for the store's outbox worker to write an email to `to`, and returns its first link. */
@@ -30,29 +30,6 @@ async function linkFromOutbox(dataDir: string, to: string, subject: RegExp): Pro
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no email to ${to} in ${dir}`);
-}
-
-async function check(page: Page, name: string, outputPath: (name: string) => string) {
-  expect(await seriousA11yProblems(page)).toEqual([]);
-  // Nothing wider than the screen: tables scroll inside their own box.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  if (overflow > 0) {
-    const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((el) => !el.closest('.table-responsive') && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .slice(0, 8)
-        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
-    );
-    const spill = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible')
-        .slice(0, 8)
-        .map((el) => `${el.tagName}.${el.className} ${el.scrollWidth}/${el.clientWidth}`),
-    );
-    console.log('WIDE', name, wide, spill);
-  }
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: outputPath(`${name}.png`), fullPage: true });
 }
 
 test.describe('admin users', () => {
