@@ -236,9 +236,15 @@ export async function buildStoreApp({
   const suppliers = createSupplierService({ repo: createSupplierRepository(db) });
   // Checkout and the cart's estimate read couriers and the threshold on every request (nothing
   // caches them); the shared public pages are forgotten anyway, so none can show an old rate.
+  const shopSettingsEditor = createShopSettingsEditor({
+    repo: createShopSettingsRepository(db),
+    transaction,
+    changed: () => app.forgetPublicPages(),
+  });
   const shipping = createShippingService({
     repo: createShippingRepository(db),
     settings,
+    saveSettings: (values, actor) => shopSettingsEditor.save(values, actor),
     transaction,
     changed: () => app.forgetPublicPages(),
   });
@@ -289,11 +295,7 @@ export async function buildStoreApp({
   // A9: a saved profile is used at once by this instance (its cache and its cached public pages are
   // forgotten); other instances pick it up when their 10 s profile cache expires.
   const settingsEditors = {
-    shopSettingsEditor: createShopSettingsEditor({
-      repo: createShopSettingsRepository(db),
-      transaction,
-      changed: () => app.forgetPublicPages(),
-    }),
+    shopSettingsEditor,
     storeProfileEditor: createStoreProfileEditor({
       repo: createStoreProfileRepository(db),
       transaction,

@@ -7,7 +7,7 @@
  */
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orders, shippingServices, shopSettings } from '../../src/db/schema';
+import { auditLog, orders, shippingServices, shopSettings } from '../../src/db/schema';
 import type { StoreDb } from '../../src/db/store-db';
 import { formatRupiah } from '../../src/lib/money';
 import { parcelWeight, shippingCost } from '../../src/store/checkout/shipping';
@@ -215,9 +215,19 @@ describe.each(dbTargets)('admin couriers and rates on %s', (target) => {
     expect(shown(before.body)).toBe(formatRupiah(p.price + charge));
 
     await admin.get('/admin/pengiriman?lang=id');
+    const thresholdBefore = (await db.select().from(shopSettings))[0]!.freeShippingFrom;
+    const audits = async () => db.select().from(auditLog).where(eq(auditLog.action, 'settings.shop')).orderBy(asc(auditLog.id));
+    const auditedBefore = (await audits()).length;
     const set = await admin.post('/admin/pengiriman/gratis-ongkir', { freeShippingFrom: (p.price - 1).toLocaleString('id-ID') });
     expect(set.status).toBe(303);
     expect((await db.select().from(shopSettings))[0]!.freeShippingFrom).toBe(p.price - 1);
+    // A shop setting like the others: one audit entry with the threshold before and after.
+    const entries = await audits();
+    expect(entries).toHaveLength(auditedBefore + 1);
+    expect(entries.at(-1)).toMatchObject({
+      before: { freeShippingFrom: thresholdBefore },
+      after: { freeShippingFrom: p.price - 1 },
+    });
     const free = await b.get('/checkout');
     expect([...offered(free.body).values()].every((c) => c === 0)).toBe(true);
     expect(shown(free.body)).toBe(formatRupiah(p.price));
@@ -227,6 +237,7 @@ describe.each(dbTargets)('admin couriers and rates on %s', (target) => {
     expect(bad.body).toContain('id="f-freeShippingFrom-error"');
     expect(bad.body).toContain('value="1,5 juta"');
     expect((await db.select().from(shopSettings))[0]!.freeShippingFrom).toBe(p.price - 1);
+    expect(await audits()).toHaveLength(auditedBefore + 1);
 
     const off = await admin.post('/admin/pengiriman/gratis-ongkir', { freeShippingFrom: '' });
     expect(off.status).toBe(303);

@@ -6,6 +6,7 @@
  * deleted (orders keep their own copy of courier, service and price, but also link to it):
  * it is deactivated instead.
  */
+import type { AuditActor } from '../audit/record';
 import type { RunInTransaction } from '../../db/store-db';
 import type { MessageKey } from '../../lib/i18n';
 import { type ParcelItem, type ParcelWeight, parcelWeight, shippingCost } from '../checkout/model';
@@ -48,7 +49,9 @@ export function previewRate(
 
 export function createShippingService(deps: {
   repo: ShippingRepository;
-  settings: Pick<ShopSettingsService, 'get' | 'setFreeShippingFrom'>;
+  settings: Pick<ShopSettingsService, 'get'>;
+  /** Saves shop settings with their audit entry (the shop settings editor). */
+  saveSettings: (values: { freeShippingFrom: number | null }, actor: AuditActor) => Promise<boolean>;
   transaction: RunInTransaction;
   /** Forgets cached pages after a change (app.ts: the shared public pages). */
   changed?: () => void;
@@ -144,10 +147,10 @@ export function createShippingService(deps: {
     /** Moves a courier's whole group; false when it is already first/last (or gone). */
     moveCourier: (courier: string, direction: 'up' | 'down') => reorderWith((groups) => moveCourier(groups, courier, direction)),
 
-    /** The free-shipping threshold in whole rupiah; null turns free shipping off. */
-    async setFreeShippingFrom(amount: number | null): Promise<void> {
-      await deps.settings.setFreeShippingFrom(amount);
-      changed();
+    /** The free-shipping threshold in whole rupiah; null turns free shipping off. Audited like every shop setting. */
+    async setFreeShippingFrom(amount: number | null, actor: AuditActor): Promise<void> {
+      if (amount !== null && (!Number.isSafeInteger(amount) || amount < 0)) throw new RangeError(`Not a threshold: ${amount}`);
+      if (await deps.saveSettings({ freeShippingFrom: amount }, actor)) changed();
     },
   };
 }

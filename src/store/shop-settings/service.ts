@@ -34,7 +34,7 @@ export function createShopSettingsEditor(deps: {
 }) {
   return {
     /** Saves the form; false when nothing differed (then nothing is written, not even an audit entry). */
-    async save(input: ShopSettingsInput, actor: AuditActor): Promise<boolean> {
+    async save(input: Partial<ShopSettingsInput>, actor: AuditActor): Promise<boolean> {
       const changed = await deps.transaction(async (tx) => {
         const before = await deps.repo.getForUpdate(tx);
         const diff = changedFields(before, { ...input });

@@ -6,6 +6,7 @@
  * page; `/:id/urutan` and `/kurir/urutan` move a service or a courier. Rules are the shipping
  * service's.
  */
+import { auditActor } from '../../audit/record';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
 import { z } from 'zod';
@@ -69,7 +70,7 @@ export function registerAdminShippingRoutes(admin: FastifyInstance, deps: { ship
     const parsed = parseForm(thresholdFormSchema, request.body);
     if (!parsed.ok) return showList(reply, parsed, 400);
     const amount = parsed.data.freeShippingFrom;
-    await shipping.setFreeShippingFrom(amount);
+    await shipping.setFreeShippingFrom(amount, auditActor(request));
     setFlash(request, reply, {
       kind: 'success',
       key: amount === null ? 'adminShipping.flash.thresholdOff' : 'adminShipping.flash.threshold',
