@@ -15,3 +15,21 @@ document.querySelectorAll<HTMLButtonElement>('button[data-copy]').forEach((butto
     }
   });
 });
+
+/**
+ * File inputs with a size limit (`data-max-bytes`, the transfer receipt): a file over it is
+ * refused at once, with the message beside the field, instead of after uploading megabytes only to
+ * be turned away. The server checks again (and answers a too-large upload properly).
+ */
+document.querySelectorAll<HTMLInputElement>('input[type=file][data-max-bytes]').forEach((input) => {
+  const max = Number(input.dataset.maxBytes);
+  const feedback = input.parentElement?.querySelector<HTMLElement>('[data-file-error]');
+  input.addEventListener('change', () => {
+    const tooLarge = [...(input.files ?? [])].some((file) => file.size > max);
+    const message = tooLarge ? (input.dataset.tooLarge ?? '') : '';
+    input.setCustomValidity(message);
+    input.classList.toggle('is-invalid', tooLarge);
+    input.setAttribute('aria-invalid', String(tooLarge));
+    if (feedback) feedback.textContent = message;
+  });
+});

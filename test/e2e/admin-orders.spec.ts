@@ -5,34 +5,13 @@
  * number straight from the list; the customer's order page shows the tracking link. The desk's
  * pages pass axe in light and dark, at 1280 and 390 px, with nothing wider than the screen.
  */
-import type { Browser } from '@playwright/test';
 import sharp from 'sharp';
 import { logInAsAdmin } from './helpers/admin';
 import { checkPage as check } from './helpers/page-check';
+import { customerOrders } from './helpers/guest-order';
 import { expect, test } from './helpers/server';
 
 const TRACKING = 'P2612030012345'; // POS Indonesia, the cheapest service checkout picks by default
-
-/** A guest buys the Yamaha by bank transfer in a browser of their own; returns the order page and its number. */
-async function customerOrders(browser: Browser, url: string) {
-  const context = await browser.newContext({ colorScheme: 'light' });
-  const page = await context.newPage();
-  await page.goto(`${url}/produk?q=yamaha+f310`);
-  await page.getByRole('button', { name: 'Tambah Yamaha F310 Natural ke keranjang' }).click();
-  await expect(page.locator('[data-cart-badge]')).toHaveText('1');
-  await page.goto(`${url}/checkout`);
-  await page.getByLabel('Email').fill('dewi.desk@example.com');
-  await page.getByLabel('Nama penerima').fill('Dewi Bassist');
-  await page.getByLabel('Nomor HP penerima').fill('0812-7777-8888');
-  await page.getByLabel('Alamat lengkap').fill('Jl. Dago No. 5, Coblong');
-  await page.getByLabel('Kota/Kabupaten').fill('Kota Bandung');
-  await page.getByLabel('Provinsi').fill('Jawa Barat');
-  await page.getByLabel('Kode pos').fill('40135');
-  await page.getByRole('button', { name: 'Buat pesanan' }).click();
-  await expect(page.locator('[data-order-status]')).toHaveText('Menunggu pembayaran');
-  const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Pesanan ', '').trim();
-  return { context, page, number };
-}
 
 test.describe('orders desk', () => {
   test.use({ colorScheme: 'light' });

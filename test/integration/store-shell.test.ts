@@ -63,6 +63,18 @@ describe.each(dbTargets)('store shell on %s', (target) => {
     expect(webp.headers['content-type']).toBe('image/webp');
   });
 
+  it('a body over the size limit gets the "too large" page (413), not "invalid request" (400)', async () => {
+    const res = await store.app.inject({
+      method: 'POST',
+      url: '/masuk',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: `email=${'a'.repeat(2 * 1024 * 1024)}`,
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.body).toContain('Kiriman terlalu besar');
+    expect(res.body).toMatch(/class="error-code"[^>]*>413</);
+  });
+
   it('footer shows the store profile from the database', async () => {
     const [profile] = await store.database.db.select().from(storeProfile);
     const res = await store.app.inject({ method: 'GET', url: '/' });

@@ -26,7 +26,7 @@ import { multipartForm } from '../plugins/multipart-form';
 import { ErrorPage } from '../ui/error-page';
 import type { OrderDetail, OrdersService } from './service';
 import { acceptsTransferProof, OrderTransitionError } from './state-machine';
-import { proofText, transferProofUrl } from './views/transfer-proof-form';
+import { MAX_PROOF_BYTES, proofText, transferProofUrl } from './views/transfer-proof-form';
 
 /**
  * Uploads per client address: each one is decoded and re-encoded (CPU and disk), so a script must
@@ -34,7 +34,7 @@ import { proofText, transferProofUrl } from './views/transfer-proof-form';
  */
 export const TRANSFER_PROOF_RATE_LIMIT = { max: 10, timeWindow: 10 * 60_000 };
 
-export const MAX_PROOF_BYTES = 8 * 1024 * 1024;
+export { MAX_PROOF_BYTES };
 /** Decompression bombs: 50 megapixels is far above any phone photo or screenshot. */
 const MAX_INPUT_PIXELS = 50_000_000;
 const MAX_EDGE = 1600;

@@ -20,7 +20,7 @@ export function wantsJson(request: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, kind: 400 | 403 | 404 | 429 | 500, status: number = kind) {
+async function sendErrorPage(request: FastifyRequest, reply: FastifyReply, kind: 400 | 403 | 404 | 413 | 429 | 500, status: number = kind) {
   try {
     return await reply.page(h(ErrorPage, { status: kind, reference: kind === 500 ? request.id : undefined }), status);
   } catch (renderError) {
@@ -44,7 +44,8 @@ export function registerErrorHandling(app: FastifyInstance) {
 
     if (wantsJson(request)) return reply.code(status).send(body);
     if (status === 404) return sendErrorPage(request, reply, 404);
-    if (status === 403 || status === 429) return sendErrorPage(request, reply, status);
+    // A body over the limit is no "invalid request": say what was too big.
+    if (status === 403 || status === 413 || status === 429) return sendErrorPage(request, reply, status);
     if (status < 500) return sendErrorPage(request, reply, 400, status);
     return sendErrorPage(request, reply, 500, status);
   });

@@ -55,6 +55,23 @@ const FAILURE_CODES: Record<string, MultipartFailure> = {
   FST_PARTS_LIMIT: 'too_many',
 };
 
+/** The most an oversized upload is read (and discarded) so its sender sees the answer. */
+export const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** Reads the request body to its end without keeping it; false when it went past `limit` (then the socket is closed). */
+async function discardBody(request: FastifyRequest, limit: number): Promise<boolean> {
+  let seen = 0;
+  try {
+    for await (const chunk of request.raw) {
+      seen += (chunk as Buffer).length;
+      if (seen > limit) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function drain(stream: Readable) {
   stream.resume();
   await finished(stream).catch(() => {});
@@ -87,10 +104,12 @@ export async function multipartForm(scope: FastifyInstance, options: MultipartFo
     const fields: Record<string, string> = {};
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxRequestBytes) {
-      if (options.onTooLarge) {
-        reply.header('connection', 'close');
-        return options.onTooLarge(request, reply);
-      }
+      // A browser shows nothing of an answer sent while it is still uploading (the connection is
+      // reset under it): read what it sends and throw it away, then answer. Beyond a bound the
+      // connection is closed instead, since nobody should be able to make us read gigabytes.
+      const drained = declared <= DRAIN_LIMIT_BYTES && (await discardBody(request, DRAIN_LIMIT_BYTES));
+      if (!drained) reply.header('connection', 'close');
+      if (options.onTooLarge) return options.onTooLarge(request, reply);
       form.failure = 'too_large';
     } else {
       try {

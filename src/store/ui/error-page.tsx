@@ -5,7 +5,7 @@ import { Layout } from './layout';
 import { usePage } from './page-context';
 
 export interface ErrorPageProps {
-  status: 400 | 403 | 404 | 429 | 500;
+  status: 400 | 403 | 404 | 413 | 429 | 500;
   /** Request id shown on server errors so a customer can quote it to the shop. */
   reference?: string;
 }

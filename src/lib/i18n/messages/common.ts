@@ -41,6 +41,9 @@ export const common = defineMessages({
     'error.500.lead': 'Terjadi kesalahan di server kami. Tim kami sudah diberi tahu; coba lagi sebentar lagi.',
     'error.400.title': 'Permintaan tidak valid',
     'error.400.lead': 'Data yang dikirim tidak bisa kami proses.',
+    'error.413.title': 'Kiriman terlalu besar',
+    'error.413.lead':
+      'Berkas atau data yang dikirim melebihi batas. Perkecil berkasnya (misalnya foto dengan resolusi lebih rendah) lalu coba lagi.',
     'error.search': 'Cari produk lain',
     'error.home': 'Kembali ke beranda',
     'error.contact': 'Butuh bantuan? Hubungi kami',
@@ -85,6 +88,9 @@ export const common = defineMessages({
     'error.500.lead': 'Something went wrong on our server. Our team has been told; please try again shortly.',
     'error.400.title': 'Invalid request',
     'error.400.lead': "We couldn't process what was sent.",
+    'error.413.title': 'Too large',
+    'error.413.lead':
+      'The file or data sent is over the limit. Make the file smaller (for example a lower-resolution photo) and try again.',
     'error.search': 'Search for something else',
     'error.home': 'Back to home',
     'error.contact': 'Need help? Contact us',

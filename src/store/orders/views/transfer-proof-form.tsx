@@ -40,6 +40,9 @@ export interface TransferProofFormProps {
   csrfToken?: string;
 }
 
+/** The largest receipt accepted (the server's limit; the page checks it too, before sending). */
+export const MAX_PROOF_BYTES = 8 * 1024 * 1024;
+
 export function TransferProofForm({ number, guestKey, hasProof, csrfToken }: TransferProofFormProps) {
   const { t, locale, csrfToken: pageToken } = usePage();
   const text = (key: TransferProofMessageKey) => proofText(t, locale, key);
@@ -65,7 +68,19 @@ export function TransferProofForm({ number, guestKey, hasProof, csrfToken }: Tra
           <label class="form-label" for={inputId}>
             {text('transferProof.file')}
           </label>
-          <input id={inputId} class="form-control" type="file" name="proof" accept={TRANSFER_PROOF_ACCEPT} required />
+          {/* web/orders.ts refuses a file over the limit at once, instead of after a long upload. */}
+          <input
+            id={inputId}
+            class="form-control"
+            type="file"
+            name="proof"
+            accept={TRANSFER_PROOF_ACCEPT}
+            required
+            data-max-bytes={MAX_PROOF_BYTES}
+            data-too-large={text('transferProof.error.tooLarge')}
+            aria-describedby={`${inputId}-error`}
+          />
+          <div id={`${inputId}-error`} class="invalid-feedback" data-file-error />
         </div>
         <button class="btn btn-rock" type="submit">
           <Icon name="upload" /> {text(hasProof ? 'transferProof.replace' : 'transferProof.submit')}
