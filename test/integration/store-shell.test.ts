@@ -75,6 +75,12 @@ describe.each(dbTargets)('store shell on %s', (target) => {
     expect(res.body).toMatch(/class="error-code"[^>]*>413</);
   });
 
+  it('offers registration beside the login in the navbar, and in the phone menu', async () => {
+    const home = await store.app.inject({ method: 'GET', url: '/' });
+    expect(home.body).toMatch(/<a class="btn btn-sm btn-outline-rock nav-register[^"]*" href="\/daftar">Daftar<\/a>/);
+    expect(home.body).toMatch(/<li class="nav-item d-sm-none"><a class="nav-link" href="\/daftar"/);
+  });
+
   it('footer shows the store profile from the database', async () => {
     const [profile] = await store.database.db.select().from(storeProfile);
     const res = await store.app.inject({ method: 'GET', url: '/' });

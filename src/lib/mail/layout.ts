@@ -6,12 +6,26 @@ import type { OutgoingEmail } from './transport';
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** A paragraph whose text contains `link`, an address the HTML part makes clickable. */
+export interface LinkedParagraph {
+  text: string;
+  link: string;
+}
+
+const textOf = (p: string | LinkedParagraph) => (typeof p === 'string' ? p : p.text);
+
+function paragraphHtml(p: string | LinkedParagraph): string {
+  if (typeof p === 'string') return escapeHtml(p);
+  const link = escapeHtml(p.link);
+  return escapeHtml(p.text).replace(link, `<a href="${link}" style="color:#b43c0a">${link}</a>`);
+}
+
 export interface EmailParts {
   to: string;
   subject: string;
   greeting: string;
-  /** Paragraphs of text, in order. */
-  paragraphs: string[];
+  /** Paragraphs of text, in order; one with a `link` shows that address (written in its text) as a link. */
+  paragraphs: (string | LinkedParagraph)[];
   /** Label/value rows shown as a small table (order summary, bank account). */
   rows?: [string, string][];
   button?: { label: string; url: string };
@@ -30,7 +44,7 @@ export function renderEmail(parts: EmailParts): OutgoingEmail {
   const text = [
     parts.greeting,
     '',
-    ...parts.paragraphs.flatMap((p) => [p, '']),
+    ...parts.paragraphs.flatMap((p) => [textOf(p), '']),
     ...(parts.rows?.length ? [...parts.rows.map(([k, v]) => `${k}: ${v}`), ''] : []),
     ...(parts.button ? [parts.button.url, ''] : []),
     ...(parts.smallPrint ? [parts.smallPrint, ''] : []),
@@ -52,7 +66,7 @@ export function renderEmail(parts: EmailParts): OutgoingEmail {
 <div style="max-width:520px;margin:0 auto;background:#ffffff;border-radius:14px;padding:28px;border-top:6px solid #ff6b35">
 <p style="font-size:20px;font-weight:bold;margin:0 0 16px">Hurtrock Music Store</p>
 <p>${escapeHtml(parts.greeting)}</p>
-${parts.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${parts.paragraphs.map((p) => `<p>${paragraphHtml(p)}</p>`).join('\n')}
 ${rows}${button}
 ${parts.smallPrint ? `<p style="font-size:13px;color:#555">${escapeHtml(parts.smallPrint)}</p>` : ''}
 <p style="font-size:12px;color:#777;margin-top:24px">${escapeHtml(parts.footer)}</p>

@@ -3,7 +3,7 @@
  * instructions), payment received, shipped (tracking), delivered, expired, cancelled.
  */
 import { isLocale, type MessageKey, translator } from '../../lib/i18n';
-import { renderEmail } from '../../lib/mail/layout';
+import { type EmailParts, renderEmail } from '../../lib/mail/layout';
 import type { OutgoingEmail } from '../../lib/mail/transport';
 import { formatRupiah } from '../../lib/money';
 import { formatDateTimeWib } from '../../lib/time';
@@ -42,7 +42,7 @@ export function orderEmail({ kind, order, url, bankAccounts }: OrderEmailInput):
     [t('orderEmail.number'), order.number],
     [t('orderEmail.total'), formatRupiah(order.total)],
   ];
-  const paragraphs = [t(key('body'), { number: order.number })];
+  const paragraphs: EmailParts['paragraphs'] = [t(key('body'), { number: order.number })];
   if (kind === 'placed') {
     paragraphs.push(t('orderEmail.placed.deadline', { when: formatDateTimeWib(order.expiresAt, locale) }));
     for (const account of bankAccounts) rows.push([account.bank, `${account.number} (${account.holder})`]);
@@ -52,7 +52,7 @@ export function orderEmail({ kind, order, url, bankAccounts }: OrderEmailInput):
     rows.push([t('orderEmail.courier'), serviceLabel(order.shippingCourier, order.shippingServiceName)]);
     rows.push([t('orderEmail.tracking'), order.trackingNumber]);
     const link = trackingUrl(order.trackingUrlTemplate, order.trackingNumber);
-    if (link) paragraphs.push(t('orderEmail.shipped.track', { url: link }));
+    if (link) paragraphs.push({ text: t('orderEmail.shipped.track', { url: link }), link });
   }
   return renderEmail({
     to: order.email,

@@ -66,10 +66,16 @@ export function Navbar() {
               )}
             </AccountMenu>
           ) : (
-            <a class="btn btn-icon" href="/masuk" title={t('nav.login')}>
-              <Icon name="user" />
-              <span class="visually-hidden">{t('nav.login')}</span>
-            </a>
+            <>
+              <a class="btn btn-icon" href="/masuk" title={t('nav.login')} aria-current={path === '/masuk' ? 'page' : undefined}>
+                <Icon name="user" />
+                <span class="visually-hidden">{t('nav.login')}</span>
+              </a>
+              {/* As Indonesian shops do, registering is one click away; on phones it sits in the menu. */}
+              <a class="btn btn-sm btn-outline-rock nav-register d-none d-sm-inline-flex" href="/daftar">
+                {t('nav.register')}
+              </a>
+            </>
           )}
           <ThemeToggle />
           <button
@@ -93,6 +99,13 @@ export function Navbar() {
                 </a>
               </li>
             ))}
+            {!user && (
+              <li class="nav-item d-sm-none">
+                <a class="nav-link" href="/daftar" aria-current={path === '/daftar' ? 'page' : undefined}>
+                  {t('nav.register')}
+                </a>
+              </li>
+            )}
           </ul>
           <form class="nav-search my-2 my-lg-0 me-lg-2" role="search" action="/produk" method="get">
             <label class="visually-hidden" for="nav-search-input">
