@@ -84,6 +84,9 @@ import { fallbackErrorHtml } from './ui/render';
 import { sendError } from '../lib/errors';
 import { cartOwner } from './cart/service';
 
+/** The largest request body the store reads (forms and JSON); uploads have their own limits. */
+const FORM_BODY_LIMIT = 1024 * 1024;
+
 export interface StoreAppDeps {
   config: Config;
   database: StoreDbHandle;
@@ -135,7 +138,7 @@ export async function buildStoreApp({
     logger: logger ? loggerOptions('store', config.logLevel) : false,
     genReqId: requestId,
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: FORM_BODY_LIMIT,
     // Keep-alive connections are closed on shutdown so it never hangs.
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -150,7 +153,10 @@ export async function buildStoreApp({
   registerSecurityHeaders(app, { production: config.isProduction });
   await app.register(compress, { threshold: COMPRESS_THRESHOLD });
   await app.register(cookie, { secret: config.sessionSecret });
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Forms are read up to the app's 1 MB: a pasted essay in one field must come back as that form
+  // with a "too long" message beside the field (each schema caps its fields), not as an error page
+  // that loses everything typed. Beyond 1 MB the "too large" page answers.
+  await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await registerStaticFiles(app, { uploadDir: config.uploadDir });
   await registerRateLimit(app, { redis });
 

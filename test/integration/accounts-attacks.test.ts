@@ -34,6 +34,11 @@ describe.each(dbTargets)('accounts attacks on %s', (target) => {
     expect(long.status).toBe(400);
     expect(long.body).toContain('Terlalu panjang');
     expect(long.body).toContain('value="long@example.com"');
+    // 100 000 characters pasted into a field: still the form with the message, nothing typed lost.
+    const pasted = await b.post('/daftar', { name: 'x'.repeat(100_000), email: 'pasted@example.com', password: PASSWORD });
+    expect(pasted.status).toBe(400);
+    expect(pasted.body).toContain('Terlalu panjang');
+    expect(pasted.body).toContain('value="pasted@example.com"');
 
     // Raw invalid UTF-8 bytes (0xC3 0x28) in the body, as a broken client would send them.
     const payload = Buffer.concat([

@@ -171,6 +171,16 @@ describe.each(dbTargets)('checkout on %s', (target) => {
     expect(nothing.location ?? '').not.toContain(numberFrom(first.location));
   });
 
+  it('a 100 000-character note comes back as the form with the note’s message, everything else kept', async () => {
+    const b = new TestBrowser(store.app, '198.51.100.203');
+    await addToCart(store.app, b, yamaha.id, 1);
+    const res = await placeOrder(b, { email: 'panjang@example.com', ...GUEST_ADDRESS, note: 'n'.repeat(100_000) });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatch(/id="f-note-error"/);
+    expect(res.body).toContain('value="panjang@example.com"');
+    expect(res.body).toContain(`value="${GUEST_ADDRESS.street}"`);
+  });
+
   it('re-renders with a message per field and keeps what was typed', async () => {
     const b = new TestBrowser(store.app);
     await addToCart(store.app, b, yamaha.id, 1);

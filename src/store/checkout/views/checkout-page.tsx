@@ -307,9 +307,22 @@ export function CheckoutPage({ quote, form, addresses, formKey, asGuest }: Check
                   <label class="form-label" for="f-note">
                     {t('checkout.note')}
                   </label>
-                  <textarea id="f-note" name="note" class="form-control" rows={2} maxLength={500}>
+                  <textarea
+                    id="f-note"
+                    name="note"
+                    class={`form-control${form.errors?.note ? ' is-invalid' : ''}`}
+                    rows={2}
+                    maxLength={500}
+                    aria-invalid={form.errors?.note ? 'true' : undefined}
+                    aria-describedby={form.errors?.note ? 'f-note-error' : undefined}
+                  >
                     {form.values?.note ?? ''}
                   </textarea>
+                  {form.errors?.note && (
+                    <div id="f-note-error" class="invalid-feedback">
+                      {t(form.errors.note as MessageKey)}
+                    </div>
+                  )}
                 </div>
               </section>
             </div>
