@@ -88,6 +88,13 @@ test.describe('orders desk', () => {
       await expect(customer.page.locator('[data-order-status]')).toHaveText('Dikirim');
       await expect(customer.page.locator('[data-tracking-number]')).toHaveText(TRACKING);
       await expect(customer.page.getByRole('link', { name: 'Lacak di situs kurir' })).toHaveAttribute('href', new RegExp(TRACKING));
+      // In the house palette in both themes, not Bootstrap's pink code colour.
+      for (const scheme of ['light', 'dark'] as const) {
+        await customer.page.emulateMedia({ colorScheme: scheme });
+        await customer.page.reload();
+        const colour = await customer.page.locator('[data-tracking-number]').evaluate((el) => getComputedStyle(el).color);
+        expect(colour, scheme).not.toMatch(/rgb\(214, 51, 132\)|rgb\(230, 133, 181\)/);
+      }
     } finally {
       await customer.context.close();
     }

@@ -68,3 +68,18 @@ test('filters work without JavaScript', async ({ browser, store }) => {
   await expect(page.getByText('3 produk')).toBeVisible();
   await context.close();
 });
+
+test('a very long search term wraps in the results heading on a phone, in dark', async ({ browser, store }) => {
+  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${store.url}/produk?q=${'distorsimaksimalberlebihan'.repeat(4)}`);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toContainText('distorsimaksimal');
+    const right = await heading.evaluate((el) => el.getBoundingClientRect().right);
+    expect(right).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  } finally {
+    await context.close();
+  }
+});
