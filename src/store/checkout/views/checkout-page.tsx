@@ -57,8 +57,8 @@ function ShippingChoice({ option, checked }: { option: ShippingOption; checked: 
         <span class="checkout-choice-price">
           {option.charge === 0 ? (
             <>
-              {option.cost > 0 && <s class="text-body-secondary me-1">{formatRupiah(option.cost)}</s>}
-              {t('checkout.shipping.free')}
+              {option.cost > 0 && <s class="text-body-secondary">{formatRupiah(option.cost)}</s>}
+              <span>{t('checkout.shipping.free')}</span>
             </>
           ) : (
             formatRupiah(option.charge)
