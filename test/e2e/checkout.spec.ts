@@ -145,6 +145,17 @@ test('a customer checks out, follows the timeline and downloads the invoice', as
 
   await page.getByRole('button', { name: 'Ganti tema terang/gelap' }).click();
   await page.goto(`${store.url}/akun/pesanan`);
+  // On a phone the history shows the whole total, not a table cut off at "Rp 1".
+  await page.setViewportSize({ width: 390, height: 844 });
+  const row = page.locator('.order-table tbody tr').first();
+  const totalCell = row.locator('td').nth(3);
+  await expect(totalCell).toHaveText(total.trim());
+  const cell = (await totalCell.boundingBox())!;
+  expect(cell.x + cell.width).toBeLessThanOrEqual(390);
+  expect(await totalCell.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  expect(await page.locator('.table-responsive').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath('order-history-390.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('link', { name: number }).click();
   await expect(page.locator('[data-order-status]')).toHaveText('Dikirim');
   await expect(page.locator('[data-tracking-number]')).toHaveText('P2612030012345');
