@@ -93,3 +93,25 @@ test('staff find a conversation, answer with a quick reply, take it on and see i
     await Promise.all([dewiContext.close(), agusContext.close(), staffContext.close()]);
   }
 });
+
+test('on a phone the console with a long conversation stays within the screen', async ({ browser, shop }, testInfo) => {
+  const [guestContext, staffContext] = await Promise.all([
+    browser.newContext(),
+    browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' }),
+  ]);
+  try {
+    const guest = await guestContext.newPage();
+    const long = 'Apakah gitar ini masih ada stoknya dan bisa dikirim ke Cimahi minggu ini juga dengan kurir tercepat?';
+    await guestSays(guest, shop.url, 'Rina Panjang', 'rina.panjang@example.com', long);
+    const staff = await staffContext.newPage();
+    await staffLogsIn(staff, shop.url);
+    await staff.locator('.chat-console-item', { hasText: 'Rina Panjang' }).click();
+    await expect(staff.locator('.chat-console-pane .chat-msg-body').last()).toHaveText(long);
+    // The list item's preview is cut with "…" instead of widening the page (it was 570 px).
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousA11yProblems(staff)).toEqual([]);
+    await staff.screenshot({ path: testInfo.outputPath('chat-console-390-dark.png'), fullPage: true });
+  } finally {
+    await Promise.all([guestContext.close(), staffContext.close()]);
+  }
+});
