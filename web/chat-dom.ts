@@ -35,3 +35,33 @@ export async function getJson<T>(url: string): Promise<T> {
 export function timeLabel(iso: string, locale: string): string {
   return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' });
 }
+
+/**
+ * Keeps a message log scrolled to its newest message while the reader has not scrolled up: the
+ * panel's layout keeps changing after a message is shown (the support line appears, the panel
+ * opens, read receipts and images arrive), and a one-off scroll left the newest message cut in
+ * half. Returns `toBottom()`, which new messages call.
+ */
+export function pinToBottom(log: HTMLElement): { toBottom(force?: boolean): void } {
+  let atBottom = true;
+  // Where we last put the scroll: a scroll event is only the reader's when it went above that (our
+  // own scroll's event arrives a frame later, when more content may already have made it look "up").
+  let pinnedAt = 0;
+  const toBottom = (force = false) => {
+    if (force) atBottom = true;
+    if (!atBottom) return;
+    log.scrollTop = log.scrollHeight;
+    pinnedAt = log.scrollTop;
+  };
+  log.addEventListener('scroll', () => {
+    if (log.scrollHeight - log.scrollTop - log.clientHeight < 8) atBottom = true;
+    else if (log.scrollTop < pinnedAt - 1) atBottom = false;
+  });
+  // The log's own box changes size (the panel opens, a line above it appears or goes)…
+  new ResizeObserver(() => toBottom()).observe(log);
+  // …or its content grows after the message (a read receipt, a date line).
+  new MutationObserver(() => toBottom()).observe(log, { childList: true, subtree: true, characterData: true });
+  // An image finished loading and made the content taller.
+  log.addEventListener('load', () => toBottom(), true);
+  return { toBottom };
+}

@@ -9,7 +9,7 @@ import { configureAttachments } from './chat-attachments';
 import { type ChatMessage, insertMessages, messageNode } from './chat-bubbles';
 import { messageComposer } from './chat-composer';
 import { type ChatSocket, ask, connectChat, userChatToken } from './chat-connection';
-import { type Strings, el, getJson, readStrings } from './chat-dom';
+import { type Strings, el, getJson, pinToBottom, readStrings } from './chat-dom';
 import { createReceipts, createSeenReporter } from './chat-receipts';
 
 const GUEST_KEY = 'hurtrock-chat-guest';
@@ -62,6 +62,7 @@ export function mountChatWidget(root: HTMLElement): void {
   older.hidden = true;
   const log = el('ol', 'chat-log list-unstyled');
   log.setAttribute('aria-live', 'polite');
+  const pinned = pinToBottom(log);
   const empty = el('p', 'chat-empty small text-body-secondary', s.empty);
   const typing = el('p', 'chat-typing small text-body-secondary', s.typing);
   typing.hidden = true;
@@ -127,13 +128,15 @@ export function mountChatWidget(root: HTMLElement): void {
       const mine = m.senderRole === 'customer' || m.senderRole === 'guest';
       return messageNode(m, mine, (mine ? s.you : s.staff) ?? '', locale);
     });
+    // Newer than anything shown: go to the bottom as before; an older page leaves the reader where they are.
+    const arrived = messages.some((m) => m.id > lastSeenId);
     insertMessages(log, nodes);
     for (const m of messages) {
       lastSeenId = Math.max(lastSeenId, m.id);
       firstId = firstId === 0 ? m.id : Math.min(firstId, m.id);
     }
     empty.hidden = log.childElementCount > 0;
-    log.lastElementChild?.scrollIntoView({ block: 'nearest' });
+    pinned.toBottom(arrived);
     receipts.refresh();
     void seen.shown(lastSeenId);
   }

@@ -315,3 +315,29 @@ test('a customer sends a photo from the widget; staff see it in the console and 
     await staffContext.close();
   }
 });
+
+test('opening the widget on a phone shows the newest message whole, not cut in half', async ({ browser, shop }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  try {
+    const page = await context.newPage();
+    await startGuestChat(page, shop.url, { name: 'Sari', email: 'sari.panjang@example.com' });
+    for (let i = 0; i < 9; i++) {
+      await page.getByLabel('Pesan').fill(`Pesan nomor ${i} tentang gitar yang panjang sekali supaya baris kedua ikut terisi`);
+      await page.getByRole('button', { name: 'Kirim' }).click();
+      await expect(page.locator('.chat-msg-mine .chat-msg-body').last()).toHaveText(new RegExp(`nomor ${i} `));
+    }
+    await page.reload();
+    await page.getByRole('button', { name: 'Chat dengan kami' }).click();
+    const newest = page.locator('.chat-msg-mine').last();
+    await expect(newest).toContainText('Pesan nomor 8');
+    // Give the panel's late layout changes (support line, receipts) a moment, then measure.
+    await expect
+      .poll(async () => {
+        const [msg, log] = await Promise.all([newest.boundingBox(), page.locator('.chat-log').boundingBox()]);
+        return msg && log ? Math.round(log.y + log.height - (msg.y + msg.height)) : -1;
+      })
+      .toBeGreaterThanOrEqual(0);
+  } finally {
+    await context.close();
+  }
+});
