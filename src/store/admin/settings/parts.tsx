@@ -2,6 +2,7 @@
 import type { MessageKey } from '../../../lib/i18n';
 import type { FormState } from '../../ui/form-fields';
 import { usePage } from '../../ui/page-context';
+import { AdminTabs } from '../views/tabs';
 
 export const SHOP_SETTINGS_PATH = '/admin/pengaturan';
 export const STORE_PROFILE_PATH = '/admin/pengaturan/toko';
@@ -12,23 +13,7 @@ export function SettingsTabs({ current }: { current: 'shop' | 'profile' }) {
     { key: 'shop', href: SHOP_SETTINGS_PATH, label: t('settings.tabs.shop') },
     { key: 'profile', href: STORE_PROFILE_PATH, label: t('settings.tabs.profile') },
   ] as const;
-  return (
-    <nav aria-label={t('settings.tabs.label')} class="settings-tabs">
-      <ul class="nav nav-tabs">
-        {tabs.map((tab) => (
-          <li class="nav-item" key={tab.key}>
-            <a
-              class={`nav-link${tab.key === current ? ' active' : ''}`}
-              href={tab.href}
-              aria-current={tab.key === current ? 'page' : undefined}
-            >
-              {tab.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <AdminTabs label={t('settings.tabs.label')} class="settings-tabs" current={current} tabs={tabs} />;
 }
 
 /** Field names with brackets ("accounts[0][bank]") as safe element ids ("f-accounts-0-bank"). */

@@ -2,6 +2,7 @@
 import type { MessageKey } from '../../../lib/i18n';
 import { AdminPager } from '../views/pager';
 import { usePage } from '../../ui/page-context';
+import { AdminTabs } from '../views/tabs';
 
 export function StockTabs({ current }: { current: 'alerts' | 'restock' }) {
   const { t } = usePage();
@@ -9,23 +10,7 @@ export function StockTabs({ current }: { current: 'alerts' | 'restock' }) {
     { key: 'alerts', href: '/admin/stok', label: t('stock.tabs.alerts') },
     { key: 'restock', href: '/admin/stok/restock', label: t('stock.tabs.restock') },
   ] as const;
-  return (
-    <nav aria-label={t('stock.tabs.label')} class="stock-tabs">
-      <ul class="nav nav-tabs">
-        {tabs.map((tab) => (
-          <li class="nav-item" key={tab.key}>
-            <a
-              class={`nav-link${tab.key === current ? ' active' : ''}`}
-              href={tab.href}
-              aria-current={tab.key === current ? 'page' : undefined}
-            >
-              {tab.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <AdminTabs label={t('stock.tabs.label')} class="stock-tabs" current={current} tabs={tabs} />;
 }
 
 /** Previous / next links that keep every other query parameter. */
