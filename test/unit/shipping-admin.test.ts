@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseForm } from '../../src/store/ui/form';
 import { groupByCourier, inGroupedOrder, moveCourier, moveService } from '../../src/store/shipping/model';
 import { isTrackingTemplate, parseRupiahInput, shippingServiceFormSchema, thresholdFormSchema } from '../../src/store/shipping/schema';
-import { previewRate } from '../../src/store/shipping/service';
-import { createShopSettingsService } from '../../src/store/shop-settings/service';
-import type { ShopSettingsRepository } from '../../src/store/shop-settings/repository';
+import { createShippingService, previewRate } from '../../src/store/shipping/service';
+import type { ShippingRepository } from '../../src/store/shipping/repository';
 import type { ShippingServiceListRow } from '../../src/store/shipping/types';
 
 const VALID = {
@@ -189,19 +188,27 @@ describe('the rate preview', () => {
   });
 });
 
-describe('the shop settings’ threshold setter', () => {
-  it('writes whole rupiah or null, and refuses anything else before the database', async () => {
+describe('the free-shipping threshold setter', () => {
+  it('writes whole rupiah or null through the audited settings editor, and refuses anything else before it', async () => {
     const writes: unknown[] = [];
-    const repo = {
-      get: async () => ({}),
-      update: async (values: unknown) => void writes.push(values),
-    } as unknown as ShopSettingsRepository;
-    const settings = createShopSettingsService({ repo });
-    await settings.setFreeShippingFrom(1_500_000);
-    await settings.setFreeShippingFrom(null);
-    expect(writes).toEqual([{ freeShippingFrom: 1_500_000 }, { freeShippingFrom: null }]);
-    expect(() => settings.setFreeShippingFrom(-1)).toThrow(RangeError);
-    expect(() => settings.setFreeShippingFrom(1.5)).toThrow(RangeError);
+    const actor = { id: 1, email: 'owner@hurtrock.example', role: 'admin', ip: '203.0.113.1' };
+    const shipping = createShippingService({
+      repo: {} as unknown as ShippingRepository,
+      settings: { get: async () => ({}) as never },
+      saveSettings: async (values, by) => {
+        writes.push([values, by]);
+        return true;
+      },
+      transaction: (async () => undefined) as never,
+    });
+    await shipping.setFreeShippingFrom(1_500_000, actor);
+    await shipping.setFreeShippingFrom(null, actor);
+    expect(writes).toEqual([
+      [{ freeShippingFrom: 1_500_000 }, actor],
+      [{ freeShippingFrom: null }, actor],
+    ]);
+    await expect(shipping.setFreeShippingFrom(-1, actor)).rejects.toThrow(RangeError);
+    await expect(shipping.setFreeShippingFrom(1.5, actor)).rejects.toThrow(RangeError);
     expect(writes).toHaveLength(2);
   });
 });

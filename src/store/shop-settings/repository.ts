@@ -36,12 +36,6 @@ export function createShopSettingsRepository(db: StoreDb) {
         .set({ ...values, updatedAt: new Date() })
         .where(eq(shopSettings.id, 1));
     },
-    async update(values: Partial<Omit<ShopSettings, 'id'>>) {
-      await db
-        .update(shopSettings)
-        .set({ ...values, updatedAt: new Date() })
-        .where(eq(shopSettings.id, 1));
-    },
   };
 }
 

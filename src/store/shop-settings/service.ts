@@ -10,12 +10,6 @@ export function createShopSettingsService(deps: { repo: ShopSettingsRepository }
   return {
     /** Inside a transaction, pass it: the read must not wait for a connection the transaction holds. */
     get: (tx?: StoreTx): Promise<ShopSettings> => deps.repo.get(tx),
-    update: (values: Partial<Omit<ShopSettings, 'id'>>) => deps.repo.update(values),
-    /** The free-shipping threshold in whole rupiah (null: no free shipping); checkout reads it per quote. */
-    setFreeShippingFrom: (amount: number | null) => {
-      if (amount !== null && (!Number.isSafeInteger(amount) || amount < 0)) throw new RangeError(`Not a threshold: ${amount}`);
-      return deps.repo.update({ freeShippingFrom: amount });
-    },
   };
 }
 
