@@ -213,6 +213,10 @@ describe('Stripe fake', () => {
     const partial = await stripe.refunds.create({ payment_intent: pi, amount: 50_000_000 });
     expect(partial).toMatchObject({ object: 'refund', status: 'succeeded', amount: 50_000_000, payment_intent: pi });
     expect(partial.id).toMatch(/^re_/);
+    await expect(stripe.refunds.create({ payment_intent: pi, amount: 100_000_001 })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'amount_too_large',
+    });
     const rest = await stripe.refunds.create({ payment_intent: pi });
     expect(rest.amount).toBe(100_000_000);
     await expect(stripe.refunds.create({ payment_intent: pi })).rejects.toMatchObject({ statusCode: 400, code: 'charge_already_refunded' });
