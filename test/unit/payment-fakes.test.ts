@@ -104,6 +104,13 @@ describe('Stripe fake', () => {
     const event = verified(fake, receiver.received[0]!);
     expect(event).toMatchObject({ id: 'evt_fixed', object: 'event', type: 'checkout.session.completed', livemode: false });
     expect(event.data.object).toEqual({ id: 'cs_test_1' });
+    expect(await fake.resendEvent('evt_fixed')).toBe(200);
+    expect(receiver.received[1]!.raw).toBe(receiver.received[0]!.raw);
+    expect(verified(fake, receiver.received[1]!).id).toBe('evt_fixed');
+    const prepared = fake.signedEvent('charge.refunded', { id: 'ch_1' });
+    expect(
+      new Stripe('sk_test_x').webhooks.constructEvent(prepared.raw, prepared.headers['stripe-signature']!, fake.webhookSecret).id,
+    ).toBe(prepared.event.id);
   });
 
   it('sends stale, forged and unsigned events that the SDK verifier rejects', async () => {

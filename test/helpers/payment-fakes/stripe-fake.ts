@@ -10,7 +10,10 @@
  *
  * Beyond the brief's fields: `deliveries` (every webhook sent: event type, id, HTTP status; 0 = nobody answered),
  * `events` (every event built, by id), `idle()` (waits for webhooks sent in the background), and sendEvent's
- * `signatureHeader` option (a literal Stripe-Signature header, or null to send none) for the unsigned/forged cases.
+ * `signatureHeader` option (a literal Stripe-Signature header, or null to send none) for the unsigned/forged cases,
+ * `resendEvent(id)` (a retry: the stored event byte for byte under a fresh signature, for replay/duplicate tests), and
+ * `signedEvent(type, object)` (body and headers without sending, for a benchmark's own concurrent client).
+ * Session objects in `sessions` also hold `line_items_input` (the parsed line items), which the API does not return.
  * `expires_at` must lie 30 min..24 h ahead as Stripe demands, with 5 s of slack for the clock between store and fake.
  */
 import { createHmac, randomBytes } from 'node:crypto';
@@ -73,6 +76,13 @@ export interface SendEventOptions {
   signatureHeader?: string | null;
 }
 
+/** An event ready to POST: the exact body and headers the fake would send (for a benchmark's own client). */
+export interface SignedDelivery {
+  event: StripeEvent;
+  raw: string;
+  headers: Record<string, string>;
+}
+
 export interface StripeFake {
   url: string;
   port: number;
@@ -84,6 +94,8 @@ export interface StripeFake {
   events: Map<string, StripeEvent>;
   deliveries: { eventId: string; type: string; status: number }[];
   sendEvent(type: string, object: object, opts?: SendEventOptions): Promise<number>;
+  resendEvent(eventId: string, opts?: SendEventOptions): Promise<number>;
+  signedEvent(type: string, object: object, opts?: SendEventOptions): SignedDelivery;
   pay(sessionId: string, outcome: StripePayOutcome): Promise<void>;
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -189,6 +201,8 @@ export async function startStripeFake(opts: FakeOptions = {}): Promise<StripeFak
     events: new Map(),
     deliveries: [],
     sendEvent,
+    resendEvent,
+    signedEvent,
     pay,
     idle: () => background.idle(),
     close: async () => {
@@ -202,8 +216,7 @@ export async function startStripeFake(opts: FakeOptions = {}): Promise<StripeFak
     return rest;
   }
 
-  async function sendEvent(type: string, object: object, o: SendEventOptions = {}): Promise<number> {
-    if (!fake.webhookUrl) throw new Error('stripe fake: webhookUrl is not set');
+  function signedEvent(type: string, object: object, o: SendEventOptions = {}): SignedDelivery {
     const event: StripeEvent = {
       id: o.id ?? randomId('evt_'),
       object: 'event',
@@ -216,15 +229,39 @@ export async function startStripeFake(opts: FakeOptions = {}): Promise<StripeFak
       data: { object },
     };
     fake.events.set(event.id, event);
+    return sign(event, o);
+  }
+
+  function sign(event: StripeEvent, o: SendEventOptions): SignedDelivery {
     // Stripe sends pretty-printed JSON: a receiver that re-serialises the body before verifying fails, as it would live.
     const raw = JSON.stringify(event, null, 2);
     const header =
       o.signatureHeader === undefined ? stripeSignature(raw, o.secret ?? fake.webhookSecret, o.timestamp ?? nowS()) : o.signatureHeader;
-    const headers: Record<string, string> = { 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+    };
     if (header !== null) headers['stripe-signature'] = header;
-    const status = await postJson(fake.webhookUrl, raw, headers);
-    fake.deliveries.push({ eventId: event.id, type, status });
+    return { event, raw, headers };
+  }
+
+  async function deliver(d: SignedDelivery): Promise<number> {
+    if (!fake.webhookUrl) throw new Error('stripe fake: webhookUrl is not set');
+    const status = await postJson(fake.webhookUrl, d.raw, d.headers);
+    fake.deliveries.push({ eventId: d.event.id, type: d.event.type, status });
     return status;
+  }
+
+  async function sendEvent(type: string, object: object, o: SendEventOptions = {}): Promise<number> {
+    if (!fake.webhookUrl) throw new Error('stripe fake: webhookUrl is not set');
+    return deliver(signedEvent(type, object, o));
+  }
+
+  /** A retry as Stripe makes it: the same event, byte for byte, under a fresh signature. */
+  async function resendEvent(eventId: string, o: SendEventOptions = {}): Promise<number> {
+    const event = fake.events.get(eventId);
+    if (!event) throw new Error(`stripe fake: no event ${eventId}`);
+    return deliver(sign(event, o));
   }
 
   /** Sends when a receiver is configured; a session can be paid in a test that only looks at the fake. */
