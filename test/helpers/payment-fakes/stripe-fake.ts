@@ -439,7 +439,8 @@ export async function startStripeFake(opts: FakeOptions = {}): Promise<StripeFak
           throw new StripeError(
             400,
             'idempotency_error',
-            `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+            'Keys for idempotent requests can only be used with the same parameters they were first used with. ' +
+              `Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
           );
         }
         res.setHeader('idempotent-replayed', 'true');
