@@ -19,6 +19,7 @@
  * notify(): a signed notification reflects Midtrans' own state, so it also updates the transaction (gross amount
  * included); use setStatus() for a status API answer that contradicts a notification. notify() on an order the fake
  * never saw sends a notification anyway (the "unknown order id" case), stores nothing. `opts.signatureKey` forges.
+ * notify() throws while `notificationUrl` is unset; the hosted page and refunds then send nothing.
  * Beyond the brief: `port`, `snapOrders`, `deliveries` (notifications sent, with the store's HTTP status; 0 = nobody
  * answered), `idle()` (waits for background notifications), and `midtransSignature()` exported.
  */

@@ -14,6 +14,7 @@
  * `resendEvent(id)` (a retry: the stored event byte for byte under a fresh signature, for replay/duplicate tests), and
  * `signedEvent(type, object)` (body and headers without sending, for a benchmark's own concurrent client).
  * Session objects in `sessions` also hold `line_items_input` (the parsed line items), which the API does not return.
+ * sendEvent/resendEvent throw while `webhookUrl` is unset; pay(), the hosted page, expire and refunds then send nothing.
  * `expires_at` must lie 30 min..24 h ahead as Stripe demands, with 5 s of slack for the clock between store and fake.
  */
 import { createHmac, randomBytes } from 'node:crypto';
