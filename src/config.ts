@@ -85,6 +85,20 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** An optional value where an empty string means "not set" (a blank line in .env). */
+const optionalText = z
+  .string()
+  .trim()
+  .max(500, 'is too long')
+  .optional()
+  .transform((v) => v || undefined);
+
+const httpBase = z
+  .string()
+  .url('must be a URL such as https://api.example.com')
+  .refine((v) => /^https?:\/\//.test(v), 'must start with http:// or https://')
+  .transform((v) => v.replace(/\/+$/, ''));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -139,9 +153,29 @@ const envSchema = z.object({
     .string()
     .min(3, 'must be an address such as "Hurtrock <toko@hurtrock.example>"')
     .default('Hurtrock Music Store <no-reply@hurtrock.local>'),
+  // Payment providers (P3, P4, P6): set here, a value wins over the one saved in the back office.
+  MIDTRANS_SERVER_KEY: optionalText,
+  MIDTRANS_CLIENT_KEY: optionalText,
+  MIDTRANS_IS_PRODUCTION: booleanFlag.optional(),
+  STRIPE_SECRET_KEY: optionalText,
+  STRIPE_WEBHOOK_SECRET: optionalText,
+  // Other servers for the providers' APIs (staging, tests): the official SDKs are pointed at them.
+  STRIPE_API_BASE: httpBase.optional(),
+  MIDTRANS_API_BASE: httpBase.optional(),
+  MIDTRANS_SNAP_BASE: httpBase.optional(),
+  // Seals the payment keys saved in the back office (AES-256-GCM); derived from SESSION_SECRET when unset.
+  SETTINGS_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The providers' settings from the environment; each set value wins over the back office's. */
+export interface PaymentsConfig {
+  midtrans: { serverKey?: string; clientKey?: string; production?: boolean; apiBase?: string; snapBase?: string };
+  stripe: { secretKey?: string; webhookSecret?: string; apiBase?: string };
+  /** The secret the back office's saved keys are sealed with. */
+  sealingSecret: string;
+}
 
 export interface Config {
   env: Env['NODE_ENV'];
@@ -165,6 +199,7 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
   /** Autocomplete requests allowed per client per minute. */
   suggestRateLimit: number;
+  payments: PaymentsConfig;
 }
 
 /** Reads `.env` from the working directory, without overriding variables already set. */
@@ -222,6 +257,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
     suggestRateLimit: env.SUGGEST_RATE_LIMIT,
+    payments: {
+      midtrans: {
+        serverKey: env.MIDTRANS_SERVER_KEY,
+        clientKey: env.MIDTRANS_CLIENT_KEY,
+        production: env.MIDTRANS_IS_PRODUCTION,
+        apiBase: env.MIDTRANS_API_BASE,
+        snapBase: env.MIDTRANS_SNAP_BASE,
+      },
+      stripe: { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE },
+      sealingSecret: env.SETTINGS_ENCRYPTION_KEY ?? env.SESSION_SECRET ?? devSecrets!.sessionSecret,
+    },
   };
 }
 

@@ -83,6 +83,8 @@ import { COMPRESS_THRESHOLD } from './ui/page-encoding';
 import { fallbackErrorHtml } from './ui/render';
 import { sendError } from '../lib/errors';
 import { cartOwner } from './cart/service';
+import { paymentPageOrigins } from './payments/provider-settings';
+import { setupPayments } from './payments/setup';
 
 /** The largest request body the store reads (forms and JSON); uploads have their own limits. */
 const FORM_BODY_LIMIT = 1024 * 1024;
@@ -121,7 +123,11 @@ function answerMalformedRequest(error: FastifyError, request: FastifyRequest, re
 declare module 'fastify' {
   interface FastifyInstance {
     /** Background work the process runs on a timer (main.ts) and tests call directly. */
-    maintenance: { expireOrders(): Promise<number> };
+    maintenance: {
+      expireOrders(): Promise<number>;
+      /** Asks the providers about open payments whose notification never came; returns how many changed. */
+      reconcilePayments(): Promise<number>;
+    };
   }
 }
 
@@ -150,7 +156,7 @@ export async function buildStoreApp({
     done();
   });
 
-  registerSecurityHeaders(app, { production: config.isProduction });
+  registerSecurityHeaders(app, { production: config.isProduction, formActionOrigins: paymentPageOrigins(config) });
   await app.register(compress, { threshold: COMPRESS_THRESHOLD });
   await app.register(cookie, { secret: config.sessionSecret });
   // Forms are read up to the app's 1 MB: a pasted essay in one field must come back as that form
@@ -183,8 +189,19 @@ export async function buildStoreApp({
     shopAddress: (tx) => deskRepo.shopAddress(tx),
     clock,
   });
-  const checkout = createCheckoutService({ repo: createCheckoutRepository(db), cart, settings, orders, clock });
-  app.decorate('maintenance', { expireOrders: () => orders.expireDue() });
+  const paymentsArea = setupPayments(app, { db, config, orders, settings, clock });
+  const checkout = createCheckoutService({
+    repo: createCheckoutRepository(db),
+    cart,
+    settings,
+    orders,
+    onlineMethods: () => paymentsArea.payments.available(),
+    clock,
+  });
+  app.decorate('maintenance', {
+    expireOrders: () => orders.expireDue(),
+    reconcilePayments: () => paymentsArea.payments.reconcile(),
+  });
 
   registerLocale(app, { secureCookies: config.isProduction });
   // Sessions, the role guard and CSRF: before any route, so every route is covered.
@@ -255,8 +272,8 @@ export async function buildStoreApp({
     changed: () => app.forgetPublicPages(),
   });
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
-  registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders });
-  registerOrderRoutes(app, { orders, settings, cart, profiles, clock });
+  registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders, payOnline: paymentsArea.afterCheckout });
+  registerOrderRoutes(app, { orders, settings, cart, profiles, clock, payment: paymentsArea.paymentPart });
   registerTransferProofRoutes(app, { orders, uploadDir: config.uploadDir });
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });

@@ -35,6 +35,11 @@ async function start() {
     const expired = await app.maintenance.expireOrders();
     if (expired > 0) app.log.info({ expired }, 'unpaid orders expired');
   });
+  // Open online payments whose notification never came: ask the provider (claimed with SKIP LOCKED too).
+  const reconcilePayments = purgeEvery(60_000, async () => {
+    const changed = await app.maintenance.reconcilePayments();
+    if (changed > 0) app.log.info({ changed }, 'payments reconciled with their providers');
+  });
   const app = await buildStoreApp({ config, database, redis, onEmailQueued: () => worker?.poke() });
   worker = startOutboxWorker({
     db: database.db,
@@ -45,6 +50,7 @@ async function start() {
       // Unpaid orders past their deadline give their stock back (claimed with SKIP LOCKED, so
       // several instances can run this at once).
       await expireOrders();
+      await reconcilePayments();
     },
   });
   onShutdown(async () => {

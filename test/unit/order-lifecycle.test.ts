@@ -24,6 +24,8 @@ interface ExpectedMove {
   actors: OrderActor[];
   /** The stock movement reason of the give-back, or none. */
   release?: 'order_released' | 'order_refunded';
+  /** The order's lines taken from the shelf again (money that arrived after the order closed). */
+  reserve?: true;
   sale?: 1 | -1;
   paidAt?: true;
   tracking?: true;
@@ -32,6 +34,8 @@ interface ExpectedMove {
 
 const EXPECTED: ExpectedMove[] = [
   { from: 'awaiting_payment', to: 'paid', actors: ['staff', 'system'], sale: 1, paidAt: true, email: 'paid' },
+  { from: 'expired', to: 'paid', actors: ['system'], reserve: true, sale: 1, paidAt: true, email: 'paid' },
+  { from: 'cancelled', to: 'paid', actors: ['system'], reserve: true, sale: 1, paidAt: true, email: 'paid' },
   { from: 'awaiting_payment', to: 'cancelled', actors: ['customer', 'staff'], release: 'order_released', email: 'cancelled' },
   { from: 'awaiting_payment', to: 'expired', actors: ['system'], release: 'order_released', email: 'expired' },
   { from: 'paid', to: 'processing', actors: ['staff'] },
@@ -78,6 +82,7 @@ function orderRow(values: Partial<OrderRow> = {}): OrderRow {
     subtotal: 100_000,
     total: 120_000,
     paymentMethod: 'bank_transfer',
+    paymentFlag: null,
     note: '',
     trackingNumber: null,
     transferProofKey: null,
@@ -109,6 +114,9 @@ function itemRow(orderId: number, id: number, productId: number, quantity: numbe
 const CATALOG = new Map<number, ReservedProduct>([
   [5, { id: 5, slug: 'yamaha-f310', name: 'Yamaha F310', sku: 'GTR-5', brand: 'Yamaha', price: 1_500_000 }],
   [12, { id: 12, slug: 'ernie-ball-slinky', name: 'Ernie Ball Slinky', sku: 'STR-12', brand: 'Ernie Ball', price: 95_000 }],
+  // The lines of a seeded order (a late payment takes them again).
+  [9, { id: 9, slug: 'boss-ds-1', name: 'Boss DS-1', sku: 'PDL-9', brand: 'Boss', price: 50_000 }],
+  [4, { id: 4, slug: 'dunlop-tortex', name: 'Dunlop Tortex', sku: 'ACC-4', brand: 'Dunlop', price: 50_000 }],
 ]);
 
 function harness() {
@@ -340,7 +348,7 @@ describe('order lifecycle: every allowed move and its effects', () => {
     ];
     expect(h.releases).toEqual(move.release ? [{ orderId: order.id, lines, reason: move.release, userId }] : []);
     expect(h.sales).toEqual(move.sale ? [{ lines, sign: move.sale }] : []);
-    expect(h.reserves).toEqual([]);
+    expect(h.reserves).toEqual(move.reserve ? [{ orderId: order.id, lines }] : []);
 
     // The order's history.
     expect(h.events).toEqual([
@@ -382,7 +390,7 @@ describe('order lifecycle: every allowed move and its effects', () => {
       EXPECTED.map((m) => m.email)
         .filter(Boolean)
         .sort(),
-    ).toEqual(['cancelled', 'delivered', 'expired', 'paid', 'shipped']);
+    ).toEqual(['cancelled', 'delivered', 'expired', 'paid', 'paid', 'paid', 'shipped']);
   });
 });
 
@@ -407,6 +415,16 @@ describe('order lifecycle: refused moves change nothing', () => {
     expect(error.from).toBe(from);
     expect(error.to).toBe(to);
     expectUntouched(h, order);
+  });
+
+  it('a late payment for an expired order whose units are gone is refused whole as unavailable', async () => {
+    const h = harness();
+    const order = h.seed('expired');
+    h.failStockAt(4);
+    const error = await refusal(h.lifecycle.transition(order.id, 'paid', 'system', { userId: null }));
+    expect(error.reason).toBe('unavailable');
+    expectUntouched(h, order);
+    expect(h.txCounts()).toEqual({ committed: 0, rolledBack: 1 });
   });
 
   it('a move from a status the actor no longer sees is stale, even when the move itself would be allowed', async () => {

@@ -6,6 +6,9 @@ const ALLOWED: Record<string, OrderActor[]> = {
   'awaiting_payment>paid': ['staff', 'system'],
   'awaiting_payment>cancelled': ['customer', 'staff'],
   'awaiting_payment>expired': ['system'],
+  // A verified gateway payment that arrives after the order closed.
+  'expired>paid': ['system'],
+  'cancelled>paid': ['system'],
   'paid>processing': ['staff'],
   'paid>refunded': ['staff', 'system'],
   'processing>shipped': ['staff'],
@@ -38,14 +41,20 @@ describe('order state machine', () => {
     expect(releasing.sort()).toEqual(['awaiting_payment>cancelled', 'awaiting_payment>expired', 'paid>refunded', 'processing>refunded']);
   });
 
+  it('takes the stock again when a late payment reopens an order', () => {
+    expect(checkTransition('expired', 'paid', 'system')).toMatchObject({ ok: true, countsAsSale: true, releasesStock: false });
+  });
+
   it('counts units as sold when paid', () => {
     expect(checkTransition('awaiting_payment', 'paid', 'staff')).toEqual({ ok: true, releasesStock: false, countsAsSale: true });
   });
 
-  it('ends in delivered, cancelled, expired and refunded', () => {
+  it('ends in delivered, cancelled, expired and refunded; only a late verified payment reopens cancelled or expired', () => {
     for (const end of ['delivered', 'cancelled', 'expired', 'refunded'] as const) {
-      for (const actor of ACTORS) expect(nextStatuses(end, actor)).toEqual([]);
+      for (const actor of ['customer', 'staff'] as const) expect(nextStatuses(end, actor)).toEqual([]);
     }
+    for (const end of ['delivered', 'refunded'] as const) expect(nextStatuses(end, 'system')).toEqual([]);
+    for (const closed of ['cancelled', 'expired'] as const) expect(nextStatuses(closed, 'system')).toEqual(['paid']);
     expect(nextStatuses('awaiting_payment', 'customer')).toEqual(['cancelled']);
   });
 });

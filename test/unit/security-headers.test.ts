@@ -6,7 +6,9 @@ describe('security headers (computed once by helmet)', () => {
     const headers = securityHeaders({ production: false });
     expect(headers['content-security-policy']).toBe(
       "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data: blob:;font-src 'self';connect-src 'self';" +
-        "media-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+        "media-src 'self';object-src 'none';base-uri 'self';" +
+        "form-action 'self' https://app.midtrans.com https://app.sandbox.midtrans.com https://checkout.stripe.com;" +
+        "frame-ancestors 'none'",
     );
     expect(headers).toMatchObject({
       'x-content-type-options': 'nosniff',
@@ -18,6 +20,15 @@ describe('security headers (computed once by helmet)', () => {
     expect(headers['strict-transport-security']).toBeUndefined();
     expect(headers['cross-origin-embedder-policy']).toBeUndefined();
     expect(Object.isFrozen(headers)).toBe(true);
+  });
+
+  it('lets forms lead to a payment provider configured elsewhere (a sandbox or a local server), once each', () => {
+    const csp = securityHeaders({ production: false, formActionOrigins: ['http://127.0.0.1:4010', 'https://checkout.stripe.com'] })[
+      'content-security-policy'
+    ];
+    expect(csp).toContain(
+      "form-action 'self' https://app.midtrans.com https://app.sandbox.midtrans.com https://checkout.stripe.com http://127.0.0.1:4010;",
+    );
   });
 
   it('adds HSTS and upgrade-insecure-requests in production', () => {

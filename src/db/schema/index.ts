@@ -6,3 +6,4 @@ export * from './cart';
 export * from './orders';
 export * from './restock';
 export * from './audit';
+export * from './payments';

@@ -106,6 +106,11 @@ export const orders = pgTable(
     total: bigint('total', { mode: 'number' }).notNull(),
 
     paymentMethod: varchar('payment_method', { length: 20 }).notNull(),
+    /**
+     * Set when money arrived that the order cannot keep (paid after it expired and its units were
+     * sold meanwhile) or the provider reports a dispute: staff must act (refund_needed, chargeback).
+     */
+    paymentFlag: varchar('payment_flag', { length: 30 }),
     note: varchar('note', { length: 500 }).notNull().default(''),
     trackingNumber: varchar('tracking_number', { length: 60 }),
     /** Re-encoded transfer receipt uploaded by the customer (random storage key). */

@@ -21,6 +21,7 @@ import { home } from './messages/home';
 import { labels } from './messages/labels';
 import { orders } from './messages/orders';
 import { ordersDesk } from './messages/orders-desk';
+import { payments } from './messages/payments';
 import { product } from './messages/product';
 import { productImport } from './messages/product-import';
 import { settings } from './messages/settings';
@@ -56,6 +57,7 @@ const areas = [
   twoFactor,
   settings,
   users,
+  payments,
 ] as const;
 
 type Area = (typeof areas)[number];

@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS = [
   'stock.adjusted',
   'order.payment_confirmed',
   'order.refunded',
+  'payment.refund_needed',
+  'payment.chargeback',
+  'settings.payments',
   'settings.shop',
   'settings.profile',
 ] as const;

@@ -3,6 +3,7 @@
  * everything and places the order (P0–P2). A bad field re-renders the page with the customer's
  * values and a message per field; a changed price or stock re-renders it with the new numbers.
  */
+import { withQuery } from '../../lib/url';
 import { sha256 } from '../../lib/tokens';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
@@ -17,11 +18,14 @@ import { CheckoutPage } from './views/checkout-page';
 import { type FieldErrors, type FormValues, formValues, parseForm } from '../ui/form';
 import type { Address } from '../accounts/types';
 import { cartOwner } from '../cart/service';
+import { type Gateway, isGateway } from '../payments/types';
 
 export interface CheckoutRoutesDeps {
   checkout: CheckoutService;
   accounts: AccountsService;
   orders: OrdersService;
+  /** Sends the customer to the payment provider right after an order paid online is placed. */
+  payOnline?: (reply: FastifyReply, number: string, gateway: Gateway) => Promise<FastifyReply>;
 }
 
 const PROBLEM_TEXT: Record<string, MessageKey> = {
@@ -153,7 +157,9 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
       if (result.quote.cart.lines.length === 0) return reply.redirect('/keranjang?pesan=habis', 303);
       return render(request, reply, result.quote, { values, alert: { kind: 'warning', key: PROBLEM_TEXT[result.problem]! } }, 409, asGuest);
     }
+    const gateway = choices.data.payment;
+    if (isGateway(gateway) && deps.payOnline) return deps.payOnline(reply, result.number, gateway);
     const url = deps.orders.orderUrl({ number: result.number, userId: request.user?.id ?? null });
-    return reply.redirect(`${url}${url.includes('?') ? '&' : '?'}baru=1`, 303);
+    return reply.redirect(withQuery(url, 'baru=1'), 303);
   });
 }

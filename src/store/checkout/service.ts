@@ -58,6 +58,8 @@ export function createCheckoutService(deps: {
   cart: CartService;
   settings: ShopSettingsService;
   orders: Pick<OrdersService, 'place' | 'numberForKey'>;
+  /** Online gateways ready to take payments now (payments area); none without it. */
+  onlineMethods?: () => Promise<PaymentMethod[]>;
   clock?: () => Date;
 }) {
   const now = deps.clock ?? (() => new Date());
@@ -85,11 +87,17 @@ export function createCheckoutService(deps: {
 
   /** `cheapestByDefault`: with no (or an unknown) courier chosen, select the cheapest (the page's first view). */
   async function quote(owner: CartOwner | null, shippingCode?: string, opts: { cheapestByDefault?: boolean } = {}): Promise<Quote> {
-    const [cart, services, settings] = await Promise.all([deps.cart.view(owner), deps.repo.activeShippingServices(), deps.settings.get()]);
+    const [cart, services, settings, online] = await Promise.all([
+      deps.cart.view(owner),
+      deps.repo.activeShippingServices(),
+      deps.settings.get(),
+      deps.onlineMethods?.() ?? [],
+    ]);
     const options = optionsFor(cart, services, settings);
     const cheapest = () => options.reduce<ShippingOption | undefined>((best, o) => (!best || o.charge < best.charge ? o : best), undefined);
     const selected = options.find((o) => o.code === shippingCode) ?? (opts.cheapestByDefault ? cheapest() : undefined);
-    const paymentMethods: PaymentMethod[] = settings.bankTransferEnabled ? ['bank_transfer'] : [];
+    // Online first: it confirms the order by itself; bank transfer waits for staff to check it.
+    const paymentMethods: PaymentMethod[] = settings.bankTransferEnabled ? [...online, 'bank_transfer'] : [...online];
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([cart.lines.map((l) => [l.productId, l.quantity, l.unitPrice]), options.map((o) => [o.code, o.charge])]))
       .digest('base64url')

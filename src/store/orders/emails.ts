@@ -28,6 +28,7 @@ export interface OrderEmailInput {
     | 'shippingCourier'
     | 'shippingServiceName'
     | 'trackingUrlTemplate'
+    | 'paymentMethod'
   >;
   /** Link to the order page (signed for guests). */
   url: string;
@@ -43,7 +44,10 @@ export function orderEmail({ kind, order, url, bankAccounts }: OrderEmailInput):
     [t('orderEmail.total'), formatRupiah(order.total)],
   ];
   const paragraphs: EmailParts['paragraphs'] = [t(key('body'), { number: order.number })];
-  if (kind === 'placed') {
+  if (kind === 'placed' && order.paymentMethod !== 'bank_transfer') {
+    // Paid online: the order page's button continues (or retries) the payment; no accounts to list.
+    paragraphs.push(t('orderEmail.placed.deadlineOnline', { when: formatDateTimeWib(order.expiresAt, locale) }));
+  } else if (kind === 'placed') {
     paragraphs.push(t('orderEmail.placed.deadline', { when: formatDateTimeWib(order.expiresAt, locale) }));
     for (const account of bankAccounts) rows.push([account.bank, `${account.number} (${account.holder})`]);
     if (bankAccounts.length === 0) paragraphs.push(t('order.transfer.noAccounts'));

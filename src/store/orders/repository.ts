@@ -100,6 +100,8 @@ export function createOrdersRepository(db: StoreDb) {
         await tx.execute(sql`
           SELECT id FROM orders
           WHERE status = 'awaiting_payment' AND expires_at <= ${now.toISOString()}::timestamptz
+            -- A card payment held for fraud review keeps its units until the review ends.
+            AND NOT EXISTS (SELECT 1 FROM payment_attempts a WHERE a.order_id = orders.id AND a.status = 'review')
           ORDER BY expires_at LIMIT ${limit}
           FOR UPDATE SKIP LOCKED`),
       );
@@ -113,6 +115,15 @@ export function createOrdersRepository(db: StoreDb) {
         .where(eq(orders.id, id))
         .returning();
       return row!;
+    },
+
+    /** The method the customer pays with now (a new attempt may use another); not a status move. */
+    async setPaymentMethod(tx: StoreExecutor, orderId: number, method: string): Promise<void> {
+      await tx.update(orders).set({ paymentMethod: method, updatedAt: new Date() }).where(eq(orders.id, orderId));
+    },
+
+    async setPaymentFlag(tx: StoreExecutor, orderId: number, flag: string | null): Promise<void> {
+      await tx.update(orders).set({ paymentFlag: flag, updatedAt: new Date() }).where(eq(orders.id, orderId));
     },
 
     async setTransferProof(tx: StoreExecutor, orderId: number, key: string): Promise<void> {

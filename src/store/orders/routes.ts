@@ -4,13 +4,14 @@
  * customer's list is `/akun/pesanan`; staff move orders from the order page with a form that
  * posts to the admin area (admin/orders/routes.ts).
  */
+import { withQuery } from '../../lib/url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
 import type { CartService } from '../cart/service';
 import type { ShopSettingsService } from '../shop-settings/service';
 import type { StoreProfileService } from '../store-profile/service';
 import { invoiceInput } from './views/invoice-input';
-import { createOrderPages, type OrderParams } from './views/order-pages';
+import { createOrderPages, type OrderParams, type PaymentPart } from './views/order-pages';
 import type { OrderDetail, OrdersService } from './service';
 import { OrderListPage } from './views/order-list';
 import { cartOwner } from '../cart/service';
@@ -18,7 +19,14 @@ import { renderInvoicePdf } from '../documents/service';
 
 export function registerOrderRoutes(
   app: FastifyInstance,
-  deps: { orders: OrdersService; settings: ShopSettingsService; cart: CartService; profiles: StoreProfileService; clock?: () => Date },
+  deps: {
+    orders: OrdersService;
+    settings: ShopSettingsService;
+    cart: CartService;
+    profiles: StoreProfileService;
+    clock?: () => Date;
+    payment?: PaymentPart;
+  },
 ) {
   const { orders } = deps;
   const { notFound, detailFor, showOrder, refused } = createOrderPages(deps);
@@ -26,7 +34,7 @@ export function registerOrderRoutes(
   /** After a change, back to the order page (keeping the guest key) with a notice. */
   function backTo(reply: FastifyReply, detail: OrderDetail, notice: string) {
     const url = orders.orderUrl(detail.order);
-    return reply.redirect(`${url}${url.includes('?') ? '&' : '?'}pesan=${notice}`, 303);
+    return reply.redirect(withQuery(url, `pesan=${notice}`), 303);
   }
 
   app.get<{ Params: OrderParams }>('/pesanan/:number', async (request, reply) => {

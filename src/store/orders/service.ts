@@ -180,6 +180,20 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       if (queued) deps.emailsQueued?.();
     },
 
+    /**
+     * What the payments area needs of an order, inside its own transaction: the row under lock,
+     * its lines, the method and the flag. Status moves still go through `inTransaction`'s move.
+     */
+    payments: {
+      inTransaction: lifecycle.inTransaction,
+      lock: (tx: StoreTx, orderId: number) => repo.lockById(tx, orderId),
+      find: (orderId: number, tx?: StoreTx) => repo.findById(orderId, tx),
+      findByNumber: (number: string) => repo.findByNumber(number),
+      items: (orderId: number, tx?: StoreTx) => repo.itemsOf(orderId, tx),
+      setMethod: (tx: StoreTx, orderId: number, method: string) => repo.setPaymentMethod(tx, orderId, method),
+      setFlag: (tx: StoreTx, orderId: number, flag: string | null) => repo.setPaymentFlag(tx, orderId, flag),
+    },
+
     /** Guest orders join an account once its email is proven (verified link, or login of a verified account). */
     claimGuestOrders: (userId: number, email: string) => repo.claimGuestOrders(userId, email),
   };

@@ -13,8 +13,8 @@ import type { OrderEmailKind } from './emails';
 export const ORDER_STATUSES = orderStatus.enumValues;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** How an order is paid; checkout offers the ones the shop has switched on. */
-export const PAYMENT_METHODS = ['bank_transfer'] as const;
+/** How an order is paid; checkout offers the ones the shop has switched on and configured. */
+export const PAYMENT_METHODS = ['bank_transfer', 'midtrans', 'stripe'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** Who asks for the move: the customer who owns the order, the shop's staff, or a background job / verified payment event. */
@@ -35,7 +35,7 @@ export interface Edge {
   from: OrderStatus | null;
   to: OrderStatus;
   by: Partial<Record<OrderActor, ActorGuard>>;
-  /** reserve: take the lines' units (creation); release / refund: give them back. */
+  /** reserve: take the lines' units (creation, a late payment); release / refund: give them back. */
   stock?: 'reserve' | 'release' | 'refund';
   /** Units count as sold (+1) or stop counting (−1): the best-selling sort. */
   sale?: 1 | -1;
@@ -58,6 +58,11 @@ export const LIFECYCLE: readonly Edge[] = [
     stamps: ['paidAt'],
     email: 'paid',
   },
+  // Money that arrives after the order expired or was cancelled (a verified gateway event only): the
+  // order is paid if its units can be taken again; when they cannot, the move is refused and the
+  // payments area flags the order for a refund instead.
+  { from: 'expired', to: 'paid', by: { system: {} }, stock: 'reserve', sale: 1, stamps: ['paidAt'], email: 'paid' },
+  { from: 'cancelled', to: 'paid', by: { system: {} }, stock: 'reserve', sale: 1, stamps: ['paidAt'], email: 'paid' },
   { from: 'awaiting_payment', to: 'cancelled', by: { customer: {}, staff: {} }, stock: 'release', email: 'cancelled' },
   { from: 'awaiting_payment', to: 'expired', by: { system: {} }, stock: 'release', email: 'expired' },
   { from: 'paid', to: 'processing', by: { staff: {} } },
@@ -72,7 +77,8 @@ export const STATUS_ALLOWS: Partial<Record<OrderStatus, { transferProof?: readon
   awaiting_payment: { transferProof: ['bank_transfer'] },
 };
 
-export type RefusalReason = 'invalid' | 'forbidden' | 'stale' | 'missing';
+/** unavailable: the move must take units back onto the order and the shelf no longer has them. */
+export type RefusalReason = 'invalid' | 'forbidden' | 'stale' | 'missing' | 'unavailable';
 
 export function findEdge(from: OrderStatus | null, to: OrderStatus): Edge | undefined {
   return LIFECYCLE.find((e) => e.from === from && e.to === to);

@@ -13,6 +13,7 @@
  * The form is read by plugins/multipart-form.ts (multipart only for this route, the CSRF field
  * and the guest key `k` before the file, the file kept out of `request.body`).
  */
+import { withQuery } from '../../lib/url';
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -101,7 +102,7 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
 
   function backTo(reply: FastifyReply, detail: OrderDetail, notice: string) {
     const url = orders.orderUrl(detail.order);
-    return reply.redirect(`${url}${url.includes('?') ? '&' : '?'}pesan=${notice}`, 303);
+    return reply.redirect(withQuery(url, `pesan=${notice}`), 303);
   }
 
   /** A refused upload: 404 for anyone who may not upload, otherwise back to the order with a notice (or a JSON error). */

@@ -96,6 +96,11 @@ export function createLifecycle(deps: LifecycleDeps) {
       write[field] = value;
     }
     for (const stamp of edge.stamps ?? []) write[stamp] = deps.clock();
+    if (edge.stock === 'reserve') {
+      // Taken before anything is written: when the shelf cannot serve the order again, the move is refused whole.
+      const reserved = await stock.reserve(tx, order.id, await linesOf(tx, order.id));
+      if (!reserved.ok) throw new OrderTransitionError(order.status, edge.to, 'unavailable');
+    }
     const moved = await repo.writeStatus(tx, order.id, write);
     if (edge.stock === 'release' || edge.stock === 'refund' || edge.sale) {
       const lines = await linesOf(tx, order.id);
@@ -124,16 +129,40 @@ export function createLifecycle(deps: LifecycleDeps) {
     return moved;
   }
 
+  /** One move inside a transaction that already runs: locks the row, checks the edge, applies it. */
+  async function moveLocked(
+    tx: StoreTx,
+    queue: (order: OrderRow, kind: OrderEmailKind) => Promise<void>,
+    orderId: number,
+    to: OrderStatus,
+    actor: OrderActor,
+    input: TransitionInput,
+  ): Promise<OrderRow> {
+    const order = await repo.lockById(tx, orderId);
+    if (!order) throw new Error(`order ${orderId} not found`);
+    if (input.expectFrom && !input.expectFrom.includes(order.status)) throw new OrderTransitionError(order.status, to, 'stale');
+    const allowed = edgeFor(order.status, to, actor, order.paymentMethod);
+    if (!allowed.ok) throw new OrderTransitionError(order.status, to, allowed.reason);
+    return applyEdge(tx, order, allowed.edge, actor, input, queue);
+  }
+
   /** Moves one order along the table under its row lock. Refusals throw OrderTransitionError. */
   async function transition(orderId: number, to: OrderStatus, actor: OrderActor, input: TransitionInput): Promise<OrderRow> {
-    return committing(async (tx, queue) => {
-      const order = await repo.lockById(tx, orderId);
-      if (!order) throw new Error(`order ${orderId} not found`);
-      if (input.expectFrom && !input.expectFrom.includes(order.status)) throw new OrderTransitionError(order.status, to, 'stale');
-      const allowed = edgeFor(order.status, to, actor, order.paymentMethod);
-      if (!allowed.ok) throw new OrderTransitionError(order.status, to, allowed.reason);
-      return applyEdge(tx, order, allowed.edge, actor, input, queue);
-    });
+    return committing((tx, queue) => moveLocked(tx, queue, orderId, to, actor, input));
+  }
+
+  /**
+   * Runs `work` in one transaction with a `move` that is `transition()` inside it: a caller that
+   * must write its own rows atomically with the move (a payment event stored once, with the order
+   * it pays) uses this. Emails queued by the moves are sent once the whole transaction commits.
+   */
+  async function inTransaction<T>(
+    work: (
+      tx: StoreTx,
+      move: (orderId: number, to: OrderStatus, actor: OrderActor, input: TransitionInput) => Promise<OrderRow>,
+    ) => Promise<T>,
+  ): Promise<T> {
+    return committing((tx, queue) => work(tx, (orderId, to, actor, input) => moveLocked(tx, queue, orderId, to, actor, input)));
   }
 
   const creation = findEdge(null, 'awaiting_payment')!;
@@ -214,7 +243,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     });
   }
 
-  return { place, transition, expireDue, withLockedOrder };
+  return { place, transition, inTransaction, expireDue, withLockedOrder };
 }
 
 export type Lifecycle = ReturnType<typeof createLifecycle>;

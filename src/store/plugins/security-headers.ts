@@ -10,7 +10,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
-function helmetOptions(production: boolean): HelmetOptions {
+/**
+ * Where a form of ours may send the browser: our own origin, and the payment providers' hosted
+ * pages, because choosing "pay" posts to us and we answer with a redirect to the provider (the
+ * browser applies form-action to that redirect too).
+ */
+export const PAYMENT_PAGE_ORIGINS = ['https://app.midtrans.com', 'https://app.sandbox.midtrans.com', 'https://checkout.stripe.com'];
+
+export interface SecurityHeaderOptions {
+  production: boolean;
+  /** More origins forms may lead to (the providers' hosts when the configuration points elsewhere). */
+  formActionOrigins?: readonly string[];
+}
+
+function helmetOptions({ production, formActionOrigins = [] }: SecurityHeaderOptions): HelmetOptions {
   return {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -24,7 +37,7 @@ function helmetOptions(production: boolean): HelmetOptions {
         mediaSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
-        formAction: ["'self'"],
+        formAction: ["'self'", ...new Set([...PAYMENT_PAGE_ORIGINS, ...formActionOrigins])],
         frameAncestors: ["'none'"],
         ...(production ? { upgradeInsecureRequests: [] } : {}),
       },
@@ -39,7 +52,7 @@ function helmetOptions(production: boolean): HelmetOptions {
 }
 
 /** The headers helmet sets with our options (lower-case names), computed by running it once. */
-export function securityHeaders(opts: { production: boolean }): Readonly<Record<string, string>> {
+export function securityHeaders(opts: SecurityHeaderOptions): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: unknown) {
@@ -49,7 +62,7 @@ export function securityHeaders(opts: { production: boolean }): Readonly<Record<
     removeHeader() {},
   };
   let failure: unknown;
-  helmet(helmetOptions(opts.production))({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+  helmet(helmetOptions(opts))({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
     failure = error;
   });
   if (failure) throw failure;
@@ -57,7 +70,7 @@ export function securityHeaders(opts: { production: boolean }): Readonly<Record<
   return Object.freeze(headers);
 }
 
-export function registerSecurityHeaders(app: FastifyInstance, opts: { production: boolean }) {
+export function registerSecurityHeaders(app: FastifyInstance, opts: SecurityHeaderOptions) {
   const headers = securityHeaders(opts);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);

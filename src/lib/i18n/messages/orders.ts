@@ -86,6 +86,9 @@ export const orders = defineMessages({
     'orderEmail.placed.body':
       'Terima kasih sudah berbelanja di Hurtrock! Pesanan {number} sudah kami catat dan stoknya kami simpan untukmu.',
     'orderEmail.placed.deadline': 'Silakan transfer tepat sebesar total di bawah ke salah satu rekening berikut sebelum {when}.',
+    'orderEmail.placed.deadlineOnline':
+      'Kalau pembayaran online belum selesai, lanjutkan dari halaman pesanan sebelum {when}. ' +
+      'Pesanan terkonfirmasi otomatis begitu pembayaran diterima.',
     'orderEmail.paid.subject': 'Pembayaran pesanan {number} diterima',
     'orderEmail.paid.body': 'Pembayaran untuk pesanan {number} sudah kami terima. Pesananmu segera kami siapkan.',
     'orderEmail.shipped.subject': 'Pesanan {number} sudah dikirim',
@@ -182,6 +185,9 @@ export const orders = defineMessages({
     'orderEmail.placed.subject': 'Order {number} received — awaiting payment',
     'orderEmail.placed.body': 'Thank you for shopping at Hurtrock! We have recorded order {number} and are holding its items for you.',
     'orderEmail.placed.deadline': 'Please transfer exactly the total below to one of these accounts before {when}.',
+    'orderEmail.placed.deadlineOnline':
+      'If your online payment is not finished yet, continue it from the order page before {when}. ' +
+      'The order is confirmed automatically once the payment arrives.',
     'orderEmail.paid.subject': 'Payment for order {number} received',
     'orderEmail.paid.body': 'We have received the payment for order {number}. We are getting it ready.',
     'orderEmail.shipped.subject': 'Order {number} has shipped',

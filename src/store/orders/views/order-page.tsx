@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import type { BankAccount } from '../../../db/schema';
 import { formatRupiah } from '../../../lib/money';
 import { formatDateTimeWib } from '../../../lib/time';
@@ -19,8 +20,12 @@ export interface OrderPageProps {
   now: Date;
   /** The guest link's key, carried by every form on the page. */
   guestKey?: string;
-  alert?: { kind: 'success' | 'danger' | 'info'; text: string };
+  alert?: { kind: 'success' | 'danger' | 'info' | 'warning'; text: string };
   justPlaced: boolean;
+  /** The online payment's panel (payments area), shown instead of the bank transfer's while it applies. */
+  paymentPanel?: ComponentChild;
+  /** Reload the page after this many seconds (a payment being confirmed right now). */
+  refreshSeconds?: number;
 }
 
 function Timeline({ status }: { status: OrderStatus }) {
@@ -168,7 +173,7 @@ function Items({ detail }: { detail: OrderDetail }) {
   );
 }
 
-export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlaced }: OrderPageProps) {
+export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlaced, paymentPanel, refreshSeconds }: OrderPageProps) {
   const { t, locale } = usePage();
   const { order, events } = detail;
   const lead: Partial<Record<OrderStatus, string>> = {
@@ -180,7 +185,11 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
   // Cancelling is the customer's only move while the order is open; once it is not, they can buy again.
   const customerMayCancel = nextStatuses(order.status, 'customer').includes('cancelled');
   return (
-    <Layout title={t('order.title', { number: order.number })} scripts={['orders']}>
+    <Layout
+      title={t('order.title', { number: order.number })}
+      scripts={['orders']}
+      head={refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : undefined}
+    >
       <div class="container order-page">
         <div class="order-head">
           <h1 class="display-title cart-title">
@@ -204,7 +213,8 @@ export function OrderPage({ detail, bankAccounts, now, guestKey, alert, justPlac
         <Timeline status={order.status} />
         <div class="row g-4">
           <div class="col-12 col-lg-7">
-            {acceptsTransferProof(order) && <PaymentPanel detail={detail} bankAccounts={bankAccounts} now={now} guestKey={guestKey} />}
+            {paymentPanel ??
+              (acceptsTransferProof(order) && <PaymentPanel detail={detail} bankAccounts={bankAccounts} now={now} guestKey={guestKey} />)}
             <Items detail={detail} />
           </div>
           <div class="col-12 col-lg-5">

@@ -25,7 +25,23 @@ export const formField = (request: FastifyRequest, name: string): unknown => ((r
 
 export type OrderPages = ReturnType<typeof createOrderPages>;
 
-export function createOrderPages(deps: { orders: OrdersService; settings: ShopSettingsService; clock?: () => Date }) {
+/**
+ * The online payment's part of the order page, from the payments area (wired in app.ts, so the
+ * orders area does not depend on it): its panel, a refresh while a payment is being confirmed,
+ * and its notices.
+ */
+export type PaymentPart = (
+  request: FastifyRequest,
+  detail: OrderDetail,
+  guestKey: string | undefined,
+) => Promise<Pick<OrderPageProps, 'paymentPanel' | 'refreshSeconds' | 'alert'> & { detail?: OrderDetail }>;
+
+export function createOrderPages(deps: {
+  orders: OrdersService;
+  settings: ShopSettingsService;
+  clock?: () => Date;
+  payment?: PaymentPart;
+}) {
   const { orders } = deps;
   const now = deps.clock ?? (() => new Date());
 
@@ -50,15 +66,21 @@ export function createOrderPages(deps: { orders: OrdersService; settings: ShopSe
     await request.server.sessions.ensure(request, reply);
     const settings = await deps.settings.get();
     const notice = NOTICES[String(query.pesan ?? '')];
+    const guestKey = detail.access === 'guestLink' ? String(query.k ?? formField(request, 'k')) : undefined;
+    // The payment part may look at the provider first (a customer just back from paying) and hand
+    // back the order as it is after that.
+    const payment = deps.payment ? await deps.payment(request, detail, guestKey) : {};
     const props: OrderPageProps = {
-      detail,
+      detail: payment.detail ?? detail,
       bankAccounts: settings.bankAccounts,
       now: now(),
-      guestKey: detail.access === 'guestLink' ? String(query.k ?? formField(request, 'k')) : undefined,
+      guestKey,
       justPlaced: query.baru === '1',
       alert: notice
         ? { kind: notice.kind, text: request.t(notice.key, { status: request.t(`order.status.${detail.order.status}`) }) }
-        : undefined,
+        : payment.alert,
+      paymentPanel: payment.paymentPanel,
+      refreshSeconds: payment.refreshSeconds,
       ...extra,
     };
     // Personal data: never cached by a browser or a proxy.

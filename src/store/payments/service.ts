@@ -1,0 +1,335 @@
+/**
+ * Online payments (P3, P4, P7): starting an attempt, and the ONE function that applies a verified
+ * provider event (`apply`). It stores the event under its unique (provider, event key) in the same
+ * transaction as everything it changes, checks the amount in whole rupiah, moves the attempt only
+ * forward and the order only through the orders' `transition()` — so duplicates, replays, races and
+ * late deliveries change nothing twice. Webhooks, reconciliation, return pages and refunds all end
+ * here.
+ */
+import type { StoreTx } from '../../db/store-db';
+import { type AuditActor, recordAudit, SYSTEM_ACTOR } from '../audit/record';
+import type { OrdersService } from '../orders/service';
+import { OrderTransitionError } from '../orders/state-machine';
+import type { OrderRow } from '../orders/types';
+import { attemptAccepts, attemptStatusOf, isOpenAttempt } from './attempt-status';
+import type { ProviderSettings } from './provider-settings';
+import type { PaymentsRepository } from './repository';
+import { type AttemptRow, type AttemptStatus, type Gateway, ProviderUnavailable, type VerifiedEvent } from './types';
+
+export type ApplyOutcome =
+  | 'applied'
+  | 'duplicate'
+  | 'ignored'
+  | 'amount_mismatch'
+  | 'unknown_attempt'
+  | 'refund_needed'
+  | 'review'
+  | 'recorded'
+  | 'flagged';
+
+/** First look at a still-open attempt this long after it started (a notification should have come). */
+const FIRST_CHECK_MS = 10 * 60_000;
+/** Then again this often, until the attempt ends or is well past its expiry. */
+const RECHECK_MS = 30 * 60_000;
+/** Stop asking about an attempt this long after it expired. */
+const GIVE_UP_AFTER_EXPIRY_MS = 6 * 3_600_000;
+
+export interface PaymentsServiceDeps {
+  repo: PaymentsRepository;
+  orders: Pick<OrdersService, 'payments'>;
+  providers: ProviderSettings;
+  clock?: () => Date;
+  /** Warnings worth a log line (an amount that does not match, a provider that did not answer). */
+  warn?: (details: Record<string, unknown>, message: string) => void;
+}
+
+/** Thrown inside apply's transaction to roll it back and record "refund needed" instead. */
+class CannotKeepPayment extends Error {}
+
+export function createPaymentsService(deps: PaymentsServiceDeps) {
+  const { repo } = deps;
+  const hooks = deps.orders.payments;
+  const now = deps.clock ?? (() => new Date());
+  const warn = deps.warn ?? (() => {});
+
+  /** The attempt reference: the order number for the first try, `HR-…-2` after (Midtrans pays an order_id once). */
+  const referenceFor = (order: OrderRow, seq: number) => (seq === 1 ? order.number : `${order.number}-${seq}`);
+
+  async function flag(tx: StoreTx, order: OrderRow, flagName: 'refund_needed' | 'chargeback', event: VerifiedEvent, actor: AuditActor) {
+    await hooks.setFlag(tx, order.id, flagName);
+    await recordAudit(tx, actor, {
+      action: flagName === 'refund_needed' ? 'payment.refund_needed' : 'payment.chargeback',
+      subject: { type: 'order', id: order.number, label: order.number },
+      before: { status: order.status, paymentFlag: order.paymentFlag },
+      after: { paymentFlag: flagName, provider: event.provider, event: event.kind, amount: event.amount ?? null },
+    });
+  }
+
+  /**
+   * Applies one verified event. `actor` names a person for the audit log when one caused it (a
+   * refund from the back office); provider events are the system.
+   */
+  async function apply(event: VerifiedEvent, actor: AuditActor = SYSTEM_ACTOR): Promise<ApplyOutcome> {
+    try {
+      return await hooks.inTransaction(async (tx, move) => {
+        const attempt = await repo.lockAttempt(tx, event.provider, event);
+        const eventId = await repo.insertEvent(tx, {
+          provider: event.provider,
+          eventKey: event.eventKey,
+          attemptId: attempt?.id ?? null,
+          orderId: attempt?.orderId ?? null,
+          kind: event.kind,
+          source: event.source,
+          outcome: 'received',
+          payload: event.payload ?? {},
+        });
+        if (eventId === undefined) return 'duplicate';
+        const outcome = attempt ? await decide(tx, move, attempt, event, actor) : 'unknown_attempt';
+        await repo.setEventOutcome(tx, eventId, outcome);
+        return outcome;
+      });
+    } catch (error) {
+      if (!(error instanceof CannotKeepPayment)) throw error;
+      // The money arrived for units that were sold meanwhile: keep the event, mark the attempt paid
+      // and flag the order for a refund, in a transaction of its own (the move's was rolled back).
+      return hooks.inTransaction(async (tx) => {
+        const attempt = (await repo.lockAttempt(tx, event.provider, event))!;
+        const eventId = await repo.insertEvent(tx, {
+          provider: event.provider,
+          eventKey: event.eventKey,
+          attemptId: attempt.id,
+          orderId: attempt.orderId,
+          kind: event.kind,
+          source: event.source,
+          outcome: 'refund_needed',
+          payload: event.payload ?? {},
+        });
+        if (eventId === undefined) return 'duplicate';
+        await repo.updateAttempt(tx, attempt.id, attemptPatch(event, 'paid'));
+        await flag(tx, (await hooks.lock(tx, attempt.orderId))!, 'refund_needed', event, actor);
+        return 'refund_needed';
+      });
+    }
+  }
+
+  function attemptPatch(event: VerifiedEvent, status: AttemptStatus) {
+    return {
+      status,
+      ...(event.channel ? { channel: event.channel } : {}),
+      ...(event.instructions && event.instructions.length > 0 ? { instructions: event.instructions } : {}),
+      ...(event.paymentRef ? { paymentRef: event.paymentRef } : {}),
+      ...(isOpenAttempt(status) ? {} : { checkAfter: null }),
+    };
+  }
+
+  async function decide(
+    tx: StoreTx,
+    move: Parameters<Parameters<typeof hooks.inTransaction>[0]>[1],
+    attempt: AttemptRow,
+    event: VerifiedEvent,
+    actor: AuditActor,
+  ): Promise<ApplyOutcome> {
+    const order = (await hooks.lock(tx, attempt.orderId))!;
+    if (event.signal === 'chargeback') {
+      await flag(tx, order, 'chargeback', event, actor);
+      return 'flagged';
+    }
+    if (event.signal === 'partial_refund') return 'recorded';
+    const next = attemptStatusOf(event.signal);
+    if (!next) return 'ignored';
+    // Never mark paid for a different sum: a tampered or mistaken amount is kept for staff to see.
+    if (next === 'paid' && event.amount !== attempt.amount) {
+      warn(
+        { provider: event.provider, reference: attempt.reference, expected: attempt.amount, got: event.amount },
+        'payment amount mismatch',
+      );
+      return 'amount_mismatch';
+    }
+    if (!attemptAccepts(attempt.status as AttemptStatus, next)) return 'ignored';
+    await repo.updateAttempt(tx, attempt.id, attemptPatch(event, next));
+
+    const input = { userId: actor.id, auditActor: actor, note: `${event.provider} ${attempt.reference}: ${event.kind}` };
+    if (next === 'paid') {
+      if (order.status === 'awaiting_payment') {
+        await move(order.id, 'paid', 'system', input);
+        return 'applied';
+      }
+      if (order.status === 'expired' || order.status === 'cancelled') {
+        try {
+          await move(order.id, 'paid', 'system', input);
+          return 'applied';
+        } catch (error) {
+          if (error instanceof OrderTransitionError && error.reason === 'unavailable') throw new CannotKeepPayment();
+          throw error;
+        }
+      }
+      // Paid already through another attempt (or refunded): this second payment must go back.
+      await flag(tx, order, 'refund_needed', event, actor);
+      return 'refund_needed';
+    }
+    if (next === 'review') return 'review';
+    if (next === 'refunded') {
+      if (order.status === 'paid' || order.status === 'processing') {
+        await move(order.id, 'refunded', actor.id === null ? 'system' : 'staff', input);
+      }
+      return 'applied';
+    }
+    return 'applied';
+  }
+
+  /** Gateways checkout may offer now. */
+  async function available(): Promise<Gateway[]> {
+    return [...(await deps.providers.ready()).keys()];
+  }
+
+  /**
+   * Starts (or resumes) paying an order online: an open attempt with the same provider is reused
+   * while it lasts; otherwise a new attempt is made and the provider asked for its page. Returns
+   * where to send the customer. The order must still be awaiting payment within its reservation.
+   */
+  async function start(orderId: number, gateway: Gateway, returnUrl: string): Promise<{ redirectUrl: string }> {
+    const provider = (await deps.providers.ready()).get(gateway);
+    if (!provider) throw new PaymentRefused('unavailable');
+    const at = now();
+    const prepared = await hooks.inTransaction(async (tx) => {
+      const order = await hooks.lock(tx, orderId);
+      if (!order || order.status !== 'awaiting_payment') throw new PaymentRefused('status');
+      if (order.expiresAt.getTime() <= at.getTime()) throw new PaymentRefused('expired');
+      const attempts = await repo.attemptsOf(orderId, tx);
+      if (attempts.some((a) => a.status === 'review' || a.status === 'paid')) throw new PaymentRefused('inProgress');
+      const reusable = attempts.find((a) => a.provider === gateway && isOpenAttempt(a.status) && a.redirectUrl && a.expiresAt > at);
+      if (reusable?.redirectUrl) return { reuse: reusable.redirectUrl };
+      if (order.paymentMethod !== gateway) await hooks.setMethod(tx, orderId, gateway);
+      const seq = await repo.nextSeq(tx, orderId);
+      const attempt = await repo.insertAttempt(tx, {
+        orderId,
+        provider: gateway,
+        seq,
+        reference: referenceFor(order, seq),
+        amount: order.total,
+        expiresAt: order.expiresAt,
+        checkAfter: new Date(at.getTime() + FIRST_CHECK_MS),
+      });
+      return { order, attempt, items: await hooks.items(orderId, tx) };
+    });
+    if ('reuse' in prepared && prepared.reuse) return { redirectUrl: prepared.reuse };
+    if ('reuse' in prepared) throw new PaymentRefused('status');
+    const { order, attempt, items } = prepared;
+    try {
+      const started = await provider.start({
+        order,
+        items,
+        attempt: { reference: attempt.reference, seq: attempt.seq, amount: attempt.amount, expiresAt: attempt.expiresAt },
+        returnUrl,
+        now: at,
+      });
+      await hooks.inTransaction((tx) =>
+        repo.updateAttempt(tx, attempt.id, { externalId: started.externalId, redirectUrl: started.redirectUrl, status: 'pending' }),
+      );
+      return { redirectUrl: started.redirectUrl };
+    } catch (error) {
+      warn({ provider: gateway, reference: attempt.reference, err: error }, 'payment could not be started');
+      await hooks.inTransaction((tx) => repo.updateAttempt(tx, attempt.id, { status: 'failed', checkAfter: null }));
+      throw error instanceof ProviderUnavailable
+        ? error
+        : new ProviderUnavailable('the provider did not start the payment', { cause: error });
+    }
+  }
+
+  /**
+   * The customer switches an unpaid order to bank transfer (a card declined, no e-wallet at hand).
+   * Refused while a payment is under review or already in: that money would have to go back.
+   */
+  async function chooseBankTransfer(orderId: number): Promise<void> {
+    const at = now();
+    await hooks.inTransaction(async (tx) => {
+      const order = await hooks.lock(tx, orderId);
+      if (!order || order.status !== 'awaiting_payment') throw new PaymentRefused('status');
+      if (order.expiresAt.getTime() <= at.getTime()) throw new PaymentRefused('expired');
+      const attempts = await repo.attemptsOf(orderId, tx);
+      if (attempts.some((a) => a.status === 'review' || a.status === 'paid')) throw new PaymentRefused('inProgress');
+      if (order.paymentMethod !== 'bank_transfer') await hooks.setMethod(tx, orderId, 'bank_transfer');
+    });
+  }
+
+  /** Asks the provider where an attempt stands and applies the answer (same idempotent path). */
+  async function check(attempt: AttemptRow): Promise<ApplyOutcome | undefined> {
+    if (!isOpenAttempt(attempt.status)) return undefined;
+    const provider = await deps.providers.configured(attempt.provider as Gateway);
+    if (!provider) return undefined;
+    const event = await provider.status(attempt);
+    return event ? apply(event) : undefined;
+  }
+
+  /** The background job (missed notifications): open attempts due for a look, claimed once across instances. */
+  async function reconcile(limit = 20): Promise<number> {
+    const at = now();
+    const due = await hooks.inTransaction((tx) => repo.claimDueChecks(tx, at, new Date(at.getTime() + RECHECK_MS), limit));
+    let applied = 0;
+    for (const attempt of due) {
+      if (at.getTime() - attempt.expiresAt.getTime() > GIVE_UP_AFTER_EXPIRY_MS) {
+        await hooks.inTransaction((tx) => repo.updateAttempt(tx, attempt.id, { checkAfter: null }));
+        continue;
+      }
+      try {
+        if ((await check(attempt)) === 'applied') applied++;
+      } catch (error) {
+        warn({ provider: attempt.provider, reference: attempt.reference, err: error }, 'payment status check failed');
+      }
+    }
+    return applied;
+  }
+
+  /** A customer back from the provider's page: look once at the latest open attempt (the webhook may be late). */
+  async function confirmOnReturn(orderId: number): Promise<void> {
+    const latest = (await repo.attemptsOf(orderId)).at(-1);
+    if (!latest || !isOpenAttempt(latest.status)) return;
+    try {
+      await check(latest);
+    } catch (error) {
+      warn({ provider: latest.provider, reference: latest.reference, err: error }, 'payment status check on return failed');
+    }
+  }
+
+  /**
+   * Staff refund a paid online order in full: the provider gives the money back, then the answer
+   * is applied (order refunded through `transition()`: stock back, audit entry). A provider that
+   * refuses leaves the order as it was.
+   */
+  async function refund(orderId: number, actor: AuditActor): Promise<ApplyOutcome> {
+    const order = await hooks.find(orderId);
+    if (!order || (order.status !== 'paid' && order.status !== 'processing')) throw new PaymentRefused('status');
+    const paid = (await repo.attemptsOf(orderId)).find((a) => a.status === 'paid');
+    if (!paid) throw new PaymentRefused('noPayment');
+    const provider = await deps.providers.configured(paid.provider as Gateway);
+    if (!provider) throw new PaymentRefused('unavailable');
+    const event = await provider.refund(paid, paid.amount, `Refund of order ${order.number}`);
+    return apply({ ...event, reference: paid.reference }, actor);
+  }
+
+  return {
+    apply,
+    available,
+    start,
+    chooseBankTransfer,
+    reconcile,
+    confirmOnReturn,
+    refund,
+    /** The order's attempts and provider events (raw payloads included), for the back office. */
+    async forOrder(orderId: number) {
+      const [attempts, events] = await Promise.all([repo.attemptsOf(orderId), repo.eventsOf(orderId)]);
+      return { attempts, events };
+    },
+    latestAttempt: async (orderId: number) => (await repo.attemptsOf(orderId)).at(-1),
+  };
+}
+
+/** Why a payment cannot start or be refunded (a message for the customer or staff, not an outage). */
+export class PaymentRefused extends Error {
+  constructor(readonly reason: 'unavailable' | 'status' | 'expired' | 'inProgress' | 'noPayment') {
+    super(`payment refused: ${reason}`);
+    this.name = 'PaymentRefused';
+  }
+}
+
+export type PaymentsService = ReturnType<typeof createPaymentsService>;
