@@ -10,7 +10,20 @@ export function loggerOptions(service: 'store' | 'chat' | 'launcher', level: str
     level,
     base: { service },
     redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'],
+      // Payment keys too: a provider SDK's error may carry the request it sent (with its Authorization header).
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["stripe-signature"]',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.token',
+        '*.secretKey',
+        '*.serverKey',
+        '*.webhookSecret',
+        'err.config.headers.Authorization',
+        'err.cause.config.headers.Authorization',
+      ],
       censor: '[redacted]',
     },
   };

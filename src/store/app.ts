@@ -274,6 +274,7 @@ export async function buildStoreApp({
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
   registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders, payOnline: paymentsArea.afterCheckout });
   registerOrderRoutes(app, { orders, settings, cart, profiles, clock, payment: paymentsArea.paymentPart });
+  paymentsArea.registerRoutes();
   registerTransferProofRoutes(app, { orders, uploadDir: config.uploadDir });
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
@@ -355,6 +356,8 @@ export async function buildStoreApp({
     imports,
     pendingImports,
     audit: createAuditService({ repo: createAuditRepository(db) }),
+    paymentsAdmin: paymentsArea.admin,
+    payments: paymentsArea.payments,
     users,
     clock,
     extraRoutes: adminRoutes,

@@ -49,6 +49,9 @@ const PUBLIC = new Set([
   'GET /pesanan/:number/bukti-transfer.jpg',
   'POST /pesanan/:number/batal',
   'POST /pesanan/:number/beli-lagi',
+  'POST /pesanan/:number/bayar',
+  // Payment providers' notifications: no session, no CSRF; the provider's signature is the credential (P3).
+  'POST /webhooks/:provider',
   'GET /masuk',
   'POST /masuk',
   'POST /keluar',

@@ -33,9 +33,23 @@ export function paymentEnv(stripe: StripeFake, midtrans: MidtransFake): Record<s
   };
 }
 
-export async function startPaymentsWorld(target: DbTarget, env: Record<string, string> = {}): Promise<PaymentsWorld> {
+/**
+ * `keysInEnv: false` leaves only the servers' addresses in the environment: the keys are then
+ * entered in the back office, as a shop without server access does.
+ */
+export async function startPaymentsWorld(
+  target: DbTarget,
+  env: Record<string, string> = {},
+  { keysInEnv = true }: { keysInEnv?: boolean } = {},
+): Promise<PaymentsWorld> {
   const [stripe, midtrans] = await Promise.all([startStripeFake(), startMidtransFake()]);
-  const store = await createTestStore(target, { env: { ...paymentEnv(stripe, midtrans), ...env } });
+  const all = paymentEnv(stripe, midtrans);
+  const servers = {
+    STRIPE_API_BASE: all.STRIPE_API_BASE!,
+    MIDTRANS_API_BASE: all.MIDTRANS_API_BASE!,
+    MIDTRANS_SNAP_BASE: all.MIDTRANS_SNAP_BASE!,
+  };
+  const store = await createTestStore(target, { env: { ...(keysInEnv ? all : servers), ...env } });
   const url = await store.app.listen({ host: '127.0.0.1', port: 0 });
   stripe.webhookUrl = `${url}/webhooks/stripe`;
   midtrans.notificationUrl = `${url}/webhooks/midtrans`;

@@ -104,6 +104,20 @@ describe.each(dbTargets)('Midtrans payments on %s', (target) => {
     expect(await paidMoves(order.id)).toHaveLength(1);
   });
 
+  it('a pending virtual account payment shows its number on the order page, with no self-refresh', async () => {
+    const b = new TestBrowser(world.store.app);
+    const { order } = await checkoutWith(world, b, guitar.id, 'midtrans');
+    expect(await world.midtrans.notify(order.number, 'pending', { paymentType: 'bank_transfer' })).toBe(200);
+    const [attempt] = await attemptsOf(world.db, order.id);
+    const va = world.midtrans.transactions.get(order.number)!.va_numbers![0]!;
+    expect(attempt).toMatchObject({ status: 'pending', channel: `bank_transfer:${va.bank}` });
+    expect(attempt!.instructions).toEqual([{ label: `va:${va.bank.toUpperCase()}`, value: va.va_number }]);
+    const page = await b.get(`/pesanan/${order.number}?k=${guestKeyOf(world, order)}&bayar=selesai`);
+    expect(page.body).toContain(va.va_number);
+    expect(page.body).toContain(`Nomor virtual account ${va.bank.toUpperCase()}`);
+    expect(page.body).not.toContain('http-equiv="refresh"');
+  });
+
   it('a wrong signature is refused with 400 and stores nothing', async () => {
     const { order } = await checkoutWith(world, new TestBrowser(world.store.app), guitar.id, 'midtrans');
     const status = await world.midtrans.notify(order.number, 'settlement', { signatureKey: 'f'.repeat(128) });

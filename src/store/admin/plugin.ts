@@ -42,6 +42,8 @@ import { type AdminSettingsDeps, registerAdminSettingsRoutes } from './settings/
 import { AdminNotFoundPage } from './views/not-found-page';
 import { registerAdminUserRoutes } from './users/routes';
 import type { UsersService } from '../users/service';
+import type { PaymentsAdmin } from '../payments/service';
+import type { PaymentsService } from '../payments/service';
 
 export interface AdminAreaDeps {
   accounts: AccountsService;
@@ -68,6 +70,9 @@ export interface AdminAreaDeps {
   settingsEditors?: Pick<AdminSettingsDeps, 'shopSettingsEditor' | 'storeProfileEditor'>;
   imports: ProductImportService;
   pendingImports: PendingImports;
+  /** Online payments (P6, P7): provider settings on the settings page, attempts and refunds on an order. */
+  paymentsAdmin?: PaymentsAdmin;
+  payments?: PaymentsService;
   /** The audit log's reader (A11). */
   audit: AuditService;
   /** Staff, customers and invitations (A8). */

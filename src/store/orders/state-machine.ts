@@ -44,7 +44,8 @@ export interface Edge {
   email?: OrderEmailKind;
 }
 
-const STAFF_CONFIRMS_TRANSFER: ActorGuard = { paymentMethods: ['bank_transfer'] };
+/** Money staff handle by hand: a bank transfer's. Online payments are confirmed and refunded by their provider. */
+const STAFF_ONLY_FOR_TRANSFERS: ActorGuard = { paymentMethods: ['bank_transfer'] };
 
 export const LIFECYCLE: readonly Edge[] = [
   // Checkout: the order is created awaiting payment with its units reserved, and the customer is told how to pay.
@@ -53,7 +54,7 @@ export const LIFECYCLE: readonly Edge[] = [
   {
     from: 'awaiting_payment',
     to: 'paid',
-    by: { staff: STAFF_CONFIRMS_TRANSFER, system: {} },
+    by: { staff: STAFF_ONLY_FOR_TRANSFERS, system: {} },
     sale: 1,
     stamps: ['paidAt'],
     email: 'paid',
@@ -66,9 +67,11 @@ export const LIFECYCLE: readonly Edge[] = [
   { from: 'awaiting_payment', to: 'cancelled', by: { customer: {}, staff: {} }, stock: 'release', email: 'cancelled' },
   { from: 'awaiting_payment', to: 'expired', by: { system: {} }, stock: 'release', email: 'expired' },
   { from: 'paid', to: 'processing', by: { staff: {} } },
-  { from: 'paid', to: 'refunded', by: { staff: {}, system: {} }, stock: 'refund', sale: -1 },
+  // Staff mark a bank transfer refunded by hand; money paid online goes back through its provider
+  // (the back office's refund button), whose verified answer is the system's move.
+  { from: 'paid', to: 'refunded', by: { staff: STAFF_ONLY_FOR_TRANSFERS, system: {} }, stock: 'refund', sale: -1 },
   { from: 'processing', to: 'shipped', by: { staff: {} }, requires: ['trackingNumber'], email: 'shipped' },
-  { from: 'processing', to: 'refunded', by: { staff: {}, system: {} }, stock: 'refund', sale: -1 },
+  { from: 'processing', to: 'refunded', by: { staff: STAFF_ONLY_FOR_TRANSFERS, system: {} }, stock: 'refund', sale: -1 },
   { from: 'shipped', to: 'delivered', by: { staff: {}, system: {} }, email: 'delivered' },
 ];
 

@@ -133,22 +133,25 @@ export function snapTransaction(ctx: StartContext): Record<string, unknown> {
 type Json = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
-/** What the waiting page shows: virtual account numbers, Mandiri bill key, minimarket payment code. */
+/**
+ * What the waiting page shows: virtual account numbers, Mandiri bill key, minimarket payment code.
+ * Labels are `kind:name` (e.g. `va:BCA`), worded in the customer's language by the page.
+ */
 function instructionsOf(status: Json): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [];
   const vas = Array.isArray(status.va_numbers) ? (status.va_numbers as Json[]) : [];
   for (const va of vas) {
     const bank = str(va.bank);
     const number = str(va.va_number);
-    if (bank && number) out.push({ label: `${bank.toUpperCase()} virtual account`, value: number });
+    if (bank && number) out.push({ label: `va:${bank.toUpperCase()}`, value: number });
   }
   const permata = str(status.permata_va_number);
-  if (permata) out.push({ label: 'PERMATA virtual account', value: permata });
+  if (permata) out.push({ label: 'va:PERMATA', value: permata });
   const billKey = str(status.bill_key);
   const billerCode = str(status.biller_code);
-  if (billKey && billerCode) out.push({ label: 'Mandiri biller code', value: billerCode }, { label: 'Mandiri bill key', value: billKey });
+  if (billKey && billerCode) out.push({ label: 'biller_code:Mandiri', value: billerCode }, { label: 'bill_key:Mandiri', value: billKey });
   const code = str(status.payment_code);
-  if (code) out.push({ label: `${(str(status.store) ?? 'Payment').toUpperCase()} code`, value: code });
+  if (code) out.push({ label: `payment_code:${(str(status.store) ?? '').toUpperCase()}`, value: code });
   return out;
 }
 

@@ -10,20 +10,7 @@ import type { StoreTx } from '../../db/store-db';
 import type { PaymentsRepository, ProviderSettingsRow } from './repository';
 import { createMidtransProvider } from './midtrans';
 import { createStripeProvider } from './stripe';
-import type { Gateway, PaymentProvider } from './types';
-
-/** Where a value comes from, for the settings page ("set in the environment" cannot be edited there). */
-export type ValueSource = 'env' | 'admin' | 'none';
-
-export interface ProviderSummary {
-  provider: Gateway;
-  enabled: boolean;
-  production: boolean;
-  productionSource: ValueSource;
-  /** Ready to take payments: enabled and every required key present. */
-  ready: boolean;
-  keys: { name: 'secretKey' | 'publicKey' | 'webhookSecret'; source: ValueSource; last4: string | undefined; required: boolean }[];
-}
+import type { Gateway, PaymentProvider, ProviderSummary, ValueSource } from './types';
 
 interface Effective {
   enabled: boolean;

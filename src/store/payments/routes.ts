@@ -47,39 +47,12 @@ const PAY_NOTICES: Record<string, { kind: 'info' | 'warning' | 'danger' | 'succe
   ditolak: { kind: 'warning', key: 'payment.notice.refused' },
 };
 
-export function registerPaymentRoutes(app: FastifyInstance, deps: PaymentRoutesDeps) {
-  const { payments, providers, orders } = deps;
-
-  // Raw bodies for the webhooks only, in their own scope so the rest of the store keeps its parsers.
-  app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
-    scope.post<{ Params: { provider: string } }>(
-      '/webhooks/:provider',
-      { config: { csrf: false }, bodyLimit: WEBHOOK_BODY_LIMIT },
-      async (request, reply) => {
-        const gateway = request.params.provider;
-        if (!isGateway(gateway)) return sendError(reply, 'not_found', 404, 'No such webhook.');
-        const provider = await providers.configured(gateway);
-        if (!provider) return sendError(reply, 'unconfigured', 503, 'This payment provider is not configured.');
-        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        try {
-          const event = await provider.verify({ body, headers: request.headers });
-          const outcome = await payments.apply(event);
-          request.log.info({ provider: gateway, event: event.kind, outcome }, 'payment event');
-          return reply.send({ received: true, outcome });
-        } catch (error) {
-          if (error instanceof WebhookRejected) {
-            request.log.warn({ provider: gateway, reason: error.code }, 'payment webhook rejected');
-            return sendError(reply, error.code, 400, error.message);
-          }
-          // The provider's status API did not answer: a non-2xx makes it deliver again later.
-          if (error instanceof ProviderUnavailable) return sendError(reply, 'provider_unavailable', 503, 'Try again later.');
-          throw error;
-        }
-      },
-    );
-  });
+/**
+ * The order page's payment panel and the hand-off to the provider (from the order page's form or
+ * right after checkout); app.ts builds these before the routes that use them.
+ */
+export function createPaymentPages(deps: PaymentRoutesDeps) {
+  const { payments, orders } = deps;
 
   /** Methods the customer may switch to now: enabled gateways, and bank transfer when the shop takes it. */
   async function methodsNow(): Promise<(Gateway | 'bank_transfer')[]> {
@@ -105,26 +78,6 @@ export function registerPaymentRoutes(app: FastifyInstance, deps: PaymentRoutesD
       throw error;
     }
   }
-
-  app.post<{ Params: { number: string } }>('/pesanan/:number/bayar', async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const detail = await orders.viewFor(request.params.number, { user: request.user ?? null, guestKey: body.k });
-    // Staff do not pay for customers; to them (and to strangers) this is the same 404 as a wrong number.
-    if (!detail || detail.access === 'staff') return reply.page(h(ErrorPage, { status: 404 }), 404);
-    const { order } = detail;
-    const method = body.metode;
-    if (typeof method !== 'string' || !(await methodsNow()).includes(method as Gateway)) return back(reply, order, 'metode');
-    if (method === 'bank_transfer') {
-      try {
-        await payments.chooseBankTransfer(order.id);
-      } catch (error) {
-        if (error instanceof PaymentRefused) return back(reply, order, 'ditolak');
-        throw error;
-      }
-      return back(reply, order, 'transfer');
-    }
-    return payOnline(reply, order, method as Gateway);
-  });
 
   /** The order page's payment panel (the order routes call this for every order page). */
   const paymentPart: PaymentPart = async (request: FastifyRequest, detail: OrderDetail, guestKey) => {
@@ -177,6 +130,9 @@ export function registerPaymentRoutes(app: FastifyInstance, deps: PaymentRoutesD
 
   return {
     paymentPart,
+    methodsNow,
+    back,
+    payOnline,
     /** Checkout: the order is placed with a gateway, off to the provider (or to the order page if it cannot start). */
     async afterCheckout(reply: FastifyReply, number: string, gateway: Gateway) {
       const order = await orders.payments.findByNumber(number);
@@ -184,4 +140,63 @@ export function registerPaymentRoutes(app: FastifyInstance, deps: PaymentRoutesD
       return payOnline(reply, order, gateway, '&baru=1');
     },
   };
+}
+
+export type PaymentPages = ReturnType<typeof createPaymentPages>;
+
+/** The webhooks and the order page's pay form; registered after the session, role and CSRF hooks like every route. */
+export function registerPaymentRoutes(app: FastifyInstance, deps: PaymentRoutesDeps, pages: PaymentPages) {
+  const { payments, providers, orders } = deps;
+  const { methodsNow, back, payOnline } = pages;
+
+  // Raw bodies for the webhooks only, in their own scope so the rest of the store keeps its parsers.
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    scope.post<{ Params: { provider: string } }>(
+      '/webhooks/:provider',
+      { config: { csrf: false }, bodyLimit: WEBHOOK_BODY_LIMIT },
+      async (request, reply) => {
+        const gateway = request.params.provider;
+        if (!isGateway(gateway)) return sendError(reply, 'not_found', 404, 'No such webhook.');
+        const provider = await providers.configured(gateway);
+        if (!provider) return sendError(reply, 'unconfigured', 503, 'This payment provider is not configured.');
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        try {
+          const event = await provider.verify({ body, headers: request.headers });
+          const outcome = await payments.apply(event);
+          request.log.info({ provider: gateway, event: event.kind, outcome }, 'payment event');
+          return reply.send({ received: true, outcome });
+        } catch (error) {
+          if (error instanceof WebhookRejected) {
+            request.log.warn({ provider: gateway, reason: error.code }, 'payment webhook rejected');
+            return sendError(reply, error.code, 400, error.message);
+          }
+          // The provider's status API did not answer: a non-2xx makes it deliver again later.
+          if (error instanceof ProviderUnavailable) return sendError(reply, 'provider_unavailable', 503, 'Try again later.');
+          throw error;
+        }
+      },
+    );
+  });
+
+  app.post<{ Params: { number: string } }>('/pesanan/:number/bayar', async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const detail = await orders.viewFor(request.params.number, { user: request.user ?? null, guestKey: body.k });
+    // Staff do not pay for customers; to them (and to strangers) this is the same 404 as a wrong number.
+    if (!detail || detail.access === 'staff') return reply.page(h(ErrorPage, { status: 404 }), 404);
+    const { order } = detail;
+    const method = body.metode;
+    if (typeof method !== 'string' || !(await methodsNow()).includes(method as Gateway)) return back(reply, order, 'metode');
+    if (method === 'bank_transfer') {
+      try {
+        await payments.chooseBankTransfer(order.id);
+      } catch (error) {
+        if (error instanceof PaymentRefused) return back(reply, order, 'ditolak');
+        throw error;
+      }
+      return back(reply, order, 'transfer');
+    }
+    return payOnline(reply, order, method as Gateway);
+  });
 }

@@ -112,6 +112,10 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     }
   }
 
+  const hasNews = (attempt: AttemptRow, event: VerifiedEvent) =>
+    (!!event.instructions?.length && JSON.stringify(event.instructions) !== JSON.stringify(attempt.instructions ?? [])) ||
+    (!!event.channel && event.channel !== attempt.channel);
+
   function attemptPatch(event: VerifiedEvent, status: AttemptStatus) {
     return {
       status,
@@ -145,7 +149,14 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
       );
       return 'amount_mismatch';
     }
-    if (!attemptAccepts(attempt.status as AttemptStatus, next)) return 'ignored';
+    if (!attemptAccepts(attempt.status as AttemptStatus, next)) {
+      // Same status with news (the virtual account number of a payment already pending): keep it.
+      if (next === attempt.status && hasNews(attempt, event)) {
+        await repo.updateAttempt(tx, attempt.id, attemptPatch(event, next));
+        return 'recorded';
+      }
+      return 'ignored';
+    }
     await repo.updateAttempt(tx, attempt.id, attemptPatch(event, next));
 
     const input = { userId: actor.id, auditActor: actor, note: `${event.provider} ${attempt.reference}: ${event.kind}` };
@@ -170,7 +181,9 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     if (next === 'review') return 'review';
     if (next === 'refunded') {
       if (order.status === 'paid' || order.status === 'processing') {
-        await move(order.id, 'refunded', actor.id === null ? 'system' : 'staff', input);
+        // The provider's confirmed refund moves the order (staff may not refund online money by hand);
+        // the audit entry still names the staff member who asked for it.
+        await move(order.id, 'refunded', 'system', input);
       }
       return 'applied';
     }
@@ -193,7 +206,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     const at = now();
     const prepared = await hooks.inTransaction(async (tx) => {
       const order = await hooks.lock(tx, orderId);
-      if (!order || order.status !== 'awaiting_payment') throw new PaymentRefused('status');
+      if (order?.status !== 'awaiting_payment') throw new PaymentRefused('status');
       if (order.expiresAt.getTime() <= at.getTime()) throw new PaymentRefused('expired');
       const attempts = await repo.attemptsOf(orderId, tx);
       if (attempts.some((a) => a.status === 'review' || a.status === 'paid')) throw new PaymentRefused('inProgress');
@@ -244,7 +257,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     const at = now();
     await hooks.inTransaction(async (tx) => {
       const order = await hooks.lock(tx, orderId);
-      if (!order || order.status !== 'awaiting_payment') throw new PaymentRefused('status');
+      if (order?.status !== 'awaiting_payment') throw new PaymentRefused('status');
       if (order.expiresAt.getTime() <= at.getTime()) throw new PaymentRefused('expired');
       const attempts = await repo.attemptsOf(orderId, tx);
       if (attempts.some((a) => a.status === 'review' || a.status === 'paid')) throw new PaymentRefused('inProgress');
@@ -333,3 +346,6 @@ export class PaymentRefused extends Error {
 }
 
 export type PaymentsService = ReturnType<typeof createPaymentsService>;
+
+// The back office's side (provider settings, connection test) lives in admin.ts; other areas reach it here.
+export { createPaymentsAdmin, type PaymentsAdmin } from './admin';

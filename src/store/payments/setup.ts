@@ -1,16 +1,18 @@
 /**
  * Wires online payments into the store: the provider settings (environment first, then the back
- * office, secrets sealed), the payments service, and its routes. app.ts calls this once.
+ * office, secrets sealed), the payments service, its pages, and its routes. app.ts calls this once,
+ * early (checkout needs the service), and registers the routes later with the other customer routes.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config';
-import type { StoreDb } from '../../db/store-db';
+import { type StoreDb, transactionRunner } from '../../db/store-db';
 import { createSecretBox } from '../../lib/secret-box';
 import type { OrdersService } from '../orders/service';
 import type { ShopSettingsService } from '../shop-settings/service';
+import { createPaymentsAdmin } from './admin';
 import { createProviderSettings } from './provider-settings';
 import { createPaymentsRepository } from './repository';
-import { registerPaymentRoutes } from './routes';
+import { createPaymentPages, registerPaymentRoutes } from './routes';
 import { createPaymentsService } from './service';
 
 export function setupPayments(
@@ -30,8 +32,18 @@ export function setupPayments(
     clock: deps.clock,
     warn: (details, message) => app.log.warn(details, message),
   });
-  const routes = registerPaymentRoutes(app, { payments, providers, orders: deps.orders, settings: deps.settings, clock: deps.clock });
-  return { payments, providers, ...routes };
+  const routeDeps = { payments, providers, orders: deps.orders, settings: deps.settings, clock: deps.clock };
+  const pages = createPaymentPages(routeDeps);
+  const admin = createPaymentsAdmin({ providers, transaction: transactionRunner(deps.db) });
+  return {
+    payments,
+    providers,
+    admin,
+    paymentPart: pages.paymentPart,
+    afterCheckout: pages.afterCheckout,
+    /** Called where the other customer routes are registered (after the session, role and CSRF hooks). */
+    registerRoutes: () => registerPaymentRoutes(app, routeDeps, pages),
+  };
 }
 
 export type PaymentsArea = ReturnType<typeof setupPayments>;

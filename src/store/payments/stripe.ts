@@ -159,11 +159,19 @@ export function createStripeProvider(keys: StripeKeys): PaymentProvider {
       if (!keys.webhookSecret) throw new WebhookRejected('unconfigured', 'no webhook signing secret is configured');
       const header = raw.headers['stripe-signature'];
       if (typeof header !== 'string' || header.length === 0) throw new WebhookRejected('signature', 'Stripe-Signature is missing');
+      let event: Stripe.Event;
       try {
-        return eventFromStripe(stripe.webhooks.constructEvent(raw.body, header, keys.webhookSecret, STRIPE_TOLERANCE_SECONDS));
+        event = stripe.webhooks.constructEvent(raw.body, header, keys.webhookSecret, STRIPE_TOLERANCE_SECONDS);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new WebhookRejected(/tolerance|timestamp/i.test(message) ? 'stale' : 'signature', message);
+        // Only a well-formed, correctly signed header that is too old is "stale"; anything else is a bad signature.
+        throw new WebhookRejected(message === 'Timestamp outside the tolerance zone' ? 'stale' : 'signature', message);
+      }
+      // Signed by Stripe: a body we cannot read is malformed, not forged.
+      try {
+        return eventFromStripe(event);
+      } catch (error) {
+        throw new WebhookRejected('malformed', error instanceof Error ? error.message : String(error));
       }
     },
 

@@ -123,3 +123,16 @@ export interface PaymentProvider {
   /** A cheap authenticated call for the settings page's "test connection". */
   testConnection(): Promise<void>;
 }
+
+/** Where a value comes from, for the settings page ("set in the environment" cannot be edited there). */
+export type ValueSource = 'env' | 'admin' | 'none';
+
+export interface ProviderSummary {
+  provider: Gateway;
+  enabled: boolean;
+  production: boolean;
+  productionSource: ValueSource;
+  /** Ready to take payments: enabled and every required key present. */
+  ready: boolean;
+  keys: { name: 'secretKey' | 'publicKey' | 'webhookSecret'; source: ValueSource; last4: string | undefined; required: boolean }[];
+}

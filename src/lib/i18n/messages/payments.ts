@@ -22,6 +22,10 @@ export const payments = defineMessages({
     'payment.confirming.reload': 'Perbarui status',
     'payment.waiting': 'Menunggu pembayaranmu. Bayar dengan petunjuk di bawah sebelum batas waktu.',
     'payment.waiting.channel': 'Cara bayar: {channel}',
+    'payment.instructions.va': 'Nomor virtual account {name}',
+    'payment.instructions.biller_code': 'Kode perusahaan (biller code) {name}',
+    'payment.instructions.bill_key': 'Kode bayar (bill key) {name}',
+    'payment.instructions.payment_code': 'Kode pembayaran di {name}',
     'payment.review':
       'Pembayaran kartumu sedang ditinjau oleh penyedia pembayaran. Stok tetap kami simpan; kamu akan menerima email begitu ada keputusan.',
     'payment.failed':
@@ -40,7 +44,8 @@ export const payments = defineMessages({
 
     'adminPayments.title': 'Pembayaran online',
     'adminPayments.lead':
-      'Aktifkan Midtrans (VA, QRIS, e-wallet, kartu, gerai) dan Stripe (kartu internasional). Kunci disimpan terenkripsi; nilai dari environment server selalu menang dan tidak bisa diubah di sini.',
+      'Aktifkan Midtrans (VA, QRIS, e-wallet, kartu, gerai) dan Stripe (kartu internasional). Kunci disimpan terenkripsi; ' +
+      'nilai dari environment server selalu menang dan tidak bisa diubah di sini.',
     'adminPayments.provider.midtrans': 'Midtrans Snap',
     'adminPayments.provider.stripe': 'Stripe Checkout',
     'adminPayments.enabled': 'Aktif di checkout',
@@ -66,6 +71,15 @@ export const payments = defineMessages({
     'adminPayments.error.key': 'Kunci ini tidak terlihat benar (tanpa spasi, 8–300 karakter).',
     'adminPayments.error.needKey': 'Isi kuncinya dulu sebelum mengaktifkan.',
 
+    'adminPayments.attempt.created': 'dibuat',
+    'adminPayments.attempt.pending': 'menunggu',
+    'adminPayments.attempt.review': 'ditinjau',
+    'adminPayments.attempt.paid': 'dibayar',
+    'adminPayments.attempt.failed': 'gagal',
+    'adminPayments.attempt.canceled': 'dibatalkan',
+    'adminPayments.attempt.expired': 'kedaluwarsa',
+    'adminPayments.attempt.refunded': 'dikembalikan',
+    'adminPayments.refund.forbidden': 'Hanya admin yang bisa mengembalikan dana lewat penyedia.',
     'adminPayments.order.title': 'Pembayaran online',
     'adminPayments.order.none': 'Belum ada percobaan pembayaran online.',
     'adminPayments.order.attempt': 'Percobaan',
@@ -85,7 +99,7 @@ export const payments = defineMessages({
     'adminPayments.order.flag.chargeback': 'Sengketa: pemegang kartu membantah pembayaran ini.',
     'adminPayments.refund': 'Kembalikan dana lewat {provider}',
     'adminPayments.refund.confirm': 'Ya, kembalikan {amount} ke pelanggan',
-    'adminPayments.refund.hint': 'Seluruh dana dikembalikan lewat penyedia; stok kembali ke rak dan pelanggan menerima email.',
+    'adminPayments.refund.hint': 'Seluruh dana dikembalikan lewat penyedia; stok kembali ke rak dan pesanan ditandai refund.',
     'adminPayments.refund.done': 'Dana dikembalikan dan pesanan ditandai refund.',
     'adminPayments.refund.failed': 'Refund tidak berhasil: {reason}. Pesanan tidak diubah.',
   },
@@ -109,6 +123,10 @@ export const payments = defineMessages({
     'payment.confirming.reload': 'Refresh status',
     'payment.waiting': 'Waiting for your payment. Pay with the details below before the deadline.',
     'payment.waiting.channel': 'Payment method: {channel}',
+    'payment.instructions.va': '{name} virtual account number',
+    'payment.instructions.biller_code': '{name} biller code',
+    'payment.instructions.bill_key': '{name} bill key',
+    'payment.instructions.payment_code': 'Payment code at {name}',
     'payment.review':
       'Your card payment is being reviewed by the payment provider. We keep your items; you will get an email once it is decided.',
     'payment.failed': 'The last payment did not go through ({status}). You can pay again, another way too, until the deadline.',
@@ -126,7 +144,8 @@ export const payments = defineMessages({
 
     'adminPayments.title': 'Online payments',
     'adminPayments.lead':
-      'Switch on Midtrans (VA, QRIS, e-wallets, cards, minimarkets) and Stripe (international cards). Keys are stored encrypted; values set in the server environment always win and cannot be changed here.',
+      'Switch on Midtrans (VA, QRIS, e-wallets, cards, minimarkets) and Stripe (international cards). Keys are stored encrypted; ' +
+      'values set in the server environment always win and cannot be changed here.',
     'adminPayments.provider.midtrans': 'Midtrans Snap',
     'adminPayments.provider.stripe': 'Stripe Checkout',
     'adminPayments.enabled': 'Offered at checkout',
@@ -152,6 +171,15 @@ export const payments = defineMessages({
     'adminPayments.error.key': 'This key does not look right (no spaces, 8–300 characters).',
     'adminPayments.error.needKey': 'Enter the key before switching it on.',
 
+    'adminPayments.attempt.created': 'created',
+    'adminPayments.attempt.pending': 'pending',
+    'adminPayments.attempt.review': 'under review',
+    'adminPayments.attempt.paid': 'paid',
+    'adminPayments.attempt.failed': 'failed',
+    'adminPayments.attempt.canceled': 'cancelled',
+    'adminPayments.attempt.expired': 'expired',
+    'adminPayments.attempt.refunded': 'refunded',
+    'adminPayments.refund.forbidden': 'Only an admin can refund through the provider.',
     'adminPayments.order.title': 'Online payment',
     'adminPayments.order.none': 'No online payment attempt yet.',
     'adminPayments.order.attempt': 'Attempt',
@@ -171,7 +199,7 @@ export const payments = defineMessages({
     'adminPayments.refund': 'Refund through {provider}',
     'adminPayments.refund.confirm': 'Yes, refund {amount} to the customer',
     'adminPayments.refund.hint':
-      'The whole amount goes back through the provider; the units return to the shelf and the customer gets an email.',
+      'The whole amount goes back through the provider; the units return to the shelf and the order is marked refunded.',
     'adminPayments.refund.done': 'Money refunded and the order marked refunded.',
     'adminPayments.refund.failed': 'The refund did not go through: {reason}. The order was not changed.',
   },

@@ -15,9 +15,12 @@ import { usePage } from '../../ui/page-context';
 import { AdminLayout } from '../layout';
 import { MovesPanel, NotesPanel, TimelinePanel } from './detail-panels';
 import { DESK_PATH } from './parts';
+import { type OnlinePayments, OnlinePaymentsPanel } from './online-payments-panel';
 
 export interface OrderDeskPageProps {
   detail: DeskDetail;
+  /** Attempts and provider events when the order was (or is being) paid online. */
+  online?: OnlinePayments;
   ship?: FormState;
   note?: FormState;
   alert?: { kind: 'danger' | 'warning'; text: string };
@@ -97,7 +100,7 @@ function Items({ detail }: { detail: DeskDetail }) {
   );
 }
 
-function Payment({ detail }: { detail: DeskDetail }) {
+function Payment({ detail, online }: { detail: DeskDetail; online?: OnlinePayments }) {
   const { t, locale } = usePage();
   const { order } = detail;
   const proofUrl = `/pesanan/${order.number}/bukti-transfer.jpg`;
@@ -129,6 +132,7 @@ function Payment({ detail }: { detail: DeskDetail }) {
         ) : (
           <p class="text-body-secondary small mb-0">{t('ordersDesk.proof.none')}</p>
         ))}
+      {online && <OnlinePaymentsPanel order={order} online={online} />}
     </section>
   );
 }
@@ -228,7 +232,7 @@ function Prints({ number }: { number: string }) {
   );
 }
 
-export function OrderDeskPage({ detail, ship = {}, note = {}, alert }: OrderDeskPageProps) {
+export function OrderDeskPage({ detail, online, ship = {}, note = {}, alert }: OrderDeskPageProps) {
   const { t, locale } = usePage();
   const { order } = detail;
   const title = t('ordersDesk.detail.title', { number: order.number });
@@ -252,7 +256,7 @@ export function OrderDeskPage({ detail, ship = {}, note = {}, alert }: OrderDesk
         <div class="desk-detail-main">
           <MovesPanel detail={detail} ship={ship} />
           <Items detail={detail} />
-          <Payment detail={detail} />
+          <Payment detail={detail} online={online} />
           <TimelinePanel detail={detail} />
           <NotesPanel detail={detail} form={note} />
         </div>

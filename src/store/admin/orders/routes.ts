@@ -6,6 +6,7 @@
  *   GET  /admin/pesanan/:number            one order: items, customer, payment, timeline, notes, the allowed moves
  *   POST /admin/pesanan/:number/status     a staff move (from the detail page or quick ship from the list)
  *   POST /admin/pesanan/:number/catatan    a staff-only note
+ *   POST /admin/pesanan/:number/refund-online   give an online payment back in full through its provider (admin only)
  *
  * Routes validate and call the orders service (`desk`, whose moves go through the one
  * `transition()`); a move the lifecycle refuses shows the order as it now is, with why (409).
@@ -26,6 +27,10 @@ import { adminPage } from '../render';
 import { AdminNotFoundPage } from '../views/not-found-page';
 import { OrderDeskPage } from './detail-page';
 import { OrdersListPage } from './list-page';
+import type { OnlinePayments } from './online-payments-panel';
+import { PaymentRefused, type PaymentsService } from '../../payments/service';
+import { isGateway, ProviderUnavailable } from '../../payments/types';
+import type { OrderRow } from '../../orders/types';
 
 type NumberParams = { Params: { number: string } };
 
@@ -52,8 +57,21 @@ const REFUSAL_TEXT: Record<string, MessageKey> = {
   missing: 'ordersDesk.tracking.missing',
 };
 
-export function registerAdminOrderRoutes(admin: FastifyInstance, deps: { orders: OrdersService; settings: ShopSettingsService }) {
+export function registerAdminOrderRoutes(
+  admin: FastifyInstance,
+  deps: { orders: OrdersService; settings: ShopSettingsService; payments?: PaymentsService },
+) {
   const { desk } = deps.orders;
+
+  /** The order's online payment, when it has one (or was placed to be paid online). */
+  async function onlineOf(request: FastifyRequest, order: OrderRow): Promise<OnlinePayments | undefined> {
+    if (!deps.payments) return undefined;
+    const { attempts, events } = await deps.payments.forOrder(order.id);
+    if (attempts.length === 0 && !isGateway(order.paymentMethod)) return undefined;
+    const paid = attempts.some((a) => a.status === 'paid');
+    const refundable = paid && request.user?.role === 'admin' && (order.status === 'paid' || order.status === 'processing');
+    return { attempts, events, refundable };
+  }
   const notFound = (reply: FastifyReply) => adminPage(reply, h(AdminNotFoundPage, {}), 404);
 
   /** The order's page, with a form's state (values and errors kept) and a message, at a status code. */
@@ -65,7 +83,8 @@ export function registerAdminOrderRoutes(admin: FastifyInstance, deps: { orders:
   ) {
     const detail = await desk.detail(request.params.number);
     if (!detail) return notFound(reply);
-    return adminPage(reply.header('cache-control', 'private, no-store'), h(OrderDeskPage, { detail, ...forms }), status);
+    const online = await onlineOf(request, detail.order);
+    return adminPage(reply.header('cache-control', 'private, no-store'), h(OrderDeskPage, { detail, online, ...forms }), status);
   }
 
   admin.get('/pesanan', async (request, reply) => {
@@ -125,6 +144,23 @@ export function registerAdminOrderRoutes(admin: FastifyInstance, deps: { orders:
       params: { number: detail.order.number, status: request.t(`order.status.${to as OrderStatus}`) },
     });
     return reply.redirect(back ?? `/admin/pesanan/${detail.order.number}`, 303);
+  });
+
+  admin.post<NumberParams>('/pesanan/:number/refund-online', { config: { role: 'admin' } }, async (request, reply) => {
+    const detail = await desk.detail(request.params.number);
+    if (!detail || !deps.payments) return notFound(reply);
+    const fail = (reason: string) =>
+      showDetail(request, reply, { alert: { kind: 'danger', text: request.t('adminPayments.refund.failed', { reason }) } }, 409);
+    try {
+      const outcome = await deps.payments.refund(detail.order.id, { ...auditActor(request), id: request.user!.id });
+      if (outcome !== 'applied' && outcome !== 'duplicate') return fail(outcome);
+    } catch (error) {
+      if (error instanceof PaymentRefused) return fail(request.t(`order.status.${detail.order.status}`));
+      if (error instanceof ProviderUnavailable) return fail(error.message);
+      throw error;
+    }
+    setFlash(request, reply, { kind: 'success', key: 'adminPayments.refund.done' });
+    return reply.redirect(`/admin/pesanan/${detail.order.number}`, 303);
   });
 
   admin.post<NumberParams>('/pesanan/:number/catatan', async (request, reply) => {

@@ -3,6 +3,8 @@
  *
  *   GET/POST /admin/pengaturan        shop settings (bank transfer and accounts, deadline, free shipping, notification email, staff 2FA)
  *   GET/POST /admin/pengaturan/toko   store profile (multipart: the logo comes with the other fields)
+ *   POST /admin/pengaturan/pembayaran/:provider       a payment provider's settings (switch, mode, keys)
+ *   POST /admin/pengaturan/pembayaran/:provider/tes   test that provider's keys with one authenticated call
  *
  * Every save is validated field by field (values kept on error), then written with its audit
  * entry in one transaction by the area's editor; the flash says saved or unchanged.
@@ -25,6 +27,9 @@ import { adminPage } from '../render';
 import { SHOP_SETTINGS_PATH, STORE_PROFILE_PATH } from './parts';
 import { profileValues, StoreProfilePage } from './profile-page';
 import { ShopSettingsPage } from './shop-page';
+import type { PaymentsAdmin } from '../../payments/service';
+import type { PaymentsSectionProps } from './payments-section';
+import { registerPaymentSettingsRoutes } from './payment-routes';
 
 const ADMIN_ONLY = { config: { role: 'admin' as const } };
 const FORM_ERROR = { kind: 'danger', key: 'settings.formError' } as const;
@@ -40,16 +45,24 @@ export interface AdminSettingsDeps {
   profiles: StoreProfileService;
   shopSettingsEditor: ShopSettingsEditor;
   storeProfileEditor: StoreProfileEditor;
+  /** The online payment providers' cards (P6); without it the page has none (tests of other parts). */
+  paymentsAdmin?: PaymentsAdmin;
+  publicUrl: string;
 }
 
 export function registerAdminSettingsRoutes(admin: FastifyInstance, deps: AdminSettingsDeps) {
   const savedFlash = (request: FastifyRequest, reply: FastifyReply, changed: boolean) =>
     setFlash(request, reply, changed ? { kind: 'success', key: 'settings.saved' } : { kind: 'info', key: 'settings.unchanged' });
 
-  async function shopPage(reply: FastifyReply, form: FormState, status = 200) {
+  async function shopPage(reply: FastifyReply, form: FormState, status = 200, paymentForms?: PaymentsSectionProps['forms']) {
     const values = form.values ?? shopSettingsValues(await deps.settings.get());
     const profile = await deps.profiles.get();
-    return adminPage(reply, h(ShopSettingsPage, { form: { ...form, values }, profileEmail: profile.email }), status);
+    const payments = deps.paymentsAdmin && {
+      summaries: await deps.paymentsAdmin.summaries(),
+      publicUrl: deps.publicUrl,
+      forms: paymentForms,
+    };
+    return adminPage(reply, h(ShopSettingsPage, { form: { ...form, values }, profileEmail: profile.email, payments }), status);
   }
 
   async function profilePage(reply: FastifyReply, form: FormState, status = 200) {
@@ -76,6 +89,8 @@ export function registerAdminSettingsRoutes(admin: FastifyInstance, deps: AdminS
     savedFlash(request, reply, await deps.shopSettingsEditor.save(parsed.data, auditActor(request)));
     return reply.redirect(SHOP_SETTINGS_PATH, 303);
   });
+
+  if (deps.paymentsAdmin) registerPaymentSettingsRoutes(admin, deps.paymentsAdmin, shopPage);
 
   admin.get('/pengaturan/toko', ADMIN_ONLY, (_request, reply) => profilePage(reply, {}));
 

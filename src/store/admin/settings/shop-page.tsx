@@ -1,6 +1,6 @@
 /**
  * /admin/pengaturan: the shop settings in cards (bank transfer and its accounts, shipping,
- * notifications, security). A later card (payment providers) slots in beside them. Bank account
+ * notifications, security), then the online payment providers' own forms. Bank account
  * rows work without JavaScript: blank rows add, a checkbox removes, up/down buttons reorder (each
  * submits the form, which is then saved in the new order).
  */
@@ -11,6 +11,7 @@ import { usePage } from '../../ui/page-context';
 import { FieldCheckbox } from '../fields';
 import { AdminLayout } from '../layout';
 import { RowCheckbox, RowError, RowInput, SettingsTabs, SHOP_SETTINGS_PATH } from './parts';
+import { PaymentsSection, type PaymentsSectionProps } from './payments-section';
 
 /** Blank rows shown after the filled ones, so an account can be added without JavaScript. */
 const BLANK_ROWS = 1;
@@ -77,7 +78,15 @@ function AccountRow({ index, filled, state }: { index: number; filled: number; s
   );
 }
 
-export function ShopSettingsPage({ form, profileEmail }: { form: FormState; profileEmail: string }) {
+export function ShopSettingsPage({
+  form,
+  profileEmail,
+  payments,
+}: {
+  form: FormState;
+  profileEmail: string;
+  payments?: PaymentsSectionProps;
+}) {
   const { t } = usePage();
   const title = t('settings.title');
   const filled = rowCount(form.values ?? {});
@@ -170,6 +179,8 @@ export function ShopSettingsPage({ form, profileEmail }: { form: FormState; prof
           </button>
         </div>
       </form>
+      {/* Its own forms, one per provider (a form cannot hold another). */}
+      {payments && <PaymentsSection {...payments} />}
     </AdminLayout>
   );
 }

@@ -43,7 +43,7 @@ function MethodForm({
       <CsrfField />
       {guestKey && <input type="hidden" name="k" value={guestKey} />}
       <fieldset>
-        <legend class="form-label fw-semibold">{t('payment.method')}</legend>
+        <legend class="form-label fw-semibold fs-6">{t('payment.method')}</legend>
         {methods.map((m) => (
           <div class="form-check" key={m}>
             <input class="form-check-input" type="radio" name="metode" id={`pay-${m}`} value={m} checked={m === checked} />
@@ -58,6 +58,15 @@ function MethodForm({
       </button>
     </form>
   );
+}
+
+const INSTRUCTION_KINDS = ['va', 'biller_code', 'bill_key', 'payment_code'] as const;
+
+/** `va:BCA` → "Virtual account BCA" in the page's language (an unknown kind is shown as it came). */
+function instructionLabel(t: ReturnType<typeof usePage>['t'], label: string): string {
+  const [kind, name = ''] = label.split(':');
+  const known = INSTRUCTION_KINDS.find((k) => k === kind);
+  return known ? t(`payment.instructions.${known}`, { name }) : label;
 }
 
 /** The order page as the provider's return reached it: opening it asks the provider once more. */
@@ -101,7 +110,7 @@ export function OnlinePayment(props: OnlinePaymentProps) {
           <dl class="payment-instructions">
             {latest.instructions.map((i) => (
               <div key={i.label}>
-                <dt>{i.label}</dt>
+                <dt>{instructionLabel(t, i.label)}</dt>
                 <dd class="order-bank-number">{i.value}</dd>
               </div>
             ))}

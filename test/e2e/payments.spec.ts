@@ -1,0 +1,206 @@
+/**
+ * Online payment journeys in a real browser (P3, P4, P7): a guest pays with Midtrans (QRIS) or
+ * Stripe on the provider's hosted page and comes back to a paid order; a declined payment is paid
+ * again another way from the order page; a virtual account waits on the order page until Midtrans
+ * notifies the settlement. The providers are the local fakes (test/helpers/payment-fakes), started
+ * in this worker, with a store of this worker's own pointed at them. Screenshots of the payment
+ * panel's states (failed with the form, waiting with the VA number; desktop and 390 px, light and
+ * dark) go to test-results/.
+ */
+import type { Browser, Page, TestInfo } from '@playwright/test';
+import { type MidtransFake, type StripeFake, startMidtransFake, startStripeFake } from '../helpers/payment-fakes';
+import { seriousA11yProblems } from './helpers/a11y';
+import { expect, type RunningStore, startStore, test } from './helpers/server';
+
+const YAMAHA = { name: 'Yamaha F310 Natural', price: 1_850_000 };
+const MIDTRANS_RADIO = /^Bayar online/;
+const STRIPE_RADIO = /^Kartu kredit\/debit internasional/;
+const PAID_LEAD = 'Pembayaran sudah diterima. Pesananmu segera kami siapkan.';
+
+let stripe: StripeFake;
+let midtrans: MidtransFake;
+let shop: RunningStore;
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  [stripe, midtrans] = await Promise.all([startStripeFake(), startMidtransFake()]);
+  shop = await startStore({
+    env: {
+      STRIPE_SECRET_KEY: stripe.secretKey,
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+      STRIPE_API_BASE: stripe.url,
+      MIDTRANS_SERVER_KEY: midtrans.serverKey,
+      MIDTRANS_CLIENT_KEY: midtrans.clientKey,
+      MIDTRANS_API_BASE: midtrans.url,
+      MIDTRANS_SNAP_BASE: midtrans.snapBase,
+    },
+  });
+  stripe.webhookUrl = `${shop.url}/webhooks/stripe`;
+  midtrans.notificationUrl = `${shop.url}/webhooks/midtrans`;
+});
+
+test.afterAll(async () => {
+  await Promise.all([stripe?.idle(), midtrans?.idle()]);
+  await shop?.stop();
+  await Promise.all([stripe?.close(), midtrans?.close()]);
+});
+
+/** A guest puts the Yamaha in the cart and places the order paying with `payment`; the browser goes off to the provider. */
+async function guestCheckout(page: Page, payment: RegExp, email: string) {
+  await page.goto(`${shop.url}/produk?q=yamaha+f310`);
+  await page.getByRole('button', { name: `Tambah ${YAMAHA.name} ke keranjang` }).click();
+  await expect(page.locator('[data-cart-badge]')).toHaveText('1');
+  await page.goto(`${shop.url}/checkout`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Nama penerima').fill('Sari Overdrive');
+  await page.getByLabel('Nomor HP penerima').fill('0812-2222-3333');
+  await page.getByLabel('Alamat lengkap').fill('Jl. Braga No. 9, Sumur Bandung');
+  await page.getByLabel('Kota/Kabupaten').fill('Kota Bandung');
+  await page.getByLabel('Provinsi').fill('Jawa Barat');
+  await page.getByLabel('Kode pos').fill('40111');
+  await page.getByRole('radio', { name: payment }).check();
+  await page.getByRole('button', { name: 'Buat pesanan' }).click();
+}
+
+/** The Midtrans fake's Snap page for this order, then one of its methods; the browser comes back to the order page. */
+async function payOnSnap(page: Page, method: 'QRIS' | 'Virtual account (BCA)' | 'Decline') {
+  await expect(page).toHaveURL(new RegExp(`^${midtrans.url}/snap/v4/redirection/`), { timeout: 15_000 });
+  await page.getByRole('button', { name: method, exact: true }).click();
+  await expect(page).toHaveURL(/\/pesanan\/[^/?]+\?.*bayar=selesai/, { timeout: 15_000 });
+}
+
+/** Stripe's hosted page (the fake's), then "Pay"; the browser comes back to the order page. */
+async function payOnStripe(page: Page) {
+  await expect(page).toHaveURL(new RegExp(`^${stripe.url}/c/pay/`), { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+  await expect(page).toHaveURL(/\/pesanan\/[^/?]+\?.*bayar=selesai/, { timeout: 15_000 });
+}
+
+const orderNumberOf = (page: Page) => decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+
+async function expectPaid(page: Page, provider: 'Midtrans' | 'Stripe (kartu)') {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Pesanan ${orderNumberOf(page)}`);
+  await expect(page.locator('[data-order-status]')).toHaveText('Dibayar');
+  await expect(page.locator('[data-order-status]')).toHaveAttribute('data-order-status', 'paid');
+  await expect(page.getByText(PAID_LEAD)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Pembayaran diterima lewat ${provider}. Terima kasih!` })).toBeVisible();
+  // Paid: nothing left to pay, so no payment panel and no page that reloads itself.
+  await expect(page.locator('[data-online-payment]')).toHaveCount(0);
+  await expect(page.locator('meta[http-equiv="refresh"]')).toHaveCount(0);
+}
+
+/**
+ * The order page at `url` in four browsers of its own (1280 px and 390 px, light and dark): a
+ * screenshot of each and axe's serious problems, which must be none.
+ */
+async function shootPanel(browser: Browser, url: string, name: string, testInfo: TestInfo, check: (page: Page) => Promise<void>) {
+  const problems: string[] = [];
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport, colorScheme });
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        await expect(page.locator('html')).toHaveAttribute('data-bs-theme', colorScheme);
+        await check(page);
+        const tag = `${name}-${viewport.width}-${colorScheme}`;
+        await page.screenshot({ path: testInfo.outputPath(`${tag}.png`), fullPage: true });
+        await page.locator('[data-online-payment]').screenshot({ path: testInfo.outputPath(`${tag}-panel.png`) });
+        problems.push(...(await seriousA11yProblems(page)).map((p) => `${tag}: ${p}`));
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+}
+
+test('a guest buys a guitar with Midtrans (QRIS) and comes back to a paid order', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await guestCheckout(page, MIDTRANS_RADIO, 'sari.qris@example.com');
+  await expect(page).toHaveURL(new RegExp(`^${midtrans.url}/snap/v4/redirection/`), { timeout: 15_000 });
+  // The Snap page asks for the order's total: the guitar (and the shipping, if any).
+  const due = Number((await page.locator('.amount').textContent())!.replace(/\D/g, ''));
+  expect(due).toBeGreaterThanOrEqual(YAMAHA.price);
+  await payOnSnap(page, 'QRIS');
+  await expectPaid(page, 'Midtrans');
+  expect(await seriousA11yProblems(page)).toEqual([]);
+});
+
+test('a guest pays with Stripe on its hosted page and comes back to a paid order', async ({ page }) => {
+  await guestCheckout(page, STRIPE_RADIO, 'sari.stripe@example.com');
+  await payOnStripe(page);
+  await expectPaid(page, 'Stripe (kartu)');
+});
+
+test('a declined Midtrans payment is paid again with Stripe from the order page', async ({ page, browser }, testInfo) => {
+  await guestCheckout(page, MIDTRANS_RADIO, 'sari.declined@example.com');
+  await payOnSnap(page, 'Decline');
+
+  const failedUrl = page.url();
+  const checkFailed = async (p: Page) => {
+    await expect(p.locator('[data-order-status]')).toHaveText('Menunggu pembayaran');
+    await expect(p.locator('[data-online-payment]')).toHaveAttribute('data-online-payment', 'failed');
+    await expect(p.locator('[data-payment-failed]')).toContainText('Pembayaran sebelumnya tidak berhasil (ditolak)');
+    await expect(p.locator('[data-payment-confirming]')).toHaveCount(0);
+    await expect(p.locator('meta[http-equiv="refresh"]')).toHaveCount(0);
+    const form = p.locator('[data-payment-form]');
+    await expect(form.getByRole('group', { name: 'Pilih cara bayar' })).toBeVisible();
+    await expect(form.getByRole('radio', { name: MIDTRANS_RADIO })).toBeChecked();
+    await expect(form.getByRole('radio', { name: STRIPE_RADIO })).toBeVisible();
+    await expect(form.getByRole('button', { name: 'Bayar lagi' })).toBeVisible();
+  };
+  await checkFailed(page);
+  await shootPanel(browser, failedUrl, 'payment-failed', testInfo, checkFailed);
+
+  // Another way: Stripe, from the order page's own form.
+  const form = page.locator('[data-payment-form]');
+  await form.getByRole('radio', { name: STRIPE_RADIO }).check();
+  await form.getByRole('button', { name: 'Bayar lagi' }).click();
+  await payOnStripe(page);
+  await expectPaid(page, 'Stripe (kartu)');
+});
+
+test('a virtual account waits on the order page until Midtrans notifies the settlement', async ({ page, browser }, testInfo) => {
+  await guestCheckout(page, MIDTRANS_RADIO, 'sari.va@example.com');
+  await payOnSnap(page, 'Virtual account (BCA)');
+
+  const reference = new URL(page.url()).searchParams.get('order_id');
+  expect(reference).toBeTruthy();
+  const va = midtrans.transactions.get(reference!)?.va_numbers?.[0]?.va_number;
+  expect(va).toMatch(/^\d+$/);
+
+  const waitingUrl = page.url();
+  const checkWaiting = async (p: Page) => {
+    await expect(p.locator('[data-order-status]')).toHaveText('Menunggu pembayaran');
+    await expect(p.locator('[data-online-payment]')).toHaveAttribute('data-online-payment', 'pending');
+    const waiting = p.locator('[data-payment-waiting]');
+    await expect(waiting).toContainText('Menunggu pembayaranmu. Bayar dengan petunjuk di bawah sebelum batas waktu.');
+    await expect(waiting.locator('dt')).toHaveText(['Nomor virtual account BCA']);
+    await expect(waiting.locator('dd')).toHaveText([va!]);
+    // A virtual account to pay is something to show: the page does not keep reloading itself.
+    await expect(p.locator('[data-payment-confirming]')).toHaveCount(0);
+    await expect(p.locator('meta[http-equiv="refresh"]')).toHaveCount(0);
+    await expect(p.locator('[data-payment-form]').getByRole('button', { name: 'Lanjutkan pembayaran' })).toBeVisible();
+  };
+  await checkWaiting(page);
+  await shootPanel(browser, waitingUrl, 'payment-waiting-va', testInfo, checkWaiting);
+
+  // No JavaScript reload either: the page stays put well past the confirming refresh's 5 s.
+  let navigations = 0;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations++;
+  });
+  await page.waitForTimeout(6_000);
+  expect(navigations).toBe(0);
+
+  // The customer pays at the bank; Midtrans tells the store.
+  expect(await midtrans.notify(reference!, 'settlement')).toBe(200);
+  await page.reload();
+  await expect(page.locator('[data-order-status]')).toHaveText('Dibayar');
+  await expect(page.getByText(PAID_LEAD)).toBeVisible();
+  await expect(page.locator('[data-online-payment]')).toHaveCount(0);
+});
