@@ -11,7 +11,7 @@ import { dbTargets } from '../helpers/databases';
 import { createUser, PASSWORD, TestBrowser } from './accounts-client';
 import { productBySlug } from './cart-helpers';
 import { addToCart, orderByNumber, stockOf } from './checkout-helpers';
-import { attemptsOf, checkoutWith, type PaymentsWorld, startPaymentsWorld } from './payments-helpers';
+import { attemptsOf, checkoutWith, mailsTo, type PaymentsWorld, startPaymentsWorld } from './payments-helpers';
 
 describe.each(dbTargets)('payments in the back office on %s', (target) => {
   let world: PaymentsWorld;
@@ -41,7 +41,7 @@ describe.each(dbTargets)('payments in the back office on %s', (target) => {
   };
 
   // One journey, in order: the settings start empty in this store and each step builds on the last.
-  it('an admin enables Stripe with its keys (sealed, audited by last four, never shown again), checkout offers it, keys are tested', async () => {
+  it('an admin enables Stripe with its keys (sealed, audited by last 4, never shown back); checkout offers it; keys tested', async () => {
     expect(await checkoutMethods()).toEqual(['bank_transfer']);
     const page = await admin.get('/admin/pengaturan');
     expect(page.status).toBe(200);
@@ -116,7 +116,7 @@ describe.each(dbTargets)('refunds from the back office on %s', (target) => {
   afterAll(() => shop?.close());
 
   it('staff see the attempts and raw events of an order; only an admin refunds it, through Stripe, and the stock comes back', async () => {
-    const { order } = await checkoutWith(shop, new TestBrowser(shop.store.app), guitarId, 'stripe', 2);
+    const { order, email } = await checkoutWith(shop, new TestBrowser(shop.store.app), guitarId, 'stripe', 2);
     const [attempt] = await attemptsOf(shop.db, order.id);
     await shop.stripe.pay(attempt!.externalId!, 'paid');
     expect((await orderByNumber(shop.db, order.number))!.status).toBe('paid');
@@ -137,6 +137,7 @@ describe.each(dbTargets)('refunds from the back office on %s', (target) => {
     expect((await orderByNumber(shop.db, order.number))!.status).toBe('refunded');
     expect(await stockOf(shop.db, guitarId)).toBe(stockPaid + 2);
     expect((await attemptsOf(shop.db, order.id))[0]!.status).toBe('refunded');
+    expect((await mailsTo(shop.db, email)).map((m) => m.subject)).toContain(`Dana pesanan ${order.number} dikembalikan`);
     const [audit] = await shop.db.select().from(auditLog).where(eq(auditLog.action, 'order.refunded')).orderBy(desc(auditLog.id));
     expect(audit).toMatchObject({ actorEmail: 'bos@refund.example', subjectId: order.number });
     // The provider's own charge.refunded notification arrives later and changes nothing.

@@ -39,9 +39,9 @@ const EXPECTED: ExpectedMove[] = [
   { from: 'awaiting_payment', to: 'cancelled', actors: ['customer', 'staff'], release: 'order_released', email: 'cancelled' },
   { from: 'awaiting_payment', to: 'expired', actors: ['system'], release: 'order_released', email: 'expired' },
   { from: 'paid', to: 'processing', actors: ['staff'] },
-  { from: 'paid', to: 'refunded', actors: ['staff', 'system'], release: 'order_refunded', sale: -1 },
+  { from: 'paid', to: 'refunded', actors: ['staff', 'system'], release: 'order_refunded', sale: -1, email: 'refunded' },
   { from: 'processing', to: 'shipped', actors: ['staff'], tracking: true, email: 'shipped' },
-  { from: 'processing', to: 'refunded', actors: ['staff', 'system'], release: 'order_refunded', sale: -1 },
+  { from: 'processing', to: 'refunded', actors: ['staff', 'system'], release: 'order_refunded', sale: -1, email: 'refunded' },
   { from: 'shipped', to: 'delivered', actors: ['staff', 'system'], email: 'delivered' },
 ];
 
@@ -382,15 +382,15 @@ describe('order lifecycle: every allowed move and its effects', () => {
     expect(h.audits).toEqual([{ action: 'order.payment_confirmed', actor: staff }]);
   });
 
-  it('the expected table names every email kind a move sends, and no email for processing or refunded', () => {
+  it('the expected table names every email kind a move sends, and no email for processing', () => {
     const byTarget = new Map(EXPECTED.map((m) => [m.to, m.email]));
     expect(byTarget.get('processing')).toBeUndefined();
-    expect(byTarget.get('refunded')).toBeUndefined();
+    expect(byTarget.get('refunded')).toBe('refunded');
     expect(
       EXPECTED.map((m) => m.email)
         .filter(Boolean)
         .sort(),
-    ).toEqual(['cancelled', 'delivered', 'expired', 'paid', 'paid', 'paid', 'shipped']);
+    ).toEqual(['cancelled', 'delivered', 'expired', 'paid', 'paid', 'paid', 'refunded', 'refunded', 'shipped']);
   });
 });
 

@@ -12,7 +12,7 @@ import type { OrderRow } from './types';
 import { serviceLabel } from '../../lib/service-label';
 import { trackingUrl } from './tracking';
 
-export type OrderEmailKind = 'placed' | 'paid' | 'shipped' | 'delivered' | 'expired' | 'cancelled';
+export type OrderEmailKind = 'placed' | 'paid' | 'shipped' | 'delivered' | 'expired' | 'cancelled' | 'refunded';
 
 export interface OrderEmailInput {
   kind: OrderEmailKind;

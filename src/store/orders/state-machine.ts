@@ -69,9 +69,9 @@ export const LIFECYCLE: readonly Edge[] = [
   { from: 'paid', to: 'processing', by: { staff: {} } },
   // Staff mark a bank transfer refunded by hand; money paid online goes back through its provider
   // (the back office's refund button), whose verified answer is the system's move.
-  { from: 'paid', to: 'refunded', by: { staff: STAFF_ONLY_FOR_TRANSFERS, system: {} }, stock: 'refund', sale: -1 },
+  { from: 'paid', to: 'refunded', by: { staff: STAFF_ONLY_FOR_TRANSFERS, system: {} }, stock: 'refund', sale: -1, email: 'refunded' },
   { from: 'processing', to: 'shipped', by: { staff: {} }, requires: ['trackingNumber'], email: 'shipped' },
-  { from: 'processing', to: 'refunded', by: { staff: STAFF_ONLY_FOR_TRANSFERS, system: {} }, stock: 'refund', sale: -1 },
+  { from: 'processing', to: 'refunded', by: { staff: STAFF_ONLY_FOR_TRANSFERS, system: {} }, stock: 'refund', sale: -1, email: 'refunded' },
   { from: 'shipped', to: 'delivered', by: { staff: {}, system: {} }, email: 'delivered' },
 ];
 

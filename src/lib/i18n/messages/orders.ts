@@ -100,6 +100,10 @@ export const orders = defineMessages({
     'orderEmail.expired.body': 'Pembayaran untuk pesanan {number} tidak kami terima sampai batas waktunya, jadi pesanan ini kami batalkan.',
     'orderEmail.cancelled.subject': 'Pesanan {number} dibatalkan',
     'orderEmail.cancelled.body': 'Pesanan {number} sudah dibatalkan.',
+    'orderEmail.refunded.subject': 'Dana pesanan {number} dikembalikan',
+    'orderEmail.refunded.body':
+      'Kami sudah mengembalikan pembayaran pesanan {number}. Untuk pembayaran online, dana kembali ke cara bayar yang kamu pakai ' +
+      'sesuai waktu proses bank atau penyedia pembayaran.',
   },
   en: {
     'order.title': 'Order {number}',
@@ -199,5 +203,9 @@ export const orders = defineMessages({
     'orderEmail.expired.body': 'We did not receive the payment for order {number} before its deadline, so the order was cancelled.',
     'orderEmail.cancelled.subject': 'Order {number} cancelled',
     'orderEmail.cancelled.body': 'Order {number} has been cancelled.',
+    'orderEmail.refunded.subject': 'Order {number} refunded',
+    'orderEmail.refunded.body':
+      'We have refunded the payment for order {number}. For online payments the money goes back to the method you used, ' +
+      'within your bank or payment provider’s processing time.',
   },
 });
