@@ -11,6 +11,7 @@
  *   BENCH_CONNECTIONS   concurrent connections (default 50)
  *   BENCH_PRODUCTS      catalogue size on PostgreSQL (default 10000)
  *   BENCH_EXPORT_ORDERS orders exported to XLSX, in steps (default 10000,50000; bench/order-export.ts)
+ *   BENCH_PAYMENT_ORDERS Stripe events, each delivered BENCH_PAYMENT_COPIES times (default 1000 × 5; bench/payment-webhooks.ts)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { fillCatalog } from './fill-catalog';
 import { imagePipelineBench } from './image-pipeline';
 import { labelsBench } from './labels';
 import { ordersDeskBench } from './orders-desk';
+import { paymentWebhooksBench } from './payment-webhooks';
 import { productImportBench } from './product-import';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -231,6 +233,9 @@ async function main() {
     console.log(`\n${await orderExportBenchAlone()}`);
     console.log(`\n${(await labelsBench()).join('\n')}`);
     console.log(`\n${(await ordersDeskBench()).join('\n')}`);
+    const webhooks = await paymentWebhooksBench();
+    console.log(`\n${webhooks.lines.join('\n')}`);
+    if (!webhooks.ok) process.exitCode = 1;
   } finally {
     await Promise.all([stop(ceiling), stop(store)]);
     await database?.drop();
