@@ -10,6 +10,7 @@
 import type { Browser, Page, TestInfo } from '@playwright/test';
 import { type MidtransFake, type StripeFake, startMidtransFake, startStripeFake } from '../helpers/payment-fakes';
 import { seriousA11yProblems } from './helpers/a11y';
+import { logInAsAdmin } from './helpers/admin';
 import { expect, type RunningStore, startStore, test } from './helpers/server';
 
 const YAMAHA = { name: 'Yamaha F310 Natural', price: 1_850_000 };
@@ -203,4 +204,61 @@ test('a virtual account waits on the order page until Midtrans notifies the sett
   await expect(page.locator('[data-order-status]')).toHaveText('Dibayar');
   await expect(page.getByText(PAID_LEAD)).toBeVisible();
   await expect(page.locator('[data-online-payment]')).toHaveCount(0);
+});
+
+test('an admin sees the provider settings and an order paid with Stripe, and refunds it through Stripe', async ({
+  page,
+  browser,
+}, testInfo) => {
+  await guestCheckout(page, STRIPE_RADIO, 'sari.refund@example.com');
+  await payOnStripe(page);
+  await expectPaid(page, 'Stripe (kartu)');
+  const number = orderNumberOf(page);
+
+  const problems: string[] = [];
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport, colorScheme });
+      try {
+        const admin = await context.newPage();
+        await logInAsAdmin(admin, shop.url);
+        const tag = `${viewport.width}-${colorScheme}`;
+        // The providers' cards: both ready (keys from the environment, shown by their last four only).
+        await admin.goto(`${shop.url}/admin/pengaturan`);
+        const stripeCard = admin.locator('[data-payment-provider="stripe"]');
+        await expect(stripeCard.locator('[data-payment-state]')).toHaveText('Siap menerima pembayaran');
+        await expect(stripeCard).toContainText(`Diatur di environment server (berakhiran ${stripe.secretKey.slice(-4)})`);
+        await expect(stripeCard.getByLabel('URL notifikasi (salin ke dashboard penyedia)')).toHaveValue(`${shop.url}/webhooks/stripe`);
+        expect(await admin.content()).not.toContain(stripe.secretKey);
+        await admin
+          .locator('[data-settings-card="payments"]')
+          .screenshot({ path: testInfo.outputPath(`admin-payment-settings-${tag}.png`) });
+        problems.push(...(await seriousA11yProblems(admin)).map((p) => `settings ${tag}: ${p}`));
+        // The order: its attempt and the provider's event, raw payload behind a disclosure.
+        await admin.goto(`${shop.url}/admin/pesanan/${number}`);
+        const online = admin.locator('[data-desk-online]');
+        await expect(online.locator('[data-attempt-status="paid"]')).toContainText(number);
+        await expect(online.locator('[data-desk-payment-events]')).toContainText('checkout.session.completed');
+        await online.locator('[data-desk-payment-events] summary').first().click();
+        await expect(online.locator('.desk-payload').first()).toContainText('"payment_status": "paid"');
+        await admin.locator('[data-desk-payments]').screenshot({ path: testInfo.outputPath(`admin-order-payment-${tag}.png`) });
+        problems.push(...(await seriousA11yProblems(admin)).map((p) => `order ${tag}: ${p}`));
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+
+  // The refund: a disclosure first, then the confirmation with the amount.
+  await logInAsAdmin(page, shop.url);
+  await page.goto(`${shop.url}/admin/pesanan/${number}`);
+  await page.locator('[data-desk-refund] summary').click();
+  await page.getByRole('button', { name: /^Ya, kembalikan Rp/ }).click();
+  await expect(page.getByText('Dana dikembalikan dan pesanan ditandai refund.')).toBeVisible();
+  await expect(page.locator('[data-order-status]').first()).toHaveAttribute('data-order-status', 'refunded');
+  await expect(page.locator('[data-attempt-status="refunded"]')).toBeVisible();
 });

@@ -23,36 +23,23 @@ const providerName = (t: ReturnType<typeof usePage>['t'], provider: string) => t
 
 function Attempts({ attempts }: { attempts: AttemptRow[] }) {
   const { t, locale } = usePage();
+  // A list rather than a table: four columns of references and dates do not fit a phone.
   return (
-    <div class="table-responsive" tabIndex={0} role="region" aria-label={t('adminPayments.order.attempt')}>
-      <table class="table table-sm align-middle mb-2" data-desk-attempts>
-        <thead>
-          <tr>
-            <th scope="col">{t('adminPayments.order.reference')}</th>
-            <th scope="col">{t('adminPayments.order.status')}</th>
-            <th scope="col" class="text-end">
-              {t('adminPayments.order.amount')}
-            </th>
-            <th scope="col">{t('adminPayments.order.channel')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {attempts.map((a) => (
-            <tr key={a.id} data-attempt-status={a.status}>
-              <td>
-                <code>{a.reference}</code>
-                <span class="d-block small text-body-secondary">
-                  {providerName(t, a.provider)} · {formatDateTimeWib(a.createdAt, locale)}
-                </span>
-              </td>
-              <td>{t(`adminPayments.attempt.${a.status as AttemptStatus}`)}</td>
-              <td class="text-end text-nowrap">{formatRupiah(a.amount)}</td>
-              <td>{a.channel ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ul class="list-unstyled desk-attempts mb-2" data-desk-attempts aria-label={t('adminPayments.order.attempt')}>
+      {attempts.map((a) => (
+        <li key={a.id} data-attempt-status={a.status}>
+          <div class="desk-attempt-head">
+            <code>{a.reference}</code>
+            <span class="badge text-bg-secondary">{t(`adminPayments.attempt.${a.status as AttemptStatus}`)}</span>
+            <span class="ms-auto text-nowrap fw-semibold">{formatRupiah(a.amount)}</span>
+          </div>
+          <span class="d-block small text-body-secondary">
+            {providerName(t, a.provider)}
+            {a.channel ? ` · ${a.channel}` : ''} · {formatDateTimeWib(a.createdAt, locale)}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -69,7 +56,9 @@ function Events({ events }: { events: PaymentEventRow[] }) {
               <span class="d-block small text-body-secondary">{formatDateTimeWib(e.receivedAt, locale)}</span>
             </summary>
             <p class="small mb-1 mt-2">{t('adminPayments.order.payload')}</p>
-            <pre class="desk-payload">{JSON.stringify(e.payload, null, 2)}</pre>
+            <pre class="desk-payload" tabIndex={0} aria-label={t('adminPayments.order.payload')}>
+              {JSON.stringify(e.payload, null, 2)}
+            </pre>
           </details>
         </li>
       ))}
