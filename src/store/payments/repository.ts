@@ -114,6 +114,16 @@ export function createPaymentsRepository(db: StoreDb) {
       return row?.id;
     },
 
+    /** Whether this event was stored already (a lock-free look; the unique index still decides). */
+    async hasEvent(provider: string, eventKey: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: paymentEvents.id })
+        .from(paymentEvents)
+        .where(and(eq(paymentEvents.provider, provider), eq(paymentEvents.eventKey, eventKey)))
+        .limit(1);
+      return row !== undefined;
+    },
+
     async setEventOutcome(tx: StoreExecutor, id: number, outcome: string, links: { attemptId?: number; orderId?: number } = {}) {
       await tx
         .update(paymentEvents)

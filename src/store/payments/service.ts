@@ -70,6 +70,8 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
    * refund from the back office); provider events are the system.
    */
   async function apply(event: VerifiedEvent, actor: AuditActor = SYSTEM_ACTOR): Promise<ApplyOutcome> {
+    // Most repeats are answered here, without waiting for the attempt's lock behind the first copy.
+    if (await repo.hasEvent(event.provider, event.eventKey)) return 'duplicate';
     try {
       return await hooks.inTransaction(async (tx, move) => {
         const attempt = await repo.lockAttempt(tx, event.provider, event);
