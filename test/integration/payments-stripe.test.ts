@@ -223,6 +223,25 @@ describe.each(dbTargets)('Stripe payments on %s', (target) => {
     expect((await eventsOf(world.db, order.id)).map((e) => [e.kind, e.outcome])).toEqual([['checkout.session.expired', 'applied']]);
   });
 
+  it('when the order expires, the background job expires its open Stripe session, so it can no longer be paid', async () => {
+    const { order, sessionId } = await stripeOrder();
+    await world.db
+      .update(orders)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(orders.id, order.id));
+    await world.store.app.maintenance.expireOrders();
+    expect(world.stripe.sessions.get(sessionId)!.status).toBe('open');
+    await world.store.app.maintenance.reconcilePayments();
+    expect(world.stripe.sessions.get(sessionId)!.status).toBe('expired');
+    expect((await attemptsOf(world.db, order.id))[0]!.status).toBe('expired');
+    await expect(world.stripe.pay(sessionId, 'paid')).rejects.toThrow();
+    expect((await orderByNumber(world.db, order.number))!.status).toBe('expired');
+    // Done once: the next run finds nothing left to close.
+    const requests = world.stripe.requests.length;
+    await world.store.app.maintenance.reconcilePayments();
+    expect(world.stripe.requests.slice(requests).filter((r) => r.path.endsWith('/expire'))).toEqual([]);
+  });
+
   it('a completed session for a different amount does not pay the order; the right amount then does', async () => {
     const { order, session } = await stripeOrder();
     const short = paidObject(session);

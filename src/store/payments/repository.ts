@@ -162,6 +162,26 @@ export function createPaymentsRepository(db: StoreDb) {
       return due;
     },
 
+    /**
+     * Open attempts of `providers` whose order closed meanwhile (expired, or cancelled), closed
+     * within `since`; locked with SKIP LOCKED so one instance handles each.
+     */
+    async claimAbandoned(tx: StoreExecutor, providers: readonly string[], since: Date, limit: number): Promise<AttemptRow[]> {
+      if (providers.length === 0) return [];
+      const rows = (await tx.execute(sql`
+        SELECT a.id FROM payment_attempts a JOIN orders o ON o.id = a.order_id
+        WHERE a.status IN ('created', 'pending') AND o.status IN ('expired', 'cancelled') AND o.updated_at >= ${since}
+          AND a.provider IN (${sql.join(
+            providers.map((p) => sql`${p}`),
+            sql`, `,
+          )})
+        ORDER BY a.id LIMIT ${limit}
+        FOR UPDATE OF a SKIP LOCKED`)) as unknown as { rows: { id: number }[] };
+      const ids = rows.rows.map((r) => Number(r.id));
+      if (ids.length === 0) return [];
+      return (await tx.select().from(paymentAttempts).where(inArray(paymentAttempts.id, ids))) as AttemptRow[];
+    },
+
     async providerSettings(): Promise<ProviderSettingsRow[]> {
       return (await db.select().from(paymentProviderSettings)) as ProviderSettingsRow[];
     },

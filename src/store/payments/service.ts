@@ -14,7 +14,7 @@ import type { OrderRow } from '../orders/types';
 import { attemptAccepts, attemptStatusOf, isOpenAttempt } from './attempt-status';
 import type { ProviderSettings } from './provider-settings';
 import type { PaymentsRepository } from './repository';
-import { type AttemptRow, type AttemptStatus, type Gateway, ProviderUnavailable, type VerifiedEvent } from './types';
+import { type AttemptRow, type AttemptStatus, GATEWAYS, type Gateway, ProviderUnavailable, type VerifiedEvent } from './types';
 
 export type ApplyOutcome =
   | 'applied'
@@ -276,11 +276,14 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     return event ? apply(event) : undefined;
   }
 
-  /** The background job (missed notifications): open attempts due for a look, claimed once across instances. */
+  /**
+   * The background job: first close payments whose order closed, then look at open attempts due
+   * for a check (missed notifications), each claimed once across instances.
+   */
   async function reconcile(limit = 20): Promise<number> {
+    let applied = await closeAbandoned(limit);
     const at = now();
     const due = await hooks.inTransaction((tx) => repo.claimDueChecks(tx, at, new Date(at.getTime() + RECHECK_MS), limit));
-    let applied = 0;
     for (const attempt of due) {
       if (at.getTime() - attempt.expiresAt.getTime() > GIVE_UP_AFTER_EXPIRY_MS) {
         await hooks.inTransaction((tx) => repo.updateAttempt(tx, attempt.id, { checkAfter: null }));
@@ -293,6 +296,30 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
       }
     }
     return applied;
+  }
+
+  /**
+   * The order expired or was cancelled while a payment was open: close it at the provider (Stripe
+   * sessions live at least 30 minutes, which may outlast a short reservation) and apply the answer.
+   * A payment that completed just before still arrives, through the late-payment path.
+   */
+  async function closeAbandoned(limit = 20): Promise<number> {
+    const at = now();
+    const ready = await deps.providers.ready();
+    const cancellable = GATEWAYS.filter((g) => ready.get(g)?.cancel);
+    const abandoned = await hooks.inTransaction((tx) =>
+      repo.claimAbandoned(tx, cancellable, new Date(at.getTime() - GIVE_UP_AFTER_EXPIRY_MS), limit),
+    );
+    let closed = 0;
+    for (const attempt of abandoned) {
+      try {
+        const event = await ready.get(attempt.provider as Gateway)!.cancel!(attempt);
+        if (event && (await apply(event)) === 'applied') closed++;
+      } catch (error) {
+        warn({ provider: attempt.provider, reference: attempt.reference, err: error }, 'closing an abandoned payment failed');
+      }
+    }
+    return closed;
   }
 
   /** A customer back from the provider's page: look once at the latest open attempt (the webhook may be late). */

@@ -189,6 +189,19 @@ export function createStripeProvider(keys: StripeKeys): PaymentProvider {
       return sessionEvent(obj, { eventKey: key, kind: `session.${session.status}`, source: 'status', payload: session }, signal);
     },
 
+    async cancel(attempt: AttemptRow) {
+      if (!attempt.externalId) return undefined;
+      try {
+        await stripe.checkout.sessions.expire(attempt.externalId);
+      } catch (error) {
+        // A session that completed (or expired) meanwhile cannot be expired: its status says which.
+        if ((error as { statusCode?: number }).statusCode !== 400) {
+          throw new ProviderUnavailable('Stripe did not expire the session', { cause: error });
+        }
+      }
+      return this.status(attempt);
+    },
+
     async refund(attempt, amount) {
       if (!attempt.paymentRef) throw new ProviderUnavailable('the attempt has no PaymentIntent to refund');
       try {

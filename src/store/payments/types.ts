@@ -120,6 +120,12 @@ export interface PaymentProvider {
   status(attempt: AttemptRow): Promise<VerifiedEvent | undefined>;
   /** Gives the attempt's money back in full; the verified answer is applied like any event. */
   refund(attempt: AttemptRow, amount: number, reason: string): Promise<VerifiedEvent>;
+  /**
+   * Closes an open attempt at the provider once its order closed, so no money can arrive for units
+   * given back; returns where the attempt stands afterwards. Providers whose payments expire with
+   * the order by themselves (Midtrans: the Snap `expiry`) do not have it.
+   */
+  cancel?(attempt: AttemptRow): Promise<VerifiedEvent | undefined>;
   /** A cheap authenticated call for the settings page's "test connection". */
   testConnection(): Promise<void>;
 }
