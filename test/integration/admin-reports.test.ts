@@ -254,7 +254,7 @@ describe.each(dbTargets)('admin reports on %s', (target) => {
     ]);
     expect(table(html, 'methods')).toEqual([
       ['Transfer bank', '2', formatRupiah(2_020_000)],
-      ['midtrans', '1', formatRupiah(163_000)],
+      ['Midtrans', '1', formatRupiah(163_000)],
     ]);
     expect(Object.fromEntries(table(html, 'statuses').map((r) => [r[0], r[1]]))).toEqual({
       'Menunggu pembayaran': '1',

@@ -25,8 +25,8 @@ export function rangeText(from: string, to: string, locale: Locale, t: Translate
   return from === to ? longDate(from, locale) : t('reports.range', { from: longDate(from, locale), to: longDate(to, locale) });
 }
 
-/** A payment method's name where the checkout has one ("Transfer bank"), else its code. */
+/** A payment method's short name as the orders desk shows it ("Transfer bank", "Midtrans"), else its code. */
 export function methodLabel(method: string, t: Translate): string {
-  const key = `checkout.payment.${method}`;
+  const key = `ordersDesk.payment.${method}`;
   return isMessageKey(key) ? t(key) : method;
 }
