@@ -218,6 +218,11 @@ describe('snapTransaction', () => {
     expect((snapTransaction(context({ minutes: -5 })).expiry as { duration: number }).duration).toBe(1);
   });
 
+  it('closes the Snap page with the payment, never under Midtrans’ 5-minute minimum', () => {
+    expect(snapTransaction(context({ minutes: 60 })).page_expiry).toEqual({ duration: 60, unit: 'minute' });
+    expect(snapTransaction(context({ minutes: 2 })).page_expiry).toEqual({ duration: 5, unit: 'minute' });
+  });
+
   it('returns the customer to the order page (guest key kept) with bayar=selesai', () => {
     expect(snapTransaction(context()).callbacks).toEqual({
       finish: 'https://hurtrock.example/pesanan/HR-261201-ABCDEF?k=guest-key&bayar=selesai',

@@ -126,6 +126,8 @@ export function snapTransaction(ctx: StartContext): Record<string, unknown> {
     },
     // The payment expires with our reservation, so money cannot arrive for units we gave back.
     expiry: { start_time: midtransTime(ctx.now), unit: 'minute', duration: minutes },
+    // The Snap page itself (24 h by default, reopenable with the token) closes with the payment; Midtrans' minimum is 5 minutes.
+    page_expiry: { duration: Math.max(5, minutes), unit: 'minute' },
     callbacks: { finish: withQuery(ctx.returnUrl, 'bayar=selesai') },
   };
 }
