@@ -51,7 +51,7 @@ test.describe('admin settings', () => {
     await blank.getByLabel('Bank').fill('Bank Jago');
     await blank.getByLabel('Nomor rekening').fill('5012-3456-78');
     await blank.getByLabel('Atas nama').fill('Hurtrock Music Store');
-    await page.getByRole('button', { name: 'Simpan' }).last().click();
+    await page.locator('[data-settings-save]').click();
     await expect(page.locator('[data-admin-flash]')).toContainText('Pengaturan disimpan.');
     // Moved to the top with its up button: customers see it first.
     const rows = page.locator('[data-account-row]');
