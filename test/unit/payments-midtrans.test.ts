@@ -14,65 +14,13 @@ import {
   snapTransaction,
 } from '../../src/store/payments/midtrans';
 import type { OrderItemRow, OrderRow } from '../../src/store/orders/types';
+import { orderItem, orderRowAt } from '../helpers/order-fixtures';
 import { type StartContext, WebhookRejected } from '../../src/store/payments/types';
 
 const NOW = new Date('2026-12-01T03:04:05Z');
 
-function orderRow(values: Partial<OrderRow> = {}): OrderRow {
-  return {
-    id: 1,
-    number: 'HR-261201-ABCDEF',
-    userId: null,
-    email: 'rina@example.test',
-    customerName: 'Rina Distorsi',
-    locale: 'id',
-    status: 'awaiting_payment',
-    idempotencyKey: 'key-1',
-    shipRecipient: 'Rina',
-    shipPhone: '081234567890',
-    shipStreet: 'Jl. Riau 17',
-    shipCity: 'Bandung',
-    shipProvince: 'Jawa Barat',
-    shipPostalCode: '40115',
-    shippingServiceId: 3,
-    shippingCourier: 'JNE',
-    shippingServiceName: 'REG',
-    shippingMinDays: 2,
-    shippingMaxDays: 3,
-    trackingUrlTemplate: null,
-    billableKg: 1,
-    shippingCost: 20_000,
-    shippingCharge: 20_000,
-    subtotal: 3_190_000,
-    total: 3_210_000,
-    paymentMethod: 'midtrans',
-    paymentFlag: null,
-    note: '',
-    trackingNumber: null,
-    transferProofKey: null,
-    transferProofAt: null,
-    expiresAt: new Date(NOW.getTime() + 60 * 60_000),
-    paidAt: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-    ...values,
-  };
-}
-
-function item(id: number, name: string, unitPrice: number, quantity: number): OrderItemRow {
-  return {
-    id,
-    orderId: 1,
-    productId: id,
-    productSlug: `p-${id}`,
-    name,
-    sku: `SKU-${id}`,
-    brand: 'Yamaha',
-    unitPrice,
-    quantity,
-    lineTotal: unitPrice * quantity,
-  };
-}
+const orderRow = (values: Partial<OrderRow> = {}) => orderRowAt(NOW, { paymentMethod: 'midtrans', ...values });
+const item = (id: number, name: string, unitPrice: number, quantity: number) => orderItem(id, name, unitPrice, quantity);
 
 const LONG_NAME = 'Gitar Akustik Yamaha F310 Natural dengan Tas Gigbag, Tuner dan Senar Cadangan';
 

@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import Stripe from 'stripe';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OrderItemRow, OrderRow } from '../../src/store/orders/types';
+import { orderItem, orderRowAt } from '../helpers/order-fixtures';
 import {
   STRIPE_TOLERANCE_SECONDS,
   checkoutSessionParams,
@@ -29,61 +30,8 @@ const VECTOR = {
 const NOW = new Date('2026-12-01T03:04:05Z');
 const NOW_S = Math.floor(NOW.getTime() / 1000);
 
-function orderRow(values: Partial<OrderRow> = {}): OrderRow {
-  return {
-    id: 1,
-    number: 'HR-261201-ABCDEF',
-    userId: null,
-    email: 'rina@example.test',
-    customerName: 'Rina Distorsi',
-    locale: 'id',
-    status: 'awaiting_payment',
-    idempotencyKey: 'key-1',
-    shipRecipient: 'Rina',
-    shipPhone: '081234567890',
-    shipStreet: 'Jl. Riau 17',
-    shipCity: 'Bandung',
-    shipProvince: 'Jawa Barat',
-    shipPostalCode: '40115',
-    shippingServiceId: 3,
-    shippingCourier: 'JNE',
-    shippingServiceName: 'REG',
-    shippingMinDays: 2,
-    shippingMaxDays: 3,
-    trackingUrlTemplate: null,
-    billableKg: 1,
-    shippingCost: 20_000,
-    shippingCharge: 20_000,
-    subtotal: 3_190_000,
-    total: 3_210_000,
-    paymentMethod: 'stripe',
-    paymentFlag: null,
-    note: '',
-    trackingNumber: null,
-    transferProofKey: null,
-    transferProofAt: null,
-    expiresAt: new Date(NOW.getTime() + 3_600_000),
-    paidAt: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-    ...values,
-  };
-}
-
-function item(id: number, name: string, unitPrice: number, quantity: number): OrderItemRow {
-  return {
-    id,
-    orderId: 1,
-    productId: id,
-    productSlug: `p-${id}`,
-    name,
-    sku: `SKU-${id}`,
-    brand: 'B',
-    unitPrice,
-    quantity,
-    lineTotal: unitPrice * quantity,
-  };
-}
+const orderRow = (values: Partial<OrderRow> = {}) => orderRowAt(NOW, { paymentMethod: 'stripe', ...values });
+const item = (id: number, name: string, unitPrice: number, quantity: number) => orderItem(id, name, unitPrice, quantity, 'B');
 
 function context(seconds = 3600, order: Partial<OrderRow> = {}): StartContext {
   return {
