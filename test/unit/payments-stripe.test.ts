@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import Stripe from 'stripe';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OrderItemRow, OrderRow } from '../../src/store/orders/types';
+import type { OrderRow } from '../../src/store/orders/types';
 import { orderItem, orderRowAt } from '../helpers/order-fixtures';
 import {
   STRIPE_TOLERANCE_SECONDS,
