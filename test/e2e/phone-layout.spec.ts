@@ -1,12 +1,22 @@
 /**
  * Layout at 390 px that axe cannot judge: with free shipping, each courier's name keeps its room
- * beside the struck-through price (it was one word per line, and "SiCepat" ran under the price).
+ * beside the struck-through price (it was one word per line, and "SiCepat" ran under the price);
+ * the floating chat button covers neither the cart's total nor its checkout button (with two lines
+ * the total was under it on the first screen); the home hero's headline is not drawn on top of the
+ * artwork (issue 16).
  */
 import type { Locator } from '@playwright/test';
 import { logInAsAdmin } from './helpers/admin';
 import { expect, test } from './helpers/server';
 
+type Box = { x: number; y: number; width: number; height: number };
+
 const box = async (locator: Locator) => (await locator.boundingBox())!;
+
+/** True when the two rectangles share any area (touching edges do not count). */
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+const PHONE = { width: 390, height: 844 };
 
 test('checkout on a phone with free shipping: courier names and struck prices do not overlap', async ({
   browser,
@@ -49,6 +59,61 @@ test('checkout on a phone with free shipping: courier names and struck prices do
       await page.screenshot({ path: testInfo.outputPath(`checkout-free-shipping-390-${colorScheme}.png`), fullPage: true });
     } finally {
       await context.close();
+    }
+  }
+});
+
+test('cart on a phone: the chat button covers neither the total nor the checkout button', async ({ browser, store }, testInfo) => {
+  const products = ['Yamaha F310 Natural', 'Ibanez RG550 Genesis Collection', 'Marshall DSL40CR Combo Tabung'];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ viewport: PHONE, colorScheme });
+    try {
+      const page = await context.newPage();
+      for (const [index, name] of products.entries()) {
+        await page.goto(`${store.url}/produk?q=${encodeURIComponent(name)}`);
+        await page.getByRole('button', { name: `Tambah ${name} ke keranjang`, exact: true }).click();
+        await expect(page.locator('[data-cart-badge]')).toHaveText(String(index + 1));
+        await page.goto(`${store.url}/keranjang`);
+        const lines = `${index + 1} line(s), ${colorScheme}`;
+        // On the first screen and after scrolling to the end: the total and the button are on the
+        // screen, and the chat button is clear of both.
+        for (const where of ['first screen', 'end'] as const) {
+          if (where === 'end') await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          const launcher = await box(page.locator('.chat-launcher-button'));
+          for (const target of [page.locator('[data-cart-total]'), page.getByRole('link', { name: 'Lanjut ke checkout' })]) {
+            await expect(target, `${lines}, ${where}`).toBeInViewport({ ratio: 1 });
+            expect(overlaps(await box(target), launcher), `${lines}, ${where}: chat button over ${target}`).toBe(false);
+          }
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      }
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: testInfo.outputPath(`cart-390-${colorScheme}.png`) });
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('home on a phone: the hero headline is not drawn on top of the artwork', async ({ browser, store }, testInfo) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    // The phone, and the widths where the art sits beside the text (it must not reach under it there either).
+    for (const viewport of [PHONE, { width: 768, height: 1024 }, { width: 1280, height: 800 }]) {
+      const context = await browser.newContext({ viewport, colorScheme });
+      try {
+        const page = await context.newPage();
+        await page.goto(store.url);
+        const where = `${viewport.width} px, ${colorScheme}`;
+        const art = await box(page.locator('.hero-art'));
+        expect(art.height, where).toBeGreaterThan(150);
+        for (const part of ['.hero-title', '.hero-lead', '.hero-actions']) {
+          expect(overlaps(await box(page.locator(part)), art), `${where}: ${part} over the art`).toBe(false);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        if (viewport === PHONE) await page.screenshot({ path: testInfo.outputPath(`home-390-${colorScheme}.png`) });
+      } finally {
+        await context.close();
+      }
     }
   }
 });

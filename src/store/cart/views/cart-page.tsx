@@ -83,7 +83,7 @@ export function CartPage({ view, shipping, shippingText, notices, alert }: CartP
                 <Icon name="arrow-left" /> {t('cart.continue')}
               </a>
             </section>
-            <aside class="col-12 col-lg-4" aria-labelledby="cart-summary-title">
+            <aside class="col-12 col-lg-4 cart-aside" aria-labelledby="cart-summary-title">
               <div class="cart-summary">
                 <h2 id="cart-summary-title" class="cart-summary-title">
                   {t('cart.summary')}
@@ -99,14 +99,19 @@ export function CartPage({ view, shipping, shippingText, notices, alert }: CartP
                       {shippingText}
                     </dd>
                   </div>
-                  <div class="cart-summary-total">
-                    <dt>{t(shipping === undefined ? 'cart.total' : 'cart.total.estimate')}</dt>
-                    <dd data-cart-total>{formatRupiah(view.subtotal + (shipping ?? 0))}</dd>
-                  </div>
                 </dl>
-                <a class="btn btn-rock btn-lg w-100" href="/checkout">
-                  <Icon name="lock" /> {t('cart.checkout')}
-                </a>
+                {/* Below 992 px this is the bar fixed at the bottom of the screen (web/styles/cart.css). */}
+                <div class="cart-summary-pay">
+                  <dl class="cart-summary-rows">
+                    <div class="cart-summary-total">
+                      <dt>{t(shipping === undefined ? 'cart.total' : 'cart.total.estimate')}</dt>
+                      <dd data-cart-total>{formatRupiah(view.subtotal + (shipping ?? 0))}</dd>
+                    </div>
+                  </dl>
+                  <a class="btn btn-rock btn-lg cart-summary-checkout" href="/checkout">
+                    <Icon name="lock" /> {t('cart.checkout')}
+                  </a>
+                </div>
               </div>
             </aside>
           </div>
