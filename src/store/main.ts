@@ -30,16 +30,29 @@ async function start() {
   }
 
   let worker: OutboxWorker | undefined;
-  const purgeSessions = purgeEvery(10 * 60_000, () => app.sessions.store.purgeExpired(REMEMBER_MS));
-  const expireOrders = purgeEvery(30_000, async () => {
-    const expired = await app.maintenance.expireOrders();
-    if (expired > 0) app.log.info({ expired }, 'unpaid orders expired');
-  });
-  // Open online payments whose notification never came: ask the provider (claimed with SKIP LOCKED too).
-  const reconcilePayments = purgeEvery(60_000, async () => {
-    const changed = await app.maintenance.reconcilePayments();
-    if (changed > 0) app.log.info({ changed }, 'payments reconciled with their providers');
-  });
+  const jobFailed = (error: unknown, job: string) => app.log.error({ err: error, job }, 'maintenance job failed');
+  const purgeSessions = every(10 * 60_000, 'purge sessions', () => app.sessions.store.purgeExpired(REMEMBER_MS), jobFailed);
+  const expireOrders = every(
+    30_000,
+    'expire orders',
+    async () => {
+      const expired = await app.maintenance.expireOrders();
+      if (expired > 0) app.log.info({ expired }, 'unpaid orders expired');
+    },
+    jobFailed,
+  );
+  // Open online payments whose notification never came, or whose order closed: ask the provider
+  // (claimed with SKIP LOCKED too). Detached: a provider that answers slowly must not hold up emails.
+  const reconcilePayments = every(
+    60_000,
+    'reconcile payments',
+    async () => {
+      const changed = await app.maintenance.reconcilePayments();
+      if (changed > 0) app.log.info({ changed }, 'payments reconciled with their providers');
+    },
+    jobFailed,
+    true,
+  );
   const app = await buildStoreApp({ config, database, redis, onEmailQueued: () => worker?.poke() });
   worker = startOutboxWorker({
     db: database.db,
@@ -70,12 +83,28 @@ start().catch((error: unknown) => {
   process.exit(1);
 });
 
-/** Runs `task` at most every `ms` (the worker ticks every few seconds; purging needs less). */
-function purgeEvery(ms: number, task: () => Promise<void>): () => Promise<void> {
+/**
+ * A maintenance job run from the worker's tick at most every `ms`. A failure is logged and never
+ * stops the other jobs; a job that talks to other servers (payment providers) runs `detached`, so
+ * a slow answer cannot hold up the email outbox, and never twice at once.
+ */
+function every(
+  ms: number,
+  name: string,
+  task: () => Promise<void>,
+  log: (error: unknown, name: string) => void,
+  detached = false,
+): () => Promise<void> {
   let last = 0;
+  let running: Promise<void> | undefined;
   return async () => {
-    if (Date.now() - last < ms) return;
+    if (running || Date.now() - last < ms) return;
     last = Date.now();
-    await task();
+    running = task()
+      .catch((error: unknown) => log(error, name))
+      .finally(() => {
+        running = undefined;
+      });
+    if (!detached) await running;
   };
 }

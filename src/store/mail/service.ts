@@ -61,10 +61,9 @@ export function startOutboxWorker(opts: {
     if (stopped || running) return;
     running = (async () => {
       try {
-        await drainOutbox(opts.db, opts.transport);
-        await opts.onTick?.();
-      } catch (error) {
-        opts.log?.(error);
+        // Each on its own: a mail server that is down must not stop the maintenance, nor the reverse.
+        await drainOutbox(opts.db, opts.transport).catch((error: unknown) => opts.log?.(error));
+        await opts.onTick?.().catch((error: unknown) => opts.log?.(error));
       } finally {
         running = undefined;
       }
