@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { sql } from 'drizzle-orm';
@@ -49,7 +50,7 @@ async function openPglite<S extends Record<string, unknown>>(options: DatabaseOp
   // PGlite creates only the last level of its folder.
   if (options.pgliteDir) mkdirSync(path.dirname(options.pgliteDir), { recursive: true });
   // Extensions must be passed on every open, not only when they are created.
-  const extensions = { pg_trgm, unaccent };
+  const extensions = { pg_trgm, unaccent, fuzzystrmatch };
   const client = options.pgliteDir ? new PGlite(options.pgliteDir, { extensions }) : new PGlite({ extensions });
   await client.waitReady;
   for (const [name, value] of Object.entries(options.sessionSettings ?? {})) {

@@ -291,7 +291,7 @@ export async function buildStoreApp({
   const productAdmin = createProductAdminService({
     repo: createProductAdminRepository(db),
     stock,
-    categoriesMatchingSearch: (q) => catalog.categoriesMatchingSearch(q),
+    searchScope: (q) => catalog.searchScope(q),
     media: {
       store: (data) => storeImageRenditions(data, config.uploadDir),
       remove: (key) => removeImageRenditions(config.uploadDir, key),

@@ -93,7 +93,7 @@ function fake(opts: { products?: AdminProduct[]; images?: AdminProductImage[]; o
     stock,
     media,
     invalidate,
-    categoriesMatchingSearch: vi.fn(async () => [3, 1]),
+    searchScope: vi.fn(async () => ({ matchedCategoryIds: [3, 1] })),
   });
   return { service, repo, stock, media, invalidate, products };
 }

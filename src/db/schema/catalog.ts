@@ -100,6 +100,21 @@ export const products = pgTable(
   ],
 );
 
+/**
+ * The catalogue's vocabulary for typo correction: every word of the products' names, brands and
+ * models and of the categories' names (lower case, unaccented), with how many products and
+ * categories use it. Kept by triggers (migration 0013), so every path that writes products or
+ * categories (admin, import, seed, SQL) keeps it exact; a word used by nothing is deleted.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    word: text('word').primaryKey(),
+    uses: integer('uses').notNull(),
+  },
+  (t) => [check('search_words_uses_nonnegative', sql`${t.uses} >= 0`)],
+);
+
 /** One rendition of an image: the pipeline writes `<key>-<width>.webp` and `<key>-<width>.jpg`. */
 export interface ImageSize {
   width: number;

@@ -7,7 +7,8 @@ import { rowsOf } from '../../db/connection';
 import type { StoreDb } from '../../db/store-db';
 import type { CatalogQuery } from './schema';
 import { normalizeQuery } from '../../lib/search-terms';
-import { productSearchSql, type ProductSearchSql } from '../../db/product-search';
+import { productSearchSql, type ProductSearchScope, type ProductSearchSql } from '../../db/product-search';
+import { correctSearch, type SearchCorrection } from '../../db/search-vocabulary';
 import type { ProductCardRow } from './types';
 
 /** Category names must match closely: a short word resembles many names. */
@@ -96,11 +97,14 @@ function orderBy(query: CatalogQuery, search: ProductSearchSql | null): SQL {
 
 const FROM = sql`FROM products p JOIN categories c ON c.id = p.category_id`;
 
+/** A search of nothing but its own words. */
+const PLAIN: ProductSearchScope = { matchedCategoryIds: [] };
+
 export function createSearchRepository(db: StoreDb) {
   return {
     /** One page of products for the query, with the total number of matches. */
-    async listProducts(query: CatalogQuery, matchedCategoryIds: readonly number[] = []): Promise<ListingPage> {
-      const search = productSearchSql(query.q, matchedCategoryIds);
+    async listProducts(query: CatalogQuery, scope: ProductSearchScope = PLAIN): Promise<ListingPage> {
+      const search = productSearchSql(query.q, scope);
       const conditions = baseConditions(query, search);
       if (query.brands.length) conditions.push(brandFilter(query.brands));
       const result = await db.execute(sql`
@@ -112,7 +116,7 @@ export function createSearchRepository(db: StoreDb) {
         LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`);
       const rows = rowsOf<ListingSqlRow>(result);
       let total = rows.length ? Number(rows[0]!.total) : 0;
-      if (rows.length === 0 && query.page > 1) total = await this.countProducts(query, matchedCategoryIds);
+      if (rows.length === 0 && query.page > 1) total = await this.countProducts(query, scope);
       return {
         total,
         products: rows.map((r) => ({
@@ -129,8 +133,8 @@ export function createSearchRepository(db: StoreDb) {
       };
     },
 
-    async countProducts(query: CatalogQuery, matchedCategoryIds: readonly number[] = []): Promise<number> {
-      const search = productSearchSql(query.q, matchedCategoryIds);
+    async countProducts(query: CatalogQuery, scope: ProductSearchScope = PLAIN): Promise<number> {
+      const search = productSearchSql(query.q, scope);
       const conditions = baseConditions(query, search);
       if (query.brands.length) conditions.push(brandFilter(query.brands));
       const result = await db.execute(sql`SELECT count(*) AS n ${FROM} WHERE ${sql.join(conditions, sql` AND `)}`);
@@ -138,13 +142,18 @@ export function createSearchRepository(db: StoreDb) {
     },
 
     /** Brands available under the other filters, with how many products each would show. */
-    async brandCounts(query: CatalogQuery, matchedCategoryIds: readonly number[] = []): Promise<BrandCount[]> {
-      const search = productSearchSql(query.q, matchedCategoryIds);
+    async brandCounts(query: CatalogQuery, scope: ProductSearchScope = PLAIN): Promise<BrandCount[]> {
+      const search = productSearchSql(query.q, scope);
       const result = await db.execute(sql`
         SELECT p.brand, count(*) AS n ${FROM}
         WHERE ${sql.join(baseConditions(query, search), sql` AND `)}
         GROUP BY p.brand ORDER BY lower(p.brand)`);
       return rowsOf<{ brand: string; n: number | string }>(result).map((r) => ({ brand: r.brand, count: Number(r.n) }));
+    },
+
+    /** The catalogue words the query's words may stand for ("ibnez" → ibanez). */
+    correct(q: string): Promise<SearchCorrection> {
+      return correctSearch(db, q);
     },
 
     /** Active categories whose name resembles the search (tiny table: no index needed). */

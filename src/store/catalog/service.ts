@@ -1,6 +1,7 @@
 import { lruCache, ttlCache } from '../../lib/cache';
 import { type CatalogQuery, DEFAULT_QUERY } from './schema';
 import { normalizeQuery, searchTerms } from '../../lib/search-terms';
+import type { ProductSearchScope } from '../../db/product-search';
 import type { CatalogRepository } from './repository';
 import type { BrandCount, CategoryRow, SearchRepository } from './search-repository';
 import type { CategoryTileRow, ProductCardRow } from './types';
@@ -48,6 +49,18 @@ export interface CatalogPage {
   suggestions: ProductCardRow[];
   /** A category slug in the URL that does not exist (or is inactive). */
   unknownCategory: boolean;
+  /** The corrected query ("ibnez" → "ibanez") when it finds more than the words as typed. */
+  didYouMean: string | null;
+}
+
+/** A search's words, their corrections and the categories it covers. */
+export interface SearchPlan {
+  /** Everything the search finds: the typed words, their corrections, matching categories. */
+  scope: ProductSearchScope;
+  /** Only what the words as typed find (for "did you mean"). */
+  typedScope: ProductSearchScope;
+  /** The query with its typos corrected, or null when no word was corrected. */
+  corrected: string | null;
 }
 
 export interface CategoryTree {
@@ -118,15 +131,33 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
     return q ? withDescendants(tree, await deps.search.categoriesMatching(q)) : [];
   }
 
+  /** The typed words, their corrections ("gitr" → gitar) and the categories either names. */
+  async function planSearch(q: string, tree: CategoryTree): Promise<SearchPlan> {
+    if (searchTerms(normalizeQuery(q)).length === 0) {
+      const none = { matchedCategoryIds: [] };
+      return { scope: none, typedScope: none, corrected: null };
+    }
+    const [typedIds, correction] = await Promise.all([searchCategoryIds(q, tree), deps.search.correct(q)]);
+    const typedScope = { matchedCategoryIds: typedIds };
+    if (!correction.corrected) return { scope: typedScope, typedScope, corrected: null };
+    const correctedIds = await searchCategoryIds(correction.corrected, tree);
+    const matchedCategoryIds = [...new Set([...typedIds, ...correctedIds])];
+    return { scope: { matchedCategoryIds, alternatives: correction.alternatives }, typedScope, corrected: correction.corrected };
+  }
+
   async function loadPage(requested: CatalogQuery): Promise<CatalogPage> {
     const tree = await categories.get();
     const category = requested.categorySlug ? tree.bySlug.get(requested.categorySlug) : undefined;
     const unknownCategory = requested.categorySlug !== undefined && !category;
     // An unknown category filter is dropped rather than showing an empty shop.
     const query = unknownCategory ? { ...requested, categorySlug: undefined } : requested;
-    const matched = await searchCategoryIds(query.q, tree);
+    const plan = await planSearch(query.q, tree);
 
-    const [listing, brands] = await Promise.all([deps.search.listProducts(query, matched), deps.search.brandCounts(query, matched)]);
+    const [listing, brands, typedTotal] = await Promise.all([
+      deps.search.listProducts(query, plan.scope),
+      deps.search.brandCounts(query, plan.scope),
+      plan.corrected ? deps.search.countProducts(query, plan.typedScope) : undefined,
+    ]);
     const pageCount = Math.max(1, Math.ceil(listing.total / query.perPage));
     const products = await withImages(listing.products);
     let suggestionCards: ProductCardRow[] = [];
@@ -150,21 +181,24 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
       brands,
       suggestions: suggestionCards,
       unknownCategory,
+      didYouMean: plan.corrected && typedTotal !== undefined && listing.total > typedTotal ? plan.corrected : null,
     };
   }
 
   async function loadSuggestions(q: string, limit: number): Promise<SuggestResult> {
     if (searchTerms(normalizeQuery(q)).length === 0) return { products: [], categories: [] };
     const tree = await categories.get();
-    const matched = await searchCategoryIds(q, tree);
-    const listing = await deps.search.listProducts({ ...DEFAULT_QUERY, q, sort: 'relevance', perPage: limit }, matched);
+    const plan = await planSearch(q, tree);
+    const listing = await deps.search.listProducts({ ...DEFAULT_QUERY, q, sort: 'relevance', perPage: limit }, plan.scope);
     const needle = normalizeQuery(q);
     // Exact names first, then names that start with the text, then the rest.
     const closeness = (name: string) => (name === needle ? 0 : name.startsWith(needle) ? 1 : 2);
+    const named = (c: CategoryNode) =>
+      normalizeQuery(c.name).includes(needle) || (!!plan.corrected && normalizeQuery(c.name).includes(plan.corrected));
     const matchingCategories =
       needle.length >= 2
         ? [...tree.byId.values()]
-            .filter((c) => normalizeQuery(c.name).includes(needle))
+            .filter(named)
             .sort((a, b) => closeness(normalizeQuery(a.name)) - closeness(normalizeQuery(b.name)) || a.name.length - b.name.length)
             .slice(0, 3)
         : [];
@@ -183,12 +217,12 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
     /** A few quick matches for the navbar's autocomplete. */
     suggest: (q: string, limit: number) => suggestions.get(`${limit}:${normalizeQuery(q)}`, () => loadSuggestions(q, limit)),
     /**
-     * The categories a search also covers ("drum" → Drum and everything below it), for the back
-     * office's product list, which searches with the same condition (db/product-search.ts).
+     * What a search also covers: the categories it names ("drum" → Drum and everything below it)
+     * and its typos' corrections, for the back office's product list, which searches with the
+     * same condition (db/product-search.ts).
      */
-    async categoriesMatchingSearch(q: string): Promise<number[]> {
-      if (searchTerms(normalizeQuery(q)).length === 0) return [];
-      return searchCategoryIds(q, await categories.get());
+    async searchScope(q: string): Promise<ProductSearchScope> {
+      return (await planSearch(q, await categories.get())).scope;
     },
     /** Forget everything cached (after the catalogue changes). */
     invalidate() {

@@ -24,7 +24,7 @@ const NAME_OF = (column: typeof categories.name) => sql`lower(${column}) COLLATE
 
 /** The storefront's search condition over Drizzle's `products` table, archived products included. */
 function searchOf(f: AdminProductFilters): ProductSearchSql | null {
-  return f.search ? productSearchSql(f.search.q, f.search.matchedCategoryIds, 'products') : null;
+  return f.search ? productSearchSql(f.search.q, f.search, 'products') : null;
 }
 
 function conditions(f: AdminProductFilters): SQL[] {

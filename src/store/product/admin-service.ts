@@ -4,6 +4,7 @@
  * archive, bulk switches and product images (at most 8, each checked and re-encoded by the media
  * pipeline). Every change empties the storefront's caches so customers see it at once.
  */
+import type { ProductSearchScope } from '../../db/product-search';
 import type { MessageKey } from '../../lib/i18n';
 import { InvalidImageError } from '../media/service';
 import type { StockService } from '../stock/service';
@@ -34,8 +35,11 @@ export interface StoredRenditions {
 export interface ProductAdminDeps {
   repo: ProductAdminRepository;
   stock: Pick<StockService, 'adjust'>;
-  /** Categories whose name the search matches (the catalog's rule), so their products are found too. */
-  categoriesMatchingSearch: (q: string) => Promise<number[]>;
+  /**
+   * What a search covers by the catalog's rule: categories whose name it matches (their products
+   * are found too) and the corrections of its typos.
+   */
+  searchScope: (q: string) => Promise<ProductSearchScope>;
   /** The media pipeline: checks, decodes, strips and re-encodes one upload; removes renditions. */
   media: { store(data: Buffer): Promise<StoredRenditions>; remove(storageKey: string): Promise<void> };
   /** Empties the storefront caches (catalog listings, product pages). */
@@ -135,7 +139,7 @@ export function createProductAdminService(deps: ProductAdminDeps) {
 
   return {
     async list(query: AdminProductQuery): Promise<AdminListPage> {
-      const search = query.q ? { q: query.q, matchedCategoryIds: await deps.categoriesMatchingSearch(query.q) } : undefined;
+      const search = query.q ? { q: query.q, ...(await deps.searchScope(query.q)) } : undefined;
       const sort = query.sort === 'relevance' && !search ? 'newest' : query.sort;
       const { rows, total } = await repo.list({ ...query, sort, search, perPage: ADMIN_PAGE_SIZE });
       return { rows, total, pageCount: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)) };

@@ -1,5 +1,6 @@
 /** The back office's view of products (A2): list rows, the edit form's record, images, filters. */
 import type { ImageSize } from '../../db/schema';
+import type { ProductSearchScope } from '../../db/product-search';
 
 export const ADMIN_SORTS = ['newest', 'name', 'price_asc', 'price_desc', 'stock_asc', 'stock_desc', 'relevance'] as const;
 export type AdminProductSort = (typeof ADMIN_SORTS)[number];
@@ -27,8 +28,11 @@ export interface AdminProductQuery {
 }
 
 export interface AdminProductFilters extends Omit<AdminProductQuery, 'q'> {
-  /** The search, with the categories whose name it matched (their products match too). */
-  search: { q: string; matchedCategoryIds: number[] } | undefined;
+  /**
+   * The search, with the categories whose name it matched (their products match too) and the
+   * catalogue words its typos were corrected to (db/product-search.ts).
+   */
+  search: ({ q: string } & ProductSearchScope) | undefined;
   perPage: number;
 }
 

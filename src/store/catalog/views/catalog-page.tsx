@@ -30,6 +30,15 @@ export function CatalogPageView({ page }: { page: CatalogPage }) {
           </p>
         </header>
 
+        {page.didYouMean && (
+          <p class="catalog-did-you-mean" data-did-you-mean>
+            {t('catalog.didYouMean')}{' '}
+            <a href={pageUrl(q, { q: page.didYouMean, page: 1 })} class="fw-semibold">
+              {page.didYouMean}
+            </a>
+          </p>
+        )}
+
         {page.unknownCategory && (
           <div class="alert alert-warning" role="alert">
             {t('catalog.unknownCategory')}
