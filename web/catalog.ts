@@ -22,7 +22,7 @@ async function show(url: string, push: boolean): Promise<void> {
   const controller = new AbortController();
   inFlight = controller;
   const focusedId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
-  const sidebarOpen = root.querySelector<HTMLDetailsElement>('[data-catalog-sidebar]')?.open;
+  const filtersOpen = root.querySelector<HTMLInputElement>('[data-catalog-filters-switch]')?.checked;
   root.setAttribute('aria-busy', 'true');
   try {
     const response = await fetch(url, { headers: { accept: 'text/html' }, signal: controller.signal });
@@ -35,8 +35,8 @@ async function show(url: string, push: boolean): Promise<void> {
     }
     root.innerHTML = fresh.innerHTML;
     document.title = next.title;
-    const sidebar = root.querySelector<HTMLDetailsElement>('[data-catalog-sidebar]');
-    if (sidebar && sidebarOpen !== undefined) sidebar.open = sidebarOpen;
+    const filtersSwitch = root.querySelector<HTMLInputElement>('[data-catalog-filters-switch]');
+    if (filtersSwitch && filtersOpen !== undefined) filtersSwitch.checked = filtersOpen;
     if (push) history.pushState({ catalog: true }, '', url);
     if (focusedId) document.getElementById(focusedId)?.focus({ preventScroll: true });
   } catch (error) {
@@ -47,10 +47,6 @@ async function show(url: string, push: boolean): Promise<void> {
 }
 
 if (root) {
-  const sidebar = root.querySelector<HTMLDetailsElement>('[data-catalog-sidebar]');
-  // On phones the filters start folded so results come first.
-  if (sidebar && window.matchMedia('(max-width: 991.98px)').matches) sidebar.open = false;
-
   root.addEventListener('change', (event) => {
     const target = event.target as HTMLInputElement | HTMLSelectElement;
     const form = target.form;

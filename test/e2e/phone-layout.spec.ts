@@ -3,7 +3,7 @@
  * beside the struck-through price (it was one word per line, and "SiCepat" ran under the price);
  * the floating chat button covers neither the cart's total nor its checkout button (with two lines
  * the total was under it on the first screen); the home hero's headline is not drawn on top of the
- * artwork (issue 16).
+ * artwork (issue 16); the catalogue's filters are folded before the first paint, so nothing shifts after load (issue 17).
  */
 import type { Locator } from '@playwright/test';
 import { logInAsAdmin } from './helpers/admin';
@@ -114,6 +114,49 @@ test('home on a phone: the hero headline is not drawn on top of the artwork', as
       } finally {
         await context.close();
       }
+    }
+  }
+});
+
+/** The page's cumulative layout shift so far (every shift not caused by the user's input). */
+const layoutShift = (page: import('@playwright/test').Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+
+test('catalogue on a phone: the filters are folded before the first paint, so nothing moves after load', async ({ browser, store }) => {
+  for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
+    const context = await browser.newContext({ viewport });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${store.url}/produk`);
+      await page.waitForLoadState('load');
+      // The filters were rendered open and folded by script after load: a shift of about 0.5.
+      expect(await layoutShift(page), `${viewport.width} px`).toBeLessThan(0.02);
+      const filters = page.locator('.catalog-filters');
+      if (viewport.width === PHONE.width) {
+        await expect(filters).toBeHidden();
+        await page.getByText('Filter', { exact: true }).click();
+        await expect(filters).toBeVisible();
+        await expect(page.getByRole('checkbox', { name: 'Filter' })).toBeChecked();
+        // A filter fetches the page in place and the filters stay open.
+        await filters.getByLabel('Kategori').selectOption({ index: 1 });
+        await expect(page).toHaveURL(/kategori=/);
+        await expect(filters).toBeVisible();
+      } else {
+        await expect(filters).toBeVisible();
+      }
+    } finally {
+      await context.close();
     }
   }
 });

@@ -56,12 +56,15 @@ export function CatalogPageView({ page }: { page: CatalogPage }) {
         )}
 
         <div class="catalog-layout">
-          <details class="catalog-sidebar" open data-catalog-sidebar>
-            <summary class="catalog-sidebar-toggle">
+          {/* On phones the filters start folded so results come first: decided by CSS before the
+              first paint (a checkbox and its label, no script), so nothing moves after load. */}
+          <div class="catalog-sidebar" data-catalog-sidebar>
+            <input type="checkbox" id="catalog-filters-switch" class="catalog-filters-switch" data-catalog-filters-switch />
+            <label class="catalog-sidebar-toggle" for="catalog-filters-switch">
               <Icon name="sliders" /> {t('catalog.filters')}
-            </summary>
+            </label>
             <Filters page={page} />
-          </details>
+          </div>
 
           <section class="catalog-results" aria-labelledby="catalog-results-title">
             <div class="catalog-toolbar">
