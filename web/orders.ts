@@ -1,3 +1,6 @@
+// The pay form's Midtrans popup (web/payment-popup.ts) is part of the order page's script.
+import './payment-popup';
+
 /** Order page: the "copy tracking number" button (hidden where the clipboard is unavailable). */
 document.querySelectorAll<HTMLButtonElement>('button[data-copy]').forEach((button) => {
   if (!navigator.clipboard) {

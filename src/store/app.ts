@@ -67,7 +67,7 @@ import { createProductAdminRepository } from './product/admin-repository';
 import { createProductAdminService, createProductService } from './product/service';
 import { removeImageRenditions, storeImageRenditions } from './media/service';
 import { registerRateLimit } from './plugins/rate-limit';
-import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers';
 import { registerStaticFiles } from './plugins/static-files';
 import { createSeoRepository } from './seo/repository';
 import { registerSeoRoutes } from './seo/routes';
@@ -156,7 +156,18 @@ export async function buildStoreApp({
     done();
   });
 
-  registerSecurityHeaders(app, { production: config.isProduction, formActionOrigins: paymentPageOrigins(config) });
+  const headerOptions = { production: config.isProduction, formActionOrigins: paymentPageOrigins(config) };
+  registerSecurityHeaders(app, headerOptions);
+  // Pages that embed a payment provider's popup get their own policy, computed once per origin.
+  const embeddingPolicies = new Map<string, string>();
+  const embeddingPolicy = (origin: string) => {
+    let policy = embeddingPolicies.get(origin);
+    if (!policy) {
+      policy = securityHeaders({ ...headerOptions, embedOrigins: [origin] })['content-security-policy']!;
+      embeddingPolicies.set(origin, policy);
+    }
+    return policy;
+  };
   await app.register(compress, { threshold: COMPRESS_THRESHOLD });
   await app.register(cookie, { secret: config.sessionSecret });
   // Forms are read up to the app's 1 MB: a pasted essay in one field must come back as that form
@@ -189,7 +200,7 @@ export async function buildStoreApp({
     shopAddress: (tx) => deskRepo.shopAddress(tx),
     clock,
   });
-  const paymentsArea = setupPayments(app, { db, config, orders, settings, clock });
+  const paymentsArea = setupPayments(app, { db, config, orders, settings, clock, embeddingPolicy });
   const checkout = createCheckoutService({
     repo: createCheckoutRepository(db),
     cart,

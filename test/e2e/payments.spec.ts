@@ -262,3 +262,29 @@ test('an admin sees the provider settings and an order paid with Stripe, and ref
   await expect(page.locator('[data-order-status]').first()).toHaveAttribute('data-order-status', 'refunded');
   await expect(page.locator('[data-attempt-status="refunded"]')).toBeVisible();
 });
+
+test('after a decline, Midtrans opens in its popup on the order page and the payment lands there', async ({ page }) => {
+  await guestCheckout(page, MIDTRANS_RADIO, 'sari.popup@example.com');
+  await payOnSnap(page, 'Decline');
+  const orderUrl = page.url().split('?')[0]!;
+
+  // The order page alone allows Midtrans' script and frame; other pages do not.
+  const reloaded = await page.reload();
+  const csp = reloaded!.headers()['content-security-policy']!;
+  expect(csp).toContain(`script-src 'self' ${new URL(midtrans.url).origin}`);
+  expect(csp).toContain(`frame-src 'self' ${new URL(midtrans.url).origin}`);
+  const catalogue = await page.request.get(`${shop.url}/produk`);
+  expect(catalogue.headers()['content-security-policy']).toContain("script-src 'self';");
+  expect(catalogue.headers()['content-security-policy']).not.toContain('frame-src');
+
+  const form = page.locator('[data-payment-form]');
+  await expect(form.getByRole('radio', { name: MIDTRANS_RADIO })).toBeChecked();
+  await form.getByRole('button', { name: 'Bayar lagi' }).click();
+  // Midtrans' popup over the shop's page: the customer has not left the order page.
+  await expect(page.locator('[data-snap-overlay]')).toBeVisible();
+  expect(page.url().split('?')[0]).toBe(orderUrl);
+  await page.frameLocator('iframe[title="Midtrans Snap"]').getByRole('button', { name: 'QRIS', exact: true }).click();
+  // The popup's callback only brings the customer back to the order page, which asks Midtrans.
+  await expect(page).toHaveURL(/\/pesanan\/[^/?]+\?.*bayar=selesai/, { timeout: 15_000 });
+  await expectPaid(page, 'Midtrans');
+});

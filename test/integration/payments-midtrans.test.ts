@@ -276,6 +276,40 @@ describe.each(dbTargets)('Midtrans payments on %s', (target) => {
     expect((await orderByNumber(world.db, order.number))!.status).toBe('paid');
   });
 
+  it('the order page allows Midtrans’ popup on its own CSP, and the pay form answers its script with the Snap token', async () => {
+    const b = new TestBrowser(world.store.app);
+    const { order } = await checkoutWith(world, b, guitar.id, 'midtrans');
+    await world.midtrans.notify(order.number, 'deny', { paymentType: 'credit_card' });
+    const key = guestKeyOf(world, order);
+    const page = await b.get(`/pesanan/${order.number}?k=${key}`);
+    const origin = new URL(world.midtrans.url).origin;
+    expect(page.headers['content-security-policy']).toContain(`script-src 'self' ${origin};`);
+    expect(page.body).toContain(`data-snap-src="${origin}/snap/snap.js"`);
+    expect(page.body).toContain(`data-snap-client-key="${world.midtrans.clientKey}"`);
+    expect((await b.get('/produk')).headers['content-security-policy']).toContain("script-src 'self';");
+
+    const answer = await b.request('POST', `/pesanan/${order.number}/bayar`, {
+      form: { _csrf: b.csrf!, k: key, metode: 'midtrans' },
+      headers: { accept: 'application/json' },
+    });
+    expect(answer.status).toBe(200);
+    const json = JSON.parse(answer.body) as { token: string; redirectUrl: string; finishUrl: string };
+    const attempt = (await attemptsOf(world.db, order.id)).at(-1)!;
+    expect(attempt.reference).toBe(`${order.number}-2`);
+    expect(json).toEqual({
+      token: attempt.externalId,
+      redirectUrl: attempt.redirectUrl,
+      finishUrl: `/pesanan/${order.number}?k=${key}&bayar=selesai`,
+    });
+    // Asked again, the same open payment is reused, not a third attempt.
+    const again = await b.request('POST', `/pesanan/${order.number}/bayar`, {
+      form: { _csrf: b.csrf!, k: key, metode: 'midtrans' },
+      headers: { accept: 'application/json' },
+    });
+    expect(JSON.parse(again.body).token).toBe(json.token);
+    expect(await attemptsOf(world.db, order.id)).toHaveLength(2);
+  });
+
   it('paying needs the guest link: without it the same 404 as a wrong number, and no attempt', async () => {
     const { order } = await checkoutWith(world, new TestBrowser(world.store.app), guitar.id, 'midtrans');
     const stranger = new TestBrowser(world.store.app, '198.51.100.251');

@@ -139,6 +139,21 @@ export function createProviderSettings(deps: { repo: PaymentsRepository; env: Pa
       return e?.secretKey && (p === 'midtrans' || e.webhookSecret) ? build(p, e) : undefined;
     },
 
+    /**
+     * Midtrans' snap.js for the payment popup, when Midtrans takes payments and has its client key:
+     * from Midtrans' own host (sandbox or production), or the configured Snap server's.
+     */
+    async snapScript(): Promise<{ src: string; origin: string; clientKey: string } | undefined> {
+      const e = (await load()).get('midtrans');
+      if (!e || !isReady('midtrans', e) || !e.publicKey) return undefined;
+      const origin = env.midtrans.snapBase
+        ? new URL(env.midtrans.snapBase).origin
+        : e.production
+          ? 'https://app.midtrans.com'
+          : 'https://app.sandbox.midtrans.com';
+      return { src: `${origin}/snap/snap.js`, origin, clientKey: e.publicKey.value };
+    },
+
     async summaries(): Promise<ProviderSummary[]> {
       const all = await load();
       return [...all].map(([provider, e]) => ({

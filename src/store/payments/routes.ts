@@ -36,6 +36,8 @@ export interface PaymentRoutesDeps {
   orders: OrdersService;
   settings: ShopSettingsService;
   clock?: () => Date;
+  /** The Content-Security-Policy of a page that embeds a provider's script and frame from `origin`. */
+  embeddingPolicy?: (origin: string) => string;
 }
 
 /** `?bayar=` values: what happened, told on the order page. */
@@ -60,21 +62,30 @@ export function createPaymentPages(deps: PaymentRoutesDeps) {
     return settings.bankTransferEnabled ? [...gateways, 'bank_transfer'] : gateways;
   }
 
+  const noticeUrl = (order: Pick<OrderRow, 'number' | 'userId'>, notice: string) => withQuery(orders.orderUrl(order), `bayar=${notice}`);
   const back = (reply: FastifyReply, order: Pick<OrderRow, 'number' | 'userId'>, notice: string) =>
-    reply.redirect(withQuery(orders.orderUrl(order), `bayar=${notice}`), 303);
+    reply.redirect(noticeUrl(order, notice), 303);
 
   /**
    * Sends the customer to the provider's page for this order, or back to the order page with the
    * reason it cannot start. Used by the order page's form and by checkout right after placing.
    */
-  async function payOnline(reply: FastifyReply, order: OrderRow, gateway: Gateway, suffix = '') {
+  async function payOnline(reply: FastifyReply, order: OrderRow, gateway: Gateway, suffix = '', asJson = false) {
+    const refuse = (notice: string) => {
+      if (!asJson) return back(reply, order, notice);
+      // The page's script follows `redirect` (the order page, telling why), as the form would have.
+      return reply.code(409).send({ error: { code: notice, message: 'The payment cannot start.' }, redirect: noticeUrl(order, notice) });
+    };
     try {
-      const { redirectUrl } = await payments.start(order.id, gateway, orders.orderUrl(order, true));
-      return reply.redirect(redirectUrl, 303);
+      const started = await payments.start(order.id, gateway, orders.orderUrl(order, true));
+      // The popup (Midtrans' snap.js on the order page) opens the same Snap payment by its token.
+      if (asJson) {
+        return reply.send({ token: started.externalId, redirectUrl: started.redirectUrl, finishUrl: noticeUrl(order, 'selesai') });
+      }
+      return reply.redirect(started.redirectUrl, 303);
     } catch (error) {
-      if (error instanceof PaymentRefused)
-        return back(reply, order, error.reason === 'unavailable' ? `metode${suffix}` : `ditolak${suffix}`);
-      if (error instanceof ProviderUnavailable) return back(reply, order, `gagal${suffix}`);
+      if (error instanceof PaymentRefused) return refuse(error.reason === 'unavailable' ? `metode${suffix}` : `ditolak${suffix}`);
+      if (error instanceof ProviderUnavailable) return refuse(`gagal${suffix}`);
       throw error;
     }
   }
@@ -113,14 +124,20 @@ export function createPaymentPages(deps: PaymentRoutesDeps) {
     // Just back and the provider has not decided yet, with nothing to show (no virtual account
     // to pay): the page looks again by itself.
     const confirming = back && !!latest && (latest.status === 'created' || (latest.status === 'pending' && !latest.instructions?.length));
+    const methods = await methodsNow();
+    // Midtrans' popup: its snap.js on this page only, allowed by this page's own CSP.
+    const snap =
+      methods.includes('midtrans') && current.order.status === 'awaiting_payment' ? await deps.providers.snapScript() : undefined;
     return {
       detail: current,
       alert,
       refreshSeconds: confirming ? CONFIRMING_REFRESH_SECONDS : undefined,
+      contentSecurityPolicy: snap ? deps.embeddingPolicy?.(snap.origin) : undefined,
       paymentPanel: h(OnlinePayment, {
+        snap: snap && deps.embeddingPolicy ? { src: snap.src, clientKey: snap.clientKey } : undefined,
         order: current.order,
         latest,
-        methods: await methodsNow(),
+        methods,
         guestKey,
         confirming,
         now: (deps.clock ?? (() => new Date()))(),
@@ -197,6 +214,8 @@ export function registerPaymentRoutes(app: FastifyInstance, deps: PaymentRoutesD
       }
       return back(reply, order, 'transfer');
     }
-    return payOnline(reply, order, method as Gateway);
+    // The order page's script asks for JSON to open Midtrans' popup instead of leaving the page.
+    const asJson = method === 'midtrans' && (request.headers.accept ?? '').includes('application/json');
+    return payOnline(reply, order, method as Gateway, '', asJson);
   });
 }

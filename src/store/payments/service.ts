@@ -200,9 +200,10 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
   /**
    * Starts (or resumes) paying an order online: an open attempt with the same provider is reused
    * while it lasts; otherwise a new attempt is made and the provider asked for its page. Returns
-   * where to send the customer. The order must still be awaiting payment within its reservation.
+   * where to send the customer, and the provider's id of the payment (Midtrans: the Snap token a
+   * popup opens). The order must still be awaiting payment within its reservation.
    */
-  async function start(orderId: number, gateway: Gateway, returnUrl: string): Promise<{ redirectUrl: string }> {
+  async function start(orderId: number, gateway: Gateway, returnUrl: string): Promise<{ redirectUrl: string; externalId: string }> {
     const provider = (await deps.providers.ready()).get(gateway);
     if (!provider) throw new PaymentRefused('unavailable');
     const at = now();
@@ -213,7 +214,9 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
       const attempts = await repo.attemptsOf(orderId, tx);
       if (attempts.some((a) => a.status === 'review' || a.status === 'paid')) throw new PaymentRefused('inProgress');
       const reusable = attempts.find((a) => a.provider === gateway && isOpenAttempt(a.status) && a.redirectUrl && a.expiresAt > at);
-      if (reusable?.redirectUrl) return { reuse: reusable.redirectUrl };
+      if (reusable?.redirectUrl && reusable.externalId) {
+        return { reuse: { redirectUrl: reusable.redirectUrl, externalId: reusable.externalId } as const };
+      }
       if (order.paymentMethod !== gateway) await hooks.setMethod(tx, orderId, gateway);
       const seq = await repo.nextSeq(tx, orderId);
       const attempt = await repo.insertAttempt(tx, {
@@ -227,7 +230,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
       });
       return { order, attempt, items: await hooks.items(orderId, tx) };
     });
-    if ('reuse' in prepared && prepared.reuse) return { redirectUrl: prepared.reuse };
+    if ('reuse' in prepared && prepared.reuse) return prepared.reuse;
     if ('reuse' in prepared) throw new PaymentRefused('status');
     const { order, attempt, items } = prepared;
     try {
@@ -241,7 +244,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
       await hooks.inTransaction((tx) =>
         repo.updateAttempt(tx, attempt.id, { externalId: started.externalId, redirectUrl: started.redirectUrl, status: 'pending' }),
       );
-      return { redirectUrl: started.redirectUrl };
+      return started;
     } catch (error) {
       warn({ provider: gateway, reference: attempt.reference, err: error }, 'payment could not be started');
       await hooks.inTransaction((tx) => repo.updateAttempt(tx, attempt.id, { status: 'failed', checkAfter: null }));

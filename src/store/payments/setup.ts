@@ -17,7 +17,15 @@ import { createPaymentsService } from './service';
 
 export function setupPayments(
   app: FastifyInstance,
-  deps: { db: StoreDb; config: Config; orders: OrdersService; settings: ShopSettingsService; clock?: () => Date },
+  deps: {
+    db: StoreDb;
+    config: Config;
+    orders: OrdersService;
+    settings: ShopSettingsService;
+    clock?: () => Date;
+    /** The CSP of a page embedding Midtrans' popup (script and frame from its origin), app-wide headers otherwise. */
+    embeddingPolicy?: (origin: string) => string;
+  },
 ) {
   const repo = createPaymentsRepository(deps.db);
   const providers = createProviderSettings({
@@ -32,7 +40,14 @@ export function setupPayments(
     clock: deps.clock,
     warn: (details, message) => app.log.warn(details, message),
   });
-  const routeDeps = { payments, providers, orders: deps.orders, settings: deps.settings, clock: deps.clock };
+  const routeDeps = {
+    payments,
+    providers,
+    orders: deps.orders,
+    settings: deps.settings,
+    clock: deps.clock,
+    embeddingPolicy: deps.embeddingPolicy,
+  };
   const pages = createPaymentPages(routeDeps);
   const admin = createPaymentsAdmin({ providers, transaction: transactionRunner(deps.db) });
   return {

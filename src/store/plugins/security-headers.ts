@@ -21,15 +21,17 @@ export interface SecurityHeaderOptions {
   production: boolean;
   /** More origins forms may lead to (the providers' hosts when the configuration points elsewhere). */
   formActionOrigins?: readonly string[];
+  /** A page that embeds a provider's script and frame (Midtrans' Snap popup): its origin, on that page only. */
+  embedOrigins?: readonly string[];
 }
 
-function helmetOptions({ production, formActionOrigins = [] }: SecurityHeaderOptions): HelmetOptions {
+function helmetOptions({ production, formActionOrigins = [], embedOrigins = [] }: SecurityHeaderOptions): HelmetOptions {
   return {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...embedOrigins],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'"],
@@ -38,6 +40,7 @@ function helmetOptions({ production, formActionOrigins = [] }: SecurityHeaderOpt
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'", ...new Set([...PAYMENT_PAGE_ORIGINS, ...formActionOrigins])],
+        ...(embedOrigins.length > 0 ? { frameSrc: ["'self'", ...embedOrigins] } : {}),
         frameAncestors: ["'none'"],
         ...(production ? { upgradeInsecureRequests: [] } : {}),
       },

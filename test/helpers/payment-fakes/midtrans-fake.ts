@@ -16,6 +16,9 @@
  * updates the transaction, sends the signed notification (awaited), then 303s to callbacks.finish with order_id,
  * status_code and transaction_status appended. Once a method was chosen the page shows the status (and the VA number).
  *
+ * GET /snap/snap.js: a stand-in for Midtrans' snap.js (`window.snap.pay(token, callbacks)`): an overlay framing the hosted page
+ * with `?popup=1`, where choosing a method posts the result to the shop's page instead of redirecting it.
+ *
  * notify(): a signed notification reflects Midtrans' own state, so it also updates the transaction (gross amount
  * included); use setStatus() for a status API answer that contradicts a notification. notify() on an order the fake
  * never saw sends a notification anyway (the "unknown order id" case), stores nothing. `opts.signatureKey` forges.
@@ -108,6 +111,59 @@ export interface MidtransFake {
 const MERCHANT_ID = 'G000000000';
 const MAX_ORDER_ID = 50;
 const MAX_ITEM_NAME = 50;
+
+/**
+ * A stand-in for Midtrans' snap.js with its documented API, `window.snap.pay(token, { onSuccess,
+ * onPending, onError, onClose })`: an overlay with the hosted page in a frame (popup mode) and a
+ * close button; the frame's result message calls the callback its status code says (200 success,
+ * 201 pending, else error). Styles are set through the CSSOM, as a strict style-src allows.
+ */
+const SNAP_JS = `(function () {
+  var script = document.currentScript;
+  var origin = new URL(script.src).origin;
+  window.snap = {
+    pay: function (token, callbacks) {
+      var cb = callbacks || {};
+      var overlay = document.createElement('div');
+      overlay.setAttribute('data-snap-overlay', '');
+      overlay.style.position = 'fixed';
+      overlay.style.inset = '0';
+      overlay.style.zIndex = '3000';
+      overlay.style.background = 'rgba(0, 0, 0, 0.6)';
+      overlay.style.display = 'flex';
+      overlay.style.flexDirection = 'column';
+      overlay.style.alignItems = 'center';
+      overlay.style.justifyContent = 'center';
+      var frame = document.createElement('iframe');
+      frame.title = 'Midtrans Snap';
+      frame.src = origin + '/snap/v4/redirection/' + encodeURIComponent(token) + '?popup=1';
+      frame.style.width = 'min(420px, 94vw)';
+      frame.style.height = 'min(560px, 80vh)';
+      frame.style.border = '0';
+      frame.style.background = '#fff';
+      var close = document.createElement('button');
+      close.type = 'button';
+      close.textContent = 'Close payment';
+      function done() {
+        window.removeEventListener('message', onMessage);
+        overlay.remove();
+      }
+      function onMessage(event) {
+        if (event.origin !== origin || !event.data || event.data.source !== 'snap-fake') return;
+        done();
+        var result = event.data.result;
+        if (result.status_code === '200') { if (cb.onSuccess) cb.onSuccess(result); }
+        else if (result.status_code === '201') { if (cb.onPending) cb.onPending(result); }
+        else if (cb.onError) cb.onError(result);
+      }
+      close.addEventListener('click', function () { done(); if (cb.onClose) cb.onClose(); });
+      window.addEventListener('message', onMessage);
+      overlay.append(frame, close);
+      document.body.append(overlay);
+    },
+  };
+})();
+`;
 
 /** anchors §3.2: hex(SHA512(order_id + status_code + gross_amount + ServerKey)) over the exact strings sent. */
 export function midtransSignature(orderId: string, statusCode: string, grossAmount: string, serverKey: string): string {
@@ -391,7 +447,7 @@ export async function startMidtransFake(opts: FakeOptions = {}): Promise<Midtran
     decline: { label: 'Decline', status: 'deny', paymentType: 'credit_card', fraud: 'deny' },
   };
 
-  function page(res: http.ServerResponse, order: SnapOrder) {
+  function page(res: http.ServerResponse, order: SnapOrder, popup = false) {
     const tx = fake.transactions.get(order.orderId);
     const head = `<p>Test payment page (local fake).</p>
 <p>Amount due: <span class="amount">${escapeHtml(formatRupiah(order.grossAmount))}</span></p>
@@ -399,7 +455,7 @@ export async function startMidtransFake(opts: FakeOptions = {}): Promise<Midtran
     if (!tx) {
       const base = `/snap/v4/redirection/${encodeURIComponent(order.token)}/pay`;
       const buttons = Object.entries(methods)
-        .map(([method, m]) => actionButton(base, m.label, { method }))
+        .map(([method, m]) => actionButton(base, m.label, popup ? { method, popup: '1' } : { method }))
         .join('');
       return sendHtml(res, 200, hostedPage('Choose a payment method', `${head}<div class="actions">${buttons}</div>`));
     }
@@ -425,20 +481,40 @@ before ${escapeHtml(tx.expiry_time ?? '')} (Jakarta time).</p>`
     const tx = openTx(order.orderId, m.status)!;
     apply(tx, m.status, { paymentType: m.paymentType, fraudStatus: m.fraud });
     if (fake.notificationUrl) await deliver({ ...view(tx), status_message: 'midtrans payment notification' });
+    // In snap.js's popup the page tells the shop's page the result instead of redirecting it.
+    if (new URLSearchParams(raw).get('popup') === '1') return popupResult(res, tx);
     if (!order.finishUrl) return page(res, order);
     redirect(res, finishUrl(order, tx));
+  }
+
+  function popupResult(res: http.ServerResponse, tx: MidtransTx): void {
+    const result = { order_id: tx.order_id, status_code: tx.status_code, transaction_status: tx.transaction_status };
+    sendHtml(
+      res,
+      200,
+      hostedPage(
+        'Payment status',
+        `<p>Status: ${escapeHtml(tx.transaction_status)}</p>
+<script>parent.postMessage({ source: 'snap-fake', result: ${JSON.stringify(result).replaceAll('<', '\\u003c')} }, '*');</script>`,
+      ),
+    );
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
+    if (method === 'GET' && path === '/snap/snap.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(SNAP_JS);
+      return;
+    }
     const hosted = /^\/snap\/v4\/redirection\/([^/]+)(\/pay)?$/.exec(path);
     if (hosted) {
       const order = byToken.get(decodeURIComponent(hosted[1]!));
       if (!order) return sendHtml(res, 404, hostedPage('Not found', '<p>No such payment.</p>'));
       if (method === 'POST' && hosted[2]) return choose(res, order, raw);
-      return page(res, order);
+      return page(res, order, new URL(req.url ?? '/', 'http://fake').searchParams.get('popup') === '1');
     }
     let body: unknown = {};
     try {

@@ -34,7 +34,7 @@ export type PaymentPart = (
   request: FastifyRequest,
   detail: OrderDetail,
   guestKey: string | undefined,
-) => Promise<Pick<OrderPageProps, 'paymentPanel' | 'refreshSeconds' | 'alert'> & { detail?: OrderDetail }>;
+) => Promise<Pick<OrderPageProps, 'paymentPanel' | 'refreshSeconds' | 'alert'> & { detail?: OrderDetail; contentSecurityPolicy?: string }>;
 
 export function createOrderPages(deps: {
   orders: OrdersService;
@@ -83,6 +83,8 @@ export function createOrderPages(deps: {
       refreshSeconds: payment.refreshSeconds,
       ...extra,
     };
+    // A page that embeds a provider's popup has a policy of its own (its script and frame allowed).
+    if (payment.contentSecurityPolicy) reply.header('content-security-policy', payment.contentSecurityPolicy);
     // Personal data: never cached by a browser or a proxy.
     return reply.header('cache-control', 'private, no-store').page(h(OrderPage, props), status);
   }

@@ -23,6 +23,8 @@ export interface OnlinePaymentProps {
   /** Just back from the provider and nothing confirmed yet: the page refreshes itself. */
   confirming: boolean;
   now: Date;
+  /** Midtrans' snap.js and client key: the form then opens Midtrans' popup (the redirect stays the fallback). */
+  snap?: { src: string; clientKey: string };
 }
 
 function MethodForm({
@@ -31,7 +33,8 @@ function MethodForm({
   guestKey,
   label,
   preferred,
-}: Pick<OnlinePaymentProps, 'order' | 'methods' | 'guestKey'> & {
+  snap,
+}: Pick<OnlinePaymentProps, 'order' | 'methods' | 'guestKey' | 'snap'> & {
   label: string;
   preferred?: string;
 }) {
@@ -39,7 +42,14 @@ function MethodForm({
   if (methods.length === 0) return <p class="alert alert-warning">{t('payment.none')}</p>;
   const checked = methods.includes(preferred as Gateway) ? preferred : methods[0];
   return (
-    <form method="post" action={`/pesanan/${order.number}/bayar`} class="payment-methods" data-payment-form>
+    <form
+      method="post"
+      action={`/pesanan/${order.number}/bayar`}
+      class="payment-methods"
+      data-payment-form
+      data-snap-src={snap?.src}
+      data-snap-client-key={snap?.clientKey}
+    >
       <CsrfField />
       {guestKey && <input type="hidden" name="k" value={guestKey} />}
       <fieldset>
@@ -129,6 +139,7 @@ export function OnlinePayment(props: OnlinePaymentProps) {
           methods={props.methods}
           guestKey={props.guestKey}
           preferred={order.paymentMethod}
+          snap={props.snap}
           label={ended ? t('payment.again') : status === 'pending' || status === 'created' ? t('payment.continue') : t('payment.start')}
         />
       )}
