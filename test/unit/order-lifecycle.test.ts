@@ -14,6 +14,7 @@ import type { OrderEmailKind } from '../../src/store/orders/emails';
 import type { NewOrderEvent, NewOrderItem, OrdersRepository, StatusWrite } from '../../src/store/orders/repository';
 import { ORDER_STATUSES, type OrderActor, type OrderStatus, OrderTransitionError } from '../../src/store/orders/state-machine';
 import { createLifecycle } from '../../src/store/orders/transition';
+import { orderRowAt } from '../helpers/order-fixtures';
 import type { OrderDraft, OrderItemRow, OrderRow } from '../../src/store/orders/types';
 import type { StockService } from '../../src/store/stock/service';
 import type { ReservedProduct, StockLine } from '../../src/store/stock/types';
@@ -54,46 +55,18 @@ const NOW = new Date('2026-12-01T03:04:05Z');
 const CREATED = new Date('2026-11-30T01:00:00Z');
 const TX = { token: 'the-transaction' } as unknown as StoreTx;
 
-function orderRow(values: Partial<OrderRow> = {}): OrderRow {
-  return {
-    id: 1,
+/** A customer's bank-transfer order of 120 000 placed at CREATED, due a day later. */
+const orderRow = (values: Partial<OrderRow> = {}): OrderRow =>
+  orderRowAt(CREATED, {
     number: 'HR-261130-ABCDEF',
     userId: OWNER_ID,
-    email: 'rina@example.test',
     customerName: 'Rina',
-    locale: 'id',
-    status: 'awaiting_payment',
-    idempotencyKey: 'key-1',
-    shipRecipient: 'Rina',
     shipPhone: '0812',
-    shipStreet: 'Jl. Riau 17',
-    shipCity: 'Bandung',
-    shipProvince: 'Jawa Barat',
-    shipPostalCode: '40115',
-    shippingServiceId: 3,
-    shippingCourier: 'JNE',
-    shippingServiceName: 'REG',
-    shippingMinDays: 2,
-    shippingMaxDays: 3,
-    trackingUrlTemplate: null,
-    billableKg: 1,
-    shippingCost: 20_000,
-    shippingCharge: 20_000,
     subtotal: 100_000,
     total: 120_000,
-    paymentMethod: 'bank_transfer',
-    paymentFlag: null,
-    note: '',
-    trackingNumber: null,
-    transferProofKey: null,
-    transferProofAt: null,
     expiresAt: new Date('2026-12-01T01:00:00Z'),
-    paidAt: null,
-    createdAt: CREATED,
-    updatedAt: CREATED,
     ...values,
-  };
-}
+  });
 
 function itemRow(orderId: number, id: number, productId: number, quantity: number): OrderItemRow {
   return {
