@@ -91,10 +91,10 @@ async function expectPaid(page: Page, provider: 'Midtrans' | 'Stripe (kartu)') {
 }
 
 /**
- * The order page at `url` in four browsers of its own (1280 px and 390 px, light and dark): a
- * screenshot of each and axe's serious problems, which must be none.
+ * Runs `look` in four browsers of its own (1280 px and 390 px, light and dark), each with its tag
+ * (`1280-dark`); every serious axe problem it returns is collected, and there must be none.
  */
-async function shootPanel(browser: Browser, url: string, name: string, testInfo: TestInfo, check: (page: Page) => Promise<void>) {
+async function inEveryLook(browser: Browser, look: (page: Page, tag: string) => Promise<string[]>) {
   const problems: string[] = [];
   for (const viewport of [
     { width: 1280, height: 800 },
@@ -103,20 +103,26 @@ async function shootPanel(browser: Browser, url: string, name: string, testInfo:
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport, colorScheme });
       try {
-        const page = await context.newPage();
-        await page.goto(url);
-        await expect(page.locator('html')).toHaveAttribute('data-bs-theme', colorScheme);
-        await check(page);
-        const tag = `${name}-${viewport.width}-${colorScheme}`;
-        await page.screenshot({ path: testInfo.outputPath(`${tag}.png`), fullPage: true });
-        await page.locator('[data-online-payment]').screenshot({ path: testInfo.outputPath(`${tag}-panel.png`) });
-        problems.push(...(await seriousA11yProblems(page)).map((p) => `${tag}: ${p}`));
+        problems.push(...(await look(await context.newPage(), `${viewport.width}-${colorScheme}`)));
       } finally {
         await context.close();
       }
     }
   }
   expect(problems).toEqual([]);
+}
+
+/** The order page at `url` in every look: `check`, a screenshot of the page and of its payment panel, and axe. */
+async function shootPanel(browser: Browser, url: string, name: string, testInfo: TestInfo, check: (page: Page) => Promise<void>) {
+  await inEveryLook(browser, async (page, look) => {
+    await page.goto(url);
+    await expect(page.locator('html')).toHaveAttribute('data-bs-theme', look.endsWith('dark') ? 'dark' : 'light');
+    await check(page);
+    const tag = `${name}-${look}`;
+    await page.screenshot({ path: testInfo.outputPath(`${tag}.png`), fullPage: true });
+    await page.locator('[data-online-payment]').screenshot({ path: testInfo.outputPath(`${tag}-panel.png`) });
+    return (await seriousA11yProblems(page)).map((p) => `${tag}: ${p}`);
+  });
 }
 
 test('a guest buys a guitar with Midtrans (QRIS) and comes back to a paid order', async ({ page }) => {
@@ -215,43 +221,28 @@ test('an admin sees the provider settings and an order paid with Stripe, and ref
   await expectPaid(page, 'Stripe (kartu)');
   const number = orderNumberOf(page);
 
-  const problems: string[] = [];
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 390, height: 844 },
-  ]) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport, colorScheme });
-      try {
-        const admin = await context.newPage();
-        await logInAsAdmin(admin, shop.url);
-        const tag = `${viewport.width}-${colorScheme}`;
-        // The providers' cards: both ready (keys from the environment, shown by their last four only).
-        await admin.goto(`${shop.url}/admin/pengaturan`);
-        const stripeCard = admin.locator('[data-payment-provider="stripe"]');
-        await expect(stripeCard.locator('[data-payment-state]')).toHaveText('Siap menerima pembayaran');
-        await expect(stripeCard).toContainText(`Diatur di environment server (berakhiran ${stripe.secretKey.slice(-4)})`);
-        await expect(stripeCard.getByLabel('URL notifikasi (salin ke dashboard penyedia)')).toHaveValue(`${shop.url}/webhooks/stripe`);
-        expect(await admin.content()).not.toContain(stripe.secretKey);
-        await admin
-          .locator('[data-settings-card="payments"]')
-          .screenshot({ path: testInfo.outputPath(`admin-payment-settings-${tag}.png`) });
-        problems.push(...(await seriousA11yProblems(admin)).map((p) => `settings ${tag}: ${p}`));
-        // The order: its attempt and the provider's event, raw payload behind a disclosure.
-        await admin.goto(`${shop.url}/admin/pesanan/${number}`);
-        const online = admin.locator('[data-desk-online]');
-        await expect(online.locator('[data-attempt-status="paid"]')).toContainText(number);
-        await expect(online.locator('[data-desk-payment-events]')).toContainText('checkout.session.completed');
-        await online.locator('[data-desk-payment-events] summary').first().click();
-        await expect(online.locator('.desk-payload').first()).toContainText('"payment_status": "paid"');
-        await admin.locator('[data-desk-payments]').screenshot({ path: testInfo.outputPath(`admin-order-payment-${tag}.png`) });
-        problems.push(...(await seriousA11yProblems(admin)).map((p) => `order ${tag}: ${p}`));
-      } finally {
-        await context.close();
-      }
-    }
-  }
-  expect(problems).toEqual([]);
+  await inEveryLook(browser, async (admin, tag) => {
+    await logInAsAdmin(admin, shop.url);
+    // The providers' cards: both ready (keys from the environment, shown by their last four only).
+    await admin.goto(`${shop.url}/admin/pengaturan`);
+    const stripeCard = admin.locator('[data-payment-provider="stripe"]');
+    await expect(stripeCard.locator('[data-payment-state]')).toHaveText('Siap menerima pembayaran');
+    await expect(stripeCard).toContainText(`Diatur di environment server (berakhiran ${stripe.secretKey.slice(-4)})`);
+    await expect(stripeCard.getByLabel('URL notifikasi (salin ke dashboard penyedia)')).toHaveValue(`${shop.url}/webhooks/stripe`);
+    expect(await admin.content()).not.toContain(stripe.secretKey);
+    await admin.locator('[data-settings-card="payments"]').screenshot({ path: testInfo.outputPath(`admin-payment-settings-${tag}.png`) });
+    const problems = (await seriousA11yProblems(admin)).map((p) => `settings ${tag}: ${p}`);
+    // The order: its attempt and the provider's event, raw payload behind a disclosure.
+    await admin.goto(`${shop.url}/admin/pesanan/${number}`);
+    const online = admin.locator('[data-desk-online]');
+    await expect(online.locator('[data-attempt-status="paid"]')).toContainText(number);
+    await expect(online.locator('[data-desk-payment-events]')).toContainText('checkout.session.completed');
+    await online.locator('[data-desk-payment-events] summary').first().click();
+    await expect(online.locator('.desk-payload').first()).toContainText('"payment_status": "paid"');
+    await admin.locator('[data-desk-payments]').screenshot({ path: testInfo.outputPath(`admin-order-payment-${tag}.png`) });
+    problems.push(...(await seriousA11yProblems(admin)).map((p) => `order ${tag}: ${p}`));
+    return problems;
+  });
 
   // The refund: a disclosure first, then the confirmation with the amount.
   await logInAsAdmin(page, shop.url);
