@@ -165,6 +165,8 @@ const envSchema = z.object({
   MIDTRANS_SNAP_BASE: httpBase.optional(),
   // Seals the payment keys saved in the back office (AES-256-GCM); derived from SESSION_SECRET when unset.
   SETTINGS_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  // The bearer token Prometheus sends to /metrics; without it /metrics is off.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(500, 'is too long').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -200,6 +202,8 @@ export interface Config {
   /** Autocomplete requests allowed per client per minute. */
   suggestRateLimit: number;
   payments: PaymentsConfig;
+  /** Bearer token for /metrics; undefined = no /metrics at all. */
+  metricsToken: string | undefined;
 }
 
 /** Reads `.env` from the working directory, without overriding variables already set. */
@@ -268,6 +272,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       stripe: { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE },
       sealingSecret: env.SETTINGS_ENCRYPTION_KEY ?? env.SESSION_SECRET ?? devSecrets!.sessionSecret,
     },
+    metricsToken: env.METRICS_TOKEN,
   };
 }
 

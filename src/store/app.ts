@@ -85,6 +85,9 @@ import { sendError } from '../lib/errors';
 import { cartOwner } from './cart/service';
 import { paymentPageOrigins } from './payments/provider-settings';
 import { setupPayments } from './payments/setup';
+import { createMetricsRepository } from './metrics/repository';
+import { createStoreMetrics } from './metrics/registry';
+import { registerMetrics } from './metrics/routes';
 
 /** The largest request body the store reads (forms and JSON); uploads have their own limits. */
 const FORM_BODY_LIMIT = 1024 * 1024;
@@ -187,6 +190,9 @@ export async function buildStoreApp({
   const stock = createStockService({ repo: createStockRepository(db), transaction });
   const outbox = createOutboxRepository(db);
   const deskRepo = createDeskRepository(db);
+  // Prometheus metrics only when a token is configured: otherwise nothing is timed or counted.
+  const metrics = config.metricsToken ? createStoreMetrics({ outbox: createMetricsRepository(db).outbox }) : undefined;
+  if (metrics) registerMetrics(app, { metrics, token: config.metricsToken! });
   const orders = createOrdersService({
     repo: createOrdersRepository(db),
     deskRepo,
@@ -199,8 +205,9 @@ export async function buildStoreApp({
     publicUrl: config.store.publicUrl,
     shopAddress: (tx) => deskRepo.shopAddress(tx),
     clock,
+    observe: metrics && { moved: metrics.orderMoved },
   });
-  const paymentsArea = setupPayments(app, { db, config, orders, settings, clock, embeddingPolicy });
+  const paymentsArea = setupPayments(app, { db, config, orders, settings, clock, embeddingPolicy, observe: metrics?.paymentEvent });
   const checkout = createCheckoutService({
     repo: createCheckoutRepository(db),
     cart,

@@ -56,6 +56,8 @@ export interface OrdersServiceDeps {
    */
   shopAddress?: (tx: StoreTx) => Promise<string | undefined>;
   clock?: () => Date;
+  /** Told of each order created or moved, once it is committed (metrics). */
+  observe?: { moved(order: OrderRow): void };
 }
 
 export function createOrdersService(deps: OrdersServiceDeps) {
@@ -74,6 +76,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
     transaction: deps.transaction,
     clock: now,
     emailsQueued: deps.emailsQueued,
+    onMoved: deps.observe && ((order) => deps.observe!.moved(order)),
     async queueEmail(tx, order, kind: OrderEmailKind) {
       const settings = await deps.settings.get(tx);
       await deps.queueEmail(orderEmail({ kind, order, url: orderUrl(order, true), bankAccounts: settings.bankAccounts }), tx);

@@ -33,6 +33,9 @@ const AUDITED_MOVES: Partial<Record<OrderStatus, AuditAction>> = {
   refunded: 'order.refunded',
 };
 
+/** Queues an order's email in the transaction, and notes an order it moved (reported after the commit). */
+type Queue = ((order: OrderRow, kind: OrderEmailKind) => Promise<void>) & { moved(order: OrderRow): void };
+
 export interface LifecycleDeps {
   repo: OrdersRepository;
   stock: StockService;
@@ -41,6 +44,8 @@ export interface LifecycleDeps {
   queueEmail: (tx: StoreTx, order: OrderRow, kind: OrderEmailKind) => Promise<void>;
   /** Called after a commit that queued at least one email (wakes the sender). */
   emailsQueued?: () => void;
+  /** Called after a commit for each order it created or moved, as it is now (metrics). */
+  onMoved?: (order: OrderRow) => void;
   clock: () => Date;
   /** A new order number (tests pin it); HR-YYMMDD-XXXXXX from the clock by default. */
   newNumber?: () => string;
@@ -63,16 +68,25 @@ const isUniqueViolation = (error: unknown) => {
 export function createLifecycle(deps: LifecycleDeps) {
   const { repo, stock } = deps;
 
-  /** Runs work in a transaction and wakes the email sender once it has committed, if it queued any. */
-  async function committing<T>(work: (tx: StoreTx, queue: (order: OrderRow, kind: OrderEmailKind) => Promise<void>) => Promise<T>) {
+  /**
+   * Runs work in a transaction; once it has committed, wakes the email sender if it queued any and
+   * reports the orders it moved. Nothing is reported for a transaction that rolled back.
+   */
+  async function committing<T>(work: (tx: StoreTx, queue: Queue) => Promise<T>) {
     let queued = false;
-    const result = await deps.transaction((tx) =>
-      work(tx, async (order, kind) => {
-        await deps.queueEmail(tx, order, kind);
-        queued = true;
-      }),
-    );
+    const moves: OrderRow[] = [];
+    const result = await deps.transaction((tx) => {
+      const queue: Queue = Object.assign(
+        async (order: OrderRow, kind: OrderEmailKind) => {
+          await deps.queueEmail(tx, order, kind);
+          queued = true;
+        },
+        { moved: (order: OrderRow) => void moves.push(order) },
+      );
+      return work(tx, queue);
+    });
     if (queued) deps.emailsQueued?.();
+    for (const order of moves) deps.onMoved?.(order);
     return result;
   }
 
@@ -87,7 +101,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     edge: Edge,
     actor: OrderActor,
     input: TransitionInput,
-    queue: (order: OrderRow, kind: OrderEmailKind) => Promise<void>,
+    queue: Queue,
   ): Promise<OrderRow> {
     const write: StatusWrite = { status: edge.to };
     for (const field of edge.requires ?? []) {
@@ -126,13 +140,14 @@ export function createLifecycle(deps: LifecycleDeps) {
       });
     }
     if (edge.email) await queue(moved, edge.email);
+    queue.moved(moved);
     return moved;
   }
 
   /** One move inside a transaction that already runs: locks the row, checks the edge, applies it. */
   async function moveLocked(
     tx: StoreTx,
-    queue: (order: OrderRow, kind: OrderEmailKind) => Promise<void>,
+    queue: Queue,
     orderId: number,
     to: OrderStatus,
     actor: OrderActor,
@@ -205,7 +220,9 @@ export function createLifecycle(deps: LifecycleDeps) {
           actorKind: draft.userId ? 'customer' : 'system',
           actorUserId: draft.userId,
         });
-        if (creation.email) await queue((await repo.findById(orderId, tx))!, creation.email);
+        const created = (await repo.findById(orderId, tx))!;
+        if (creation.email) await queue(created, creation.email);
+        queue.moved(created);
       });
       return { ok: true, number, created: true };
     } catch (error) {

@@ -38,6 +38,8 @@ export interface PaymentRoutesDeps {
   clock?: () => Date;
   /** The Content-Security-Policy of a page that embeds a provider's script and frame from `origin`. */
   embeddingPolicy?: (origin: string) => string;
+  /** Told each provider notification's outcome (metrics). */
+  observe?: (provider: string, outcome: string) => void;
 }
 
 /** `?bayar=` values: what happened, told on the order page. */
@@ -182,10 +184,12 @@ export function registerPaymentRoutes(app: FastifyInstance, deps: PaymentRoutesD
         try {
           const event = await provider.verify({ body, headers: request.headers });
           const outcome = await payments.apply(event);
+          deps.observe?.(gateway, outcome);
           request.log.info({ provider: gateway, event: event.kind, outcome }, 'payment event');
           return reply.send({ received: true, outcome });
         } catch (error) {
           if (error instanceof WebhookRejected) {
+            deps.observe?.(gateway, 'rejected');
             request.log.warn({ provider: gateway, reason: error.code }, 'payment webhook rejected');
             return sendError(reply, error.code, 400, error.message);
           }

@@ -25,6 +25,8 @@ export function setupPayments(
     clock?: () => Date;
     /** The CSP of a page embedding Midtrans' popup (script and frame from its origin), app-wide headers otherwise. */
     embeddingPolicy?: (origin: string) => string;
+    /** Told each provider notification's outcome (metrics). */
+    observe?: (provider: string, outcome: string) => void;
   },
 ) {
   const repo = createPaymentsRepository(deps.db);
@@ -47,6 +49,7 @@ export function setupPayments(
     settings: deps.settings,
     clock: deps.clock,
     embeddingPolicy: deps.embeddingPolicy,
+    observe: deps.observe,
   };
   const pages = createPaymentPages(routeDeps);
   const admin = createPaymentsAdmin({ providers, transaction: transactionRunner(deps.db) });

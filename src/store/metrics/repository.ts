@@ -1,0 +1,19 @@
+/** What the metrics read from the database when scraped. */
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/connection';
+import type { StoreDb } from '../../db/store-db';
+import type { OutboxFigures } from './registry';
+
+export function createMetricsRepository(db: StoreDb) {
+  return {
+    /** The email outbox: how many wait, and how long the oldest has (one index range on status). */
+    async outbox(): Promise<OutboxFigures> {
+      const [row] = rowsOf<{ pending: number | string; oldest: number | string | null }>(
+        await db.execute(sql`
+          SELECT count(*) AS pending, extract(epoch FROM now() - min(created_at)) AS oldest
+          FROM email_outbox WHERE status = 'pending'`),
+      );
+      return { pending: Number(row?.pending ?? 0), oldestSeconds: Math.max(0, Number(row?.oldest ?? 0)) };
+    },
+  };
+}
