@@ -8,7 +8,7 @@
  * dark) go to test-results/.
  */
 import type { Browser, Page, TestInfo } from '@playwright/test';
-import { type MidtransFake, type StripeFake, startMidtransFake, startStripeFake } from '../helpers/payment-fakes';
+import { type MidtransFake, paymentEnv, type StripeFake, startMidtransFake, startStripeFake } from '../helpers/payment-fakes';
 import { seriousA11yProblems } from './helpers/a11y';
 import { logInAsAdmin } from './helpers/admin';
 import { expect, type RunningStore, startStore, test } from './helpers/server';
@@ -25,17 +25,7 @@ let shop: RunningStore;
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   [stripe, midtrans] = await Promise.all([startStripeFake(), startMidtransFake()]);
-  shop = await startStore({
-    env: {
-      STRIPE_SECRET_KEY: stripe.secretKey,
-      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-      STRIPE_API_BASE: stripe.url,
-      MIDTRANS_SERVER_KEY: midtrans.serverKey,
-      MIDTRANS_CLIENT_KEY: midtrans.clientKey,
-      MIDTRANS_API_BASE: midtrans.url,
-      MIDTRANS_SNAP_BASE: midtrans.snapBase,
-    },
-  });
+  shop = await startStore({ env: paymentEnv(stripe, midtrans) });
   stripe.webhookUrl = `${shop.url}/webhooks/stripe`;
   midtrans.notificationUrl = `${shop.url}/webhooks/midtrans`;
 });

@@ -5,7 +5,7 @@ import { emailOutbox, orderEvents, orders, paymentAttempts, paymentEvents } from
 import type { StoreDb } from '../../src/db/store-db';
 import { guestLinkKey } from '../../src/store/orders/order-number';
 import type { DbTarget } from '../helpers/databases';
-import { type MidtransFake, type StripeFake, startMidtransFake, startStripeFake } from '../helpers/payment-fakes';
+import { type MidtransFake, paymentEnv, type StripeFake, startMidtransFake, startStripeFake } from '../helpers/payment-fakes';
 import { createTestStore, type TestStore } from '../helpers/store-app';
 import type { TestBrowser } from './accounts-client';
 import { addToCart, checkoutFields, GUEST_ADDRESS } from './checkout-helpers';
@@ -20,18 +20,6 @@ export interface PaymentsWorld {
   close(): Promise<void>;
 }
 
-/** The store's environment for the two providers, pointed at the local servers. */
-export function paymentEnv(stripe: StripeFake, midtrans: MidtransFake): Record<string, string> {
-  return {
-    STRIPE_SECRET_KEY: stripe.secretKey,
-    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-    STRIPE_API_BASE: stripe.url,
-    MIDTRANS_SERVER_KEY: midtrans.serverKey,
-    MIDTRANS_CLIENT_KEY: midtrans.clientKey,
-    MIDTRANS_API_BASE: midtrans.url,
-    MIDTRANS_SNAP_BASE: midtrans.snapBase,
-  };
-}
 
 /**
  * `keysInEnv: false` leaves only the servers' addresses in the environment: the keys are then
