@@ -20,7 +20,6 @@ export interface PaymentsWorld {
   close(): Promise<void>;
 }
 
-
 /**
  * `keysInEnv: false` leaves only the servers' addresses in the environment: the keys are then
  * entered in the back office, as a shop without server access does.
