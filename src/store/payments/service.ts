@@ -13,26 +13,22 @@ import { OrderTransitionError } from '../orders/state-machine';
 import type { OrderRow } from '../orders/types';
 import { attemptAccepts, attemptStatusOf, isOpenAttempt } from './attempt-status';
 import type { ProviderSettings } from './provider-settings';
+import { createStatusChecks } from './status-checks';
 import type { PaymentsRepository } from './repository';
-import { type AttemptRow, type AttemptStatus, GATEWAYS, type Gateway, ProviderUnavailable, type VerifiedEvent } from './types';
+import {
+  type ApplyOutcome,
+  type AttemptRow,
+  PaymentRefused,
+  type AttemptStatus,
+  type Gateway,
+  ProviderUnavailable,
+  type VerifiedEvent,
+} from './types';
 
-export type ApplyOutcome =
-  | 'applied'
-  | 'duplicate'
-  | 'ignored'
-  | 'amount_mismatch'
-  | 'unknown_attempt'
-  | 'refund_needed'
-  | 'review'
-  | 'recorded'
-  | 'flagged';
+export { type ApplyOutcome, PaymentRefused } from './types';
 
 /** First look at a still-open attempt this long after it started (a notification should have come). */
 const FIRST_CHECK_MS = 10 * 60_000;
-/** Then again this often, until the attempt ends or is well past its expiry. */
-const RECHECK_MS = 30 * 60_000;
-/** Stop asking about an attempt this long after it expired. */
-const GIVE_UP_AFTER_EXPIRY_MS = 6 * 3_600_000;
 
 export interface PaymentsServiceDeps {
   repo: PaymentsRepository;
@@ -270,71 +266,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     });
   }
 
-  /** Asks the provider where an attempt stands and applies the answer (same idempotent path). */
-  async function check(attempt: AttemptRow): Promise<ApplyOutcome | undefined> {
-    if (!isOpenAttempt(attempt.status)) return undefined;
-    const provider = await deps.providers.configured(attempt.provider as Gateway);
-    if (!provider) return undefined;
-    const event = await provider.status(attempt);
-    return event ? apply(event) : undefined;
-  }
-
-  /**
-   * The background job: first close payments whose order closed, then look at open attempts due
-   * for a check (missed notifications), each claimed once across instances.
-   */
-  async function reconcile(limit = 20): Promise<number> {
-    let applied = await closeAbandoned(limit);
-    const at = now();
-    const due = await hooks.inTransaction((tx) => repo.claimDueChecks(tx, at, new Date(at.getTime() + RECHECK_MS), limit));
-    for (const attempt of due) {
-      if (at.getTime() - attempt.expiresAt.getTime() > GIVE_UP_AFTER_EXPIRY_MS) {
-        await hooks.inTransaction((tx) => repo.updateAttempt(tx, attempt.id, { checkAfter: null }));
-        continue;
-      }
-      try {
-        if ((await check(attempt)) === 'applied') applied++;
-      } catch (error) {
-        warn({ provider: attempt.provider, reference: attempt.reference, err: error }, 'payment status check failed');
-      }
-    }
-    return applied;
-  }
-
-  /**
-   * The order expired or was cancelled while a payment was open: close it at the provider (Stripe
-   * sessions live at least 30 minutes, which may outlast a short reservation) and apply the answer.
-   * A payment that completed just before still arrives, through the late-payment path.
-   */
-  async function closeAbandoned(limit = 20): Promise<number> {
-    const at = now();
-    const ready = await deps.providers.ready();
-    const cancellable = GATEWAYS.filter((g) => ready.get(g)?.cancel);
-    const abandoned = await hooks.inTransaction((tx) =>
-      repo.claimAbandoned(tx, cancellable, new Date(at.getTime() - GIVE_UP_AFTER_EXPIRY_MS), limit),
-    );
-    let closed = 0;
-    for (const attempt of abandoned) {
-      try {
-        const event = await ready.get(attempt.provider as Gateway)!.cancel!(attempt);
-        if (event && (await apply(event)) === 'applied') closed++;
-      } catch (error) {
-        warn({ provider: attempt.provider, reference: attempt.reference, err: error }, 'closing an abandoned payment failed');
-      }
-    }
-    return closed;
-  }
-
-  /** A customer back from the provider's page: look once at the latest open attempt (the webhook may be late). */
-  async function confirmOnReturn(orderId: number): Promise<void> {
-    const latest = (await repo.attemptsOf(orderId)).at(-1);
-    if (!latest || !isOpenAttempt(latest.status)) return;
-    try {
-      await check(latest);
-    } catch (error) {
-      warn({ provider: latest.provider, reference: latest.reference, err: error }, 'payment status check on return failed');
-    }
-  }
+  const checks = createStatusChecks({ repo, hooks, providers: deps.providers, apply, now, warn });
 
   /**
    * Staff refund a paid online order in full: the provider gives the money back, then the answer
@@ -357,8 +289,8 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     available,
     start,
     chooseBankTransfer,
-    reconcile,
-    confirmOnReturn,
+    reconcile: checks.reconcile,
+    confirmOnReturn: checks.confirmOnReturn,
     refund,
     /** The order's attempts and provider events (raw payloads included), for the back office. */
     async forOrder(orderId: number) {
@@ -367,14 +299,6 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     },
     latestAttempt: async (orderId: number) => (await repo.attemptsOf(orderId)).at(-1),
   };
-}
-
-/** Why a payment cannot start or be refunded (a message for the customer or staff, not an outage). */
-export class PaymentRefused extends Error {
-  constructor(readonly reason: 'unavailable' | 'status' | 'expired' | 'inProgress' | 'noPayment') {
-    super(`payment refused: ${reason}`);
-    this.name = 'PaymentRefused';
-  }
 }
 
 export type PaymentsService = ReturnType<typeof createPaymentsService>;

@@ -142,3 +142,23 @@ export interface ProviderSummary {
   ready: boolean;
   keys: { name: 'secretKey' | 'publicKey' | 'webhookSecret'; source: ValueSource; last4: string | undefined; required: boolean }[];
 }
+
+/** What applying one verified event did (stored with the event, answered to the provider, counted). */
+export type ApplyOutcome =
+  | 'applied'
+  | 'duplicate'
+  | 'ignored'
+  | 'amount_mismatch'
+  | 'unknown_attempt'
+  | 'refund_needed'
+  | 'review'
+  | 'recorded'
+  | 'flagged';
+
+/** Why a payment cannot start or be refunded (a message for the customer or staff, not an outage). */
+export class PaymentRefused extends Error {
+  constructor(readonly reason: 'unavailable' | 'status' | 'expired' | 'inProgress' | 'noPayment') {
+    super(`payment refused: ${reason}`);
+    this.name = 'PaymentRefused';
+  }
+}
