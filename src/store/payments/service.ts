@@ -39,6 +39,8 @@ export interface PaymentsServiceDeps {
   warn?: (details: Record<string, unknown>, message: string) => void;
 }
 
+type Move = Parameters<Parameters<OrdersService['payments']['inTransaction']>[0]>[1];
+
 /** Thrown inside apply's transaction to roll it back and record "refund needed" instead. */
 class CannotKeepPayment extends Error {}
 
@@ -69,23 +71,9 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     // Most repeats are answered here, without waiting for the attempt's lock behind the first copy.
     if (await repo.hasEvent(event.provider, event.eventKey)) return 'duplicate';
     try {
-      return await hooks.inTransaction(async (tx, move) => {
-        const attempt = await repo.lockAttempt(tx, event.provider, event);
-        const eventId = await repo.insertEvent(tx, {
-          provider: event.provider,
-          eventKey: event.eventKey,
-          attemptId: attempt?.id ?? null,
-          orderId: attempt?.orderId ?? null,
-          kind: event.kind,
-          source: event.source,
-          outcome: 'received',
-          payload: event.payload ?? {},
-        });
-        if (eventId === undefined) return 'duplicate';
-        const outcome = attempt ? await decide(tx, move, attempt, event, actor) : 'unknown_attempt';
-        await repo.setEventOutcome(tx, eventId, outcome);
-        return outcome;
-      });
+      return await hooks.inTransaction(async (tx, move) =>
+        applyLocked(tx, move, await repo.lockAttempt(tx, event.provider, event), event, actor),
+      );
     } catch (error) {
       if (!(error instanceof CannotKeepPayment)) throw error;
       // The money arrived for units that were sold meanwhile: keep the event, mark the attempt paid
@@ -110,6 +98,24 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     }
   }
 
+  /** Stores the event and acts on it, with its attempt (if any) locked by this transaction. */
+  async function applyLocked(tx: StoreTx, move: Move, attempt: AttemptRow | undefined, event: VerifiedEvent, actor: AuditActor) {
+    const eventId = await repo.insertEvent(tx, {
+      provider: event.provider,
+      eventKey: event.eventKey,
+      attemptId: attempt?.id ?? null,
+      orderId: attempt?.orderId ?? null,
+      kind: event.kind,
+      source: event.source,
+      outcome: 'received',
+      payload: event.payload ?? {},
+    });
+    if (eventId === undefined) return 'duplicate';
+    const outcome: ApplyOutcome = attempt ? await decide(tx, move, attempt, event, actor) : 'unknown_attempt';
+    await repo.setEventOutcome(tx, eventId, outcome);
+    return outcome;
+  }
+
   const hasNews = (attempt: AttemptRow, event: VerifiedEvent) =>
     (!!event.instructions?.length && JSON.stringify(event.instructions) !== JSON.stringify(attempt.instructions ?? [])) ||
     (!!event.channel && event.channel !== attempt.channel);
@@ -124,13 +130,7 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     };
   }
 
-  async function decide(
-    tx: StoreTx,
-    move: Parameters<Parameters<typeof hooks.inTransaction>[0]>[1],
-    attempt: AttemptRow,
-    event: VerifiedEvent,
-    actor: AuditActor,
-  ): Promise<ApplyOutcome> {
+  async function decide(tx: StoreTx, move: Move, attempt: AttemptRow, event: VerifiedEvent, actor: AuditActor): Promise<ApplyOutcome> {
     const order = (await hooks.lock(tx, attempt.orderId))!;
     if (event.signal === 'chargeback') {
       await flag(tx, order, 'chargeback', event, actor);
@@ -280,8 +280,14 @@ export function createPaymentsService(deps: PaymentsServiceDeps) {
     if (!paid) throw new PaymentRefused('noPayment');
     const provider = await deps.providers.configured(paid.provider as Gateway);
     if (!provider) throw new PaymentRefused('unavailable');
-    const event = await provider.refund(paid, paid.amount, `Refund of order ${order.number}`);
-    return apply({ ...event, reference: paid.reference }, actor);
+    // The attempt stays locked while the provider gives the money back: its own notification of the
+    // refund waits behind this transaction, so the refund is recorded once, as the person's.
+    return hooks.inTransaction(async (tx, move) => {
+      const attempt = await repo.lockAttempt(tx, paid.provider, { reference: paid.reference });
+      if (attempt?.status !== 'paid') throw new PaymentRefused('noPayment');
+      const event = await provider.refund(attempt, attempt.amount, `Refund of order ${order.number}`);
+      return applyLocked(tx, move, attempt, { ...event, reference: attempt.reference }, actor);
+    });
   }
 
   return {
