@@ -10,7 +10,7 @@
  * key press inside the widget.
  */
 import { type ChatMessage, isImageOnly } from './chat-bubbles';
-import { type Strings, el } from './chat-dom';
+import { type Strings, el, icon } from './chat-dom';
 
 export const NOTIFY_KEY = 'hurtrock-chat-notify';
 export const SOUND_KEY = 'hurtrock-chat-sound';
@@ -111,8 +111,8 @@ export function createChatAlerts(
   const prefs = readPrefs(typeof localStorage === 'undefined' ? null : localStorage, audience.keys);
   const controls = el('div', 'chat-alert-toggles');
 
-  const bell = toggleButton('chat-alert-notify', 'fa-bell', 'fa-bell-slash');
-  const speaker = toggleButton('chat-alert-sound', 'fa-volume-high', 'fa-volume-xmark');
+  const bell = toggleButton('chat-alert-notify', { onIcon: 'bell', offIcon: 'bell-slash' });
+  const speaker = toggleButton('chat-alert-sound', { onIcon: 'volume-high', offIcon: 'volume-xmark' });
   controls.append(bell.button, speaker.button);
 
   function showBell() {
@@ -229,12 +229,11 @@ export function createChatAlerts(
 }
 
 /** An icon button with aria-pressed; its label says what it is (or why it is off limits). */
-function toggleButton(className: string, onIcon: string, offIcon: string) {
+function toggleButton(className: string, { onIcon, offIcon }: { onIcon: string; offIcon: string }) {
   const button = el('button', `btn btn-sm chat-alert-toggle ${className}`);
   button.type = 'button';
-  const icon = el('i', 'fa-solid');
-  icon.setAttribute('aria-hidden', 'true');
-  button.append(icon);
+  let current = icon(offIcon);
+  button.append(current);
   return {
     button,
     pressed: () => button.getAttribute('aria-pressed') === 'true',
@@ -242,7 +241,9 @@ function toggleButton(className: string, onIcon: string, offIcon: string) {
       button.setAttribute('aria-pressed', String(on));
       button.setAttribute('aria-label', label ?? '');
       button.title = label ?? '';
-      icon.className = `fa-solid ${on ? onIcon : offIcon}`;
+      const next = icon(on ? onIcon : offIcon);
+      current.replaceWith(next);
+      current = next;
     },
   };
 }

@@ -25,6 +25,23 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: st
   return node;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * An icon from the page's SVG sprite, the markup src/store/ui/icon.tsx draws on the server (the
+ * layout names the sprite in <html data-icon-sprite>). Decorative: hidden from screen readers.
+ */
+export function icon(name: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('class', `icon icon-${name}`);
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const use = document.createElementNS(SVG_NS, 'use');
+  use.setAttribute('href', `${document.documentElement.dataset.iconSprite ?? ''}#${name}`);
+  svg.append(use);
+  return svg;
+}
+
 /** GET JSON from the store; throws on any non-2xx so callers can show "offline". */
 export async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });

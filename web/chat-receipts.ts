@@ -6,7 +6,7 @@
  *  - `conversation:seen { upTo }` to the server whenever the customer can actually see new
  *    messages: the panel is open, the tab is visible, and a message with a higher id is shown.
  */
-import { type Strings, el } from './chat-dom';
+import { type Strings, el, icon } from './chat-dom';
 
 export type ReceiptState = 'sent' | 'read';
 
@@ -34,9 +34,10 @@ export function createReceipts(log: HTMLElement, s: Strings): Receipts {
     const state = receiptState(Number(latest.dataset.id), staffLastReadId);
     if (label.dataset.state !== state) {
       label.dataset.state = state;
-      const icon = el('i', `fa-solid ${state === 'read' ? 'fa-check-double' : 'fa-check'}`);
-      icon.setAttribute('aria-hidden', 'true');
-      label.replaceChildren(icon, document.createTextNode(` ${(state === 'read' ? s['receipt.read'] : s['receipt.sent']) ?? state}`));
+      label.replaceChildren(
+        icon(state === 'read' ? 'check-double' : 'check'),
+        document.createTextNode(` ${(state === 'read' ? s['receipt.read'] : s['receipt.sent']) ?? state}`),
+      );
     }
     if (label.parentElement !== latest) latest.append(label);
   }

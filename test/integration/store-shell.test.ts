@@ -136,33 +136,43 @@ describe.each(dbTargets)('store shell on %s', (target) => {
     expect(traced.headers['x-request-id']).toBe('lb-42.abc');
   });
 
-  it('serves its own CSS, fonts and scripts with long-lived caching', async () => {
+  it('serves its own CSS, fonts, icons and scripts with long-lived caching', async () => {
     const res = await store.app.inject({ method: 'GET', url: '/' });
-    const assets = [...res.body.matchAll(/(?:href|src)="(\/(?:assets|vendor)\/[^"]+)"/g)].map((m) => m[1]!);
-    expect(assets.some((a) => a.includes('bootstrap'))).toBe(true);
-    expect(assets.some((a) => a.includes('metal-mania'))).toBe(true);
-    expect(assets.some((a) => a.includes('rock-salt'))).toBe(true);
-    expect(assets.some((a) => a.includes('fontawesome'))).toBe(true);
-    for (const url of assets) {
+    const assets = [...res.body.matchAll(/(?:href|src|data-icon-sprite)="(\/(?:assets|vendor)\/[^"#]+)/g)].map((m) => m[1]!);
+    // One purged storefront sheet, Bootstrap's behaviours without its bundle, no Font Awesome.
+    expect(assets.filter((a) => a.endsWith('.css'))).toEqual([expect.stringMatching(/^\/assets\/storefront-[\w-]+\.css$/)]);
+    expect(assets.some((a) => /^\/assets\/bootstrap-\w+\.js$/.test(a))).toBe(true);
+    expect(assets.some((a) => a.includes('fontawesome') || a.includes('/vendor/'))).toBe(false);
+    for (const url of new Set(assets)) {
       const asset = await store.app.inject({ method: 'GET', url });
       expect(asset.statusCode, url).toBe(200);
       expect(asset.headers['cache-control'], url).toContain('immutable');
     }
-    const fontCss = await store.app.inject({ method: 'GET', url: assets.find((a) => a.includes('metal-mania'))! });
-    const font = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(fontCss.body)![1]!;
-    const fontUrl = assets.find((a) => a.includes('metal-mania'))!.replace('index.css', font);
-    const fontRes = await store.app.inject({ method: 'GET', url: fontUrl });
-    expect(fontRes.statusCode).toBe(200);
+    // Both display fonts: Latin woff2 only, preloaded, and the very files the style sheet names.
+    const preloads = [...res.body.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin="anonymous"\/>/g)];
+    expect(preloads.map((m) => m[1])).toEqual([
+      expect.stringMatching(/^\/assets\/metal-mania-latin-400-normal-\w+\.woff2$/),
+      expect.stringMatching(/^\/assets\/rock-salt-latin-400-normal-\w+\.woff2$/),
+    ]);
+    const css = await store.app.inject({ method: 'GET', url: assets.find((a) => a.endsWith('.css'))! });
+    const fontUrls = [...css.body.matchAll(/url\("?\.\/([^")]+)"?\)/g)].map((m) => `/assets/${m[1]}`);
+    expect(fontUrls.sort()).toEqual(preloads.map((m) => m[1]).sort());
+    expect(css.body).toContain('font-display:swap');
+    expect(css.body).not.toMatch(/\.woff\b|fa-solid/);
+    // The icons come from the sprite, and every symbol the page uses is in it.
+    const sprite = assets.find((a) => a.includes('/icons-'))!;
+    const svg = (await store.app.inject({ method: 'GET', url: sprite })).body;
+    const used = new Set([...res.body.matchAll(/<use href="[^"#]+#([\w-]+)"/g)].map((m) => m[1]!));
+    expect(used.size).toBeGreaterThan(5);
+    for (const id of used) expect(svg, id).toContain(`<symbol id="${id}"`);
   });
 
-  it('serves the favicon and the hero art the page and style sheet refer to', async () => {
+  it('serves the favicon and the hero art the page refers to', async () => {
     const res = await store.app.inject({ method: 'GET', url: '/' });
-    const css = await store.app.inject({ method: 'GET', url: /href="(\/assets\/app-[^"]+\.css)"/.exec(res.body)![1]! });
-    const referenced = [
-      ...[...res.body.matchAll(/href="(\/static\/[^"]+)"/g)].map((m) => m[1]!),
-      ...[...css.body.matchAll(/url\((\/static\/[^)]+)\)/g)].map((m) => m[1]!),
-    ];
+    const referenced = [...res.body.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) => m[1]!);
     expect(referenced).toEqual(expect.arrayContaining(['/static/favicon.svg', '/static/hero-dark.svg', '/static/hero-light.svg']));
+    // The hero art is an <img> the browser finds in the HTML and fetches first.
+    expect(res.body).toMatch(/<img class="hero-art-img hero-art-light" src="\/static\/hero-light\.svg"[^>]*fetchpriority="high"/);
     for (const url of referenced) {
       const file = await store.app.inject({ method: 'GET', url });
       expect(file.statusCode, url).toBe(200);

@@ -39,7 +39,13 @@ export function AdminLayout({ title, crumbs = [], scripts = [], children }: Admi
   const trail: AdminCrumb[] = [{ label: t('admin.nav.dashboard'), href: '/admin' }, ...crumbs];
   const otherLocale = locale === 'id' ? 'en' : 'id';
   return (
-    <html lang={locale} class="admin" data-bs-theme={theme ?? 'light'} data-theme-source={theme ? 'cookie' : 'system'}>
+    <html
+      lang={locale}
+      class="admin"
+      data-bs-theme={theme ?? 'light'}
+      data-theme-source={theme ? 'cookie' : 'system'}
+      data-icon-sprite={assets.adminIcons.url}
+    >
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -50,12 +56,12 @@ export function AdminLayout({ title, crumbs = [], scripts = [], children }: Admi
         {/* Both blocking and tiny: the theme and the folded phone menu are set before the first paint. */}
         <script src={assets.themeInit} />
         <script src={assets.admin} />
+        {/* Staff pages use more of Bootstrap than the shop: its whole sheet, then ours. */}
         <link rel="stylesheet" href={assets.bootstrapCss} />
-        <link rel="stylesheet" href={assets.fontAwesomeCss} />
         <link rel="stylesheet" href={assets.appCss} />
         <link rel="stylesheet" href={assets.adminCss} />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-        <script src={assets.bootstrapJs} defer />
+        <script src={assets.bootstrapJs} type="module" />
         <script src={assets.theme} type="module" />
         {items.some((i) => i.section === 'orders') && <script src={assets.adminOrders} type="module" />}
         {scripts.map((name) => (

@@ -12,6 +12,8 @@ export function AccountMenu({ heading, children }: { heading: ComponentChildren;
         class="btn btn-icon"
         type="button"
         data-bs-toggle="dropdown"
+        // Placed by Bootstrap's CSS, not Popper, which the build leaves out (web/popper-stub.ts).
+        data-bs-display="static"
         aria-expanded="false"
         aria-label={t('nav.accountMenu')}
         title={t('nav.accountMenu')}

@@ -27,23 +27,38 @@ export interface AssetUrls {
   adminReports: string;
   /** The orders desk: the sidebar's live badge and new-order alerts on every admin page, the list's select-all. */
   adminOrders: string;
+  /** The storefront's one style sheet: Bootstrap purged to what the shop uses, the fonts, app.css. */
+  storefrontCss: string;
+  /** Our theme without Bootstrap, for admin pages (after Bootstrap's full sheet). */
   appCss: string;
   adminCss: string;
+  /** Bootstrap's full style sheet (the back office). */
   bootstrapCss: string;
+  /** Bootstrap's collapse, dropdown and alert without Popper (web/bootstrap.ts). */
   bootstrapJs: string;
-  fontAwesomeCss: string;
-  metalManiaCss: string;
-  rockSaltCss: string;
+  /** The display fonts' woff2 files (Latin subset), preloaded by the storefront layout. */
+  fontMetalMania: string;
+  fontRockSalt: string;
+  /** SVG sprites of the icons the storefront uses, and of every icon (the back office). */
+  icons: IconSprite;
+  adminIcons: IconSprite;
+}
+
+export interface IconSprite {
+  url: string;
+  /** Symbol ids in the sprite: solid icons by name, brand icons as `brands-<name>`. */
+  names: ReadonlySet<string>;
 }
 
 export const assetsDir = () => path.join(projectRoot(), 'dist/public/assets');
 
-/** npm packages whose files the store serves under /vendor/<name>@<version>/. */
+/**
+ * npm packages whose files the store serves as they are under /vendor/<name>@<version>/: only
+ * Bootstrap's full style sheet for the back office now. The fonts and icons are built into
+ * dist/public/assets/ (Latin woff2 files, SVG sprites) by scripts/build-lib.mjs.
+ */
 export const vendorPackages = {
   bootstrap: { pkg: 'bootstrap', dir: 'dist' },
-  fontawesome: { pkg: '@fortawesome/fontawesome-free', dir: '' },
-  'metal-mania': { pkg: '@fontsource/metal-mania', dir: '' },
-  'rock-salt': { pkg: '@fontsource/rock-salt', dir: '' },
 } as const;
 
 export type VendorName = keyof typeof vendorPackages;
@@ -69,6 +84,8 @@ export function loadAssetUrls(): AssetUrls {
     return url;
   };
   const vendor = (name: VendorName, file: string) => vendorRoot(name).prefix + file;
+  const iconNames = JSON.parse(readFileSync(path.join(assetsDir(), 'icons.json'), 'utf8')) as Record<string, string[]>;
+  const sprite = (name: string): IconSprite => ({ url: entry(name), names: new Set(iconNames[name] ?? []) });
   return {
     themeInit: entry('theme-init'),
     theme: entry('theme'),
@@ -86,12 +103,14 @@ export function loadAssetUrls(): AssetUrls {
     adminDashboard: entry('admin-dashboard'),
     adminProductImages: entry('admin-product-images'),
     adminReports: entry('admin-reports'),
+    storefrontCss: entry('storefront'),
     appCss: entry('app'),
     adminCss: entry('admin-styles'),
     bootstrapCss: vendor('bootstrap', 'css/bootstrap.min.css'),
-    bootstrapJs: vendor('bootstrap', 'js/bootstrap.bundle.min.js'),
-    fontAwesomeCss: vendor('fontawesome', 'css/all.min.css'),
-    metalManiaCss: vendor('metal-mania', 'index.css'),
-    rockSaltCss: vendor('rock-salt', 'index.css'),
+    bootstrapJs: entry('bootstrap'),
+    fontMetalMania: entry('font:metal-mania'),
+    fontRockSalt: entry('font:rock-salt'),
+    icons: sprite('icons'),
+    adminIcons: sprite('admin-icons'),
   };
 }

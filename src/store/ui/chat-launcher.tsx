@@ -1,3 +1,4 @@
+import { Icon } from './icon';
 import { usePage } from './page-context';
 import { chatStrings } from './chat-strings';
 
@@ -16,7 +17,7 @@ export function ChatLauncher() {
       data-logged-in={user ? '1' : '0'}
     >
       <button type="button" class="btn btn-rock chat-launcher-button" data-chat-toggle aria-expanded="false" aria-label={t('chat.open')}>
-        <i class="fa-solid fa-comments" aria-hidden="true" />
+        <Icon name="comments" />
         <span class="chat-unread-badge" data-chat-unread hidden />
       </button>
     </div>

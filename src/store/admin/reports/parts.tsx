@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../lib/i18n';
 import { GROUPINGS, QUICK_RANGES, quickRange, type RangeField, rangeQuery } from '../../reports/schema';
 import { describedBy, FieldNotes } from '../../ui/form-fields';
+import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
 
 export type RangeFormState = { values: Record<RangeField, string>; errors: Partial<Record<RangeField, string>> };
@@ -92,11 +93,12 @@ export function RangeForm({ state, now }: { state: RangeFormState; now: Date }) 
 /** Plain links (they download without JavaScript); web/admin-reports.ts adds progress to them. */
 export function ExportLinks({ query }: { query: string }) {
   const { t } = usePage();
-  const links: [string, MessageKey, string][] = [
-    ['penjualan.xlsx', 'reports.export.sales', 'file-excel'],
-    ['pesanan.xlsx', 'reports.export.orders', 'file-excel'],
-    ['stok.xlsx', 'reports.export.stock', 'file-excel'],
-    ['laporan.pdf', 'reports.export.pdf', 'file-pdf'],
+  // One object per line with `icon:`, so the build finds the icon names for the sprite.
+  const links: { file: string; label: MessageKey; icon: string }[] = [
+    { file: 'penjualan.xlsx', label: 'reports.export.sales', icon: 'file-excel' },
+    { file: 'pesanan.xlsx', label: 'reports.export.orders', icon: 'file-excel' },
+    { file: 'stok.xlsx', label: 'reports.export.stock', icon: 'file-excel' },
+    { file: 'laporan.pdf', label: 'reports.export.pdf', icon: 'file-pdf' },
   ];
   return (
     <section
@@ -111,10 +113,10 @@ export function ExportLinks({ query }: { query: string }) {
       </h2>
       <p class="dash-muted">{t('reports.export.lead')}</p>
       <ul class="rep-export-list">
-        {links.map(([file, label, icon]) => (
+        {links.map(({ file, label, icon }) => (
           <li key={file}>
             <a class="btn btn-outline-secondary" href={`/admin/laporan/${file}?${query}`} data-export={file}>
-              <i class={`fa-solid fa-${icon}`} aria-hidden="true" /> {t(label)}
+              <Icon name={icon} /> {t(label)}
             </a>
           </li>
         ))}

@@ -37,12 +37,45 @@ const HIGHLIGHTS: { icon: string; key: 'original' | 'setup' | 'shipping' | 'chat
   { icon: 'comments', key: 'chat' },
 ];
 
+const HERO_ART = { light: '/static/hero-light.svg', dark: '/static/hero-dark.svg' } as const;
+
+/**
+ * The hero's art as <img> elements (not a CSS background), so the browser finds the page's largest
+ * picture in the HTML and fetches it first (fetchpriority). One per theme; CSS shows the one that
+ * matches data-bs-theme. When the server knows the theme (cookie), the other one is lazy, so it is
+ * fetched only if the visitor switches; on a first visit the browser decides, so both are fetched
+ * (two small SVGs).
+ */
+function HeroArt() {
+  const { theme } = usePage();
+  return (
+    <div class="hero-art" aria-hidden="true">
+      {(['light', 'dark'] as const).map((kind) => {
+        const other = theme !== undefined && theme !== kind;
+        return (
+          <img
+            key={kind}
+            class={`hero-art-img hero-art-${kind}`}
+            src={HERO_ART[kind]}
+            alt=""
+            width={900}
+            height={700}
+            decoding="async"
+            fetchpriority={other ? undefined : 'high'}
+            loading={other ? 'lazy' : undefined}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
 export function HomePage({ featured, bestSellers, categories }: HomeCatalog) {
   const { t } = usePage();
   return (
     <Layout title={t('home.title')}>
       <section class="hero">
-        <div class="hero-art" aria-hidden="true" />
+        <HeroArt />
         <div class="container hero-content">
           <p class="hero-kicker">{t('home.hero.kicker')}</p>
           <h1 class="hero-title">{t('home.hero.title')}</h1>
