@@ -6,52 +6,26 @@ import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { productionProblems } from './config-production';
 import { loadOrCreateDevSecrets } from './lib/dev-secrets';
+
+// Kept importable from here: callers and tests knew them as part of the configuration module.
+export { isDefaultPassword, looksTrivial } from './config-production';
 
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
     message: string,
+    /** All problems found, one line each ("VARIABLE: message"); production checks report them together. */
+    readonly lines: readonly string[] = [`${variable}: ${message}`],
   ) {
-    super(`${variable}: ${message}`);
+    super(lines.join('\n'));
     this.name = 'ConfigError';
   }
 }
 
 /** Exit code used when the configuration is wrong, so the launcher does not restart in a loop. */
 export const CONFIG_ERROR_EXIT_CODE = 78;
-
-/**
- * Well-known default passwords: a word from this list followed only by digits or symbols
- * ("admin12345", "Password123!", "1234567890") never protects a production admin account.
- */
-const WEAK_PASSWORD_STEMS = new Set([
-  '',
-  'admin',
-  'administrator',
-  'password',
-  'passw0rd',
-  'hurtrock',
-  'changeme',
-  'secret',
-  'qwerty',
-  'qwertyuiop',
-  'letmein',
-  'welcome',
-  'toko',
-  'rahasia',
-]);
-
-export function isDefaultPassword(password: string): boolean {
-  return WEAK_PASSWORD_STEMS.has(
-    password
-      .toLowerCase()
-      .replace(/[^a-z]+$/, '')
-      .replace(/^[^a-z]+/, ''),
-  );
-}
-
-const MIN_SECRET_LENGTH = 32;
 
 const port = z.coerce
   .number({ message: 'must be a number' })
@@ -116,6 +90,9 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.string().email('must be an email address').default('admin@hurtrock.local'),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   SAMPLE_DATA: booleanFlag.optional(),
+  // Production mode's escape hatches (X3): serve plain HTTP (no TLS anywhere in front), use payment sandboxes.
+  ALLOW_HTTP: booleanFlag.optional(),
+  ALLOW_SANDBOX: booleanFlag.optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -182,6 +159,11 @@ export interface PaymentsConfig {
 export interface Config {
   env: Env['NODE_ENV'];
   isProduction: boolean;
+  /**
+   * HSTS, `Secure` cookies and upgrade-insecure-requests: production served over https. Off with
+   * ALLOW_HTTP and an http:// PUBLIC_URL, where Secure cookies would make logging in impossible.
+   */
+  httpsOnly: boolean;
   host: string;
   store: { port: number; publicUrl: string; databaseUrl: string | undefined };
   chat: { port: number; url: string; databaseUrl: string | undefined };
@@ -226,7 +208,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = parsed.data;
   const isProduction = env.NODE_ENV === 'production';
 
-  if (isProduction) requireProductionSecrets(env);
+  if (isProduction) {
+    const problems = productionProblems(env);
+    if (problems.length > 0) {
+      const first = problems[0]!;
+      throw new ConfigError(
+        first.variable,
+        first.message,
+        problems.map((p) => `${p.variable}: ${p.message}`),
+      );
+    }
+  }
 
   const dataDir = path.resolve(env.DATA_DIR);
   const needsDevSecrets = !env.SESSION_SECRET || !env.CHAT_TOKEN_SECRET;
@@ -235,13 +227,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (env.PORT === env.CHAT_PORT) throw new ConfigError('CHAT_PORT', `must differ from PORT (both ${env.PORT})`);
 
   const displayHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  const publicUrl = (env.PUBLIC_URL ?? `http://${displayHost}:${env.PORT}`).replace(/\/+$/, '');
   return {
     env: env.NODE_ENV,
     isProduction,
+    httpsOnly: isProduction && publicUrl.startsWith('https://'),
     host: env.HOST,
     store: {
       port: env.PORT,
-      publicUrl: (env.PUBLIC_URL ?? `http://${displayHost}:${env.PORT}`).replace(/\/+$/, ''),
+      publicUrl,
       databaseUrl: env.DATABASE_URL,
     },
     chat: {
@@ -277,40 +271,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * A secret made of few distinct characters or one short pattern repeated ("aaaa…", "abcabc…",
- * "changeme-changeme-…") has little entropy whatever its length.
- */
-export function looksTrivial(secret: string): boolean {
-  if (new Set(secret).size < 10) return true;
-  for (let period = 1; period <= secret.length / 2; period++) {
-    let repeats = true;
-    for (let i = period; i < secret.length && repeats; i++) repeats = secret[i] === secret[i - period];
-    if (repeats) return true;
-  }
-  return false;
-}
-
-function requireProductionSecrets(env: Env): void {
-  for (const name of ['SESSION_SECRET', 'CHAT_TOKEN_SECRET'] as const) {
-    const value = env[name];
-    if (!value) throw new ConfigError(name, 'is required when NODE_ENV=production');
-    if (value.length < MIN_SECRET_LENGTH) {
-      throw new ConfigError(name, `must be at least ${MIN_SECRET_LENGTH} characters in production`);
-    }
-    if (looksTrivial(value)) {
-      throw new ConfigError(name, 'is too repetitive to be secret; generate one, e.g. `openssl rand -base64 48`');
-    }
-  }
-  // One leaked secret must not give away the other (sessions and chat tokens are signed apart).
-  if (env.SESSION_SECRET === env.CHAT_TOKEN_SECRET) {
-    throw new ConfigError('CHAT_TOKEN_SECRET', 'must differ from SESSION_SECRET');
-  }
-  if (env.ADMIN_PASSWORD && isDefaultPassword(env.ADMIN_PASSWORD)) {
-    throw new ConfigError('ADMIN_PASSWORD', 'is a well-known default password; choose another for production');
-  }
-}
-
-/**
  * Loads `.env` and the configuration for a process entry point; on a bad value prints one line
  * naming the variable and exits with CONFIG_ERROR_EXIT_CODE (no stack trace).
  */
@@ -320,7 +280,7 @@ export function loadConfigOrExit(): Config {
     return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
+      for (const line of error.lines) process.stderr.write(`Configuration error: ${line}\n`);
       process.exit(CONFIG_ERROR_EXIT_CODE);
     }
     throw error;

@@ -1,14 +1,17 @@
 /**
- * `npm start`: runs the store and the chat service as two child processes, restarts one that
- * crashes (with back-off), and stops both cleanly on Ctrl-C / SIGTERM (exit code 0).
+ * `npm start` (and `hurtrock` with no sub-command): runs the store and the chat service as two
+ * child processes, restarts one that crashes (with back-off), and stops both cleanly on Ctrl-C /
+ * SIGTERM (exit code 0).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_ERROR_EXIT_CODE, type Config, loadConfigOrExit } from './config';
+import { packagedRuntime } from './lib/packaged';
 
 interface ServiceSpec {
   name: 'store' | 'chat';
-  script: string;
+  /** Arguments for process.execPath that start this service. */
+  args: string[];
   healthUrl: string;
 }
 
@@ -35,7 +38,7 @@ class Supervisor {
     const startedAt = Date.now();
     // Own process group: Ctrl-C reaches only the launcher, which then stops the services in order.
     // The IPC channel lets a service notice the launcher vanished (kill -9) and stop too.
-    const child = spawn(process.execPath, [...process.execArgv, this.spec.script], {
+    const child = spawn(process.execPath, this.spec.args, {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       detached: true,
       env: { ...process.env, HURTROCK_LAUNCHED: '1' },
@@ -103,7 +106,9 @@ function printBanner(config: Config, startedAt: number) {
 async function main() {
   const startedAt = Date.now();
   const config = loadConfigOrExit();
-  const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+  // The executable runs itself again with a sub-command (it has no script files); `npm start` runs the bundles beside this one.
+  const serviceArgs = (name: ServiceSpec['name']) =>
+    packagedRuntime() ? [name] : [...process.execArgv, fileURLToPath(new URL(`./${name}/main.js`, import.meta.url))];
   const services: Supervisor[] = [];
   let shuttingDown = false;
 
@@ -117,8 +122,8 @@ async function main() {
   };
 
   const specs: ServiceSpec[] = [
-    { name: 'store', script: here('./store/main.js'), healthUrl: `http://127.0.0.1:${config.store.port}/healthz` },
-    { name: 'chat', script: here('./chat/main.js'), healthUrl: `http://127.0.0.1:${config.chat.port}/healthz` },
+    { name: 'store', args: serviceArgs('store'), healthUrl: `http://127.0.0.1:${config.store.port}/healthz` },
+    { name: 'chat', args: serviceArgs('chat'), healthUrl: `http://127.0.0.1:${config.chat.port}/healthz` },
   ];
   for (const spec of specs) {
     const supervisor = new Supervisor(spec, (code) => void shutdown(code));

@@ -159,7 +159,7 @@ export async function buildStoreApp({
     done();
   });
 
-  const headerOptions = { production: config.isProduction, formActionOrigins: paymentPageOrigins(config) };
+  const headerOptions = { production: config.httpsOnly, formActionOrigins: paymentPageOrigins(config) };
   registerSecurityHeaders(app, headerOptions);
   // Pages that embed a payment provider's popup get their own policy, computed once per origin.
   const embeddingPolicies = new Map<string, string>();
@@ -221,7 +221,7 @@ export async function buildStoreApp({
     reconcilePayments: () => paymentsArea.payments.reconcile(),
   });
 
-  registerLocale(app, { secureCookies: config.isProduction });
+  registerLocale(app, { secureCookies: config.httpsOnly });
   // Sessions, the role guard and CSRF: before any route, so every route is covered.
   const accountsArea = setupAccounts(app, {
     db,

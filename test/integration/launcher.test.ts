@@ -92,7 +92,7 @@ describe('launcher', () => {
     expect(stderr).toBe('Configuration error: PORT: must be a number (got "abc")\n');
   });
 
-  it('refuses to start in production without secrets', async () => {
+  it('refuses to start in production without secrets, one line per problem', async () => {
     const launcher = spawn(process.execPath, [launcherJs], {
       env: cleanEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, SESSION_SECRET: '', CHAT_TOKEN_SECRET: '' }),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -100,6 +100,10 @@ describe('launcher', () => {
     let stderr = '';
     launcher.stderr!.on('data', (d) => (stderr += d));
     expect((await exitOf(launcher)).code).toBe(78);
-    expect(stderr).toBe('Configuration error: SESSION_SECRET: is required when NODE_ENV=production\n');
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      'Configuration error: SESSION_SECRET: is required when NODE_ENV=production',
+      'Configuration error: CHAT_TOKEN_SECRET: is required when NODE_ENV=production',
+      expect.stringMatching(/^Configuration error: PUBLIC_URL: is required in production/),
+    ]);
   });
 });

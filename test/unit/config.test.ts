@@ -9,7 +9,13 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const SECRET = 'Vt3q8ZkP0wLr6YbN2sXe9HcJ4mUa7GdF1oRi5';
 const base = { DATA_DIR: dataDir };
-const production = { ...base, NODE_ENV: 'production', SESSION_SECRET: SECRET, CHAT_TOKEN_SECRET: 'q7Lm2Xc9Rv4Tb8Nz1Hk6Pw3Ys5Ja0Gf-Ud_Ee' };
+const production = {
+  ...base,
+  NODE_ENV: 'production',
+  PUBLIC_URL: 'https://hurtrock.example',
+  SESSION_SECRET: SECRET,
+  CHAT_TOKEN_SECRET: 'q7Lm2Xc9Rv4Tb8Nz1Hk6Pw3Ys5Ja0Gf-Ud_Ee',
+};
 
 function errorOf(env: Record<string, string>): ConfigError {
   try {

@@ -24,7 +24,7 @@ import { redisSessionStore } from '../plugins/session-store';
 export interface AccountsSetupDeps {
   db: StoreDb;
   redis?: RedisClient;
-  config: Pick<Config, 'sessionSecret' | 'isProduction' | 'store'>;
+  config: Pick<Config, 'sessionSecret' | 'httpsOnly' | 'store'>;
   /** Called after an email is queued, so the worker sends it now rather than at its next tick. */
   onEmailQueued?: () => void;
   /** Tests use a counter they can inspect or a stricter policy. */
@@ -63,7 +63,7 @@ export function setupAccounts(app: FastifyInstance, deps: AccountsSetupDeps) {
     store: deps.redis ? redisSessionStore(deps.redis) : dbSessionStore(deps.db),
     loadUser: accounts.loadUser,
     saveLocale: accounts.saveLocale,
-    secureCookies: deps.config.isProduction,
+    secureCookies: deps.config.httpsOnly,
   });
   // Order matters: who you are (guard) is answered before whether the form is genuine (CSRF).
   registerAuth(app);
