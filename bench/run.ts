@@ -11,6 +11,7 @@
  *   BENCH_CONNECTIONS   concurrent connections (default 50)
  *   BENCH_PRODUCTS      catalogue size on PostgreSQL (default 10000)
  *   BENCH_EXPORT_ORDERS orders exported to XLSX, in steps (default 10000,50000; bench/order-export.ts)
+ *   BENCH_ONLY=catalog  only the page table and the checkout race (for quick iterations on the catalogue)
  *   BENCH_PAYMENT_ORDERS Stripe events, each delivered BENCH_PAYMENT_COPIES times (default 1000 × 5; bench/payment-webhooks.ts)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -20,6 +21,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { freePorts } from '../test/helpers/free-ports';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/databases';
+import { missingRequests } from './catalog-misses';
 import { checkoutRace } from './checkout-race';
 import { fillCatalog } from './fill-catalog';
 import { imagePipelineBench } from './image-pipeline';
@@ -34,6 +36,8 @@ const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10_000);
 const RACE_BUYERS = Number(process.env.BENCH_RACE_BUYERS ?? 500);
 const RACE_UNITS = Number(process.env.BENCH_RACE_UNITS ?? 10);
 const root = path.resolve(import.meta.dirname, '..');
+/** Warm-up and measured runs number their never-seen URLs apart, so neither reuses the other's. */
+const phaseStart = (phase: 'warm-up' | 'measured') => (phase === 'warm-up' ? 70_000 : 0);
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
@@ -65,11 +69,18 @@ interface Row {
   errors: number;
 }
 
-async function measure(name: string, url: string, opts: { connections?: number; headers?: Record<string, string> } = {}): Promise<Row> {
+interface MeasureOptions {
+  connections?: number;
+  headers?: Record<string, string>;
+  /** Vary each request (never-seen catalogue URLs); the warm-up gets its own. */
+  requests?: (phase: 'warm-up' | 'measured') => Pick<autocannon.Options, 'requests'>;
+}
+
+async function measure(name: string, url: string, opts: MeasureOptions = {}): Promise<Row> {
   const connections = opts.connections ?? CONNECTIONS;
   // A short warm-up so JIT and caches are in the same state for every target.
-  await autocannon({ url, connections, duration: 2, headers: opts.headers });
-  const result = await autocannon({ url, connections, duration: SECONDS, headers: opts.headers });
+  await autocannon({ url, connections, duration: 2, headers: opts.headers, ...opts.requests?.('warm-up') });
+  const result = await autocannon({ url, connections, duration: SECONDS, headers: opts.headers, ...opts.requests?.('measured') });
   return {
     name,
     reqPerSec: result.requests.average,
@@ -165,6 +176,9 @@ async function main() {
     CHAT_TOKEN_SECRET: 'bench-chat-secret-'.padEnd(48, 'y'),
     ADMIN_PASSWORD: 'bench-admin-passphrase',
     LOG_LEVEL: 'warn',
+    // Production mode, over plain HTTP on the loopback interface.
+    PUBLIC_URL: `http://127.0.0.1:${storePort}`,
+    ALLOW_HTTP: 'true',
     // One client hammering the autocomplete is the point here, not an abuse to stop.
     SUGGEST_RATE_LIMIT: '1000000000',
   };
@@ -184,7 +198,7 @@ async function main() {
     const base = `http://127.0.0.1:${storePort}`;
     const sample = (await (await fetch(`${base}/api/v1/products?q=ibanez&per_page=1`)).json()) as { data: { slug: string }[] };
     const productSlug = sample.data[0]?.slug ?? 'unknown';
-    const targets: [string, string][] = [
+    const targets: [string, string, MeasureOptions?][] = [
       ['ceiling: bare Fastify "ok"', `http://127.0.0.1:${ceilingPort}/`],
       ['store /healthz', `${base}/healthz`],
       ['/ (home page)', `${base}/`],
@@ -195,11 +209,17 @@ async function main() {
       ],
       [`/produk/${productSlug} (product page)`, `${base}/produk/${productSlug}`],
       ['/api/v1/products/suggest?q=ibanes', `${base}/api/v1/products/suggest?q=ibanes`],
+      ['/produk, a never-seen filter each request', `${base}/produk`, { requests: (phase) => missingRequests('page', phaseStart(phase)) }],
+      [
+        '/api/v1/products, a never-seen filter each request',
+        `${base}/api/v1/products`,
+        { requests: (phase) => missingRequests('api', phaseStart(phase)) },
+      ],
     ];
     const rows: Row[] = [];
-    for (const [name, url] of targets) {
+    for (const [name, url, options] of targets) {
       process.stdout.write(`measuring ${name} …\n`);
-      rows.push(await measure(name, url));
+      rows.push(await measure(name, url, options));
     }
     const ceilingRate = rows[0]!.reqPerSec;
     const dbName = database ? 'PostgreSQL' : 'PGlite';
@@ -214,7 +234,8 @@ async function main() {
         `| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${(r.reqPerSec / ceilingRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} |`,
       );
     }
-    console.log(`\n${(await adminListBench(base)).join('\n')}`);
+    const catalogOnly = process.env.BENCH_ONLY === 'catalog';
+    if (!catalogOnly) console.log(`\n${(await adminListBench(base)).join('\n')}`);
     if (database?.url) {
       process.stdout.write(`\ncheckout race: ${RACE_BUYERS} buyers for ${RACE_UNITS} units …\n`);
       const race = await checkoutRace(base, database.url, RACE_BUYERS, RACE_UNITS);
@@ -228,6 +249,7 @@ async function main() {
     } else {
       console.log('\n(checkout race skipped: it needs PostgreSQL, set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
     }
+    if (catalogOnly) return;
     console.log(`\n${(await imagePipelineBench()).join('\n')}`);
     console.log(`\n${(await productImportBench()).join('\n')}`);
     console.log(`\n${await orderExportBenchAlone()}`);

@@ -50,11 +50,9 @@ export function productSearchSql(q: string, scope: ProductSearchScope, table = '
   if (!tsquery) return null;
   const t = sql.identifier(table);
   const ts = sql`to_tsquery('simple', ${tsquery})`;
+  // One array parameter: the text stays the same whatever the categories (prepared statements).
   const inMatchedCategory = scope.matchedCategoryIds.length
-    ? sql`${t}.category_id IN (${sql.join(
-        scope.matchedCategoryIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})`
+    ? sql`${t}.category_id = ANY(${sql.param([...scope.matchedCategoryIds])}::int[])`
     : sql`false`;
   const similar = sql`word_similarity(${normalized}, ${t}.search_text)`;
   const resembles = normalized.length >= MIN_TRIGRAM_QUERY_LENGTH ? sql`${normalized} <% ${t}.search_text` : sql`false`;

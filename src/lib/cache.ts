@@ -12,11 +12,39 @@ export interface Cache<K, V> {
   readonly size: number;
 }
 
-export function lruCache<K, V>(options: { max: number; ttlMs: number; clock?: () => number }): Cache<K, V> {
+export interface LruOptions {
+  max: number;
+  ttlMs: number;
+  clock?: () => number;
+  /**
+   * Keep a value only when its key is asked for a second time within `ttlMs` (the first answer is
+   * loaded, given and forgotten). For caches whose keys are often asked once (catalogue pages
+   * with filters nobody else combines): each such value would otherwise push a reused one out and
+   * live long enough to be promoted to the old heap, where collecting it is costly. Only keys are
+   * remembered for this, up to `4 × max`.
+   */
+  admitOnSecondRequest?: boolean;
+}
+
+export function lruCache<K, V>(options: LruOptions): Cache<K, V> {
   const clock = options.clock ?? Date.now;
   const entries = new Map<K, { value: V; until: number }>();
   const pending = new Map<K, Promise<V>>();
+  const seen = new Map<K, number>();
   let generation = 0;
+
+  /** Whether a value loaded for `key` now may be kept (always, unless admission is asked for). */
+  function admits(key: K): boolean {
+    if (!options.admitOnSecondRequest) return true;
+    const now = clock();
+    const until = seen.get(key);
+    if (until !== undefined && until > now) return true;
+    seen.delete(key);
+    seen.set(key, now + options.ttlMs);
+    while (seen.size > options.max * 4) seen.delete(seen.keys().next().value as K);
+    return false;
+  }
+
   return {
     async get(key, load) {
       const hit = entries.get(key);
@@ -29,11 +57,12 @@ export function lruCache<K, V>(options: { max: number; ttlMs: number; clock?: ()
       const inFlight = pending.get(key);
       if (inFlight) return inFlight;
       const startedIn = generation;
+      const keep = admits(key);
       const promise = load().then(
         (value) => {
           pending.delete(key);
           // A clear() during the load means the value may already be outdated: don't keep it.
-          if (startedIn === generation) {
+          if (keep && startedIn === generation) {
             entries.delete(key);
             entries.set(key, { value, until: clock() + options.ttlMs });
             while (entries.size > options.max) entries.delete(entries.keys().next().value as K);
@@ -59,6 +88,7 @@ export function lruCache<K, V>(options: { max: number; ttlMs: number; clock?: ()
       generation++;
       entries.clear();
       pending.clear();
+      seen.clear();
     },
     get size() {
       return entries.size;
@@ -75,4 +105,51 @@ export interface TtlCache<T> {
 export function ttlCache<T>(load: () => Promise<T>, ttlMs: number, clock?: () => number): TtlCache<T> {
   const cache = lruCache<'value', T>({ max: 1, ttlMs, clock });
   return { get: () => cache.get('value', load), invalidate: () => cache.clear() };
+}
+
+export interface RefreshingValue<T> {
+  get(): Promise<T>;
+  /** The next get() waits for a fresh value (after a change this instance made itself). */
+  invalidate(): void;
+}
+
+/**
+ * A single value reloaded in the background once it is older than `refreshMs`: readers get the
+ * current value at once while the next one loads, so no request waits for a reload (a ttlCache
+ * makes every reader wait while it reloads). Only the first read, and the first after
+ * invalidate(), wait. A failed reload keeps the old value and is tried again by the next read.
+ */
+export function refreshingValue<T>(load: () => Promise<T>, refreshMs: number, clock: () => number = Date.now): RefreshingValue<T> {
+  let current: { value: T; loadedAt: number } | undefined;
+  let loading: Promise<T> | undefined;
+  let generation = 0;
+
+  function reload(): Promise<T> {
+    if (loading) return loading;
+    const startedIn = generation;
+    const startedAt = clock();
+    const promise = load().then((value) => {
+      if (startedIn === generation) current = { value, loadedAt: startedAt };
+      return value;
+    });
+    const settled = () => {
+      if (loading === promise) loading = undefined;
+    };
+    promise.then(settled, settled);
+    loading = promise;
+    return promise;
+  }
+
+  return {
+    async get() {
+      if (!current) return reload();
+      if (clock() - current.loadedAt >= refreshMs) reload().catch(() => undefined);
+      return current.value;
+    },
+    invalidate() {
+      generation++;
+      current = undefined;
+      loading = undefined;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lruCache, ttlCache } from '../../src/lib/cache';
+import { lruCache, refreshingValue, ttlCache } from '../../src/lib/cache';
 
 describe('lruCache', () => {
   it('loads once per key until the entry expires', async () => {
@@ -65,5 +65,105 @@ describe('ttlCache', () => {
     expect(await cache.get()).toBe(1);
     cache.invalidate();
     expect(await cache.get()).toBe(2);
+  });
+});
+
+describe('lruCache with admission on the second request', () => {
+  it('gives a first answer without keeping it, and keeps the answer to a key asked again within the TTL', async () => {
+    let now = 0;
+    let loads = 0;
+    const cache = lruCache<string, number>({ max: 10, ttlMs: 1000, clock: () => now, admitOnSecondRequest: true });
+    const load = async () => ++loads;
+    expect(await cache.get('once', load)).toBe(1);
+    expect(cache.size).toBe(0);
+    expect(await cache.get('twice', load)).toBe(2);
+    now = 500;
+    expect(await cache.get('twice', load)).toBe(3);
+    expect(cache.size).toBe(1);
+    expect(await cache.get('twice', load)).toBe(3);
+    expect(cache.peek('once')).toBeUndefined();
+  });
+
+  it('forgets a key seen longer ago than the TTL, and every key after clear()', async () => {
+    let now = 0;
+    const cache = lruCache<string, number>({ max: 10, ttlMs: 1000, clock: () => now, admitOnSecondRequest: true });
+    await cache.get('a', async () => 1);
+    now = 1000;
+    await cache.get('a', async () => 2);
+    expect(cache.size).toBe(0);
+    cache.clear();
+    await cache.get('a', async () => 3);
+    expect(cache.size).toBe(0);
+    await cache.get('a', async () => 4);
+    expect(cache.peek('a')).toBe(4);
+  });
+
+  it('remembers at most four times as many keys as it keeps values', async () => {
+    const cache = lruCache<number, number>({ max: 2, ttlMs: 60_000, admitOnSecondRequest: true });
+    for (let key = 0; key < 9; key++) await cache.get(key, async () => key);
+    // Key 0 was the oldest of nine remembered keys with room for eight: asked again, it is new.
+    await cache.get(0, async () => 0);
+    expect(cache.peek(0)).toBeUndefined();
+    await cache.get(8, async () => 8);
+    expect(cache.peek(8)).toBe(8);
+  });
+});
+
+describe('refreshingValue', () => {
+  it('answers with the current value at once while a stale one reloads, and waits only after invalidate()', async () => {
+    let now = 0;
+    let loads = 0;
+    let release: () => void = () => undefined;
+    const value = refreshingValue(
+      () =>
+        new Promise<number>((resolve) => {
+          const n = ++loads;
+          release = () => resolve(n);
+        }),
+      1000,
+      () => now,
+    );
+    const first = value.get();
+    release();
+    expect(await first).toBe(1);
+    now = 1000;
+    // Stale: the old value now, a reload started behind it.
+    expect(await value.get()).toBe(1);
+    expect(loads).toBe(2);
+    expect(await value.get()).toBe(1);
+    expect(loads).toBe(2);
+    release();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(await value.get()).toBe(2);
+    value.invalidate();
+    const afterChange = value.get();
+    expect(loads).toBe(3);
+    release();
+    expect(await afterChange).toBe(3);
+  });
+
+  it('keeps the old value when a reload fails, and tries again on the next read', async () => {
+    let now = 0;
+    let fail = false;
+    let loads = 0;
+    const value = refreshingValue(
+      async () => {
+        loads++;
+        if (fail) throw new Error('database down');
+        return loads;
+      },
+      1000,
+      () => now,
+    );
+    expect(await value.get()).toBe(1);
+    fail = true;
+    now = 2000;
+    expect(await value.get()).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    fail = false;
+    expect(await value.get()).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await value.get()).toBe(3);
   });
 });

@@ -56,7 +56,7 @@ export function registerCatalogApi(app: FastifyInstance, deps: { catalog: Catalo
   app.get('/api/v1/products', async (request, reply) => {
     const parsed = parseApiQuery(request.query as Record<string, unknown>);
     if (!parsed.ok) return reply.code(400).send(invalid(parsed.fields));
-    const page = await deps.catalog.browse(parsed.query);
+    const page = await deps.catalog.list(parsed.query);
     return {
       data: page.products.map(productSummary),
       meta: { page: page.query.page, per_page: page.query.perPage, total: page.total, page_count: page.pageCount, sort: page.query.sort },

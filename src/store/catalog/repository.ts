@@ -24,8 +24,6 @@ export function createCatalogRepository(db: StoreDb) {
   const mainImagesOf = (productIds: number[]) => sharedMainImagesOf(db, productIds);
 
   return {
-    mainImagesOf,
-
     async findFeaturedProducts(limit: number): Promise<ProductCardRow[]> {
       const rows = await db
         .select(productCardColumns)

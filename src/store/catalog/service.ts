@@ -1,9 +1,10 @@
-import { lruCache, ttlCache } from '../../lib/cache';
+import { lruCache, refreshingValue, ttlCache } from '../../lib/cache';
+import { buildCatalogFacts, type FactFilter } from './catalog-facts';
 import { type CatalogQuery, DEFAULT_QUERY } from './schema';
 import { normalizeQuery, searchTerms } from '../../lib/search-terms';
 import type { ProductSearchScope } from '../../db/product-search';
 import type { CatalogRepository } from './repository';
-import type { BrandCount, CategoryRow, SearchRepository } from './search-repository';
+import type { BrandCount, CategoryRow, ListingPage, ListingScope, SearchRepository } from './search-repository';
 import type { CategoryTileRow, ProductCardRow } from './types';
 
 export const FEATURED_ON_HOME = 8;
@@ -18,6 +19,11 @@ const CATEGORY_CACHE_MS = 10_000;
  */
 const LISTING_CACHE_MS = 15_000;
 const LISTING_CACHE_ENTRIES = 500;
+/**
+ * How old the counts and brand facet of a never-cached page may be (CatalogFacts): as old as a
+ * cached page, and reloaded in the background, so no request waits for the reload.
+ */
+const FACTS_REFRESH_MS = LISTING_CACHE_MS;
 
 export interface HomeCatalog {
   featured: ProductCardRow[];
@@ -111,19 +117,51 @@ export function withDescendants(tree: CategoryTree, ids: readonly number[]): num
   return [...result];
 }
 
+/** Every active category: a listing without a category filter. */
+function everywhere(tree: CategoryTree): ListingScope {
+  return { categoryIds: [...tree.byId.keys()] };
+}
+
+function factFilter(query: CatalogQuery, where: ListingScope): FactFilter {
+  return {
+    categoryIds: where.categoryIds,
+    brands: query.brands.map((b) => b.toLowerCase()),
+    minPrice: query.minPrice,
+    maxPrice: query.maxPrice,
+    inStock: query.inStock,
+  };
+}
+
 export function createCatalogService(deps: { catalog: CatalogRepository; search: SearchRepository }) {
   const categories = ttlCache(async () => buildCategoryTree(await deps.search.activeCategories()), CATEGORY_CACHE_MS);
   const home = ttlCache(loadHome, LISTING_CACHE_MS);
-  const pages = lruCache<string, CatalogPage>({ max: LISTING_CACHE_ENTRIES, ttlMs: LISTING_CACHE_MS });
+  // Listings are kept from their second request on: most combinations of filters are asked once.
+  const listings = { max: LISTING_CACHE_ENTRIES, ttlMs: LISTING_CACHE_MS, admitOnSecondRequest: true };
+  const pages = lruCache<string, CatalogPage>(listings);
+  const lists = lruCache<string, CatalogPage>(listings);
   const suggestions = lruCache<string, SuggestResult>({ max: LISTING_CACHE_ENTRIES, ttlMs: LISTING_CACHE_MS });
 
+  const facts = refreshingValue(async () => buildCatalogFacts(await deps.search.productFacts()), FACTS_REFRESH_MS);
+
   async function loadHome(): Promise<HomeCatalog> {
-    const [featured, tiles, selling] = await Promise.all([
+    const tree = await categories.get();
+    const [featured, tiles, bestSellers] = await Promise.all([
       deps.catalog.findFeaturedProducts(FEATURED_ON_HOME),
       deps.catalog.findTopCategoryTiles(),
-      deps.search.listProducts({ ...DEFAULT_QUERY, sort: 'best_selling', inStock: true, perPage: BEST_SELLERS_ON_HOME }),
+      inStockBestSellers(tree, BEST_SELLERS_ON_HOME),
     ]);
-    return { featured, bestSellers: await withImages(selling.products), categories: tiles };
+    return { featured, bestSellers, categories: tiles };
+  }
+
+  async function inStockBestSellers(tree: CategoryTree, count: number): Promise<ProductCardRow[]> {
+    const query: CatalogQuery = { ...DEFAULT_QUERY, sort: 'best_selling', inStock: true, perPage: count };
+    return (await listFromFacts(query, everywhere(tree))).products;
+  }
+
+  /** A listing without search words: CatalogFacts chooses and counts the page, the database reads its cards. */
+  async function listFromFacts(query: CatalogQuery, where: ListingScope): Promise<ListingPage & { brands: BrandCount[] }> {
+    const found = (await facts.get()).page(factFilter(query, where), query.sort, (query.page - 1) * query.perPage, query.perPage);
+    return { products: await deps.search.cardsByIds(found.ids), total: found.total, brands: found.brands };
   }
 
   /** Products in categories whose name matches the search ("drum" also finds cymbals under Drum). */
@@ -145,43 +183,45 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
     return { scope: { matchedCategoryIds, alternatives: correction.alternatives }, typedScope, corrected: correction.corrected };
   }
 
-  async function loadPage(requested: CatalogQuery): Promise<CatalogPage> {
+  /**
+   * A page of the catalogue. Without search words CatalogFacts chooses the page, counts it and
+   * gives the brand facet, and one query reads the page's cards; a search asks the database for
+   * all three. `facets: false` skips the brand facet for callers that do not show it (the API).
+   */
+  async function loadPage(requested: CatalogQuery, options: { facets: boolean }): Promise<CatalogPage> {
     const tree = await categories.get();
     const category = requested.categorySlug ? tree.bySlug.get(requested.categorySlug) : undefined;
     const unknownCategory = requested.categorySlug !== undefined && !category;
     // An unknown category filter is dropped rather than showing an empty shop.
     const query = unknownCategory ? { ...requested, categorySlug: undefined } : requested;
+    const where = category ? { categoryIds: withDescendants(tree, [category.id]) } : everywhere(tree);
     const plan = await planSearch(query.q, tree);
 
-    const [listing, brands, typedTotal] = await Promise.all([
-      deps.search.listProducts(query, plan.scope),
-      deps.search.brandCounts(query, plan.scope),
-      plan.corrected ? deps.search.countProducts(query, plan.typedScope) : undefined,
-    ]);
-    const pageCount = Math.max(1, Math.ceil(listing.total / query.perPage));
-    const products = await withImages(listing.products);
-    let suggestionCards: ProductCardRow[] = [];
-    if (listing.total === 0) {
-      const fallback = await deps.search.listProducts({
-        ...DEFAULT_QUERY,
-        perPage: SUGGESTIONS_WHEN_EMPTY,
-        sort: 'best_selling',
-        inStock: true,
-      });
-      suggestionCards = await withImages(fallback.products);
-    }
+    const searching = searchTerms(normalizeQuery(query.q)).length > 0;
+    const [listing, brands, typedTotal] = searching
+      ? await Promise.all([
+          deps.search.searchProducts(query, where, plan.scope),
+          options.facets ? deps.search.brandCounts(query, where, plan.scope) : [],
+          plan.corrected ? deps.search.countProducts(query, where, plan.typedScope) : undefined,
+        ])
+      : await listFromFacts(query, where).then((found) => [found, options.facets ? found.brands : [], undefined] as const);
+    // A product added since the facts were taken still counts on the page that shows it.
+    const shown = (query.page - 1) * query.perPage + listing.products.length;
+    const total = Math.max(listing.total, listing.products.length ? shown : 0);
+    const pageCount = Math.max(1, Math.ceil(total / query.perPage));
+    const suggestions = total === 0 ? await inStockBestSellers(tree, SUGGESTIONS_WHEN_EMPTY) : [];
     return {
       query,
-      products,
-      total: listing.total,
+      products: listing.products,
+      total,
       pageCount,
       category,
       breadcrumbs: category ? ancestry(tree, category) : [],
       topCategories: tree.roots,
       brands,
-      suggestions: suggestionCards,
+      suggestions,
       unknownCategory,
-      didYouMean: plan.corrected && typedTotal !== undefined && listing.total > typedTotal ? plan.corrected : null,
+      didYouMean: plan.corrected && typedTotal !== undefined && total > typedTotal ? plan.corrected : null,
     };
   }
 
@@ -189,7 +229,8 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
     if (searchTerms(normalizeQuery(q)).length === 0) return { products: [], categories: [] };
     const tree = await categories.get();
     const plan = await planSearch(q, tree);
-    const listing = await deps.search.listProducts({ ...DEFAULT_QUERY, q, sort: 'relevance', perPage: limit }, plan.scope);
+    const query: CatalogQuery = { ...DEFAULT_QUERY, q, sort: 'relevance', perPage: limit };
+    const listing = await deps.search.searchProducts(query, everywhere(tree), plan.scope);
     const needle = normalizeQuery(q);
     // Exact names first, then names that start with the text, then the rest.
     const closeness = (name: string) => (name === needle ? 0 : name.startsWith(needle) ? 1 : 2);
@@ -202,18 +243,16 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
             .sort((a, b) => closeness(normalizeQuery(a.name)) - closeness(normalizeQuery(b.name)) || a.name.length - b.name.length)
             .slice(0, 3)
         : [];
-    return { products: await withImages(listing.products), categories: matchingCategories };
-  }
-
-  async function withImages(rows: Omit<ProductCardRow, 'image'>[]): Promise<ProductCardRow[]> {
-    const images = await deps.catalog.mainImagesOf(rows.map((r) => r.id));
-    return rows.map((r) => ({ ...r, image: images.get(r.id) ?? null }));
+    return { products: listing.products, categories: matchingCategories };
   }
 
   return {
     homeCatalog: () => home.get(),
     categoryTree: () => categories.get(),
-    browse: (query: CatalogQuery) => pages.get(JSON.stringify(query), () => loadPage(query)),
+    /** A catalogue page with everything the storefront shows (count, brand facet, suggestions). */
+    browse: (query: CatalogQuery) => pages.get(JSON.stringify(query), () => loadPage(query, { facets: true })),
+    /** The same page without the brand facet, for the JSON API (which does not return it). */
+    list: (query: CatalogQuery) => lists.get(JSON.stringify(query), () => loadPage(query, { facets: false })),
     /** A few quick matches for the navbar's autocomplete. */
     suggest: (q: string, limit: number) => suggestions.get(`${limit}:${normalizeQuery(q)}`, () => loadSuggestions(q, limit)),
     /**
@@ -228,7 +267,9 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
     invalidate() {
       categories.invalidate();
       home.invalidate();
+      facts.invalidate();
       pages.clear();
+      lists.clear();
       suggestions.clear();
     },
   };

@@ -14,6 +14,12 @@ export interface ProductCardRow {
   image: { storageKey: string; alt: string; sizes: ImageSize[] } | null;
 }
 
+/** A brand in the catalogue's filter, with how many products the other filters leave it. */
+export interface BrandCount {
+  brand: string;
+  count: number;
+}
+
 export interface CategoryTileRow {
   id: number;
   slug: string;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AssetUrls } from '../ui/assets';
 import type { PageContext, Theme } from '../ui/page-context';
-import { type CachedPage, createPageCache } from '../ui/page-cache';
+import { type CachedPage, createPageCache, type RenderedPage } from '../ui/page-cache';
 import { COMPRESS_THRESHOLD, encodeBody, preferredCoding } from '../ui/page-encoding';
 import { type AnyPage, renderDocument } from '../ui/render';
 import { csrfTokenFor } from './csrf';
@@ -97,10 +97,10 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
     return reply.send(body);
   }
 
-  async function render(request: FastifyRequest, node: AnyPage): Promise<{ html: string; etag: string }> {
+  async function render(request: FastifyRequest, node: AnyPage): Promise<RenderedPage> {
     const ctx = await pageContext(request);
-    const html = renderDocument(node, ctx);
-    return { html, etag: pageEtag(html, ctx.csrfToken, request.session?.key) };
+    const body = Buffer.from(renderDocument(node, ctx));
+    return { body, etag: pageEtag(body, ctx.csrfToken, request.session?.key) };
   }
 
   // Registered after the locale and session hooks (app.ts), so language and session are known.
@@ -114,8 +114,8 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
   });
 
   app.decorateReply('page', async function page(this: FastifyReply, node: AnyPage, status = 200) {
-    const { html, etag } = await render(this.request, node);
-    return send(this, Buffer.from(html), etag, status);
+    const { body, etag } = await render(this.request, node);
+    return send(this, body, etag, status);
   });
 
   app.decorateReply(
@@ -123,8 +123,8 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
     async function publicPage(this: FastifyReply, build: () => AnyPage | Promise<AnyPage>, options: { variant?: string } = {}) {
       const key = publicPages.keyFor(this.request, options.variant);
       if (!key) {
-        const { html, etag } = await render(this.request, await build());
-        return send(this, Buffer.from(html), etag, 200);
+        const { body, etag } = await render(this.request, await build());
+        return send(this, body, etag, 200);
       }
       const cached = await publicPages.get(key, async () => render(this.request, await build()));
       return send(this, cached.body, cached.etag, 200, cached);
@@ -137,14 +137,22 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
  * token is masked afresh on every render (BREACH), so it is left out of the hash; the cached
  * copy's token stays valid because it unmasks to the same session secret.
  */
-export function pageEtag(html: string, csrfToken?: string, sessionKey?: string): string {
-  const stable = csrfToken ? html.split(csrfToken).join('') : html;
+export function pageEtag(page: Buffer | string, csrfToken?: string, sessionKey?: string): string {
+  const bytes = typeof page === 'string' ? Buffer.from(page) : page;
+  const hash = createHash('sha1');
+  // The bytes between the token's occurrences, hashed where they lie (no copy of the page).
+  let from = 0;
+  if (csrfToken) {
+    const token = Buffer.from(csrfToken);
+    for (let at = bytes.indexOf(token, from); at !== -1; at = bytes.indexOf(token, from)) {
+      hash.update(bytes.subarray(from, at));
+      from = at + token.length;
+    }
+  }
+  hash.update(bytes.subarray(from));
   // The session is part of the version: after a login (new session, same-looking page) a cached
   // copy would carry a token of the old, destroyed session and every form on it would fail CSRF.
-  return `W/"${createHash('sha1')
-    .update(stable)
-    .update(sessionKey ?? '')
-    .digest('base64url')}"`;
+  return `W/"${hash.update(sessionKey ?? '').digest('base64url')}"`;
 }
 
 /** If-None-Match holds `*` or a list of ETags; weak comparison (RFC 9110 §13.1.2). */

@@ -102,7 +102,16 @@ const CONSOLE_KEYS = [
   'chat.console.title',
 ] as const satisfies readonly MessageKey[];
 
+/** Built once per language (translators are one per locale): every storefront page carries them. */
+const built = new WeakMap<Translate, { widget: string; console: string }>();
+
 export function chatStrings(t: Translate, opts: { console?: boolean } = {}): string {
-  const keys: readonly MessageKey[] = opts.console ? [...KEYS, ...CONSOLE_KEYS] : KEYS;
-  return JSON.stringify(Object.fromEntries(keys.map((key) => [key.slice('chat.'.length), t(key)])));
+  let strings = built.get(t);
+  if (!strings) {
+    const json = (keys: readonly MessageKey[]) =>
+      JSON.stringify(Object.fromEntries(keys.map((key) => [key.slice('chat.'.length), t(key)])));
+    strings = { widget: json(KEYS), console: json([...KEYS, ...CONSOLE_KEYS]) };
+    built.set(t, strings);
+  }
+  return opts.console ? strings.console : strings.widget;
 }

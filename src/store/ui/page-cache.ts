@@ -14,7 +14,8 @@ const PAGE_CACHE_MS = 15_000;
 const PAGE_CACHE_ENTRIES = 300;
 
 export interface RenderedPage {
-  html: string;
+  /** The page's bytes, ready to send. */
+  body: Buffer;
   etag: string;
 }
 
@@ -24,7 +25,6 @@ export interface RenderedPage {
  * shared page is compressed once per rendering, not once per visitor).
  */
 export interface CachedPage extends RenderedPage {
-  body: Buffer;
   encoded: Partial<Record<string, Buffer>>;
 }
 
@@ -41,7 +41,8 @@ export interface PageCache {
 }
 
 export function createPageCache(): PageCache {
-  const cache = lruCache<string, CachedPage>({ max: PAGE_CACHE_ENTRIES, ttlMs: PAGE_CACHE_MS });
+  // A page is kept from its second visit on: most catalogue URLs with filters are asked once.
+  const cache = lruCache<string, CachedPage>({ max: PAGE_CACHE_ENTRIES, ttlMs: PAGE_CACHE_MS, admitOnSecondRequest: true });
   return {
     keyFor(request, variant = '') {
       if (request.method !== 'GET') return undefined;
@@ -53,7 +54,7 @@ export function createPageCache(): PageCache {
     get: (key, render) =>
       cache.get(key, async () => {
         const page = await render();
-        return { ...page, body: Buffer.from(page.html), encoded: {} };
+        return { ...page, encoded: {} };
       }),
     peek: (key) => cache.peek(key),
     clear: () => cache.clear(),
