@@ -52,7 +52,7 @@ describe.each(dbTargets)('catalogue listing index on %s', (target) => {
     expect(seen.filter((q) => /\bfrom products\b/i.test(q))).toHaveLength(1);
   });
 
-  it('counts and lists a product the back office adds at once, while one added behind the store’s back waits for the snapshot', async () => {
+  it('counts and lists a product the back office adds at once; one added behind the store’s back waits for the snapshot', async () => {
     const db = store.database.db;
     const total = (await list(fresh())).meta.total;
     // Behind the store's back (another instance, a script): the snapshot does not know it yet.
