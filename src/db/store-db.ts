@@ -13,7 +13,7 @@ export type StoreDbHandle = DatabaseHandle<StoreSchema>;
  * compares against this threshold (0.6 by default, too strict for "yamha" → Yamaha).
  */
 export const WORD_SIMILARITY_THRESHOLD = 0.45;
-const STORE_SESSION_SETTINGS = { 'pg_trgm.word_similarity_threshold': String(WORD_SIMILARITY_THRESHOLD) };
+export const STORE_SESSION_SETTINGS = { 'pg_trgm.word_similarity_threshold': String(WORD_SIMILARITY_THRESHOLD) };
 
 export const storeMigrationsFolder = () => path.join(projectRoot(), 'src/db/migrations');
 

@@ -154,10 +154,19 @@ export function createSearchRepository(db: StoreDb) {
       if (!search) return { products: [], total: 0 };
       const conditions = baseConditions(query, where, search);
       if (query.brands.length) conditions.push(brandFilter(query.brands));
+      // The matches first, then their order: a search finds few products, and with the count of
+      // all matches asked for, walking a sort index and testing every product against the words
+      // (what the planner picks when it expects few matches) reads the whole table (35 ms for a
+      // search with a category and a price sort at 10 000 products, 1 ms this way).
       const page = sql`
+        WITH found AS MATERIALIZED (
+          SELECT p.id, p.slug, p.name, p.brand, p.model, p.price, p.stock, p.low_stock_threshold, p.is_featured, p.sold_count,
+                 p.created_at, p.category_id, p.search_document, p.search_text
+          FROM products p
+          WHERE ${sql.join(conditions, sql` AND `)}
+        )
         SELECT ${CARD_COLUMNS}, count(*) OVER () AS total
-        FROM products p
-        WHERE ${sql.join(conditions, sql` AND `)}
+        FROM found p
         ORDER BY ${orderBy(query.sort, search)}
         LIMIT ${query.perPage} OFFSET ${(query.page - 1) * query.perPage}`;
       const rows = rowsOf<ListingSqlRow>(await db.execute(withImages(page)));
