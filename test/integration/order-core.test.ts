@@ -44,7 +44,7 @@ describe.each(dbTargets)('order core on %s', (target) => {
     db = store.database.db;
     // Built as src/store/app.ts builds them, with an outbox queue this test controls.
     const transaction = transactionRunner(db);
-    stock = createStockService({ repo: createStockRepository(), transaction });
+    stock = createStockService({ repo: createStockRepository(db), transaction });
     const outbox = createOutboxRepository(db);
     orderService = createOrdersService({
       repo: createOrdersRepository(db),

@@ -262,30 +262,40 @@ describe('checkout: placing', () => {
     expect(s.cartService.removeOrdered).not.toHaveBeenCalled();
   });
 
-  it.each(['stock', 'price'] as const)(
-    'a %s problem comes back with a fresh quote for the same courier, and the cart is kept',
-    async (reason) => {
-      const s = setup({ result: { ok: false, reason, productId: 7 } });
-      const q = await s.checkout.quote(OWNER, 'jne_reg');
-      // What the shop looks like once the order was refused.
-      const now = { ...CART, lines: [line(7, 1_600_000, 1, 1000), CART.lines[1]!], subtotal: 1_790_000 };
-      s.orders.place.mockImplementationOnce(async () => {
-        s.setCart(now);
-        return { ok: false, reason, productId: 7 };
-      });
-      s.cartService.view.mockClear();
+  it('a stock problem (the units went to other buyers) comes back at once, without a new quote, and the cart is kept', async () => {
+    const s = setup({ result: { ok: false, reason: 'stock', productId: 7 } });
+    const q = await s.checkout.quote(OWNER, 'jne_reg');
+    s.cartService.view.mockClear();
 
-      const outcome = await s.checkout.place(input({ quoteSeen: q.fingerprint }), q);
+    const outcome = await s.checkout.place(input({ quoteSeen: q.fingerprint }), q);
 
-      expect(outcome.ok).toBe(false);
-      if (outcome.ok) return;
-      expect(outcome.problem).toBe(reason);
-      expect(outcome.quote).not.toBe(q);
-      expect(outcome.quote.cart).toEqual(now);
-      expect(outcome.quote.selected?.code).toBe('jne_reg');
-      expect(outcome.quote.fingerprint).not.toBe(q.fingerprint);
-      expect(s.cartService.view).toHaveBeenCalledWith(OWNER);
-      expect(s.cartService.removeOrdered).not.toHaveBeenCalled();
-    },
-  );
+    expect(outcome).toEqual({ ok: false, problem: 'stock' });
+    expect(s.cartService.view).not.toHaveBeenCalled();
+    expect(s.cartService.removeOrdered).not.toHaveBeenCalled();
+  });
+
+  it.each(['price'] as const)('a %s problem comes back with a fresh quote for the same courier, and the cart is kept', async (reason) => {
+    const s = setup({ result: { ok: false, reason, productId: 7 } });
+    const q = await s.checkout.quote(OWNER, 'jne_reg');
+    // What the shop looks like once the order was refused.
+    const now = { ...CART, lines: [line(7, 1_600_000, 1, 1000), CART.lines[1]!], subtotal: 1_790_000 };
+    s.orders.place.mockImplementationOnce(async () => {
+      s.setCart(now);
+      return { ok: false, reason, productId: 7 };
+    });
+    s.cartService.view.mockClear();
+
+    const outcome = await s.checkout.place(input({ quoteSeen: q.fingerprint }), q);
+
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problem).toBe(reason);
+    if (outcome.problem === 'stock') throw new Error('a price problem comes with a quote');
+    expect(outcome.quote).not.toBe(q);
+    expect(outcome.quote.cart).toEqual(now);
+    expect(outcome.quote.selected?.code).toBe('jne_reg');
+    expect(outcome.quote.fingerprint).not.toBe(q.fingerprint);
+    expect(s.cartService.view).toHaveBeenCalledWith(OWNER);
+    expect(s.cartService.removeOrdered).not.toHaveBeenCalled();
+  });
 });

@@ -2,7 +2,9 @@
  * The order lifecycle's interpreter (`createLifecycle`) against in-memory fakes: every move the
  * shop allows does exactly what the EXPECTED table below says (status, paid stamp, tracking
  * number, stock, sale count, event, email), every other move is refused without touching
- * anything, and placing and expiring orders take the creation and expiry edges.
+ * anything, and placing and expiring orders take the creation and expiry edges. Placing reads the
+ * shelf once without a lock (refusing at once what it cannot serve), writes the order, and takes
+ * the units last, at the confirmed prices; a failed take is explained after the rollback.
  *
  * EXPECTED is written out here on purpose, not read from LIFECYCLE: it is the specification the
  * table must meet.
@@ -83,7 +85,7 @@ function itemRow(orderId: number, id: number, productId: number, quantity: numbe
   };
 }
 
-/** What the shelf knows about a product when an order reserves it. */
+/** What the shelf knows about a product when an order reads it (each has 10 units unless a test says otherwise). */
 const CATALOG = new Map<number, ReservedProduct>([
   [5, { id: 5, slug: 'yamaha-f310', name: 'Yamaha F310', sku: 'GTR-5', brand: 'Yamaha', price: 1_500_000 }],
   [12, { id: 12, slug: 'ernie-ball-slinky', name: 'Ernie Ball Slinky', sku: 'STR-12', brand: 'Ernie Ball', price: 95_000 }],
@@ -102,12 +104,19 @@ function harness() {
   const emails: { order: OrderRow; kind: OrderEmailKind }[] = [];
   const releases: { orderId: number; lines: StockLine[]; reason: string; userId: number | null }[] = [];
   const sales: { lines: StockLine[]; sign: 1 | -1 }[] = [];
-  const reserves: { orderId: number; lines: StockLine[] }[] = [];
+  const reserves: { orderId: number; lines: StockLine[]; prices?: Map<number, number> }[] = [];
+  /** Every unlocked read of the shelf, and whether a transaction was open at the time. */
+  const onSaleCalls: { ids: number[]; inTransaction: boolean }[] = [];
   const foreignTx: string[] = [];
   const keys = new Map<string, string>();
   let nextId = 100;
+  let inTransaction = false;
+  /** The product whose units the update cannot take, whatever the shelf says (a row it did not match). */
   let stockFailsAt: number | undefined;
-  const prices = new Map<number, number>();
+  /** What another buyer (or the shop) does between the unlocked read and the update: run once, as reserve starts. */
+  let race: (() => void) | undefined;
+  /** The shelf as it is now: price and units of each product on sale. */
+  const shelf = new Map([...CATALOG].map(([id, p]) => [id, { ...p, stock: 10 }]));
 
   const own = (what: string, tx: unknown) => {
     if (tx !== TX) foreignTx.push(what);
@@ -135,10 +144,12 @@ function harness() {
     insertItem: vi.fn(async (tx: StoreTx, item: NewOrderItem) => {
       own('insertItem', tx);
       items.push({ ...item, id: items.length + 1, lineTotal: item.unitPrice * item.quantity });
+      log.push(`insertItem ${item.productId}`);
     }),
     insertEvent: vi.fn(async (tx: StoreTx, event: NewOrderEvent) => {
       own('insertEvent', tx);
       events.push(event);
+      log.push(`insertEvent ${event.toStatus}`);
     }),
     lockById: vi.fn(async (tx: StoreTx, id: number) => {
       own('lockById', tx);
@@ -173,14 +184,31 @@ function harness() {
   };
 
   const stock = {
-    reserve: vi.fn(async (tx: StoreTx, orderId: number, lines: readonly StockLine[]) => {
+    onSale: vi.fn(async (productIds: readonly number[]) => {
+      onSaleCalls.push({ ids: [...productIds], inTransaction });
+      log.push(`onSale ${productIds.join(',')}`);
+      return new Map(productIds.flatMap((id) => (shelf.has(id) ? [[id, { ...shelf.get(id)! }] as const] : [])));
+    }),
+    // Like the real one: each line taken by a conditional update (enough units, and the confirmed price when given).
+    reserve: vi.fn(async (tx: StoreTx, orderId: number, lines: readonly StockLine[], prices?: ReadonlyMap<number, number>) => {
       own('reserve', tx);
-      reserves.push({ orderId, lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })) });
+      log.push(`reserve ${orderId}`);
+      reserves.push({
+        orderId,
+        lines: lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+        ...(prices ? { prices: new Map(prices) } : {}),
+      });
+      race?.();
+      race = undefined;
       const products = new Map<number, ReservedProduct>();
       for (const line of lines) {
-        if (line.productId === stockFailsAt) return { ok: false as const, productId: line.productId };
-        const product = CATALOG.get(line.productId)!;
-        products.set(line.productId, { ...product, price: prices.get(line.productId) ?? product.price });
+        const p = shelf.get(line.productId);
+        const price = prices?.get(line.productId);
+        if (line.productId === stockFailsAt || !p || p.stock < line.quantity || (price !== undefined && p.price !== price)) {
+          return { ok: false as const, productId: line.productId };
+        }
+        const { stock: _units, ...product } = p;
+        products.set(line.productId, product);
       }
       return { ok: true as const, products };
     }),
@@ -199,6 +227,7 @@ function harness() {
   let rolledBack = 0;
   const transaction = async <T>(work: (tx: StoreTx) => Promise<T>): Promise<T> => {
     log.push('begin');
+    inTransaction = true;
     try {
       const result = await work(TX);
       committed++;
@@ -208,12 +237,15 @@ function harness() {
       rolledBack++;
       log.push('rollback');
       throw error;
+    } finally {
+      inTransaction = false;
     }
   };
 
   const emailsQueued = vi.fn(() => {
     log.push('emailsQueued');
   });
+  const onMoved = vi.fn((_order: OrderRow) => {});
   const queueEmail = vi.fn(async (tx: StoreTx, order: OrderRow, kind: OrderEmailKind) => {
     own('queueEmail', tx);
     emails.push({ order: { ...order }, kind });
@@ -232,6 +264,7 @@ function harness() {
     transaction,
     queueEmail,
     emailsQueued,
+    onMoved,
     clock: () => NOW,
     newNumber: () => 'HR-261201-QWERTY',
     recordAudit,
@@ -243,6 +276,7 @@ function harness() {
     stock,
     queueEmail,
     emailsQueued,
+    onMoved,
     orders,
     items,
     events,
@@ -252,6 +286,7 @@ function harness() {
     releases,
     sales,
     reserves,
+    onSaleCalls,
     foreignTx,
     keys,
     log,
@@ -259,7 +294,17 @@ function harness() {
     failStockAt: (productId: number) => {
       stockFailsAt = productId;
     },
-    setPrice: (productId: number, price: number) => prices.set(productId, price),
+    /** The shelf's product (its price and units can be changed). */
+    shelfOf: (productId: number) => shelf.get(productId)!,
+    /** Takes a product off sale (deactivated, or its category). */
+    offSale: (productId: number) => shelf.delete(productId),
+    setPrice: (productId: number, price: number) => {
+      shelf.get(productId)!.price = price;
+    },
+    /** `fn` runs once, after the unlocked read, just before the units are taken: another buyer commits first. */
+    raceBeforeReserve: (fn: () => void) => {
+      race = fn;
+    },
     /** An order in `status` with two lines (products 9 and 4, in that item order). */
     seed(status: OrderStatus, values: Partial<OrderRow> = {}) {
       const order = orderRow({ id: nextId++, status, ...values });
@@ -515,49 +560,85 @@ describe('order lifecycle: placing an order (the creation edge)', () => {
     h = harness();
   });
 
+  const ITEMS = (orderId: number) => [
+    {
+      orderId,
+      productId: 5,
+      productSlug: 'yamaha-f310',
+      name: 'Yamaha F310',
+      sku: 'GTR-5',
+      brand: 'Yamaha',
+      unitPrice: 1_500_000,
+      quantity: 1,
+      lineTotal: 1_500_000,
+    },
+    {
+      orderId,
+      productId: 12,
+      productSlug: 'ernie-ball-slinky',
+      name: 'Ernie Ball Slinky',
+      sku: 'STR-12',
+      brand: 'Ernie Ball',
+      unitPrice: 95_000,
+      quantity: 3,
+      lineTotal: 285_000,
+    },
+  ];
+
   const placesAnOrder =
-    'reserves line by line in product-id order, copies the reserved products at their price, records the event and queues "placed"';
+    'reads the shelf once, copies its products at the confirmed prices, records the event, queues "placed" and takes the units';
   it(placesAnOrder, async () => {
     const result = await h.lifecycle.place(draft());
     expect(result).toEqual({ ok: true, number: 'HR-261201-QWERTY', created: true });
 
     const [orderId] = [...h.orders.keys()];
+    expect(h.onSaleCalls).toEqual([{ ids: [5, 12], inTransaction: false }]);
+    expect(h.items.map(({ id: _id, ...item }) => item)).toEqual(ITEMS(orderId!));
+    // One reservation for the whole order, in product-id order, each line at the price the customer confirmed.
     expect(h.reserves).toEqual([
-      { orderId, lines: [{ productId: 5, quantity: 1 }] },
-      { orderId, lines: [{ productId: 12, quantity: 3 }] },
-    ]);
-    expect(h.items.map(({ id: _id, ...item }) => item)).toEqual([
       {
         orderId,
-        productId: 5,
-        productSlug: 'yamaha-f310',
-        name: 'Yamaha F310',
-        sku: 'GTR-5',
-        brand: 'Yamaha',
-        unitPrice: 1_500_000,
-        quantity: 1,
-        lineTotal: 1_500_000,
-      },
-      {
-        orderId,
-        productId: 12,
-        productSlug: 'ernie-ball-slinky',
-        name: 'Ernie Ball Slinky',
-        sku: 'STR-12',
-        brand: 'Ernie Ball',
-        unitPrice: 95_000,
-        quantity: 3,
-        lineTotal: 285_000,
+        lines: [
+          { productId: 5, quantity: 1 },
+          { productId: 12, quantity: 3 },
+        ],
+        prices: new Map([
+          [5, 1_500_000],
+          [12, 95_000],
+        ]),
       },
     ]);
     expect(h.events).toEqual([{ orderId, fromStatus: null, toStatus: 'awaiting_payment', actorKind: 'customer', actorUserId: OWNER_ID }]);
     expect(h.emails.map((e) => [e.kind, e.order.id, e.order.status])).toEqual([['placed', orderId, 'awaiting_payment']]);
     expect(h.emailsQueued).toHaveBeenCalledTimes(1);
-    expect(h.log.slice(-3)).toEqual(['queueEmail placed', 'commit', 'emailsQueued']);
+    expect(h.onMoved).toHaveBeenCalledTimes(1);
+    expect(h.onMoved.mock.calls[0]![0]).toMatchObject({ id: orderId, status: 'awaiting_payment' });
+    expect(h.log.slice(-3)).toEqual(['reserve 100', 'commit', 'emailsQueued']);
+    expect(h.txCounts()).toEqual({ committed: 1, rolledBack: 0 });
     expect(h.writes).toEqual([]);
     expect(h.releases).toEqual([]);
     expect(h.sales).toEqual([]);
     expect(h.foreignTx).toEqual([]);
+  });
+
+  it('the units are taken last, after the order, its items, event and email (the row stays locked only to the commit)', async () => {
+    await h.lifecycle.place(draft());
+    expect(h.log).toEqual([
+      'onSale 5,12',
+      'begin',
+      'insertOrder 100',
+      'insertItem 5',
+      'insertItem 12',
+      'insertEvent awaiting_payment',
+      'queueEmail placed',
+      'reserve 100',
+      'commit',
+      'emailsQueued',
+    ]);
+    const lastWrite = Math.max(
+      ...[h.repo.insertOrder, h.repo.insertItem, h.repo.insertEvent, h.queueEmail].flatMap((f) => f.mock.invocationCallOrder),
+    );
+    expect(h.stock.reserve.mock.invocationCallOrder[0]).toBeGreaterThan(lastWrite);
   });
 
   it('a guest order is created by the system, with no user', async () => {
@@ -568,37 +649,140 @@ describe('order lifecycle: placing an order (the creation edge)', () => {
     expect(h.emails.map((e) => e.kind)).toEqual(['placed']);
   });
 
-  it('a line the shelf cannot serve stops the order: the transaction rolls back, no email, the sender is not woken', async () => {
-    h.failStockAt(12);
-    const result = await h.lifecycle.place(draft());
-    expect(result).toEqual({ ok: false, reason: 'stock', productId: 12 });
-    expect(h.reserves.map((r) => r.lines.map((l) => l.productId))).toEqual([[5], [12]]);
-    expect(h.txCounts()).toEqual({ committed: 0, rolledBack: 1 });
-    expect(h.events).toEqual([]);
-    expect(h.queueEmail).not.toHaveBeenCalled();
-    expect(h.emailsQueued).not.toHaveBeenCalled();
+  it('a line asking for exactly the units on the shelf is placed', async () => {
+    h.shelfOf(12).stock = 3;
+    h.shelfOf(5).stock = 1;
+    expect(await h.lifecycle.place(draft())).toMatchObject({ ok: true, created: true });
   });
 
-  it('the first line in product-id order that fails is the one named', async () => {
-    h.failStockAt(5);
-    expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 5 });
-    expect(h.reserves.map((r) => r.lines.map((l) => l.productId))).toEqual([[5]]);
-    expect(h.items).toEqual([]);
+  describe('refused before any transaction (the unlocked read)', () => {
+    /** Nothing was opened, written, queued or taken: only the shelf was read, once. */
+    function expectNothingOpened() {
+      expect(h.log).toEqual(['onSale 5,12']);
+      expect(h.txCounts()).toEqual({ committed: 0, rolledBack: 0 });
+      expect(h.repo.insertOrder).not.toHaveBeenCalled();
+      expect(h.items).toEqual([]);
+      expect(h.stock.reserve).not.toHaveBeenCalled();
+      expect(h.queueEmail).not.toHaveBeenCalled();
+      expect(h.emailsQueued).not.toHaveBeenCalled();
+      expect(h.onMoved).not.toHaveBeenCalled();
+    }
+
+    it('too few units for a line: "stock" for that product at once', async () => {
+      h.shelfOf(12).stock = 2;
+      expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 12 });
+      expectNothingOpened();
+    });
+
+    it('a product no longer on sale (deactivated, or its category) is "stock" too', async () => {
+      h.offSale(5);
+      expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 5 });
+      expectNothingOpened();
+    });
+
+    it('the first line in product-id order that cannot be served is the one named', async () => {
+      h.shelfOf(12).stock = 0;
+      h.shelfOf(5).stock = 0;
+      expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 5 });
+      expectNothingOpened();
+    });
+
+    it('a price that moved since the customer confirmed: "price" for that product at once', async () => {
+      h.setPrice(12, 99_000);
+      expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'price', productId: 12 });
+      expectNothingOpened();
+    });
+
+    it('a line with too few units and a new price is "stock": the units are what the customer cannot have', async () => {
+      h.shelfOf(12).stock = 1;
+      h.setPrice(12, 99_000);
+      expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 12 });
+      expectNothingOpened();
+    });
   });
 
-  it('a price that moved since the customer confirmed is refused as "price" for that product, nothing committed', async () => {
-    h.setPrice(12, 99_000);
-    const result = await h.lifecycle.place(draft());
-    expect(result).toEqual({ ok: false, reason: 'price', productId: 12 });
-    expect(h.items.map((i) => i.productId)).toEqual([5]);
-    expect(h.txCounts()).toEqual({ committed: 0, rolledBack: 1 });
-    expect(h.queueEmail).not.toHaveBeenCalled();
-    expect(h.emailsQueued).not.toHaveBeenCalled();
+  describe('units gone by the time they are taken (another buyer committed in between)', () => {
+    /** The order was written and rolled back whole; its email never reached the sender; the reason was asked after the rollback. */
+    function expectRolledBack(productId: number) {
+      expect(h.txCounts()).toEqual({ committed: 0, rolledBack: 1 });
+      expect(h.log.slice(-3)).toEqual(['reserve 100', 'rollback', `onSale ${productId}`]);
+      expect(h.emailsQueued).not.toHaveBeenCalled();
+      expect(h.onMoved).not.toHaveBeenCalled();
+      expect(h.onSaleCalls).toEqual([
+        { ids: [5, 12], inTransaction: false },
+        { ids: [productId], inTransaction: false },
+      ]);
+      expect(h.foreignTx).toEqual([]);
+    }
+
+    it('the units went to another buyer: the transaction rolls back and the answer is "stock"', async () => {
+      h.raceBeforeReserve(() => {
+        h.shelfOf(12).stock = 2;
+      });
+      expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 12 });
+      expectRolledBack(12);
+      // The order rows and the email were written before the take, in the transaction that rolled back.
+      expect(h.repo.insertOrder).toHaveBeenCalledTimes(1);
+      expect(h.queueEmail).toHaveBeenCalledTimes(1);
+    });
+
+    it('the price moved but the units are there: after the rollback the answer is "price"', async () => {
+      h.raceBeforeReserve(() => h.setPrice(12, 99_000));
+      expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'price', productId: 12 });
+      expectRolledBack(12);
+      // The take asked for the confirmed price, not today's.
+      expect(h.reserves[0]!.prices!.get(12)).toBe(95_000);
+    });
+
+    it('the price moved and the units are short too: "stock"', async () => {
+      h.raceBeforeReserve(() => {
+        h.setPrice(12, 99_000);
+        h.shelfOf(12).stock = 1;
+      });
+      expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 12 });
+      expectRolledBack(12);
+    });
+
+    it('the product went off sale meanwhile: "stock"', async () => {
+      h.raceBeforeReserve(() => h.offSale(5));
+      expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 5 });
+      expectRolledBack(5);
+    });
+
+    it('a take that failed with enough units at the same price on the second look is still "stock", never "price"', async () => {
+      h.failStockAt(12);
+      expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 12 });
+      expectRolledBack(12);
+    });
+
+    it('the first line the take stops at (product-id order) is the one named', async () => {
+      h.raceBeforeReserve(() => {
+        h.shelfOf(5).stock = 0;
+        h.shelfOf(12).stock = 0;
+      });
+      expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 5 });
+      expectRolledBack(5);
+    });
+  });
+
+  it('the shelf is never read while the transaction runs: one pooled connection per placing, won or lost', async () => {
+    await h.lifecycle.place(draft());
+    h.raceBeforeReserve(() => h.setPrice(5, 1_450_000));
+    await h.lifecycle.place(draft({ idempotencyKey: 'form-key-2' }));
+    h.raceBeforeReserve(() => {
+      h.shelfOf(12).stock = 0;
+    });
+    await h.lifecycle.place(draft({ idempotencyKey: 'form-key-3', lines: [{ productId: 12, quantity: 1, unitPrice: 95_000 }] }));
+    expect(h.txCounts()).toEqual({ committed: 1, rolledBack: 2 });
+    expect(h.onSaleCalls).toHaveLength(5);
+    expect(h.onSaleCalls.filter((c) => c.inTransaction)).toEqual([]);
+    expect(h.foreignTx).toEqual([]);
   });
 
   it('a form already placed (same idempotency key) answers with its order and creates nothing', async () => {
     h.keys.set('form-key-1', 'HR-261130-EXISTS');
     expect(await h.lifecycle.place(draft())).toEqual({ ok: true, number: 'HR-261130-EXISTS', created: false });
+    expect(h.stock.onSale).not.toHaveBeenCalled();
     expect(h.repo.insertOrder).not.toHaveBeenCalled();
     expect(h.reserves).toEqual([]);
     expect(h.queueEmail).not.toHaveBeenCalled();
@@ -612,6 +796,7 @@ describe('order lifecycle: placing an order (the creation edge)', () => {
       throw Object.assign(new Error('duplicate key'), { code: '23505' });
     });
     expect(await h.lifecycle.place(draft())).toEqual({ ok: true, number: 'HR-261201-WINNER', created: false });
+    expect(h.stock.reserve).not.toHaveBeenCalled();
     expect(h.queueEmail).not.toHaveBeenCalled();
     expect(h.emailsQueued).not.toHaveBeenCalled();
   });
@@ -619,6 +804,14 @@ describe('order lifecycle: placing an order (the creation edge)', () => {
   it('any other failure is not swallowed', async () => {
     h.repo.insertOrder.mockRejectedValueOnce(new Error('disk full'));
     await expect(h.lifecycle.place(draft())).rejects.toThrow('disk full');
+  });
+
+  it('a failure of the take itself (not a refusal) is not swallowed either, and nothing commits', async () => {
+    h.stock.reserve.mockRejectedValueOnce(new Error('connection lost'));
+    await expect(h.lifecycle.place(draft())).rejects.toThrow('connection lost');
+    expect(h.txCounts()).toEqual({ committed: 0, rolledBack: 1 });
+    expect(h.emailsQueued).not.toHaveBeenCalled();
+    expect(h.onSaleCalls).toHaveLength(1);
   });
 });
 

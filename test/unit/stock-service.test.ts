@@ -1,7 +1,9 @@
 /**
- * The stock service against an in-memory shelf: reservations take units product by product and
- * stop at the first line that cannot be served, give-backs and sale counts follow the lines, and
- * hand adjustments refuse what would be wrong. Every change writes the movement that explains it.
+ * The stock service against an in-memory shelf: reservations take units product by product (one
+ * statement each, which writes its own movement) at the confirmed price when one is given, and
+ * stop at the first line that cannot be served; the unlocked "on sale" read answers by product;
+ * give-backs and sale counts follow the lines, and hand adjustments refuse what would be wrong.
+ * Every change writes the movement that explains it.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { StoreTx } from '../../src/db/store-db';
@@ -33,19 +35,32 @@ function product(id: number, stock: number, values: Partial<ShelfProduct> = {}):
   };
 }
 
+type Take = { orderId: number; productId: number; quantity: number; price?: number };
+
 function shelf(products: ShelfProduct[]) {
   const byId = new Map(products.map((p) => [p.id, p]));
   const movements: StockMovement[] = [];
   const txSeen: unknown[] = [];
   const repo = {
-    takeUnits: vi.fn(async (tx: StoreTx, productId: number, quantity: number) => {
+    // Like the repository's one statement: the conditional update and its movement, or nothing.
+    takeUnits: vi.fn(async (tx: StoreTx, take: Take) => {
       txSeen.push(tx);
-      const p = byId.get(productId);
-      if (!p?.sellable || p.stock < quantity) return undefined;
-      p.stock -= quantity;
+      const p = byId.get(take.productId);
+      if (!p?.sellable || p.stock < take.quantity) return undefined;
+      if (take.price !== undefined && p.price !== take.price) return undefined;
+      p.stock -= take.quantity;
+      movements.push({ productId: p.id, change: -take.quantity, reason: 'order_reserved', orderId: take.orderId });
       const { stock: _s, sold: _c, sellable: _a, ...reserved } = p;
       return reserved;
     }),
+    onSale: vi.fn(async (productIds: readonly number[]) =>
+      productIds.flatMap((id) => {
+        const p = byId.get(id);
+        if (!p?.sellable) return [];
+        const { sold: _c, sellable: _a, ...onSale } = p;
+        return [onSale];
+      }),
+    ),
     putBack: vi.fn(async (tx: StoreTx, productId: number, quantity: number) => {
       txSeen.push(tx);
       byId.get(productId)!.stock += quantity;
@@ -81,7 +96,7 @@ function shelf(products: ShelfProduct[]) {
 }
 
 describe('stock service: reserve', () => {
-  it('takes every line in product-id order with one order_reserved movement each, in the caller’s transaction', async () => {
+  it('takes every line in product-id order, one statement per product with its movement, in the caller’s transaction', async () => {
     const s = shelf([product(3, 5), product(8, 2), product(11, 1)]);
     const result = await s.service.reserve(TX, 70, [
       { productId: 11, quantity: 1 },
@@ -92,11 +107,13 @@ describe('stock service: reserve', () => {
     if (!result.ok) return;
     expect([...result.products.keys()]).toEqual([3, 8, 11]);
     expect(result.products.get(8)).toEqual({ id: 8, slug: 'p-8', name: 'Product 8', sku: 'SKU-8', brand: 'Brand', price: 80_000 });
-    expect(s.repo.takeUnits.mock.calls.map(([, id, q]) => [id, q])).toEqual([
-      [3, 4],
-      [8, 2],
-      [11, 1],
+    // Each take names the order (its movement is written by the same statement); no price: any price.
+    expect(s.repo.takeUnits.mock.calls.map(([, take]) => take)).toEqual([
+      { orderId: 70, productId: 3, quantity: 4, price: undefined },
+      { orderId: 70, productId: 8, quantity: 2, price: undefined },
+      { orderId: 70, productId: 11, quantity: 1, price: undefined },
     ]);
+    expect(s.repo.insertMovement).not.toHaveBeenCalled();
     expect(s.movements).toEqual([
       { productId: 3, change: -4, reason: 'order_reserved', orderId: 70 },
       { productId: 8, change: -2, reason: 'order_reserved', orderId: 70 },
@@ -115,7 +132,7 @@ describe('stock service: reserve', () => {
       { productId: 3, quantity: 1 },
     ]);
     expect(result).toEqual({ ok: false, productId: 8 });
-    expect(s.repo.takeUnits.mock.calls.map(([, id]) => id)).toEqual([3, 8]);
+    expect(s.repo.takeUnits.mock.calls.map(([, take]) => take.productId)).toEqual([3, 8]);
     // Only the line that was served has a movement (the caller's rollback undoes it).
     expect(s.movements).toEqual([{ productId: 3, change: -1, reason: 'order_reserved', orderId: 71 }]);
     expect(s.byId.get(11)!.stock).toBe(9);
@@ -125,6 +142,78 @@ describe('stock service: reserve', () => {
     const s = shelf([product(4, 10, { sellable: false })]);
     expect(await s.service.reserve(TX, 72, [{ productId: 4, quantity: 1 }])).toEqual({ ok: false, productId: 4 });
     expect(s.movements).toEqual([]);
+  });
+
+  it('takes each product only at the price the customer confirmed, passed with its take', async () => {
+    const s = shelf([product(3, 5), product(8, 2)]);
+    const prices = new Map([
+      [3, 30_000],
+      [8, 80_000],
+    ]);
+    const lines = [
+      { productId: 8, quantity: 1 },
+      { productId: 3, quantity: 2 },
+    ];
+    const result = await s.service.reserve(TX, 73, lines, prices);
+    expect(result.ok).toBe(true);
+    expect(s.repo.takeUnits.mock.calls.map(([, take]) => take)).toEqual([
+      { orderId: 73, productId: 3, quantity: 2, price: 30_000 },
+      { orderId: 73, productId: 8, quantity: 1, price: 80_000 },
+    ]);
+    expect([s.byId.get(3)!.stock, s.byId.get(8)!.stock]).toEqual([3, 1]);
+  });
+
+  it('a price that moved stops the reservation at that line, even with enough units', async () => {
+    const s = shelf([product(3, 5), product(8, 2, { price: 85_000 }), product(11, 4)]);
+    const prices = new Map([
+      [3, 30_000],
+      [8, 80_000],
+      [11, 110_000],
+    ]);
+    const lines = [
+      { productId: 3, quantity: 1 },
+      { productId: 8, quantity: 1 },
+      { productId: 11, quantity: 1 },
+    ];
+    expect(await s.service.reserve(TX, 74, lines, prices)).toEqual({ ok: false, productId: 8 });
+    expect(s.repo.takeUnits.mock.calls.map(([, take]) => [take.productId, take.price])).toEqual([
+      [3, 30_000],
+      [8, 80_000],
+    ]);
+    expect(s.byId.get(8)!.stock).toBe(2);
+    expect(s.byId.get(11)!.stock).toBe(4);
+  });
+
+  it('a line without a confirmed price in the map is taken at whatever the price is', async () => {
+    const s = shelf([product(3, 5), product(8, 2)]);
+    const result = await s.service.reserve(
+      TX,
+      75,
+      [
+        { productId: 3, quantity: 1 },
+        { productId: 8, quantity: 1 },
+      ],
+      new Map([[3, 30_000]]),
+    );
+    expect(result.ok).toBe(true);
+    expect(s.repo.takeUnits.mock.calls.map(([, take]) => take.price)).toEqual([30_000, undefined]);
+  });
+});
+
+describe('stock service: on sale (the unlocked read before an order)', () => {
+  it('answers each product that can be sold by its id, with its price and stock, without a transaction', async () => {
+    const s = shelf([product(3, 5), product(8, 0), product(11, 2, { sellable: false })]);
+    const found = await s.service.onSale([8, 3, 11, 99]);
+    expect(s.repo.onSale).toHaveBeenCalledWith([8, 3, 11, 99]);
+    expect([...found.keys()].sort((a, b) => a - b)).toEqual([3, 8]);
+    expect(found.get(3)).toEqual({ id: 3, slug: 'p-3', name: 'Product 3', sku: 'SKU-3', brand: 'Brand', price: 30_000, stock: 5 });
+    // Sold out is still on sale (with no units): the caller tells "too few" from "not for sale".
+    expect(found.get(8)!.stock).toBe(0);
+    expect(found.has(11)).toBe(false);
+    expect(found.has(99)).toBe(false);
+    expect(s.transactions.opened).toBe(0);
+    expect(s.txSeen).toEqual([]);
+    expect(s.byId.get(3)!.stock).toBe(5);
   });
 });
 

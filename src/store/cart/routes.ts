@@ -22,6 +22,8 @@ const FLASHES: Record<string, MessageKey> = {
   dihapus: 'cart.flash.removed',
   // From checkout: the last units went to another buyer while this customer was paying.
   habis: 'cart.flash.soldOut',
+  // From checkout: other buyers took some of the units; the cart shows what is left.
+  stok: 'cart.flash.stockTaken',
 };
 
 const field = (request: FastifyRequest, name: string): unknown => {
@@ -71,7 +73,12 @@ export function registerCartRoutes(app: FastifyInstance, deps: CartRoutesDeps) {
     const view = await cart.view(cartOwner(request));
     const shipping = await estimateFor(view);
     const flash = FLASHES[String((request.query as Record<string, unknown>).pesan ?? '')];
-    const kind = flash === 'cart.flash.soldOut' ? ('danger' as const) : ('success' as const);
+    const kind =
+      flash === 'cart.flash.soldOut'
+        ? ('danger' as const)
+        : flash === 'cart.flash.stockTaken'
+          ? ('warning' as const)
+          : ('success' as const);
     const shown = alert ?? (flash ? { kind, text: request.t(flash) } : undefined);
     return reply.page(
       h(CartPage, {

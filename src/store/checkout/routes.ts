@@ -18,6 +18,8 @@ import { CheckoutPage } from './views/checkout-page';
 import { type FieldErrors, type FormValues, formValues, parseForm } from '../ui/form';
 import type { Address } from '../accounts/types';
 import { cartOwner } from '../cart/service';
+import { wantsJson } from '../plugins/errors';
+import { errorBody } from '../../lib/errors';
 import { type Gateway, isGateway } from '../payments/types';
 
 export interface CheckoutRoutesDeps {
@@ -152,6 +154,16 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
       },
       quote,
     );
+    if (!result.ok && result.problem === 'stock') {
+      // Another buyer took the last units: a light answer, at once (P2). The cart page shows what
+      // is left of each line; a script gets a 409 it can show.
+      if (wantsJson(request)) {
+        return reply
+          .code(409)
+          .send(errorBody('out_of_stock', request.t('checkout.problem.stock'), { cart: request.t('checkout.problem.stock') }));
+      }
+      return reply.redirect('/keranjang?pesan=stok', 303);
+    }
     if (!result.ok) {
       if (result.problem === 'emptyCart') return reply.redirect('/keranjang', 303);
       if (result.quote.cart.lines.length === 0) return reply.redirect('/keranjang?pesan=habis', 303);

@@ -51,7 +51,9 @@ export interface PlaceInput {
 
 export type PlaceOutcome =
   | { ok: true; number: string; created: boolean }
-  | { ok: false; problem: 'emptyCart' | 'shipping' | 'payment' | 'changed' | 'stock' | 'price'; quote: Quote };
+  /** The units went to other buyers: answered at once, without a new quote (P2: the losers of a race). */
+  | { ok: false; problem: 'stock' }
+  | { ok: false; problem: 'emptyCart' | 'shipping' | 'payment' | 'changed' | 'price'; quote: Quote };
 
 export function createCheckoutService(deps: {
   repo: CheckoutRepository;
@@ -153,6 +155,7 @@ export function createCheckoutService(deps: {
         note: input.note,
         expiresAt: new Date(now().getTime() + expiryMinutes * 60_000),
       });
+      if (!result.ok && result.reason === 'stock') return { ok: false, problem: 'stock' };
       if (!result.ok) return { ok: false, problem: result.reason, quote: await quote(input.owner, input.shippingCode) };
       if (result.created)
         await deps.cart.removeOrdered(

@@ -191,17 +191,23 @@ export function createLifecycle(deps: LifecycleDeps) {
   async function place(draft: OrderDraft): Promise<PlaceResult> {
     const existing = await repo.findNumberByKey(draft.idempotencyKey);
     if (existing) return { ok: true, number: existing, created: false };
+    const lines = [...draft.lines].sort((a, b) => a.productId - b.productId);
+    // What each line would take, read without a lock. A line that cannot be served now is refused
+    // at once: under a race for the last units, the buyers who arrive after them never queue on
+    // the product's row lock. The units themselves are taken at the end, under the lock.
+    const shelf = await stock.onSale(lines.map((l) => l.productId));
+    for (const line of lines) {
+      const product = shelf.get(line.productId);
+      if (!product || product.stock < line.quantity) return { ok: false, reason: 'stock', productId: line.productId };
+      // The price moved between the page the customer confirmed and now: show it first (K4).
+      if (product.price !== line.unitPrice) return { ok: false, reason: 'price', productId: line.productId };
+    }
     const number = deps.newNumber?.() ?? newOrderNumber(deps.clock());
     try {
       await committing(async (tx, queue) => {
         const orderId = await repo.insertOrder(tx, draft, number);
-        // Product-id order, line by line: the first line that cannot be served names the problem.
-        for (const line of [...draft.lines].sort((a, b) => a.productId - b.productId)) {
-          const reserved = await stock.reserve(tx, orderId, [line]);
-          if (!reserved.ok) throw new PlaceAborted({ ok: false, reason: 'stock', productId: line.productId });
-          const product = reserved.products.get(line.productId)!;
-          // The price moved between the page the customer confirmed and now: show it first (K4).
-          if (product.price !== line.unitPrice) throw new PlaceAborted({ ok: false, reason: 'price', productId: line.productId });
+        for (const line of lines) {
+          const product = shelf.get(line.productId)!;
           await repo.insertItem(tx, {
             orderId,
             productId: product.id,
@@ -209,7 +215,7 @@ export function createLifecycle(deps: LifecycleDeps) {
             name: product.name,
             sku: product.sku,
             brand: product.brand,
-            unitPrice: product.price,
+            unitPrice: line.unitPrice,
             quantity: line.quantity,
           });
         }
@@ -223,16 +229,33 @@ export function createLifecycle(deps: LifecycleDeps) {
         const created = (await repo.findById(orderId, tx))!;
         if (creation.email) await queue(created, creation.email);
         queue.moved(created);
+        // Last, the units at the confirmed prices: each product's row is locked from its update to
+        // the commit, not while the rest of the order is written (P2: winners pass one by one).
+        const prices = new Map(lines.map((l) => [l.productId, l.unitPrice]));
+        const reserved = await stock.reserve(tx, orderId, lines, prices);
+        if (!reserved.ok) throw new PlaceAborted({ ok: false, reason: 'stock', productId: reserved.productId });
       });
       return { ok: true, number, created: true };
     } catch (error) {
-      if (error instanceof PlaceAborted) return error.result;
+      if (error instanceof PlaceAborted) return whyRefused(lines, error.result.productId);
       if (isUniqueViolation(error)) {
         const winner = await repo.findNumberByKey(draft.idempotencyKey);
         if (winner) return { ok: true, number: winner, created: false };
       }
       throw error;
     }
+  }
+
+  /**
+   * Why a line's units could not be taken at its price: the price moved, or the units went to
+   * other buyers. Asked after the rollback (never from inside the transaction: a second pooled
+   * connection per transaction would exhaust the pool under a race).
+   */
+  async function whyRefused(lines: readonly OrderDraft['lines'][number][], productId: number): Promise<PlaceResult> {
+    const line = lines.find((l) => l.productId === productId)!;
+    const now = (await stock.onSale([productId])).get(productId);
+    const reason = now && now.stock >= line.quantity && now.price !== line.unitPrice ? 'price' : 'stock';
+    return { ok: false, reason, productId };
   }
 
   /** Expires unpaid orders whose time is up, `limit` at a time; returns how many. */

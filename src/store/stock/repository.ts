@@ -37,16 +37,43 @@ export function createStockRepository(db?: StoreExecutor) {
     return db;
   };
   return {
-    /** Takes units of an active product in an active category; undefined when there are too few or it cannot be sold. */
-    async takeUnits(tx: StoreExecutor, productId: number, quantity: number): Promise<ReservedProduct | undefined> {
+    /**
+     * Takes units of an active product in an active category for an order, with its movement, in
+     * one statement: under a race the product's row stays locked only from here to the commit.
+     * `price`: only at this price (the one the customer confirmed). Undefined when there are too
+     * few units, the price moved, or the product cannot be sold.
+     */
+    async takeUnits(
+      tx: StoreExecutor,
+      take: { orderId: number; productId: number; quantity: number; price?: number },
+    ): Promise<ReservedProduct | undefined> {
+      const atPrice = take.price === undefined ? sql`` : sql`AND p.price = ${take.price}`;
       const [row] = rowsOf<{ id: number; slug: string; name: string; sku: string; brand: string; price: string | number }>(
         await tx.execute(sql`
-          UPDATE products p SET stock = p.stock - ${quantity}, updated_at = now()
-          FROM categories c
-          WHERE p.id = ${productId} AND c.id = p.category_id AND p.is_active AND c.is_active AND p.stock >= ${quantity}
-          RETURNING p.id, p.slug, p.name, p.sku, p.brand, p.price`),
+          WITH taken AS (
+            UPDATE products p SET stock = p.stock - ${take.quantity}, updated_at = now()
+            FROM categories c
+            WHERE p.id = ${take.productId} AND c.id = p.category_id AND p.is_active AND c.is_active
+              AND p.stock >= ${take.quantity} ${atPrice}
+            RETURNING p.id, p.slug, p.name, p.sku, p.brand, p.price
+          ), movement AS (
+            INSERT INTO stock_movements (product_id, change, reason, order_id)
+            SELECT id, ${-take.quantity}, 'order_reserved', ${take.orderId} FROM taken
+          )
+          SELECT * FROM taken`),
       );
-      return row ? { ...row, price: Number(row.price) } : undefined;
+      return row ? { ...row, id: Number(row.id), price: Number(row.price) } : undefined;
+    },
+
+    /** What a sale of these products would take, read without a lock: active products in active categories. */
+    async onSale(productIds: readonly number[]): Promise<(ReservedProduct & { stock: number })[]> {
+      if (productIds.length === 0) return [];
+      const rows = rowsOf<{ id: number; slug: string; name: string; sku: string; brand: string; price: string | number; stock: number }>(
+        await reader().execute(sql`
+          SELECT p.id, p.slug, p.name, p.sku, p.brand, p.price, p.stock FROM products p JOIN categories c ON c.id = p.category_id
+          WHERE p.id = ANY(${sql.param([...productIds])}::int[]) AND p.is_active AND c.is_active`),
+      );
+      return rows.map((r) => ({ ...r, id: Number(r.id), price: Number(r.price), stock: Number(r.stock) }));
     },
 
     async putBack(tx: StoreExecutor, productId: number, quantity: number): Promise<void> {

@@ -57,16 +57,22 @@ export function createStockService(deps: { repo: StockRepository; transaction: R
     /**
      * Takes every line's units for an order, in the caller's transaction. On the first line that
      * cannot be served it stops and says which; the caller rolls back, which undoes the others.
+     * `prices`: take a product only at this price (the one the customer confirmed).
      */
-    async reserve(tx: StoreTx, orderId: number, lines: readonly StockLine[]): Promise<ReserveResult> {
+    async reserve(tx: StoreTx, orderId: number, lines: readonly StockLine[], prices?: ReadonlyMap<number, number>): Promise<ReserveResult> {
       const products = new Map<number, ReservedProduct>();
       for (const line of byProduct(lines)) {
-        const product = await repo.takeUnits(tx, line.productId, line.quantity);
+        const take = { orderId, productId: line.productId, quantity: line.quantity, price: prices?.get(line.productId) };
+        const product = await repo.takeUnits(tx, take);
         if (!product) return { ok: false, productId: line.productId };
-        await repo.insertMovement(tx, { productId: line.productId, change: -line.quantity, reason: 'order_reserved', orderId });
         products.set(line.productId, product);
       }
       return { ok: true, products };
+    },
+
+    /** What a sale of these products would take now (name, price, stock…), read without locking them. */
+    async onSale(productIds: readonly number[]): Promise<Map<number, ReservedProduct & { stock: number }>> {
+      return new Map((await repo.onSale(productIds)).map((p) => [p.id, p]));
     },
 
     /** Gives an order's units back (cancelled, expired, refunded). The caller's status move under lock makes it once per order. */

@@ -39,6 +39,9 @@ export const cart = defineMessages({
     'cart.flash.updated': 'Keranjang diperbarui.',
     'cart.flash.removed': 'Produk dihapus dari keranjang.',
     'cart.flash.soldOut': 'Maaf, stok produk di keranjangmu baru saja habis dibeli orang lain, jadi produk itu dikeluarkan dari keranjang.',
+    'cart.flash.stockTaken':
+      'Maaf, sebagian stok produk di keranjangmu baru saja dibeli orang lain. ' +
+      'Periksa jumlah yang masih tersedia, lalu lanjutkan ke checkout.',
     'cart.toast.added': '{name} masuk keranjang.',
     'cart.toast.view': 'Lihat keranjang',
     'cart.card.add': 'Tambah {name} ke keranjang',
@@ -86,6 +89,8 @@ export const cart = defineMessages({
     'cart.flash.updated': 'Cart updated.',
     'cart.flash.removed': 'Removed from your cart.',
     'cart.flash.soldOut': 'Sorry, a product in your cart just sold out to another buyer, so it was taken out of your cart.',
+    'cart.flash.stockTaken':
+      'Sorry, another buyer just took some of the units in your cart. Check what is still available, then go on to checkout.',
     'cart.toast.added': '{name} is in your cart.',
     'cart.toast.view': 'View cart',
     'cart.card.add': 'Add {name} to the cart',

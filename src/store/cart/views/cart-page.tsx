@@ -7,7 +7,7 @@ import type { CartView } from '../service';
 import { CartLineItem } from './cart-line';
 
 export interface CartPageAlert {
-  kind: 'success' | 'danger';
+  kind: 'success' | 'warning' | 'danger';
   text: string;
   /** A refused change of this line: the message is shown at its quantity field too. */
   productId?: number;
