@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/lib/i18n';
 import { MAX_PROOF_BYTES, transferProofDir } from '../../src/store/orders/transfer-proof';
 import { TransferProofForm } from '../../src/store/orders/views/transfer-proof-form';
+import { loadAssetUrls } from '../../src/store/ui/assets';
 import { type PageContext, PageCtx } from '../../src/store/ui/page-context';
 import { multipart, type Part } from '../helpers/multipart';
 import { createUser, PASSWORD, TestBrowser } from './accounts-client';
@@ -376,7 +377,16 @@ describe.each(dbTargets)('transfer receipts on %s', (target) => {
 
   it('the form posts what the route needs: token and key before the file', async () => {
     const { b, key, number } = await guestOrder();
-    const ctx = { locale: 'id', t: translator('id'), csrfToken: b.csrf, user: null, path: '/', cartUnits: 0 } as unknown as PageContext;
+    // The page's own assets (the icons come from the build's SVG sprite, read from the context).
+    const ctx = {
+      locale: 'id',
+      t: translator('id'),
+      assets: loadAssetUrls(),
+      csrfToken: b.csrf,
+      user: null,
+      path: '/',
+      cartUnits: 0,
+    } as unknown as PageContext;
     const html = renderToString(h(PageCtx.Provider, { value: ctx }, h(TransferProofForm, { number, guestKey: key, hasProof: false })));
     expect(html).toContain('enctype="multipart/form-data"');
     expect(html).toContain('accept="image/jpeg,image/png,image/webp"');
