@@ -42,6 +42,22 @@ interface RunResult {
   tbtMs: number;
   /** Bytes over the wire by resource type (Lighthouse's resource-summary audit). */
   bytes: Record<string, number>;
+  /** The LCP element (its selector and a snippet) and the LCP phases in ms (TTFB, load delay…). */
+  lcpElement: string;
+  lcpPhases: Record<string, number>;
+}
+
+interface LcpElementDetails {
+  items?: { items?: { node?: { selector?: string; snippet?: string }; phase?: string; timing?: number }[] }[];
+}
+
+/** Lighthouse's largest-contentful-paint-element audit: the element, then a table of phases. */
+function lcpDetails(details: LcpElementDetails | undefined): { lcpElement: string; lcpPhases: Record<string, number> } {
+  const [elementTable, phaseTable] = details?.items ?? [];
+  const node = elementTable?.items?.[0]?.node;
+  const lcpPhases: Record<string, number> = {};
+  for (const row of phaseTable?.items ?? []) if (row.phase) lcpPhases[row.phase] = Math.round(row.timing ?? 0);
+  return { lcpElement: node ? `${node.selector ?? ''} ${node.snippet ?? ''}`.trim() : '-', lcpPhases };
 }
 
 /** The first product page the catalogue links to, so the script works on any seed. */
@@ -76,6 +92,7 @@ async function runOnce(url: string, port: number): Promise<RunResult> {
     cls: num('cumulative-layout-shift'),
     tbtMs: num('total-blocking-time'),
     bytes,
+    ...lcpDetails(audits['largest-contentful-paint-element']?.details as LcpElementDetails | undefined),
   };
 }
 
@@ -132,6 +149,8 @@ async function main() {
       total: kb(r.bytes.total),
     })),
   );
+  console.log('LCP element and phases of the median run, ms:');
+  for (const r of rows) console.log(`  ${r.page}: ${r.lcpElement}\n    ${JSON.stringify(r.lcpPhases)}`);
   if (process.env.LH_JSON) await writeFile(process.env.LH_JSON, JSON.stringify(all, null, 2));
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { PurgeCSS } from 'purgecss';
+import subsetFont from 'subset-font';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const assetsDir = path.join(root, 'dist/public/assets');
@@ -23,15 +24,14 @@ const serverEntries = {
 /** Browser modules (web/) and the style sheet, bundled into content-hashed files. */
 const webEntries = {
   'theme-init': 'web/theme-init.ts',
+  // Every storefront page's behaviours in one module: Bootstrap's, the theme toggle, search,
+  // catalogue filters, cart, and the chat button that loads the widget on first click.
+  shop: 'web/storefront.ts',
+  // The theme toggle on its own, and Bootstrap's behaviours (below), for the back office.
   theme: 'web/theme.ts',
-  search: 'web/search.ts',
-  catalog: 'web/catalog.ts',
   gallery: 'web/gallery.ts',
-  cart: 'web/cart.ts',
   checkout: 'web/checkout.ts',
   orders: 'web/orders.ts',
-  // Chat: a tiny launcher on every page; the widget (with socket.io-client) loads on first click.
-  'chat-launcher': 'web/chat-launcher.ts',
   'chat-widget': 'web/chat-widget.ts',
   'chat-console': 'web/chat-console.ts',
   // The storefront's one style sheet (Bootstrap + fonts + app.css), purged after bundling.
@@ -67,6 +67,7 @@ export async function buildServer() {
 
 /** Bundles web/ into dist/public/assets/<name>-<hash>.{js,css} and writes manifest.json (name → URL). */
 export async function buildWebAssets({ minify = true } = {}) {
+  await checkFontRanges();
   await rm(stagingDir, { recursive: true, force: true });
   await mkdir(stagingDir, { recursive: true });
   const result = await esbuild.build({
@@ -87,6 +88,7 @@ export async function buildWebAssets({ minify = true } = {}) {
     loader: { '.woff2': 'file' },
     // Bootstrap's dropdown imports Popper; ours are all positioned by CSS (see web/popper-stub.ts).
     alias: { '@popperjs/core': path.join(root, 'web/popper-stub.ts') },
+    plugins: [subsetFontsPlugin],
   });
   const manifest = {};
   for (const [file, meta] of Object.entries(result.metafile.outputs)) {
@@ -134,6 +136,67 @@ async function publishAssets() {
   }
   await rm(stagingDir, { recursive: true, force: true });
 }
+
+/**
+ * The characters the display fonts keep: Latin letters, digits and the punctuation headings, brand
+ * and product names use ("100% Original", "Bandung · sejak …"). The grungy glyphs cost ~400 bytes
+ * each even compressed, so the rarer ASCII symbols ($ * < = > @ [ ] _ { } ~ …) are left out:
+ * web/styles/fonts.css declares this same set as each face's unicode-range (the build checks, see
+ * checkFontRanges), so any other character is drawn by the metric-matched fallback instead of
+ * being missing. Both fonts: 68 KB (all of ASCII: 81 KB).
+ */
+const FONT_TEXT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,-:&'!?()/%\u00a0\u00b7\u2019\u2013\u2014\u2026";
+
+/** FONT_TEXT as a CSS unicode-range: "U+0020-0021, U+0026-0029, …". */
+function unicodeRange(text) {
+  const codes = [...new Set([...text].map((c) => c.codePointAt(0)))].sort((a, b) => a - b);
+  const hex = (n) => n.toString(16).toUpperCase().padStart(4, '0');
+  const ranges = [];
+  for (const code of codes) {
+    const last = ranges.at(-1);
+    if (last && code === last[1] + 1) last[1] = code;
+    else ranges.push([code, code]);
+  }
+  return ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(', ');
+}
+
+/** Fails the build when fonts.css's unicode-range no longer matches the characters the subsets keep. */
+async function checkFontRanges() {
+  const css = await readFile(path.join(root, 'web/styles/fonts.css'), 'utf8');
+  const expected = unicodeRange(FONT_TEXT);
+  for (const m of css.matchAll(/unicode-range:\s*([^;]+);/g)) {
+    const found = m[1].replace(/\s+/g, ' ').trim();
+    if (found !== expected) {
+      throw new Error(`web/styles/fonts.css: unicode-range must be "${expected}" (the build's FONT_TEXT), not "${found}"`);
+    }
+  }
+}
+
+const fontCacheDir = path.join(root, 'node_modules/.cache/hurtrock-fonts');
+
+/**
+ * Subsets every woff2 file the style sheets import (the @fontsource Latin files) to FONT_TEXT,
+ * without hinting (display sizes only; Chrome on Android and Linux barely uses it), with
+ * harfbuzz's subsetter compiled to WebAssembly (`subset-font`, from npm). Metal Mania 76 → 40 KB,
+ * Rock Salt 59 → 28 KB. The file loader then hashes the subset, so its URL changes with it.
+ * Cached by the source's and the options' hash: the subsetting takes about a second.
+ */
+const subsetFontsPlugin = {
+  name: 'subset-fonts',
+  setup(build) {
+    build.onLoad({ filter: /\.woff2$/ }, async (args) => {
+      const source = await readFile(args.path);
+      const key = createHash('sha256').update(source).update(FONT_TEXT).update('v1 no-hinting').digest('hex').slice(0, 20);
+      const cached = path.join(fontCacheDir, `${key}.woff2`);
+      const hit = await readFile(cached).catch(() => undefined);
+      if (hit) return { contents: hit, loader: 'file' };
+      const subset = await subsetFont(source, FONT_TEXT, { targetFormat: 'woff2', noHinting: true });
+      await mkdir(fontCacheDir, { recursive: true });
+      await writeFile(cached, subset);
+      return { contents: subset, loader: 'file' };
+    });
+  },
+};
 
 /** Writes `content` as <name>-<hash of content>.<ext> into the assets folder and returns its URL. */
 async function writeHashed(name, ext, content) {

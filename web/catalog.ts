@@ -33,6 +33,13 @@ async function show(url: string, push: boolean): Promise<void> {
       window.location.href = url; // not a catalog page (e.g. an error page): let the browser show it
       return;
     }
+    // Icons are symbols inline in each page (src/store/ui/icon.tsx): bring along those this page lacks.
+    const symbols = document.querySelector('[data-icon-symbols]');
+    const incoming = next.querySelector('[data-icon-symbols]');
+    if (incoming && !symbols) document.body.append(document.importNode(incoming, true));
+    for (const symbol of incoming && symbols ? incoming.querySelectorAll('symbol') : []) {
+      if (!document.getElementById(symbol.id)) symbols?.append(document.importNode(symbol, true));
+    }
     root.innerHTML = fresh.innerHTML;
     document.title = next.title;
     const filtersSwitch = root.querySelector<HTMLInputElement>('[data-catalog-filters-switch]');

@@ -139,9 +139,14 @@ describe.each(dbTargets)('store shell on %s', (target) => {
   it('serves its own CSS, fonts, icons and scripts with long-lived caching', async () => {
     const res = await store.app.inject({ method: 'GET', url: '/' });
     const assets = [...res.body.matchAll(/(?:href|src|data-icon-sprite)="(\/(?:assets|vendor)\/[^"#]+)/g)].map((m) => m[1]!);
-    // One purged storefront sheet, Bootstrap's behaviours without its bundle, no Font Awesome.
+    // One purged storefront sheet, no Font Awesome.
     expect(assets.filter((a) => a.endsWith('.css'))).toEqual([expect.stringMatching(/^\/assets\/storefront-[\w-]+\.css$/)]);
-    expect(assets.some((a) => /^\/assets\/bootstrap-\w+\.js$/.test(a))).toBe(true);
+    // Two scripts: the blocking theme set-up and one module with every common behaviour (Bootstrap's
+    // too); the chat widget is only named, for the launcher to load on first click.
+    expect([...res.body.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      expect.stringMatching(/^\/assets\/theme-init-\w+\.js$/),
+      expect.stringMatching(/^\/assets\/shop-\w+\.js$/),
+    ]);
     expect(assets.some((a) => a.includes('fontawesome') || a.includes('/vendor/'))).toBe(false);
     for (const url of new Set(assets)) {
       const asset = await store.app.inject({ method: 'GET', url });
@@ -159,11 +164,16 @@ describe.each(dbTargets)('store shell on %s', (target) => {
     expect(fontUrls.sort()).toEqual(preloads.map((m) => m[1]).sort());
     expect(css.body).toContain('font-display:swap');
     expect(css.body).not.toMatch(/\.woff\b|fa-solid/);
-    // The icons come from the sprite, and every symbol the page uses is in it.
+    // The page carries the symbols of the icons it draws, once each, from the build's sprite; the
+    // sprite itself stays served for the icons browser modules add (data-icon-sprite).
     const sprite = assets.find((a) => a.includes('/icons-'))!;
     const svg = (await store.app.inject({ method: 'GET', url: sprite })).body;
-    const used = new Set([...res.body.matchAll(/<use href="[^"#]+#([\w-]+)"/g)].map((m) => m[1]!));
+    expect(res.body).not.toMatch(/<use href="\/assets\//);
+    const used = new Set([...res.body.matchAll(/<use href="#([\w-]+)"/g)].map((m) => m[1]!));
     expect(used.size).toBeGreaterThan(5);
+    const inline = /<svg[^>]*data-icon-symbols[^>]*>([\s\S]*?)<\/svg><\/body>/.exec(res.body)?.[1] ?? '';
+    const defined = [...inline.matchAll(/<symbol id="([\w-]+)"/g)].map((m) => m[1]!);
+    expect(defined.sort()).toEqual([...used].sort());
     for (const id of used) expect(svg, id).toContain(`<symbol id="${id}"`);
   });
 
@@ -250,8 +260,8 @@ describe.each(dbTargets)('store shell on %s', (target) => {
     const health = await store.app.inject({ method: 'GET', url: '/healthz' });
     expect(health.statusCode).toBe(200);
     expect(health.json()).toEqual({ status: 'ok' });
+    // The chat service is not running here: readiness says so (test/integration/readiness.test.ts covers the rest).
     const ready = await store.app.inject({ method: 'GET', url: '/readyz' });
-    expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok' } });
+    expect(ready.json().checks.database).toBe('ok');
   });
 });

@@ -8,14 +8,13 @@ import { projectRoot } from '../../lib/project-root';
 
 export interface AssetUrls {
   themeInit: string;
+  /** The storefront's common behaviours in one module (web/storefront.ts). */
+  shop: string;
+  /** The theme toggle alone, for the back office (the storefront's is in `shop`). */
   theme: string;
-  search: string;
-  catalog: string;
   gallery: string;
-  cart: string;
   checkout: string;
   orders: string;
-  chatLauncher: string;
   chatWidget: string;
   chatConsole: string;
   /** The back office: its phone menu (web/admin.ts) and its own style sheet, loaded by admin pages only. */
@@ -34,7 +33,7 @@ export interface AssetUrls {
   adminCss: string;
   /** Bootstrap's full style sheet (the back office). */
   bootstrapCss: string;
-  /** Bootstrap's collapse, dropdown and alert without Popper (web/bootstrap.ts). */
+  /** Bootstrap's collapse, dropdown and alert without Popper (web/bootstrap.ts), for the back office (`shop` has them too). */
   bootstrapJs: string;
   /** The display fonts' woff2 files (Latin subset), preloaded by the storefront layout. */
   fontMetalMania: string;
@@ -48,6 +47,17 @@ export interface IconSprite {
   url: string;
   /** Symbol ids in the sprite: solid icons by name, brand icons as `brands-<name>`. */
   names: ReadonlySet<string>;
+  /**
+   * Each symbol's markup (`<symbol id=…>…</symbol>`), for the storefront's sprite only: its pages
+   * carry the symbols they draw inline (src/store/ui/icon.tsx), so the first visit fetches no sprite.
+   */
+  symbols?: ReadonlyMap<string, string>;
+}
+
+/** The `<symbol>` elements of a sprite the build wrote (scripts/build-lib.mjs `buildIconSprite`), by id. */
+function spriteSymbols(url: string): Map<string, string> {
+  const svg = readFileSync(path.join(assetsDir(), path.basename(url)), 'utf8');
+  return new Map([...svg.matchAll(/<symbol id="([^"]+)"[\s\S]*?<\/symbol>/g)].map((m) => [m[1]!, m[0]]));
 }
 
 export const assetsDir = () => path.join(projectRoot(), 'dist/public/assets');
@@ -86,16 +96,14 @@ export function loadAssetUrls(): AssetUrls {
   const vendor = (name: VendorName, file: string) => vendorRoot(name).prefix + file;
   const iconNames = JSON.parse(readFileSync(path.join(assetsDir(), 'icons.json'), 'utf8')) as Record<string, string[]>;
   const sprite = (name: string): IconSprite => ({ url: entry(name), names: new Set(iconNames[name] ?? []) });
+  const icons = sprite('icons');
   return {
     themeInit: entry('theme-init'),
+    shop: entry('shop'),
     theme: entry('theme'),
-    search: entry('search'),
-    catalog: entry('catalog'),
     gallery: entry('gallery'),
-    cart: entry('cart'),
     checkout: entry('checkout'),
     orders: entry('orders'),
-    chatLauncher: entry('chat-launcher'),
     chatWidget: entry('chat-widget'),
     chatConsole: entry('chat-console'),
     admin: entry('admin'),
@@ -110,7 +118,7 @@ export function loadAssetUrls(): AssetUrls {
     bootstrapJs: entry('bootstrap'),
     fontMetalMania: entry('font:metal-mania'),
     fontRockSalt: entry('font:rock-salt'),
-    icons: sprite('icons'),
+    icons: { ...icons, symbols: spriteSymbols(icons.url) },
     adminIcons: sprite('admin-icons'),
   };
 }

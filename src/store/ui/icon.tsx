@@ -9,15 +9,35 @@ import { usePage } from './page-context';
 export type IconStyle = 'solid' | 'brands';
 
 export function Icon({ name, style = 'solid', class: extra }: { name: string; style?: IconStyle; class?: string }) {
-  const { assets, path } = usePage();
+  const { assets, path, inlineIcons } = usePage();
   // The back office has a sprite of every icon; the shop's holds only its own.
-  const sprite = path.startsWith('/admin') ? assets.adminIcons : assets.icons;
+  const admin = path.startsWith('/admin');
+  const sprite = admin ? assets.adminIcons : assets.icons;
   const wanted = style === 'brands' ? `brands-${name}` : name;
   // Category icons are typed by staff: one the sprite lacks is drawn as the default, not a blank.
   const id = sprite.names.has(wanted) ? wanted : FALLBACK_ICON;
+  // Storefront pages carry their symbols inline (<IconSymbols> in the layout): no sprite request
+  // competes with the page's main picture. The back office's pages share its cached sprite.
+  const inline = !admin && inlineIcons !== undefined && sprite.symbols?.has(id) === true;
+  if (inline) inlineIcons.add(id);
   return (
     <svg class={`icon icon-${name}${extra ? ` ${extra}` : ''}`} aria-hidden="true" focusable="false">
-      <use href={`${sprite.url}#${id}`} />
+      <use href={inline ? `#${id}` : `${sprite.url}#${id}`} />
     </svg>
+  );
+}
+
+/**
+ * The symbols of the icons drawn so far on this page, as one hidden <svg>: rendered last in
+ * <body>, after every <Icon>. The markup is the build's own sprite (never user input);
+ * web/catalog.ts adds the symbols of a catalogue page it swaps in.
+ */
+export function IconSymbols() {
+  const { assets, inlineIcons } = usePage();
+  const symbols = assets.icons.symbols;
+  if (!inlineIcons || inlineIcons.size === 0 || !symbols) return null;
+  const markup = [...inlineIcons].map((id) => symbols.get(id) ?? '').join('');
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" hidden aria-hidden="true" data-icon-symbols dangerouslySetInnerHTML={{ __html: markup }} />
   );
 }

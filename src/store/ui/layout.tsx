@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { ChatLauncher } from './chat-launcher';
 import { Footer } from './footer';
+import { IconSymbols } from './icon';
 import { Navbar } from './navbar';
 import { usePage } from './page-context';
 
@@ -47,12 +48,8 @@ export function Layout({ title, description, head, scripts = [], children }: Lay
         <link rel="preload" href={assets.fontMetalMania} as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="preload" href={assets.fontRockSalt} as="font" type="font/woff2" crossorigin="anonymous" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-        <script src={assets.bootstrapJs} type="module" />
-        <script src={assets.theme} type="module" />
-        <script src={assets.search} type="module" />
-        <script src={assets.catalog} type="module" />
-        <script src={assets.cart} type="module" />
-        {chatWidget && <script src={assets.chatLauncher} type="module" />}
+        {/* Bootstrap's behaviours, theme toggle, search, filters, cart, chat button: one request. */}
+        <script src={assets.shop} type="module" />
         {scripts.map((name) => (
           <script key={name} src={assets[name]} type="module" />
         ))}
@@ -77,6 +74,8 @@ export function Layout({ title, description, head, scripts = [], children }: Lay
           data-view-label={t('cart.toast.view')}
           data-error-label={t('cart.error.network')}
         />
+        {/* Last: the symbols of the icons above (see Icon). */}
+        <IconSymbols />
       </body>
     </html>
   );

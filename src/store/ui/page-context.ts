@@ -28,6 +28,11 @@ export interface PageContext {
   csrfToken: string | undefined;
   /** Units in the visitor's cart, for the navbar badge (0 without a session). */
   cartUnits: number;
+  /**
+   * The storefront icons this page draws, filled by <Icon> while the page renders (a fresh set per
+   * render, src/store/ui/render.ts); the layout writes their symbols at the end of <body>.
+   */
+  inlineIcons?: Set<string>;
 }
 
 export interface PageUser {

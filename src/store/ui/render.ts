@@ -10,7 +10,9 @@ import { type PageContext, PageCtx } from './page-context';
 export type AnyPage = VNode<any>;
 
 export function renderDocument(node: AnyPage, ctx: PageContext): string {
-  return '<!doctype html>' + renderToString(h(PageCtx.Provider, { value: ctx }, node));
+  // A fresh set of inline icons per render: the context itself may be reused.
+  const value: PageContext = { ...ctx, inlineIcons: new Set() };
+  return '<!doctype html>' + renderToString(h(PageCtx.Provider, { value }, node));
 }
 
 /**

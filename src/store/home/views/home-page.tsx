@@ -116,9 +116,11 @@ export function HomePage({ featured, bestSellers, categories }: HomeCatalog) {
           <p>{t('home.featured.empty')}</p>
         ) : (
           <ul class="product-grid list-unstyled">
-            {featured.map((p, index) => (
+            {/* Lazy (low priority) even the first row: below the hero on every screen, and the
+                hero's picture is the one to fetch first. */}
+            {featured.map((p) => (
               <li key={p.id}>
-                <ProductCard product={p} eager={index < 4} />
+                <ProductCard product={p} />
               </li>
             ))}
           </ul>

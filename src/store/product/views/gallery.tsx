@@ -60,7 +60,8 @@ export function Gallery({ images, name }: { images: readonly ProductImageRow[]; 
                       height={main.size.height}
                       alt={alt}
                       loading={i === 0 ? 'eager' : 'lazy'}
-                      fetchpriority={i === 0 ? 'high' : undefined}
+                      // The other slides are off to the side: low, so they do not share the line with the first.
+                      fetchpriority={i === 0 ? 'high' : 'low'}
                       decoding="async"
                     />
                   </picture>
@@ -106,6 +107,7 @@ export function Gallery({ images, name }: { images: readonly ProductImageRow[]; 
                       height={thumb.size.height}
                       alt=""
                       loading="lazy"
+                      fetchpriority="low"
                       decoding="async"
                     />
                   </picture>
