@@ -16,20 +16,12 @@ import { writeFile } from 'node:fs/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startStore } from '../test/e2e/helpers/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 
 const RUNS = Number(process.env.LH_RUNS ?? 3);
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-// The same flags as the browser journeys (docs: DESIGN.md, playwright.config.ts), headless.
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME = CHROMIUM_PATH;
+// The same flags as the browser journeys, headless.
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 interface RunResult {
   performance: number;
