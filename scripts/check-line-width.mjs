@@ -1,7 +1,7 @@
 // Part of `npm run lint`: lists every line wider than the formatter's line width (biome.jsonc) in the
 // tracked sources, which Biome cannot wrap by itself (long strings, templates, comments, regexes).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const MAX_WIDTH = 140;
 const FOLDERS = ['src', 'web', 'test', 'scripts', 'bench'];
@@ -11,7 +11,8 @@ const SKIPPED = /^src\/db\/[^/]*migrations[^/]*\//;
 
 const files = execFileSync('git', ['ls-files', '-z', '--', ...FOLDERS], { encoding: 'utf8' })
   .split('\0')
-  .filter((file) => CHECKED.test(file) && !SKIPPED.test(file));
+  // A tracked file deleted in the working tree (not yet committed) has nothing to check.
+  .filter((file) => CHECKED.test(file) && !SKIPPED.test(file) && existsSync(file));
 
 let wide = 0;
 for (const file of files) {

@@ -80,6 +80,11 @@ const envSchema = z.object({
   CHAT_PORT: port.default(8000),
   PUBLIC_URL: z.string().url('must be a URL such as https://hurtrock.example').optional(),
   CHAT_URL: z.string().url('must be a URL such as http://127.0.0.1:8000').optional(),
+  // What the store's /readyz asks to know the chat service is up; "off" = do not check it.
+  CHAT_HEALTH_URL: z
+    .string()
+    .refine((v) => v === 'off' || /^https?:\/\/\S+$/.test(v), 'must be a URL such as http://127.0.0.1:8000/healthz, or off')
+    .optional(),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   UPLOAD_DIR: z.string().min(1, 'must not be empty').optional(),
   DATABASE_URL: postgresUrl.optional(),
@@ -144,6 +149,13 @@ const envSchema = z.object({
   SETTINGS_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   // The bearer token Prometheus sends to /metrics; without it /metrics is off.
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(500, 'is too long').optional(),
+  // How long a SIGTERM may take: in-flight requests and sockets get this long, then the process exits.
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(100, 'must be at least 100')
+    .max(600_000, 'must be at most 600000')
+    .default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -166,7 +178,8 @@ export interface Config {
   httpsOnly: boolean;
   host: string;
   store: { port: number; publicUrl: string; databaseUrl: string | undefined };
-  chat: { port: number; url: string; databaseUrl: string | undefined };
+  /** healthUrl: what the store's /readyz checks (undefined with CHAT_HEALTH_URL=off). */
+  chat: { port: number; url: string; databaseUrl: string | undefined; healthUrl: string | undefined };
   dataDir: string;
   uploadDir: string;
   /** PGlite folders, used when no database URL is given. */
@@ -186,6 +199,8 @@ export interface Config {
   payments: PaymentsConfig;
   /** Bearer token for /metrics; undefined = no /metrics at all. */
   metricsToken: string | undefined;
+  /** The bound on a graceful shutdown (SIGTERM → exit). */
+  shutdownTimeoutMs: number;
 }
 
 /** Reads `.env` from the working directory, without overriding variables already set. */
@@ -227,6 +242,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (env.PORT === env.CHAT_PORT) throw new ConfigError('CHAT_PORT', `must differ from PORT (both ${env.PORT})`);
 
   const displayHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  const chatUrl = (env.CHAT_URL ?? `http://127.0.0.1:${env.CHAT_PORT}`).replace(/\/+$/, '');
   const publicUrl = (env.PUBLIC_URL ?? `http://${displayHost}:${env.PORT}`).replace(/\/+$/, '');
   return {
     env: env.NODE_ENV,
@@ -240,8 +256,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     chat: {
       port: env.CHAT_PORT,
-      url: (env.CHAT_URL ?? `http://127.0.0.1:${env.CHAT_PORT}`).replace(/\/+$/, ''),
+      url: chatUrl,
       databaseUrl: env.CHAT_DATABASE_URL,
+      healthUrl: env.CHAT_HEALTH_URL === 'off' ? undefined : (env.CHAT_HEALTH_URL ?? `${chatUrl}/healthz`),
     },
     dataDir,
     uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
@@ -267,6 +284,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       sealingSecret: env.SETTINGS_ENCRYPTION_KEY ?? env.SESSION_SECRET ?? devSecrets!.sessionSecret,
     },
     metricsToken: env.METRICS_TOKEN,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }
 

@@ -13,13 +13,16 @@ interface ServiceSpec {
   /** Arguments for process.execPath that start this service. */
   args: string[];
   healthUrl: string;
+  /** SIGTERM → SIGKILL after this (the service's SHUTDOWN_TIMEOUT_MS plus a grace). */
+  stopTimeoutMs: number;
 }
 
 const FIRST_RESTART_DELAY_MS = 1_000;
 const MAX_RESTART_DELAY_MS = 30_000;
 /** A service that ran this long before crashing starts again from the first delay. */
 const STABLE_AFTER_MS = 60_000;
-const STOP_TIMEOUT_MS = 15_000;
+/** Beyond a service's own bound (SHUTDOWN_TIMEOUT_MS), how long the launcher waits before SIGKILL. */
+const STOP_GRACE_MS = 5_000;
 
 const say = (message: string) => process.stdout.write(`[launcher] ${message}\n`);
 
@@ -65,7 +68,7 @@ class Supervisor {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
-      const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      const killer = setTimeout(() => child.kill('SIGKILL'), this.spec.stopTimeoutMs);
       child.once('exit', () => {
         clearTimeout(killer);
         resolve();
@@ -121,9 +124,10 @@ async function main() {
     process.exit(exitCode);
   };
 
+  const stopTimeoutMs = config.shutdownTimeoutMs + STOP_GRACE_MS;
   const specs: ServiceSpec[] = [
-    { name: 'store', args: serviceArgs('store'), healthUrl: `http://127.0.0.1:${config.store.port}/healthz` },
-    { name: 'chat', args: serviceArgs('chat'), healthUrl: `http://127.0.0.1:${config.chat.port}/healthz` },
+    { name: 'store', args: serviceArgs('store'), healthUrl: `http://127.0.0.1:${config.store.port}/healthz`, stopTimeoutMs },
+    { name: 'chat', args: serviceArgs('chat'), healthUrl: `http://127.0.0.1:${config.chat.port}/healthz`, stopTimeoutMs },
   ];
   for (const spec of specs) {
     const supervisor = new Supervisor(spec, (code) => void shutdown(code));

@@ -7,11 +7,15 @@ import { Server } from 'socket.io';
 import type { Config } from '../config';
 import { type ErrorResponseOptions, errorResponse, sendError } from '../lib/errors';
 import { loggerOptions, requestId } from '../lib/logger';
+import { closeConnectionsAfterAnswer } from '../lib/shutdown';
 import { originAllowed } from '../lib/origin';
+import { registerMetricsEndpoint } from '../lib/metrics-endpoint';
+import { type ReadinessCheck, registerProbes } from '../lib/readiness';
 import { claimsFromHandshake, tokenExpiresAt } from './auth';
 import { createRedis } from '../lib/redis';
 import type { ChatDbHandle } from '../db/chat-db';
 import { attachRedisAdapter } from './fanout';
+import { createChatMetrics } from './metrics';
 import { createEventRegistrar } from './handlers';
 import { registerCannedReplyHandlers } from './canned-replies';
 import { createConsoleRepository } from './console-repository';
@@ -70,25 +74,14 @@ export function buildChatApp({
         : { loggerInstance: logger }),
     genReqId: requestId,
     trustProxy: config.trustProxy,
+    // Keep-alive connections idle at shutdown are closed at once, the others after their answer.
+    forceCloseConnections: 'idle',
   }) as unknown as FastifyInstance;
+  closeConnectionsAfterAnswer(app);
 
   // Echo the id so a user's bug report can be matched with the log lines.
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-  });
-
-  // Probed every few seconds by the launcher and load balancers: log only problems.
-  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
-
-  // Readiness means "can do real work": the database answers.
-  app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
-    try {
-      await db.ping();
-      return { status: 'ready' };
-    } catch (error) {
-      request.log.warn({ err: error }, 'chat database ping failed');
-      return reply.code(503).send({ status: 'unavailable' });
-    }
   });
 
   app.setNotFoundHandler((_request, reply) => {
@@ -126,6 +119,15 @@ export function buildChatApp({
   // With Redis, presence shares the adapter's publishing connection (connected in onReady,
   // before the server accepts sockets).
   const pub = redisUrl ? createRedis(redisUrl) : undefined;
+
+  // Liveness, and readiness = "can do real work": the database answers, and Redis when configured
+  // (without it messages would not reach the other instances).
+  const readiness: ReadinessCheck[] = [{ name: 'database', check: () => db.ping() }];
+  if (pub) readiness.push({ name: 'redis', check: async () => void (await pub.ping()) });
+  registerProbes(app, readiness);
+  // Prometheus metrics only when a token is configured.
+  const metrics = config.metricsToken ? createChatMetrics({ connections: () => io.of('/').sockets.size }) : undefined;
+  if (metrics) registerMetricsEndpoint(app, { registry: metrics.registry, token: config.metricsToken! });
   const presence: Presence = pub
     ? createRedisPresence({
         redis: pub,
@@ -143,12 +145,17 @@ export function buildChatApp({
   app.register(chatStatsRoutes, { stats: () => consoleRepo.stats(), tokenSecret: config.chatTokenSecret });
   const products = productLookup ?? storeProductLookup(config.store.publicUrl);
   io.on('connection', (socket) => {
-    const on = createEventRegistrar(socket, app.log);
-    registerMessageHandlers(io, socket, { repo, products, attachments }, on);
+    // The handshake's X-Request-Id (set by the store's proxy) names every log line of this socket,
+    // so a socket's events join up with the store request that opened it.
+    const log = app.log.child({ reqId: requestId(socket.request), socketId: socket.id });
+    log.info({ role: socket.data.user.role }, 'chat socket connected');
+    socket.once('disconnect', (reason) => log.info({ reason }, 'chat socket disconnected'));
+    const on = createEventRegistrar(socket, log);
+    registerMessageHandlers(io, socket, { repo, products, attachments, onStored: metrics?.messageSent }, on);
     registerConversationHandlers(io, socket, { repo, console: consoleRepo }, on);
     registerCannedReplyHandlers(io, socket, consoleRepo, on);
     registerPresenceHandlers(presence, on);
-    trackPresence(io, socket, presence, app.log);
+    trackPresence(io, socket, presence, log);
     // Disconnect when the token runs out; clients reconnect at once with a fresh token from the
     // store, which refuses one to a user who was deactivated or logged out meanwhile.
     const expiresAt = tokenExpiresAt(socket.handshake.auth);

@@ -9,6 +9,19 @@ import type { ChatIo } from './rooms';
 
 export async function attachRedisAdapter(io: ChatIo, pub: RedisClient, key = 'hurtrock-chat'): Promise<() => Promise<void>> {
   const sub = pub.duplicate();
+  // As createRedis does for pub: an outage shows in /readyz and reconnects, never as an unhandled error event.
+  sub.on('error', () => {});
+  // The adapter's close() unsubscribes without awaiting: during a Redis outage those promises
+  // reject unhandled, which would crash a chat service stopping (SIGTERM) while Redis is down.
+  // Nobody needs their answers; marking them handled is enough.
+  for (const method of ['unsubscribe', 'punsubscribe'] as const) {
+    const original = sub[method].bind(sub) as (...args: unknown[]) => Promise<unknown>;
+    (sub as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      const answer = original(...args);
+      answer.catch(() => {});
+      return answer;
+    };
+  }
   await Promise.all([pub.connect(), sub.connect()]);
   io.adapter(createAdapter(pub, sub, { key }));
   return async () => {

@@ -17,10 +17,16 @@ async function start() {
   const database = await openChatDatabase(config);
   await database.migrate();
   const app = buildChatApp({ config, db: database, logger: log });
-  onShutdown(async () => {
-    await app.close();
-    await database.close();
-  }, say);
+  // Stop accepting, finish in-flight requests and close the sockets (io.close in preClose), all
+  // within SHUTDOWN_TIMEOUT_MS.
+  onShutdown(
+    async () => {
+      await app.close();
+      await database.close();
+    },
+    say,
+    { timeoutMs: config.shutdownTimeoutMs },
+  );
   stopWithLauncher();
   await app.listen({
     host: config.host,

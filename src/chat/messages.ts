@@ -78,7 +78,13 @@ export function normaliseBody(raw: string): string | null {
 export function registerMessageHandlers(
   io: ChatIo,
   socket: ChatSocket,
-  deps: { repo: ChatRepository; products: ProductLookup; attachments: AttachmentRepository },
+  deps: {
+    repo: ChatRepository;
+    products: ProductLookup;
+    attachments: AttachmentRepository;
+    /** Told of each stored message (the metrics count them). */
+    onStored?: (senderRole: string) => void;
+  },
   on: RegisterEvent,
 ) {
   const { repo, products, attachments } = deps;
@@ -140,6 +146,7 @@ export function registerMessageHandlers(
     } else {
       message = toDto(await repo.appendMessage(input));
     }
+    deps.onStored?.(user.role);
     socket
       .to([userRoom(conversation.customerId), STAFF_ROOM])
       .emit('message:new', { message, conversation: conversationDto(conversation) });

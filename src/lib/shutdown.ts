@@ -1,29 +1,48 @@
 /**
  * Graceful shutdown for a service process: on SIGTERM or SIGINT run the cleanup once (stop
- * accepting requests, finish in-flight ones, close databases) and exit 0; a second signal or a
- * cleanup that hangs forces the exit.
+ * accepting requests, finish in-flight ones, close sockets and databases) and exit 0. The whole of
+ * it is bounded (SHUTDOWN_TIMEOUT_MS, 10 s by default): past the bound, or on a second signal, or
+ * when the cleanup fails, the process exits 1 at once, whatever is still open.
  */
-const FORCE_EXIT_AFTER_MS = 10_000;
+import type { FastifyInstance } from 'fastify';
 
-export function onShutdown(cleanup: () => Promise<void>, log: (message: string) => void): void {
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+
+export interface ShutdownOptions {
+  /** The bound on the whole cleanup. */
+  timeoutMs?: number;
+  /** Tests: instead of process.exit. */
+  exit?: (code: number) => void;
+}
+
+export function onShutdown(cleanup: () => Promise<void>, log: (message: string) => void, options: ShutdownOptions = {}): void {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  const exit = options.exit ?? ((code: number) => process.exit(code));
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
       log(`${signal} again: exiting now`);
-      process.exit(1);
+      exit(1);
+      return;
     }
     stopping = true;
-    log(`${signal} received: shutting down`);
+    log(`${signal} received: finishing in-flight requests (at most ${timeoutMs} ms)`);
+    const started = Date.now();
     const timer = setTimeout(() => {
-      log('shutdown took too long: exiting');
-      process.exit(1);
-    }, FORCE_EXIT_AFTER_MS);
+      log(`shutdown took longer than ${timeoutMs} ms: exiting with requests or sockets still open`);
+      exit(1);
+    }, timeoutMs);
     timer.unref();
     cleanup().then(
-      () => process.exit(0),
+      () => {
+        clearTimeout(timer);
+        log(`stopped cleanly in ${Date.now() - started} ms`);
+        exit(0);
+      },
       (error: unknown) => {
+        clearTimeout(timer);
         log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
+        exit(1);
       },
     );
   };
@@ -48,4 +67,19 @@ export function stopWithLauncher(): void {
   if (process.send && process.env.HURTROCK_LAUNCHED === '1') {
     process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
   }
+}
+
+/**
+ * While the app closes, answers carry `Connection: close`, so a keep-alive connection whose request
+ * was in flight at SIGTERM ends with its answer instead of holding the server open until the bound
+ * (Fastify's forceCloseConnections: 'idle' closes only the connections idle at that moment).
+ */
+export function closeConnectionsAfterAnswer(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 }

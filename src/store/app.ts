@@ -8,7 +8,9 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import { type StoreDbHandle, transactionRunner } from '../db/store-db';
+import type { JobOutcome } from '../lib/jobs';
 import { loggerOptions, requestId } from '../lib/logger';
+import { closeConnectionsAfterAnswer } from '../lib/shutdown';
 import type { RedisClient } from '../lib/redis';
 import { setupAccounts } from './accounts/setup';
 import { registerAdminArea } from './admin/plugin';
@@ -19,7 +21,7 @@ import { createCatalogRepository } from './catalog/repository';
 import { createCategoryRepository } from './catalog/category-repository';
 import { createCheckoutRepository } from './checkout/repository';
 import { registerCheckoutRoutes } from './checkout/routes';
-import { createCheckoutService } from './checkout/service';
+import { type CheckoutService, createCheckoutService } from './checkout/service';
 import { createDeskRepository } from './orders/desk-repository';
 import { createOrdersRepository } from './orders/repository';
 import { registerOrderRoutes } from './orders/routes';
@@ -56,7 +58,7 @@ import { createDashboardService, createReportService, createXlsxExports } from '
 import { registerCatalogApi } from './api/catalog-api';
 import { registerApiDocs } from './api/docs-routes';
 import { registerProductApi } from './api/product-api';
-import { type ReadinessCheck, registerHealthRoutes } from './health/routes';
+import { registerHealthRoutes, storeReadinessChecks } from './health/routes';
 import { registerHomeRoutes } from './home/routes';
 import { registerErrorHandling } from './plugins/errors';
 import { registerLocale } from './plugins/locale';
@@ -88,6 +90,7 @@ import { setupPayments } from './payments/setup';
 import { createMetricsRepository } from './metrics/repository';
 import { createStoreMetrics } from './metrics/registry';
 import { registerMetrics } from './metrics/routes';
+import { REMEMBER_MS } from './plugins/session';
 
 /** The largest request body the store reads (forms and JSON); uploads have their own limits. */
 const FORM_BODY_LIMIT = 1024 * 1024;
@@ -123,6 +126,18 @@ function answerMalformedRequest(error: FastifyError, request: FastifyRequest, re
   return reply.code(status).type('text/html; charset=utf-8').send(fallbackErrorHtml(status, request.id));
 }
 
+/** The checkout service as the routes see it, counting each placement refused for stock (X5 metrics). */
+function countStockRefusals(checkout: CheckoutService, refused: () => void): CheckoutService {
+  return {
+    ...checkout,
+    async place(...args) {
+      const outcome = await checkout.place(...args);
+      if (!outcome.ok && outcome.problem === 'stock') refused();
+      return outcome;
+    },
+  };
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Background work the process runs on a timer (main.ts) and tests call directly. */
@@ -130,6 +145,12 @@ declare module 'fastify' {
       expireOrders(): Promise<number>;
       /** Asks the providers about open payments whose notification never came; returns how many changed. */
       reconcilePayments(): Promise<number>;
+      /** Deletes sessions past their idle or remember-me time. */
+      purgeSessions(): Promise<void>;
+      /** Deletes upload leftovers past their time (product-import sheets waiting for "apply"); returns how many. */
+      pruneUploads(): Promise<number>;
+      /** After each background job run (the scheduler in main.ts): the job metrics, when on. */
+      jobRan?(job: string, outcome: JobOutcome): void;
     };
   }
 }
@@ -153,6 +174,7 @@ export async function buildStoreApp({
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: answerMalformedRequest,
   });
+  closeConnectionsAfterAnswer(app);
   // Set first thing, so every response (error pages included) carries it.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
@@ -191,7 +213,8 @@ export async function buildStoreApp({
   const outbox = createOutboxRepository(db);
   const deskRepo = createDeskRepository(db);
   // Prometheus metrics only when a token is configured: otherwise nothing is timed or counted.
-  const metrics = config.metricsToken ? createStoreMetrics({ outbox: createMetricsRepository(db).outbox }) : undefined;
+  const metricsRepo = createMetricsRepository(db);
+  const metrics = config.metricsToken ? createStoreMetrics({ outbox: metricsRepo.outbox, jobs: metricsRepo.jobs }) : undefined;
   if (metrics) registerMetrics(app, { metrics, token: config.metricsToken! });
   const orders = createOrdersService({
     repo: createOrdersRepository(db),
@@ -216,10 +239,6 @@ export async function buildStoreApp({
     onlineMethods: () => paymentsArea.payments.available(),
     clock,
   });
-  app.decorate('maintenance', {
-    expireOrders: () => orders.expireDue(),
-    reconcilePayments: () => paymentsArea.payments.reconcile(),
-  });
 
   registerLocale(app, { secureCookies: config.httpsOnly });
   // Sessions, the role guard and CSRF: before any route, so every route is covered.
@@ -243,9 +262,7 @@ export async function buildStoreApp({
   registerPages(app, { assets: loadAssetUrls(), profiles, cartUnits: (request) => cart.count(cartOwner(request)) });
   registerErrorHandling(app);
 
-  const readiness: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
-  if (redis) readiness.push({ name: 'redis', check: async () => void (await redis.ping()) });
-  registerHealthRoutes(app, readiness);
+  registerHealthRoutes(app, storeReadinessChecks({ database, redis, chatHealthUrl: config.chat.healthUrl }));
   registerHomeRoutes(app, { catalog });
   registerCatalogRoutes(app, { catalog });
   registerCatalogApi(app, { catalog, suggestPerMinute: config.suggestRateLimit });
@@ -290,7 +307,12 @@ export async function buildStoreApp({
     changed: () => app.forgetPublicPages(),
   });
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
-  registerCheckoutRoutes(app, { checkout, accounts: accountsArea.accounts, orders, payOnline: paymentsArea.afterCheckout });
+  registerCheckoutRoutes(app, {
+    checkout: metrics ? countStockRefusals(checkout, metrics.stockRefused) : checkout,
+    accounts: accountsArea.accounts,
+    orders,
+    payOnline: paymentsArea.afterCheckout,
+  });
   registerOrderRoutes(app, { orders, settings, cart, profiles, clock, payment: paymentsArea.paymentPart });
   paymentsArea.registerRoutes();
   registerTransferProofRoutes(app, { orders, uploadDir: config.uploadDir });
@@ -324,6 +346,13 @@ export async function buildStoreApp({
     catalogChanged,
   });
   const pendingImports = createPendingImports(pendingImportsDir(config.uploadDir), clock);
+  app.decorate('maintenance', {
+    expireOrders: () => orders.expireDue(),
+    reconcilePayments: () => paymentsArea.payments.reconcile(),
+    purgeSessions: () => app.sessions.store.purgeExpired(REMEMBER_MS),
+    pruneUploads: () => pendingImports.prune(),
+    jobRan: metrics?.jobRan,
+  });
   const dashboard = createDashboardService({
     repo: createReportsRepository(db),
     chatStats: createChatStatsClient({

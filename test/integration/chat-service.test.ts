@@ -74,7 +74,7 @@ describe.each(dbTargets)('chat service (%s)', (target) => {
   it('answers /readyz when the database is up', async () => {
     const res = await app.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ready' });
+    expect(res.json()).toEqual({ status: 'ready', checks: { database: 'ok' } });
   });
 
   it('has the chat tables after migrating', async () => {
@@ -172,7 +172,7 @@ describe.each(dbTargets)('chat service (%s)', (target) => {
       await lost.close();
       const res = await probe.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode).toBe(503);
-      expect(res.json()).toEqual({ status: 'unavailable' });
+      expect(res.json()).toEqual({ status: 'unavailable', checks: { database: 'unavailable' }, failed: ['database'] });
     } finally {
       await probe.close();
     }

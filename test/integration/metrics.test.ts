@@ -1,16 +1,20 @@
 /**
  * Prometheus metrics (X5) through HTTP: `/metrics` exists only with METRICS_TOKEN and answers only
  * that bearer token; it reports requests by route pattern and status, orders created and paid by
- * method, provider notifications by outcome, the email outbox and the event-loop lag.
+ * method, provider notifications by outcome, checkouts refused for stock, the email outbox and the
+ * event-loop lag; the chat service's own /metrics reports its connections and messages.
  */
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildChatApp } from '../../src/chat/app';
 import { products } from '../../src/db/schema';
 import { dbTargets } from '../helpers/databases';
 import { createTestStore, type TestStore } from '../helpers/store-app';
 import { createUser, PASSWORD, TestBrowser } from './accounts-client';
 import { productBySlug } from './cart-helpers';
-import { addToCart, GUEST_ADDRESS, numberFrom, placeOrder } from './checkout-helpers';
+import { addToCart, checkoutFields, GUEST_ADDRESS, numberFrom, placeOrder } from './checkout-helpers';
+import { request as emit, useChat } from '../helpers/chat-harness';
 import { checkoutWith, type PaymentsWorld, startPaymentsWorld } from './payments-helpers';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
@@ -87,6 +91,84 @@ describe.each(dbTargets)('metrics on %s', (target) => {
     expect(paid(after) - paid(before)).toBe(1);
     expect(sample(after, 'hurtrock_email_outbox_pending')).toBeGreaterThanOrEqual(2);
     expect(sample(after, 'hurtrock_email_outbox_oldest_seconds')).toBeGreaterThanOrEqual(0);
+  });
+  it('counts a checkout refused because another buyer took the units', async () => {
+    const db = store.database.db;
+    const refused = (t: string) => sample(t, 'hurtrock_stock_reservations_refused_total') ?? 0;
+    const before = refused((await scrape(`Bearer ${TOKEN}`)).body);
+    const ibanez = await productBySlug(db, 'ibanez-rg550-genesis');
+    await db.update(products).set({ stock: 2 }).where(eq(products.id, ibanez.id));
+    const buyer = new TestBrowser(store.app, '198.51.100.63');
+    await addToCart(store.app, buyer, ibanez.id, 2);
+    const page = await buyer.get('/checkout');
+    const form = { ...checkoutFields(page.body), payment: 'bank_transfer', email: 'telat@metrics.example', ...GUEST_ADDRESS };
+    // After the route's quote, before the order takes the units, they are sold elsewhere.
+    const restore = beforeShelfRead(store.database.db, () => db.update(products).set({ stock: 0 }).where(eq(products.id, ibanez.id)));
+    try {
+      const res = await buyer.post('/checkout', form);
+      expect(res.location).toBe('/keranjang?pesan=stok');
+    } finally {
+      restore();
+    }
+    expect(refused((await scrape(`Bearer ${TOKEN}`)).body) - before).toBe(1);
+  });
+});
+
+/** Runs `meanwhile` once, right before the checkout's unlocked read of the shelf (see checkout-stock-race.test.ts). */
+function beforeShelfRead(db: TestStore['database']['db'], meanwhile: () => Promise<unknown>): () => void {
+  const dialect = new PgDialect();
+  const original = db.execute;
+  let fired = false;
+  (db as unknown as { execute: unknown }).execute = async (query: SQL) => {
+    if (!fired && query instanceof SQL && dialect.sqlToQuery(query).sql.includes('p.stock FROM products p JOIN categories c')) {
+      fired = true;
+      await meanwhile();
+    }
+    return original.call(db, query);
+  };
+  return () => {
+    delete (db as unknown as { execute?: unknown }).execute;
+  };
+}
+
+describe.each(dbTargets)('chat metrics on %s', (target) => {
+  const harness = useChat(target, { env: { METRICS_TOKEN: TOKEN } });
+  const scrapeChat = (authorization?: string) =>
+    fetch(`${harness.chat.url}/metrics`, { headers: authorization ? { authorization } : {} }).then(async (r) => ({
+      status: r.status,
+      type: r.headers.get('content-type'),
+      text: await r.text(),
+    }));
+
+  it('answers only the bearer token, with its connections and messages by sender role', async () => {
+    expect((await scrapeChat()).status).toBe(401);
+    expect((await scrapeChat(`Bearer ${TOKEN}x`)).status).toBe(401);
+    const customer = await harness.client('customer');
+    const staff = await harness.client('staff');
+    const sent = await emit(customer, 'message:send', { body: 'Ada senar 0.10?' });
+    await emit(customer, 'message:send', { body: 'Yang Ernie Ball' });
+    await emit(staff, 'message:send', { conversationId: sent.message.conversationId, body: 'Ada, kak.' });
+
+    const scraped = await scrapeChat(`Bearer ${TOKEN}`);
+    expect(scraped.status).toBe(200);
+    expect(scraped.type).toContain('text/plain');
+    expect(sample(scraped.text, 'hurtrock_chat_connections')).toBe(2);
+    expect(sample(scraped.text, 'hurtrock_chat_messages_total{role="customer"}')).toBe(2);
+    expect(sample(scraped.text, 'hurtrock_chat_messages_total{role="staff"}')).toBe(1);
+    expect(scraped.text).toContain('hurtrock_chat_nodejs_eventloop_lag_seconds');
+
+    customer.disconnect();
+    await vi.waitFor(async () => expect(sample((await scrapeChat(`Bearer ${TOKEN}`)).text, 'hurtrock_chat_connections')).toBe(1));
+  });
+
+  it('is off without METRICS_TOKEN', async () => {
+    const bare = buildChatApp({ config: { ...harness.chat.config, metricsToken: undefined }, db: harness.chat.db, logger: false });
+    try {
+      const res = await bare.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(res.statusCode).toBe(404);
+    } finally {
+      await bare.close();
+    }
   });
 });
 

@@ -7,3 +7,4 @@ export * from './orders';
 export * from './restock';
 export * from './audit';
 export * from './payments';
+export * from './jobs';

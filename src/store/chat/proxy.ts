@@ -16,6 +16,14 @@ function vouchForOrigin<T extends Record<string, unknown>>(headers: T, publicUrl
   return headers.origin ? { ...headers, origin: publicUrl } : headers;
 }
 
+/**
+ * The store's request id goes upstream as X-Request-Id: the chat service keeps a well-formed one as
+ * its own (lib/logger.ts requestId), so one id joins the store's and the chat's log lines.
+ */
+function withRequestId<T extends Record<string, unknown>>(headers: T, request: { id?: unknown } | undefined): T {
+  return typeof request?.id === 'string' ? { ...headers, 'x-request-id': request.id } : headers;
+}
+
 export interface ChatProxyDeps {
   chatUrl: string;
   publicUrl: string;
@@ -46,13 +54,15 @@ export async function registerChatProxy(app: FastifyInstance, deps: ChatProxyDep
     httpMethods: ['GET', 'POST'],
     // Socket.IO authenticates with its own signed token; the polling POSTs carry no CSRF token.
     config: { csrf: false },
-    replyOptions: { rewriteRequestHeaders: (_request, headers) => vouchForOrigin(headers, deps.publicUrl) },
+    replyOptions: { rewriteRequestHeaders: (request, headers) => withRequestId(vouchForOrigin(headers, deps.publicUrl), request) },
     wsClientOptions: {
       // The chat service checks the browser's Origin too. The preHandler above has just found it
       // to be ours, so the store vouches for it with its public URL: the chat service needs no
       // X-Forwarded-Host, which it believes only behind a trusted proxy.
       // (Supported by @fastify/http-proxy but missing from its types, hence the cast below.)
-      rewriteRequestHeaders: (headers: Record<string, string>) => vouchForOrigin(headers, deps.publicUrl),
+      // The socket's handshake carries the id of the store request that upgraded it.
+      rewriteRequestHeaders: (headers: Record<string, string>, request?: { id?: unknown }) =>
+        withRequestId(vouchForOrigin(headers, deps.publicUrl), request),
     } as Record<string, unknown>,
   });
   await registerChatApiProxy(app, deps);
@@ -81,7 +91,7 @@ async function registerChatApiProxy(app: FastifyInstance, deps: ChatProxyDeps) {
     httpMethods: ['GET', 'POST'],
     config: { csrf: false },
     replyOptions: {
-      rewriteRequestHeaders: (_request, headers) => vouchForOrigin(headers, deps.publicUrl),
+      rewriteRequestHeaders: (request, headers) => withRequestId(vouchForOrigin(headers, deps.publicUrl), request),
       // The chat service is down or did not answer: a JSON 502 the widget can show, never a stack.
       onError: (reply, { error }) => {
         reply.log.warn({ err: error }, 'chat API proxy failed');

@@ -1,43 +1,29 @@
 /**
- * Liveness (`/healthz`: the process answers) and readiness (`/readyz`: its dependencies answer),
- * for the launcher, load balancers and monitoring.
+ * Liveness (`/healthz`: the process answers) and readiness (`/readyz`: its database, Redis when
+ * configured, and the chat service answer), for the launcher, load balancers and monitoring.
  */
 import type { FastifyInstance } from 'fastify';
+import { httpCheck, type ReadinessCheck, registerProbes } from '../../lib/readiness';
 
-export interface ReadinessCheck {
-  name: string;
-  check(): Promise<void>;
+export type { ReadinessCheck } from '../../lib/readiness';
+
+/** The chat service must answer its health URL within this; a slow chat never stalls the probe. */
+export const CHAT_CHECK_TIMEOUT_MS = 1_000;
+
+export interface StoreReadinessDeps {
+  database: { ping(): Promise<void> };
+  redis?: { ping(): Promise<unknown> };
+  /** The chat service's health URL (config.chat.healthUrl); undefined = not checked. */
+  chatHealthUrl?: string;
 }
 
-const CHECK_TIMEOUT_MS = 2_000;
-
-function withTimeout(promise: Promise<void>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
+export function storeReadinessChecks({ database, redis, chatHealthUrl }: StoreReadinessDeps): ReadinessCheck[] {
+  const checks: ReadinessCheck[] = [{ name: 'database', check: () => database.ping() }];
+  if (redis) checks.push({ name: 'redis', check: async () => void (await redis.ping()) });
+  if (chatHealthUrl) checks.push(httpCheck('chat', chatHealthUrl, CHAT_CHECK_TIMEOUT_MS));
+  return checks;
 }
 
 export function registerHealthRoutes(app: FastifyInstance, checks: ReadinessCheck[]) {
-  // Probed every few seconds: log only problems.
-  app.get('/healthz', { logLevel: 'warn' }, async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
-
-  app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
-    const results = await Promise.all(
-      checks.map(async ({ name, check }) => {
-        try {
-          await withTimeout(check());
-          return [name, 'ok'] as const;
-        } catch (error) {
-          request.log.warn({ err: error, dependency: name }, 'readiness check failed');
-          return [name, 'unavailable'] as const;
-        }
-      }),
-    );
-    const ready = results.every(([, state]) => state === 'ok');
-    return reply
-      .code(ready ? 200 : 503)
-      .header('cache-control', 'no-store')
-      .send({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results) });
-  });
+  registerProbes(app, checks);
 }

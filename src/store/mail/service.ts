@@ -1,8 +1,8 @@
 /**
- * The email outbox: callers insert a row (in their own transaction if they like); a worker sends
- * due rows. Rows are claimed with FOR UPDATE SKIP LOCKED so several store instances never send
- * the same email twice; a failed send is retried with exponential back-off, so an SMTP outage
- * loses nothing.
+ * The email outbox: callers insert a row (in their own transaction if they like); the scheduler's
+ * "email outbox" job (src/store/jobs/schedule.ts) sends due rows. Rows are claimed with FOR UPDATE
+ * SKIP LOCKED so several store instances never send the same email twice; a failed send is retried
+ * with exponential back-off, so an SMTP outage loses nothing.
  */
 import type { StoreExecutor } from '../../db/store-db';
 import type { MailTransport, OutgoingEmail } from '../../lib/mail/transport';
@@ -39,45 +39,4 @@ export async function drainOutbox(db: StoreExecutor, transport: MailTransport, b
     }
     if (claimed.length < batchSize) return sent;
   }
-}
-
-export interface OutboxWorker {
-  /** Wakes the worker now (after enqueueing) instead of at the next tick. */
-  poke(): void;
-  stop(): Promise<void>;
-}
-
-/** Polls the outbox every `intervalMs`; `onTick` runs other light maintenance (expired sessions). */
-export function startOutboxWorker(opts: {
-  db: StoreExecutor;
-  transport: MailTransport;
-  intervalMs?: number;
-  log?: (error: unknown) => void;
-  onTick?: () => Promise<void>;
-}): OutboxWorker {
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = (async () => {
-      try {
-        // Each on its own: a mail server that is down must not stop the maintenance, nor the reverse.
-        await drainOutbox(opts.db, opts.transport).catch((error: unknown) => opts.log?.(error));
-        await opts.onTick?.().catch((error: unknown) => opts.log?.(error));
-      } finally {
-        running = undefined;
-      }
-    })();
-  };
-  const timer = setInterval(tick, opts.intervalMs ?? 5_000);
-  timer.unref();
-  return {
-    poke: tick,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-      opts.transport.close();
-    },
-  };
 }

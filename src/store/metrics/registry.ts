@@ -1,7 +1,8 @@
 /**
  * The store's Prometheus metrics (X5), one registry per app (tests build many apps in a process):
  * request duration by route and status, orders created and paid by payment method, provider
- * events by provider and outcome, the email outbox's depth and age, and
+ * events by provider and outcome, checkouts refused for stock, the email outbox's depth and age,
+ * background jobs' lag and run duration, and
  * Node's own (event-loop lag, memory, GC) with prom-client's default collectors.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
@@ -13,7 +14,12 @@ export interface OutboxFigures {
   oldestSeconds: number;
 }
 
-export function createStoreMetrics(deps: { outbox: () => Promise<OutboxFigures> }) {
+export interface JobLag {
+  name: string;
+  secondsSinceSuccess: number;
+}
+
+export function createStoreMetrics(deps: { outbox: () => Promise<OutboxFigures>; jobs?: () => Promise<JobLag[]> }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'hurtrock_store_' });
 
@@ -42,6 +48,11 @@ export function createStoreMetrics(deps: { outbox: () => Promise<OutboxFigures> 
     labelNames: ['provider', 'outcome'] as const,
     registers: [registry],
   });
+  const stockRefused = new Counter({
+    name: 'hurtrock_stock_reservations_refused_total',
+    help: 'Checkouts refused because the stock could not be reserved (another buyer took the last units)',
+    registers: [registry],
+  });
   // Read from the database when scraped: every instance reports the one shared outbox.
   const outboxAge = new Gauge({
     name: 'hurtrock_email_outbox_oldest_seconds',
@@ -59,8 +70,29 @@ export function createStoreMetrics(deps: { outbox: () => Promise<OutboxFigures> 
     },
   });
 
+  // Job lag from the lease rows (shared): whichever instance ran the job, every one reports it.
+  new Gauge({
+    name: 'hurtrock_job_seconds_since_success',
+    help: 'Seconds since each background job last succeeded (since it was first scheduled, if never)',
+    labelNames: ['job'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const job of (await deps.jobs?.()) ?? []) this.set({ job: job.name }, job.secondsSinceSuccess);
+    },
+  });
+  const jobDuration = new Histogram({
+    name: 'hurtrock_job_duration_seconds',
+    help: 'How long each background job run took on this instance, by job and outcome (ok, failed)',
+    labelNames: ['job', 'outcome'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
+    registers: [registry],
+  });
+
   return {
     registry,
+    jobRan: (job: string, outcome: { ok: boolean; durationMs: number }) =>
+      jobDuration.observe({ job, outcome: outcome.ok ? 'ok' : 'failed' }, outcome.durationMs / 1000),
     httpDuration,
     /** An order created or moved (the lifecycle reports each after its commit). */
     orderMoved(order: { status: string; paymentMethod: string }) {
@@ -68,6 +100,7 @@ export function createStoreMetrics(deps: { outbox: () => Promise<OutboxFigures> 
       if (order.status === 'paid') ordersPaid.inc({ method: order.paymentMethod });
     },
     paymentEvent: (provider: string, outcome: string) => payments.inc({ provider, outcome }),
+    stockRefused: () => stockRefused.inc(),
   };
 }
 

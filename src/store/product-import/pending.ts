@@ -20,12 +20,17 @@ export function pendingImportsDir(uploadDir: string): string {
 export function createPendingImports(dir: string, clock: () => Date = () => new Date()): PendingImports {
   const file = (token: string) => path.join(dir, `${token}.json`);
 
-  async function sweep() {
+  async function sweep(): Promise<number> {
     const now = clock().getTime();
+    let removed = 0;
     for (const name of await readdir(dir).catch(() => [] as string[])) {
       const info = await stat(path.join(dir, name)).catch(() => undefined);
-      if (info && now - info.mtimeMs > TTL_MS) await rm(path.join(dir, name), { force: true });
+      if (info && now - info.mtimeMs > TTL_MS) {
+        await rm(path.join(dir, name), { force: true });
+        removed++;
+      }
     }
+    return removed;
   }
 
   return {
@@ -49,5 +54,7 @@ export function createPendingImports(dir: string, clock: () => Date = () => new 
     async remove(token: string): Promise<void> {
       if (TOKEN.test(token)) await rm(file(token), { force: true });
     },
+
+    prune: sweep,
   };
 }

@@ -79,4 +79,6 @@ export interface PendingImports {
   save(sheet: Sheet, userId: number): Promise<string>;
   load(token: unknown, userId: number): Promise<Sheet | undefined>;
   remove(token: string): Promise<void>;
+  /** Deletes the files older than their hour; returns how many (the scheduler's upload pruning). */
+  prune(): Promise<number>;
 }
