@@ -1,0 +1,50 @@
+import { h } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../src/lib/i18n';
+import type { AssetUrls } from '../../src/store/ui/assets';
+import { Icon, IconSymbols } from '../../src/store/ui/icon';
+import type { PageContext } from '../../src/store/ui/page-context';
+import { renderDocument } from '../../src/store/ui/render';
+import { SharedPart } from '../../src/store/ui/shared-part';
+
+const sprite = { url: '/assets/icons.svg', names: new Set(['phone', 'music']), symbols: new Map([['phone', '<symbol id="phone"/>']]) };
+const assets = { icons: sprite, adminIcons: sprite } as unknown as AssetUrls;
+
+function context(profile: object, locale: 'id' | 'en' = 'id'): PageContext {
+  return {
+    locale,
+    t: translator(locale),
+    theme: undefined,
+    assets,
+    profile: profile as PageContext['profile'],
+    path: '/',
+    user: null,
+    csrfToken: undefined,
+    cartUnits: 0,
+  };
+}
+
+describe('SharedPart: a part of the page rendered once per key', () => {
+  it('renders its inner part once per key, language and profile, and carries the icons it draws into every page', () => {
+    let renders = 0;
+    const inner = () => {
+      renders++;
+      return h('p', null, h(Icon, { name: 'phone' }), 'Call us');
+    };
+    const part = h(SharedPart, { tag: 'footer', attributes: { class: 'site-footer' }, id: 'x', inner });
+    const page = () => h('main', null, part, h(IconSymbols, {}));
+    const profile = { name: 'Shop' };
+    const first = renderDocument(page(), context(profile));
+    const second = renderDocument(page(), context(profile));
+    expect(renders).toBe(1);
+    expect(second).toBe(first);
+    expect(first).toContain('<footer class="site-footer"><p>');
+    // The icon's symbol is written at the page's end even when the part came from the cache.
+    expect(second).toContain('<symbol id="phone"/>');
+    renderDocument(page(), context(profile, 'en'));
+    expect(renders).toBe(2);
+    // A changed profile is a new object: its parts are rendered anew.
+    renderDocument(page(), context({ name: 'Shop, renamed' }));
+    expect(renders).toBe(3);
+  });
+});
