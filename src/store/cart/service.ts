@@ -62,9 +62,9 @@ export function createCartService(deps: { repo: CartRepository }) {
 
   return {
     async view(owner: CartOwner | null): Promise<CartView> {
-      const cartId = owner && (await repo.findCartId(owner));
-      if (!cartId) return EMPTY;
-      const rows = await repo.lines(cartId);
+      const rows = owner ? await repo.lines(owner) : [];
+      if (rows.length === 0) return EMPTY;
+      const cartId = rows[0]!.cartId;
       const notices: CartNotice[] = [];
       const removed: number[] = [];
       const caps: { productId: number; quantity: number }[] = [];
