@@ -91,9 +91,12 @@ import { createMetricsRepository } from './metrics/repository';
 import { createStoreMetrics } from './metrics/registry';
 import { registerMetrics } from './metrics/routes';
 import { REMEMBER_MS } from './plugins/session';
+import { refreshingValue } from '../lib/cache';
 
 /** The largest request body the store reads (forms and JSON); uploads have their own limits. */
 const FORM_BODY_LIMIT = 1024 * 1024;
+/** How old the couriers and settings checkout reads may get before they are read again. */
+const CHECKOUT_READS_MS = 1000;
 
 export interface StoreAppDeps {
   config: Config;
@@ -231,10 +234,21 @@ export async function buildStoreApp({
     observe: metrics && { moved: metrics.orderMoved },
   });
   const paymentsArea = setupPayments(app, { db, config, orders, settings, clock, embeddingPolicy, observe: metrics?.paymentEvent });
+  // Every checkout POST needs the couriers and the shop's settings. Read for it at most once a
+  // second per instance (in the background, so no buyer waits for it) and forgotten at once when
+  // this instance saves them: another instance may quote from the old ones for up to a second,
+  // which the customer sees on the page and confirms, so no order ever differs from its quote.
+  const checkoutRepo = createCheckoutRepository(db);
+  const checkoutCouriers = refreshingValue(() => checkoutRepo.activeShippingServices(), CHECKOUT_READS_MS);
+  const checkoutSettings = refreshingValue(() => settings.get(), CHECKOUT_READS_MS);
+  const checkoutReadsChanged = () => {
+    checkoutCouriers.invalidate();
+    checkoutSettings.invalidate();
+  };
   const checkout = createCheckoutService({
-    repo: createCheckoutRepository(db),
+    repo: { activeShippingServices: () => checkoutCouriers.get() },
     cart,
-    settings,
+    settings: { get: () => checkoutSettings.get() },
     orders,
     onlineMethods: () => paymentsArea.payments.available(),
     clock,
@@ -292,19 +306,23 @@ export async function buildStoreApp({
     invalidate: catalogChanged,
   });
   const suppliers = createSupplierService({ repo: createSupplierRepository(db) });
-  // Checkout and the cart's estimate read couriers and the threshold on every request (nothing
-  // caches them); the shared public pages are forgotten anyway, so none can show an old rate.
+  // A change to couriers or the threshold is seen by this instance's checkout at once; the shared
+  // public pages are forgotten too, so none shows an old rate.
+  const checkoutReadsAndPagesChanged = () => {
+    checkoutReadsChanged();
+    app.forgetPublicPages();
+  };
   const shopSettingsEditor = createShopSettingsEditor({
     repo: createShopSettingsRepository(db),
     transaction,
-    changed: () => app.forgetPublicPages(),
+    changed: checkoutReadsAndPagesChanged,
   });
   const shipping = createShippingService({
     repo: createShippingRepository(db),
     settings,
     saveSettings: (values, actor) => shopSettingsEditor.save(values, actor),
     transaction,
-    changed: () => app.forgetPublicPages(),
+    changed: checkoutReadsAndPagesChanged,
   });
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
   registerCheckoutRoutes(app, {

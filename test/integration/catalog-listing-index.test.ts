@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products } from '../../src/db/schema';
 import { dbTargets } from '../helpers/databases';
 import { createTestStore, type TestStore } from '../helpers/store-app';
+import { queriesDuring } from '../helpers/query-log';
 import { createUser, PASSWORD, TestBrowser } from './accounts-client';
 import { productBySlug } from './cart-helpers';
 
@@ -44,7 +45,7 @@ describe.each(dbTargets)('catalogue listing index on %s', (target) => {
   it('a page of the storefront without a search costs one query for its cards, however it is filtered', async () => {
     // Warm: categories and the facts snapshot are loaded by the first listing.
     await store.app.inject({ url: '/produk?harga_min=1' });
-    const seen = await countQueries(store, async () => {
+    const seen = await queriesDuring(store, async () => {
       const res = await store.app.inject({ url: '/produk?kategori=gitar&merek=Fender&merek=Ibanez&harga_min=2&urut=termahal&hal=1' });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('product-card');
@@ -98,20 +99,3 @@ describe.each(dbTargets)('catalogue listing index on %s', (target) => {
     ).toEqual(['listing-index-quiet-guitar', 'listing-index-test-guitar']);
   });
 });
-
-/** The SQL texts the store sends while `work` runs. */
-async function countQueries(store: TestStore, work: () => Promise<void>): Promise<string[]> {
-  const texts: string[] = [];
-  const session = (store.database.db as unknown as { session: { prepareQuery: (...args: unknown[]) => unknown } }).session;
-  const original = session.prepareQuery.bind(session);
-  session.prepareQuery = (query: unknown, ...rest: unknown[]) => {
-    texts.push((query as { sql: string }).sql);
-    return original(query, ...rest);
-  };
-  try {
-    await work();
-  } finally {
-    session.prepareQuery = original;
-  }
-  return texts;
-}

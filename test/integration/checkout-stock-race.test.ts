@@ -14,6 +14,7 @@ import { orders } from '../../src/db/schema';
 import type { StoreDb } from '../../src/db/store-db';
 import { translator } from '../../src/lib/i18n';
 import { dbTargets } from '../helpers/databases';
+import { queriesDuring } from '../helpers/query-log';
 import { createTestStore, type TestStore } from '../helpers/store-app';
 import { TestBrowser } from './accounts-client';
 import { productBySlug, setProduct } from './cart-helpers';
@@ -156,6 +157,25 @@ describe.each(dbTargets)('checkout when the units go to another buyer on %s', (t
     expect(await orderCount(db)).toBe(ordersBefore);
     expect(await stockOf(db, guitar.id)).toBe(1);
     expect(await movementsSum(db, guitar.id)).toBe(movementsBefore);
+  });
+
+  it('a buyer whose guitars sold out before the click hears it from one read of the cart, in three round trips', async () => {
+    const loser = await buyerAtCheckout(2, 'sold-out@race.example');
+    // Warm: the couriers and settings checkout reads are kept for a second, as under a race.
+    await store.app.inject({ url: '/checkout' });
+    await setProduct(db, guitar.id, { stock: 0 });
+    let res: Awaited<ReturnType<typeof loser.b.post>> | undefined;
+    const seen = await queriesDuring(store, async () => {
+      res = await loser.b.post('/checkout', loser.form);
+    });
+    expect(res!.status).toBe(303);
+    expect(res!.location).toBe('/keranjang?pesan=habis');
+    // The session, the cart's lines (with its id and images), and taking the sold-out line out.
+    expect(seen).toHaveLength(3);
+    expect(seen[0]).toMatch(/from "sessions"/);
+    expect(seen[1]).toMatch(/from "carts" inner join "cart_items"/);
+    expect(seen[2]).toMatch(/^delete from "cart_items"/);
+    expect(await ordersFor(db, 'sold-out@race.example')).toEqual([]);
   });
 
   describe.runIf(target === 'postgres')('caught by the update inside the transaction', () => {

@@ -83,14 +83,20 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
     const body = request.body;
     const values = formValues(body);
     const choices = parseForm(checkoutChoicesSchema, body);
-    // A resubmitted form goes to the order it already created, even though the cart is empty now.
     const boundKey = choices.ok ? sessionBoundKey(request, choices.data.key) : undefined;
-    const existing = boundKey ? await checkout.orderForKey(boundKey) : undefined;
-    if (existing) return reply.redirect(deps.orders.orderUrl({ number: existing, userId: request.user?.id ?? null }), 303);
+    /** A resubmitted form goes to the order it already created (its cart was emptied by that order). */
+    const existingOrder = async () => {
+      const number = boundKey ? await checkout.orderForKey(boundKey) : undefined;
+      return number ? reply.redirect(deps.orders.orderUrl({ number, userId: request.user?.id ?? null }), 303) : undefined;
+    };
     // The quote for the chosen courier, read once and used both for a re-rendered page and for placing.
+    // It comes first: a buyer who lost a race learns it from this one read (P2: the losers' answer is light).
     const quote = await checkout.quote(owner, values.shipping?.trim());
-    // Emptied right now because its products sold out: say so (the cart's notice was used up here).
-    if (quote.cart.lines.length === 0) return reply.redirect(quote.cart.notices.length > 0 ? '/keranjang?pesan=habis' : '/keranjang', 303);
+    if (quote.cart.lines.length === 0) {
+      // Emptied right now because its products sold out: say so (the cart's notice was used up here).
+      if (quote.cart.notices.length > 0) return reply.redirect('/keranjang?pesan=habis', 303);
+      return (await existingOrder()) ?? reply.redirect('/keranjang', 303);
+    }
     const errors: FieldErrors = choices.ok ? {} : { ...choices.errors };
 
     let address: PlaceInput['address'] | undefined;
@@ -131,6 +137,9 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
       );
     }
 
+    // Checked before placing, not before the quote: only a form that gets this far can be a resubmission.
+    const resubmitted = await existingOrder();
+    if (resubmitted) return resubmitted;
     const result = await checkout.place(
       {
         owner: owner!,
