@@ -16,7 +16,53 @@ export const GUEST_CART_MAX_AGE_MS = ABSOLUTE_MS + 3600_000;
 const ownerIs = (owner: CartOwner) => ('userId' in owner ? eq(carts.userId, owner.userId) : eq(carts.sessionKey, owner.sessionKey));
 const activeSql = sql<boolean>`${products.isActive} AND ${categories.isActive}`;
 
+/**
+ * The lines of the cart whose `ownerColumn` is the `owner` placeholder, with the cart's id and each
+ * product's main image. Built once per owner kind and planned once per connection (named prepared
+ * statements): every cart page and checkout POST runs it.
+ */
+function preparedLines(db: StoreDb, ownerColumn: typeof carts.userId | typeof carts.sessionKey, name: string) {
+  const image = db
+    .select({ storageKey: productImages.storageKey, alt: productImages.alt, sizes: productImages.sizes })
+    .from(productImages)
+    .where(eq(productImages.productId, products.id))
+    .orderBy(desc(productImages.isMain), asc(productImages.position), asc(productImages.id))
+    .limit(1)
+    .as('image');
+  return db
+    .select({
+      cartId: carts.id,
+      productId: cartItems.productId,
+      slug: products.slug,
+      name: products.name,
+      brand: products.brand,
+      price: products.price,
+      stock: products.stock,
+      isActive: activeSql,
+      quantity: cartItems.quantity,
+      priceSeen: cartItems.priceSeen,
+      stockSeen: cartItems.stockSeen,
+      weightGrams: products.weightGrams,
+      lengthCm: products.lengthCm,
+      widthCm: products.widthCm,
+      heightCm: products.heightCm,
+      imageKey: image.storageKey,
+      imageAlt: image.alt,
+      imageSizes: image.sizes,
+    })
+    .from(carts)
+    .innerJoin(cartItems, eq(cartItems.cartId, carts.id))
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .leftJoinLateral(image, sql`true`)
+    .where(eq(ownerColumn, sql.placeholder('owner')))
+    .orderBy(asc(cartItems.addedAt), asc(cartItems.productId))
+    .prepare(name);
+}
+
 export function createCartRepository(db: StoreDb) {
+  const linesOfUser = preparedLines(db, carts.userId, 'cart_lines_of_user');
+  const linesOfSession = preparedLines(db, carts.sessionKey, 'cart_lines_of_session');
   async function findCartId(owner: CartOwner): Promise<number | undefined> {
     const [row] = await db.select({ id: carts.id }).from(carts).where(ownerIs(owner)).limit(1);
     return row?.id;
@@ -119,41 +165,8 @@ export function createCartRepository(db: StoreDb) {
      * trips per request is what decides how fast the losers hear they lost.
      */
     async lines(owner: CartOwner): Promise<(CartLineRow & { cartId: number })[]> {
-      const image = db
-        .select({ storageKey: productImages.storageKey, alt: productImages.alt, sizes: productImages.sizes })
-        .from(productImages)
-        .where(eq(productImages.productId, products.id))
-        .orderBy(desc(productImages.isMain), asc(productImages.position), asc(productImages.id))
-        .limit(1)
-        .as('image');
-      const rows = await db
-        .select({
-          cartId: carts.id,
-          productId: cartItems.productId,
-          slug: products.slug,
-          name: products.name,
-          brand: products.brand,
-          price: products.price,
-          stock: products.stock,
-          isActive: activeSql,
-          quantity: cartItems.quantity,
-          priceSeen: cartItems.priceSeen,
-          stockSeen: cartItems.stockSeen,
-          weightGrams: products.weightGrams,
-          lengthCm: products.lengthCm,
-          widthCm: products.widthCm,
-          heightCm: products.heightCm,
-          imageKey: image.storageKey,
-          imageAlt: image.alt,
-          imageSizes: image.sizes,
-        })
-        .from(carts)
-        .innerJoin(cartItems, eq(cartItems.cartId, carts.id))
-        .innerJoin(products, eq(products.id, cartItems.productId))
-        .innerJoin(categories, eq(categories.id, products.categoryId))
-        .leftJoinLateral(image, sql`true`)
-        .where(ownerIs(owner))
-        .orderBy(asc(cartItems.addedAt), asc(cartItems.productId));
+      const rows =
+        'userId' in owner ? await linesOfUser.execute({ owner: owner.userId }) : await linesOfSession.execute({ owner: owner.sessionKey });
       return rows.map(({ imageKey, imageAlt, imageSizes, ...r }) => ({
         ...r,
         image: imageKey === null || imageSizes === null ? null : { storageKey: imageKey, alt: imageAlt ?? '', sizes: imageSizes },

@@ -5,9 +5,17 @@ import type { StoreDb } from '../../db/store-db';
 import type { PendingLogin, SessionStore } from './session-store';
 
 export function dbSessionStore(db: StoreDb): SessionStore {
+  // Read by every request that carries a session cookie: its SQL is built once, and PostgreSQL
+  // plans it once per connection (a named prepared statement).
+  const byKey = db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sql.placeholder('key')))
+    .limit(1)
+    .prepare('session_by_key');
   return {
     async get(key) {
-      const [row] = await db.select().from(sessions).where(eq(sessions.id, key)).limit(1);
+      const [row] = await byKey.execute({ key });
       if (!row) return undefined;
       return {
         userId: row.userId,
