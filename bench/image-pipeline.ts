@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { createFolderStorage } from '../src/lib/storage/folder';
 import { storeImageRenditions } from '../src/store/media/service';
 
 const RUNS = Number(process.env.BENCH_IMAGE_RUNS ?? 3);
@@ -41,9 +42,10 @@ async function phonePhoto(): Promise<Buffer> {
 async function child(photoPath: string, count: number) {
   const input = readFileSync(photoPath);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hurtrock-img-bench-'));
+  const media = createFolderStorage(dir);
   try {
     const started = performance.now();
-    await Promise.all(Array.from({ length: count }, () => storeImageRenditions(input, dir)));
+    await Promise.all(Array.from({ length: count }, () => storeImageRenditions(input, media)));
     const ms = performance.now() - started;
     // maxRSS is in kilobytes: the process's peak (Node itself is ~50 MB of it).
     console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

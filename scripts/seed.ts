@@ -5,11 +5,13 @@
  */
 import { loadConfigOrExit } from '../src/config';
 import { openStoreDatabase } from '../src/db/store-db';
+import { createUploadStores } from '../src/lib/storage/uploads';
 import { ensureStoreProfile, isStoreEmpty, seedSampleData } from '../src/store/seed/seed';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const database = await openStoreDatabase(config);
+  const uploads = createUploadStores(config.uploadDir, config.storage);
   const where = config.store.databaseUrl ? 'PostgreSQL' : config.pgliteDirs.store;
   try {
     await database.migrate();
@@ -19,12 +21,13 @@ async function main(): Promise<void> {
       return;
     }
     const started = Date.now();
-    const counts = await seedSampleData(database.db, { uploadDir: config.uploadDir, log: (msg) => console.log(msg) });
+    const counts = await seedSampleData(database.db, { media: uploads.media, log: (msg) => console.log(msg) });
     console.log(
       `Sample data loaded into ${where} in ${Date.now() - started} ms: ${counts.categories} categories, ` +
-        `${counts.products} products, ${counts.images} images (files in ${config.uploadDir}).`,
+        `${counts.products} products, ${counts.images} images (images in ${uploads.description}).`,
     );
   } finally {
+    await uploads.close();
     await database.close();
   }
 }

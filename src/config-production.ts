@@ -23,6 +23,10 @@ export interface ProductionEnv {
   MIDTRANS_SERVER_KEY?: string;
   MIDTRANS_IS_PRODUCTION?: boolean;
   STRIPE_SECRET_KEY?: string;
+  STORAGE_DRIVER?: 'folder' | 's3';
+  S3_ENDPOINT?: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
 }
 
 export interface ConfigProblem {
@@ -141,7 +145,36 @@ function sandboxProblems(env: ProductionEnv): ConfigProblem[] {
   return problems;
 }
 
+/** Loopback: an S3 server on this machine (a sidecar) may speak plain HTTP. */
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+}
+
+function storageProblems(env: ProductionEnv): ConfigProblem[] {
+  if (env.STORAGE_DRIVER !== 's3' || !env.S3_ENDPOINT) return [];
+  const problems: ConfigProblem[] = [];
+  // AWS can hand an instance role to the SDK; another S3 server has nothing but keys.
+  if (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) {
+    problems.push({ variable: 'S3_ACCESS_KEY_ID', message: 'and S3_SECRET_ACCESS_KEY are required in production with S3_ENDPOINT' });
+  }
+  // Receipts show bank accounts: they must not cross a network in clear.
+  if (!env.ALLOW_HTTP && env.S3_ENDPOINT.startsWith('http://') && !isLoopbackUrl(env.S3_ENDPOINT)) {
+    problems.push({
+      variable: 'S3_ENDPOINT',
+      message: 'must start with https:// in production (receipts travel over it), unless on loopback; or set ALLOW_HTTP=true',
+    });
+  }
+  return problems;
+}
+
 /** Every reason the environment is unsafe for production, in a stable order; empty when it is fine. */
 export function productionProblems(env: ProductionEnv): ConfigProblem[] {
-  return [...secretProblems(env), ...adminPasswordProblems(env), ...transportProblems(env), ...sandboxProblems(env)];
+  return [
+    ...secretProblems(env),
+    ...adminPasswordProblems(env),
+    ...transportProblems(env),
+    ...sandboxProblems(env),
+    ...storageProblems(env),
+  ];
 }

@@ -12,6 +12,7 @@ import type { JobOutcome } from '../lib/jobs';
 import { loggerOptions, requestId } from '../lib/logger';
 import { closeConnectionsAfterAnswer } from '../lib/shutdown';
 import type { RedisClient } from '../lib/redis';
+import { createUploadStores, type UploadStores } from '../lib/storage/uploads';
 import { setupAccounts } from './accounts/setup';
 import { registerAdminArea } from './admin/plugin';
 import { createCartRepository } from './cart/repository';
@@ -31,7 +32,7 @@ import { createShopSettingsRepository } from './shop-settings/repository';
 import { createShopSettingsService } from './shop-settings/service';
 import { createShippingRepository } from './shipping/repository';
 import { createShippingService } from './shipping/service';
-import { createPendingImports, pendingImportsDir } from './product-import/pending';
+import { createPendingImports } from './product-import/pending';
 import { createProductImportRepository } from './product-import/repository';
 import { createProductImportService } from './product-import/service';
 import { createStockRepository } from './stock/repository';
@@ -71,6 +72,7 @@ import { removeImageRenditions, storeImageRenditions } from './media/service';
 import { registerRateLimit } from './plugins/rate-limit';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers';
 import { registerStaticFiles } from './plugins/static-files';
+import { registerMediaFiles } from './plugins/media-files';
 import { createSeoRepository } from './seo/repository';
 import { registerSeoRoutes } from './seo/routes';
 import { createSeoService } from './seo/service';
@@ -102,6 +104,8 @@ export interface StoreAppDeps {
   config: Config;
   database: StoreDbHandle;
   redis?: RedisClient;
+  /** The upload stores (main.ts shares its own with start-up); made from the configuration when absent. */
+  uploads?: UploadStores;
   /** Set false in tests to keep output quiet. */
   logger?: boolean;
   /** Current time for time-dependent pages ("open now" on /toko); tests fix it. */
@@ -162,6 +166,7 @@ export async function buildStoreApp({
   config,
   database,
   redis,
+  uploads: givenUploads,
   logger = true,
   onEmailQueued,
   clock,
@@ -202,7 +207,11 @@ export async function buildStoreApp({
   // with a "too long" message beside the field (each schema caps its fields), not as an error page
   // that loses everything typed. Beyond 1 MB the "too large" page answers.
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
-  await registerStaticFiles(app, { uploadDir: config.uploadDir });
+  await registerStaticFiles(app);
+  // Uploads live in a folder or an S3 bucket (STORAGE_DRIVER): every instance serves every image.
+  const uploads = givenUploads ?? createUploadStores(config.uploadDir, config.storage);
+  if (!givenUploads) app.addHook('onClose', () => uploads.close());
+  await registerMediaFiles(app, { media: uploads.media });
   await registerRateLimit(app, { redis });
 
   const db = database.db;
@@ -293,7 +302,7 @@ export async function buildStoreApp({
     app.forgetPublicPages();
   };
   const categoryRepo = createCategoryRepository(db);
-  const removeCategoryImage = (key: string) => removeImageRenditions(config.uploadDir, key, 'categories');
+  const removeCategoryImage = (key: string) => removeImageRenditions(uploads.media, key, 'categories');
   const categories = createCategoryService({
     repo: categoryRepo,
     transaction,
@@ -302,7 +311,7 @@ export async function buildStoreApp({
   });
   const categoryImages = createCategoryImageService({
     repo: categoryRepo,
-    media: { store: (data) => storeImageRenditions(data, config.uploadDir, { subdir: 'categories' }), remove: removeCategoryImage },
+    media: { store: (data) => storeImageRenditions(data, uploads.media, { subdir: 'categories' }), remove: removeCategoryImage },
     invalidate: catalogChanged,
   });
   const suppliers = createSupplierService({ repo: createSupplierRepository(db) });
@@ -333,7 +342,7 @@ export async function buildStoreApp({
   });
   registerOrderRoutes(app, { orders, settings, cart, profiles, clock, payment: paymentsArea.paymentPart });
   paymentsArea.registerRoutes();
-  registerTransferProofRoutes(app, { orders, uploadDir: config.uploadDir });
+  registerTransferProofRoutes(app, { orders, proofs: uploads.private });
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
@@ -351,8 +360,8 @@ export async function buildStoreApp({
     stock,
     searchScope: (q) => catalog.searchScope(q),
     media: {
-      store: (data) => storeImageRenditions(data, config.uploadDir),
-      remove: (key) => removeImageRenditions(config.uploadDir, key),
+      store: (data) => storeImageRenditions(data, uploads.media),
+      remove: (key) => removeImageRenditions(uploads.media, key),
     },
     invalidate: catalogChanged,
   });
@@ -363,7 +372,7 @@ export async function buildStoreApp({
     transaction,
     catalogChanged,
   });
-  const pendingImports = createPendingImports(pendingImportsDir(config.uploadDir), clock);
+  const pendingImports = createPendingImports(uploads.private, clock);
   app.decorate('maintenance', {
     expireOrders: () => orders.expireDue(),
     reconcilePayments: () => paymentsArea.payments.reconcile(),
@@ -389,8 +398,8 @@ export async function buildStoreApp({
       repo: createStoreProfileRepository(db),
       transaction,
       media: {
-        store: (data) => storeImageRenditions(data, config.uploadDir, { subdir: LOGO_SUBDIR }),
-        remove: (key) => removeImageRenditions(config.uploadDir, key, LOGO_SUBDIR),
+        store: (data) => storeImageRenditions(data, uploads.media, { subdir: LOGO_SUBDIR }),
+        remove: (key) => removeImageRenditions(uploads.media, key, LOGO_SUBDIR),
       },
       changed: () => {
         profiles.invalidate();

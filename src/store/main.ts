@@ -9,9 +9,10 @@ import { createJobLeaseRepository } from './jobs/repository';
 import { EMAIL_OUTBOX_JOB, storeJobs } from './jobs/schedule';
 import { createMailTransport } from '../lib/mail/transport';
 import { createRedis } from '../lib/redis';
+import { createUploadStores } from '../lib/storage/uploads';
 import { describeStartError, onShutdown, stopWithLauncher } from '../lib/shutdown';
 import { buildStoreApp } from './app';
-import { prepareStoreDatabase } from './startup';
+import { prepareStoreDatabase, SAMPLE_IMAGE_CACHE_DIR } from './startup';
 
 const config = loadConfigOrExit();
 const say = (message: string) => process.stdout.write(`[store] ${message}\n`);
@@ -21,7 +22,9 @@ async function start() {
   const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
   if (redis) await redis.connect().catch((error: Error) => say(`Redis not reachable yet (${error.message}); retrying in the background`));
 
-  const report = await prepareStoreDatabase(config, database, say);
+  const uploads = createUploadStores(config.uploadDir, config.storage);
+  say(`Uploads: ${uploads.description}`);
+  const report = await prepareStoreDatabase(config, database, say, { sampleImageCacheDir: SAMPLE_IMAGE_CACHE_DIR, uploads });
   if (report.admin.created) {
     say(`Admin account created: ${report.admin.email}`);
     say(
@@ -32,7 +35,7 @@ async function start() {
   }
 
   let scheduler: Scheduler | undefined;
-  const app = await buildStoreApp({ config, database, redis, onEmailQueued: () => void scheduler?.runNow(EMAIL_OUTBOX_JOB) });
+  const app = await buildStoreApp({ config, database, redis, uploads, onEmailQueued: () => void scheduler?.runNow(EMAIL_OUTBOX_JOB) });
   const transport = createMailTransport(config.mail);
   // Every background job on one scheduler, each claimed from the database per period, so each runs
   // once however many store instances run; a failing job is logged and never stops the others.
@@ -52,6 +55,7 @@ async function start() {
       // scheduler claims nothing new and lets its running jobs finish and release their leases.
       await Promise.all([app.close(), scheduler?.stop()]);
       transport.close();
+      await uploads.close();
       redis?.disconnect();
       await database.close();
     },

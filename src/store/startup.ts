@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config';
 import type { StoreDbHandle } from '../db/store-db';
+import { createUploadStores, type UploadStores } from '../lib/storage/uploads';
 import { type AdminAccountResult, ensureAdminAccount } from './accounts/admin-account';
 import { ensureShopSettings } from './shop-settings/repository';
 import { ensureStoreProfile, isStoreEmpty, seedSampleData } from './seed/seed';
@@ -23,20 +24,23 @@ export interface StartupReport {
 }
 
 export async function prepareStoreDatabase(
-  config: Pick<Config, 'sampleData' | 'uploadDir' | 'admin'>,
+  config: Pick<Config, 'sampleData' | 'uploadDir' | 'storage' | 'admin'>,
   database: StoreDbHandle,
   log: (message: string) => void,
-  options: { sampleImageCacheDir?: string } = { sampleImageCacheDir: SAMPLE_IMAGE_CACHE_DIR },
+  options: { sampleImageCacheDir?: string; uploads?: UploadStores } = { sampleImageCacheDir: SAMPLE_IMAGE_CACHE_DIR },
 ): Promise<StartupReport> {
   await database.migrate();
-  // Served by the static plugin and written by uploads even when no sample images are made.
-  await mkdir(config.uploadDir, { recursive: true });
+  // The folder exists from the start, so a mistyped or unwritable UPLOAD_DIR stops the start here.
+  if (config.storage.driver === 'folder') await mkdir(config.uploadDir, { recursive: true });
   const db = database.db;
   await ensureStoreProfile(db);
   let seeded = false;
   if (config.sampleData && (await isStoreEmpty(db))) {
     const started = Date.now();
-    const counts = await seedSampleData(db, { uploadDir: config.uploadDir, log, imageCacheDir: options.sampleImageCacheDir });
+    const uploads = options.uploads ?? createUploadStores(config.uploadDir, config.storage);
+    const counts = await seedSampleData(db, { media: uploads.media, log, imageCacheDir: options.sampleImageCacheDir }).finally(() =>
+      options.uploads ? undefined : uploads.close(),
+    );
     log(
       `Sample data loaded in ${Date.now() - started} ms: ` +
         `${counts.categories} categories, ${counts.products} products, ${counts.images} images`,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, productImages, products, shippingServices, storeProfile, suppliers } from '../../src/db/schema';
+import { createFolderStorage } from '../../src/lib/storage/folder';
 import { openStoreDatabase, type StoreDbHandle } from '../../src/db/store-db';
 import { IMAGE_WIDTHS, imagePath } from '../../src/store/media/service';
 import { sampleCategories, sampleProducts } from '../../src/store/seed/sample-data';
@@ -27,7 +28,7 @@ describe.each(dbTargets)('sample data on %s', (target) => {
     uploadDir = await mkdtemp(path.join(os.tmpdir(), 'hurtrock-seed-'));
     expect(await isStoreEmpty(handle.db)).toBe(true);
     const started = performance.now();
-    result = await seedSampleData(handle.db, { uploadDir });
+    result = await seedSampleData(handle.db, { media: createFolderStorage(uploadDir) });
     seedMs = performance.now() - started;
   }, 120_000);
 
@@ -104,7 +105,7 @@ describe.each(dbTargets)('sample data on %s', (target) => {
 
   it('does nothing when the catalogue is not empty', async () => {
     expect(await isStoreEmpty(handle.db)).toBe(false);
-    const again = await seedSampleData(handle.db, { uploadDir });
+    const again = await seedSampleData(handle.db, { media: createFolderStorage(uploadDir) });
     expect(again).toEqual({ categories: 0, products: 0, images: 0 });
     expect(await handle.db.$count(products)).toBe(sampleProducts.length);
   });

@@ -84,6 +84,80 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
   });
 
+  describe('upload storage', () => {
+    const s3 = { ...base, STORAGE_DRIVER: 's3', S3_BUCKET: 'shop-uploads' };
+
+    it('stores uploads in the folder by default, in a bucket with STORAGE_DRIVER=s3', () => {
+      expect(loadConfig(base).storage).toEqual({ driver: 'folder' });
+      expect(loadConfig({ ...base, S3_BUCKET: 'ignored' }).storage).toEqual({ driver: 'folder' });
+      // AWS: virtual-hosted URLs, the SDK's own credential chain.
+      expect(loadConfig(s3).storage).toEqual({
+        driver: 's3',
+        bucket: 'shop-uploads',
+        region: 'us-east-1',
+        endpoint: undefined,
+        forcePathStyle: false,
+        credentials: undefined,
+        prefix: '',
+      });
+      // A self-hosted server: path-style unless told otherwise.
+      const minio = loadConfig({
+        ...s3,
+        S3_ENDPOINT: 'http://127.0.0.1:9000/',
+        S3_REGION: 'ap-southeast-3',
+        S3_ACCESS_KEY_ID: 'minio',
+        S3_SECRET_ACCESS_KEY: 'minio-secret',
+        S3_PREFIX: 'hurtrock/',
+      }).storage;
+      expect(minio).toEqual({
+        driver: 's3',
+        bucket: 'shop-uploads',
+        region: 'ap-southeast-3',
+        endpoint: 'http://127.0.0.1:9000',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'minio', secretAccessKey: 'minio-secret' },
+        prefix: 'hurtrock/',
+      });
+      expect(loadConfig({ ...s3, S3_ENDPOINT: 'https://s3.example', S3_FORCE_PATH_STYLE: 'false' }).storage).toMatchObject({
+        forcePathStyle: false,
+      });
+    });
+
+    it('names the S3 setting that is wrong or missing', () => {
+      expect(errorOf({ ...base, STORAGE_DRIVER: 'ftp' }).message).toBe('STORAGE_DRIVER: must be folder or s3 (got "ftp")');
+      expect(errorOf({ ...base, STORAGE_DRIVER: 's3' }).message).toBe('S3_BUCKET: is required when STORAGE_DRIVER=s3');
+      expect(errorOf({ ...s3, S3_BUCKET: 'Bad_Bucket' }).variable).toBe('S3_BUCKET');
+      expect(errorOf({ ...s3, S3_ENDPOINT: 'minio:9000' }).variable).toBe('S3_ENDPOINT');
+      expect(errorOf({ ...s3, S3_ENDPOINT: 'https://s3.example/shop-uploads' }).variable).toBe('S3_ENDPOINT');
+      expect(errorOf({ ...s3, S3_FORCE_PATH_STYLE: 'sometimes' }).variable).toBe('S3_FORCE_PATH_STYLE');
+      expect(errorOf({ ...s3, S3_PREFIX: '../x/' }).variable).toBe('S3_PREFIX');
+      expect(errorOf({ ...s3, S3_PREFIX: 'no-slash' }).variable).toBe('S3_PREFIX');
+      expect(errorOf({ ...s3, S3_ACCESS_KEY_ID: 'key' }).message).toMatch(
+        /^S3_SECRET_ACCESS_KEY: is required when the other S3 key is set/,
+      );
+      const secretOnly = errorOf({ ...s3, S3_SECRET_ACCESS_KEY: 'hidden-value' });
+      expect(secretOnly.variable).toBe('S3_ACCESS_KEY_ID');
+      expect(errorOf({ ...s3, S3_SECRET_ACCESS_KEY: 'x'.repeat(600) }).message).not.toContain('xxx');
+    });
+
+    it('in production, wants keys for a self-hosted S3 server and TLS to it off this machine', () => {
+      const prod = { ...production, STORAGE_DRIVER: 's3', S3_BUCKET: 'shop-uploads' };
+      // AWS with an instance role: no keys needed.
+      expect(loadConfig(prod).storage).toMatchObject({ driver: 's3', credentials: undefined });
+      const keys = { S3_ACCESS_KEY_ID: 'minio', S3_SECRET_ACCESS_KEY: 'minio-secret' };
+      expect(errorOf({ ...prod, S3_ENDPOINT: 'https://s3.example' }).variable).toBe('S3_ACCESS_KEY_ID');
+      expect(errorOf({ ...prod, ...keys, S3_ENDPOINT: 'http://10.0.0.5:9000' }).message).toMatch(/^S3_ENDPOINT: must start with https:/);
+      expect(loadConfig({ ...prod, ...keys, S3_ENDPOINT: 'http://127.0.0.1:9000' }).storage).toMatchObject({
+        endpoint: 'http://127.0.0.1:9000',
+      });
+      expect(
+        loadConfig({ ...prod, ...keys, S3_ENDPOINT: 'http://10.0.0.5:9000', ALLOW_HTTP: 'true', PUBLIC_URL: '' }).storage,
+      ).toMatchObject({
+        driver: 's3',
+      });
+    });
+  });
+
   describe('in production', () => {
     it('refuses a missing or short session secret', () => {
       expect(errorOf({ ...production, SESSION_SECRET: '' }).message).toBe('SESSION_SECRET: is required when NODE_ENV=production');

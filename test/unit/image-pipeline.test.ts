@@ -3,12 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFolderStorage } from '../../src/lib/storage/folder';
+import type { ObjectStorage } from '../../src/lib/storage/types';
 import { IMAGE_WIDTHS, imagePath, imageUrl, InvalidImageError, storeImageRenditions } from '../../src/store/media/service';
 
 let uploadDir: string;
+let media: ObjectStorage;
 
 beforeAll(async () => {
   uploadDir = await mkdtemp(path.join(os.tmpdir(), 'hurtrock-images-'));
+  media = createFolderStorage(uploadDir);
 });
 
 afterAll(async () => {
@@ -35,7 +39,7 @@ describe('storeImageRenditions', () => {
     const input = await photo();
     expect((await sharp(input).metadata()).exif).toBeDefined();
 
-    const { storageKey, sizes } = await storeImageRenditions(input, uploadDir);
+    const { storageKey, sizes } = await storeImageRenditions(input, media);
 
     expect(storageKey).toMatch(/^[A-Za-z0-9_-]{16,}$/);
     expect(sizes).toEqual([
@@ -63,7 +67,7 @@ describe('storeImageRenditions', () => {
       .withMetadata({ orientation: 6 })
       .jpeg()
       .toBuffer();
-    const { sizes } = await storeImageRenditions(input, uploadDir);
+    const { sizes } = await storeImageRenditions(input, media);
     expect(sizes[0]).toEqual({ width: 200, height: 400 });
   });
 
@@ -71,7 +75,7 @@ describe('storeImageRenditions', () => {
     const input = await sharp({ create: { width: 200, height: 100, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } } })
       .png()
       .toBuffer();
-    const { storageKey, sizes } = await storeImageRenditions(input, uploadDir);
+    const { storageKey, sizes } = await storeImageRenditions(input, media);
     expect(sizes).toEqual(IMAGE_WIDTHS.map(() => ({ width: 200, height: 100 })));
     const big = await sharp(await readFile(imagePath(uploadDir, storageKey, 1280, 'webp'))).metadata();
     expect(big.width).toBe(200);
@@ -86,7 +90,7 @@ describe('storeImageRenditions', () => {
       .png()
       .toBuffer();
     expect((await sharp(input).metadata()).depth).toBe('ushort');
-    const { storageKey } = await storeImageRenditions(input, uploadDir);
+    const { storageKey } = await storeImageRenditions(input, media);
     const { channels } = await sharp(await readFile(imagePath(uploadDir, storageKey, 320, 'jpg'))).stats();
     expect(channels.map((c) => Math.round(c.mean / 8))).toEqual([32, 13, 7]);
   });
@@ -94,8 +98,8 @@ describe('storeImageRenditions', () => {
   it('rejects a file that is not an image, and writes nothing', async () => {
     const before = await readdir(path.join(uploadDir, 'products')).catch(() => []);
     const text = Buffer.from('<?php echo "hello"; ?>\nnot an image at all\n');
-    await expect(storeImageRenditions(text, uploadDir)).rejects.toBeInstanceOf(InvalidImageError);
-    await expect(storeImageRenditions(Buffer.alloc(0), uploadDir)).rejects.toBeInstanceOf(InvalidImageError);
+    await expect(storeImageRenditions(text, media)).rejects.toBeInstanceOf(InvalidImageError);
+    await expect(storeImageRenditions(Buffer.alloc(0), media)).rejects.toBeInstanceOf(InvalidImageError);
     expect(await readdir(path.join(uploadDir, 'products')).catch(() => [])).toEqual(before);
   });
 
@@ -103,8 +107,8 @@ describe('storeImageRenditions', () => {
     const svg = Buffer.from(
       '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><rect width="400" height="400" fill="#FF6B35"/></svg>',
     );
-    await expect(storeImageRenditions(svg, uploadDir)).rejects.toBeInstanceOf(InvalidImageError);
-    const { sizes } = await storeImageRenditions(svg, uploadDir, { allowSvg: true, subdir: 'art' });
+    await expect(storeImageRenditions(svg, media)).rejects.toBeInstanceOf(InvalidImageError);
+    const { sizes } = await storeImageRenditions(svg, media, { allowSvg: true, subdir: 'art' });
     expect(sizes.at(-1)).toEqual({ width: 400, height: 400 });
   });
 

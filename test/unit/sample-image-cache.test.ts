@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createFolderStorage } from '../../src/lib/storage/folder';
 import { imagePath } from '../../src/store/media/service';
 import { renderSampleImage } from '../../src/store/seed/image-cache';
 
@@ -13,7 +14,7 @@ const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><r
 describe('sample image cache', () => {
   it('renders a drawing once and copies it under a new key afterwards', async () => {
     const cache = path.join(tmp, 'cache');
-    const first = await renderSampleImage(svg, path.join(tmp, 'a'), cache);
+    const first = await renderSampleImage(svg, createFolderStorage(path.join(tmp, 'a')), cache);
     expect(first.sizes).toEqual([
       { width: 320, height: 240 },
       { width: 640, height: 480 },
@@ -22,7 +23,7 @@ describe('sample image cache', () => {
     expect(readdirSync(cache).filter((f) => f.endsWith('.json'))).toHaveLength(1);
     expect(readdirSync(path.join(cache, 'products')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
-    const second = await renderSampleImage(svg, path.join(tmp, 'b'), cache);
+    const second = await renderSampleImage(svg, createFolderStorage(path.join(tmp, 'b')), cache);
     expect(second.storageKey).not.toBe(first.storageKey);
     expect(second.sizes).toEqual(first.sizes);
     const a = readFileSync(imagePath(path.join(tmp, 'a'), first.storageKey, 640, 'webp'));
@@ -31,7 +32,7 @@ describe('sample image cache', () => {
   });
 
   it('renders directly without a cache folder', async () => {
-    const stored = await renderSampleImage(svg, path.join(tmp, 'c'));
+    const stored = await renderSampleImage(svg, createFolderStorage(path.join(tmp, 'c')));
     expect(readFileSync(imagePath(path.join(tmp, 'c'), stored.storageKey, 1280, 'jpg')).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
   });
 });

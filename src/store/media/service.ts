@@ -1,20 +1,21 @@
 /**
  * Product image pipeline: decode an image once through the shared intake (src/lib/images.ts:
  * first-byte check, pixel limit, auto-rotated, metadata stripped), then write WebP and JPEG
- * renditions at IMAGE_WIDTHS under a random storage key.
+ * renditions at IMAGE_WIDTHS under a random storage key, into the public upload store
+ * (src/lib/storage: a folder or an S3 bucket, served at /media/):
  *
- *   <uploadDir>/<subdir>/<key>-<width>.webp and .jpg   (subdir defaults to "products")
+ *   <subdir>/<key>-<width>.webp and .jpg   (subdir defaults to "products")
  *
  * File names always use the nominal width, so `imageUrl(key, 1280, 'webp')` exists even when the
  * source was smaller: renditions are never upscaled, and `sizes[i]` (for IMAGE_WIDTHS[i]) holds the
  * real dimensions.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type JpegOptions, type Raw, type WebpOptions } from 'sharp';
 import type { ImageSize } from '../../db/schema';
 import { type ImageFormat as SourceFormat, intakeImage } from '../../lib/images';
+import type { ObjectStorage } from '../../lib/storage/types';
 
 import { IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat } from '../ui/image-urls';
 
@@ -40,7 +41,7 @@ export interface StoredImage {
 }
 
 export interface StoreImageOptions {
-  /** Folder under uploadDir; "products" unless given. Letters, digits, "-" and "_" only. */
+  /** Folder in the upload store; "products" unless given. Letters, digits, "-" and "_" only. */
   subdir?: string;
   /** Accept SVG input (only for images the shop drew itself, e.g. sample data). */
   allowSvg?: boolean;
@@ -53,12 +54,31 @@ export function newStorageKey(): string {
   return randomBytes(16).toString('base64url');
 }
 
-/** Path of one rendition on disk. */
-export function imagePath(uploadDir: string, storageKey: string, width: number, format: ImageFormat, subdir = 'products'): string {
-  return path.join(uploadDir, subdir, `${storageKey}-${width}.${format}`);
+/** The upload store's key of one rendition (its URL is `/media/<key>`). */
+export function imageKey(storageKey: string, width: number, format: ImageFormat, subdir = 'products'): string {
+  return `${subdir}/${storageKey}-${width}.${format}`;
 }
 
-export async function storeImageRenditions(input: Buffer, uploadDir: string, opts: StoreImageOptions = {}): Promise<StoredImage> {
+/** Where the folder driver keeps one rendition under `uploadDir` (the sample image cache and tests read files). */
+export function imagePath(uploadDir: string, storageKey: string, width: number, format: ImageFormat, subdir = 'products'): string {
+  return path.join(uploadDir, imageKey(storageKey, width, format, subdir));
+}
+
+const CONTENT_TYPES: Record<ImageFormat, string> = { webp: 'image/webp', jpg: 'image/jpeg' };
+
+/** Stores one rendition's bytes (also used by the sample image cache). */
+export function putRendition(
+  media: ObjectStorage,
+  storageKey: string,
+  width: number,
+  format: ImageFormat,
+  bytes: Buffer,
+  subdir = 'products',
+) {
+  return media.put(imageKey(storageKey, width, format, subdir), bytes, CONTENT_TYPES[format]);
+}
+
+export async function storeImageRenditions(input: Buffer, media: ObjectStorage, opts: StoreImageOptions = {}): Promise<StoredImage> {
   const subdir = opts.subdir ?? 'products';
   if (!/^[A-Za-z0-9_-]+$/.test(subdir)) throw new Error(`Invalid image folder: ${subdir}`);
 
@@ -67,8 +87,6 @@ export async function storeImageRenditions(input: Buffer, uploadDir: string, opt
   const opaque = decoded.info.channels === 4 && isOpaque(decoded.data);
   const base = sharp(decoded.data, { raw: decoded.info });
 
-  const dir = path.join(uploadDir, subdir);
-  await mkdir(dir, { recursive: true });
   const storageKey = newStorageKey();
   const webpOptions = opts.webpEffort === undefined ? WEBP_OPTIONS : { ...WEBP_OPTIONS, effort: opts.webpEffort };
 
@@ -87,28 +105,26 @@ export async function storeImageRenditions(input: Buffer, uploadDir: string, opt
       resized()
         .webp(webpOptions)
         .toBuffer()
-        .then((buf) => writeFile(imagePath(uploadDir, storageKey, w, 'webp', subdir), buf)),
+        .then((buf) => putRendition(media, storageKey, w, 'webp', buf, subdir)),
       resized()
         .flatten({ background: JPEG_BACKGROUND })
         .jpeg(JPEG_OPTIONS)
         .toBuffer()
-        .then((buf) => writeFile(imagePath(uploadDir, storageKey, w, 'jpg', subdir), buf)),
+        .then((buf) => putRendition(media, storageKey, w, 'jpg', buf, subdir)),
     ];
   });
   const results = await Promise.allSettled(jobs);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
-    await removeImageRenditions(uploadDir, storageKey, subdir);
+    await removeImageRenditions(media, storageKey, subdir);
     throw failed.reason;
   }
   return { storageKey, sizes };
 }
 
-/** Deletes every rendition of a stored image (missing files are ignored). */
-export async function removeImageRenditions(uploadDir: string, storageKey: string, subdir = 'products'): Promise<void> {
-  await Promise.all(
-    IMAGE_WIDTHS.flatMap((w) => IMAGE_FORMATS.map((f) => rm(imagePath(uploadDir, storageKey, w, f, subdir), { force: true }))),
-  );
+/** Deletes every rendition of a stored image (missing ones are ignored). */
+export async function removeImageRenditions(media: ObjectStorage, storageKey: string, subdir = 'products'): Promise<void> {
+  await Promise.all(IMAGE_WIDTHS.flatMap((w) => IMAGE_FORMATS.map((f) => media.delete(imageKey(storageKey, w, f, subdir)))));
 }
 
 /** Decode once through the shared intake: checked, upright, stripped, at most the largest rendition wide, raw pixels. */

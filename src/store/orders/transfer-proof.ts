@@ -5,22 +5,25 @@
  *   POST /pesanan/:number/bukti-transfer      multipart: _csrf, k (guests), proof (the image)
  *   GET  /pesanan/:number/bukti-transfer.jpg  the stored receipt, never cached
  *
- * A receipt shows the customer's bank and account number, so it is NOT stored under uploadDir
- * (all of uploadDir is public at /media/) but in a sibling folder nothing serves:
- * `<dirname(uploadDir)>/private-uploads/transfer-proofs/<key>.jpg`. Every upload is decoded and
- * re-encoded (auto-rotated, EXIF/GPS/ICC stripped, at most 1600 px, JPEG) under a random key.
+ * A receipt shows the customer's bank and account number, so it is NOT in the public upload
+ * store (served at /media/) but in the private one nothing serves (src/lib/storage/uploads.ts),
+ * as `transfer-proofs/<key>.jpg`: with the folder driver
+ * `<dirname(UPLOAD_DIR)>/private-uploads/transfer-proofs/<key>.jpg`, with S3 under `private/`.
+ * Every upload is decoded and re-encoded (auto-rotated, EXIF/GPS/ICC stripped, at most 1600 px,
+ * JPEG) under a random key.
  *
  * The form is read by plugins/multipart-form.ts (multipart only for this route, the CSRF field
  * and the guest key `k` before the file, the file kept out of `request.body`).
  */
 import { withQuery } from '../../lib/url';
-import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { sendError } from '../../lib/errors';
 import type { TransferProofMessageKey } from '../../lib/i18n/messages/transfer-proof';
 import { type ImageIntakeOptions, InvalidImageError, intakeImage } from '../../lib/images';
+import type { ObjectStorage } from '../../lib/storage/types';
+import { privateUploadDir } from '../../lib/storage/uploads';
 import { newStorageKey } from '../media/service';
 import { wantsJson } from '../plugins/errors';
 import { multipartForm } from '../plugins/multipart-form';
@@ -53,15 +56,13 @@ const FAILURE_TEXT: Record<ProofFailure, TransferProofMessageKey> = {
   closed: 'transferProof.error.closed',
 };
 
-/** Where receipts live: beside uploadDir, never inside it (uploadDir is served at /media/). */
+/** Where the folder driver keeps receipts: beside UPLOAD_DIR, never inside it (UPLOAD_DIR is served at /media/). */
 export function transferProofDir(uploadDir: string): string {
-  return path.join(path.dirname(path.resolve(uploadDir)), 'private-uploads', 'transfer-proofs');
+  return path.join(privateUploadDir(uploadDir), 'transfer-proofs');
 }
 
-function isInside(dir: string, parent: string): boolean {
-  const rel = path.relative(path.resolve(parent), path.resolve(dir));
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
+/** A receipt's key in the private upload store. */
+const proofKey = (key: string) => `transfer-proofs/${key}.jpg`;
 
 /** A receipt: JPEG, PNG or WebP in (by its first bytes), a JPEG of at most MAX_EDGE px on white out. */
 const PROOF_IMAGE: ImageIntakeOptions = {
@@ -84,13 +85,9 @@ export async function encodeTransferProof(input: Buffer): Promise<Buffer> {
 
 type Params = { number: string };
 
-export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders: OrdersService; uploadDir: string; proofDir?: string }) {
-  const { orders } = deps;
-  const proofDir = path.resolve(deps.proofDir ?? transferProofDir(deps.uploadDir));
-  if (isInside(proofDir, deps.uploadDir)) {
-    throw new Error(`Transfer receipts must not be stored under the public upload folder (${deps.uploadDir}).`);
-  }
-  const proofPath = (key: string) => path.join(proofDir, `${key}.jpg`);
+/** `proofs` is the PRIVATE upload store: handing this the public one would publish receipts at /media/. */
+export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders: OrdersService; proofs: ObjectStorage }) {
+  const { orders, proofs } = deps;
 
   const notFound = (reply: FastifyReply) => reply.page(h(ErrorPage, { status: 404 }), 404);
 
@@ -153,20 +150,19 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
         return refuse(request, reply, 'invalid', detail);
       }
 
+      // A fresh random key per upload (never an overwrite), stored before the order points at it.
       const key = newStorageKey();
-      const file = proofPath(key);
-      await mkdir(proofDir, { recursive: true, mode: 0o700 });
-      await writeFile(file, jpeg, { flag: 'wx', mode: 0o600 });
+      await proofs.put(proofKey(key), jpeg, 'image/jpeg');
       try {
         await orders.attachTransferProof(detail, key);
       } catch (error) {
-        await rm(file, { force: true });
+        await proofs.delete(proofKey(key)).catch((err: unknown) => request.log.warn({ err }, 'refused transfer proof not removed'));
         if (error instanceof OrderTransitionError) return refuse(request, reply, 'closed', detail);
         throw error;
       }
       const previous = detail.order.transferProofKey;
       if (previous && previous !== key && KEY_PATTERN.test(previous)) {
-        await rm(proofPath(previous), { force: true }).catch((err: unknown) => request.log.warn({ err }, 'old transfer proof not removed'));
+        await proofs.delete(proofKey(previous)).catch((err: unknown) => request.log.warn({ err }, 'old transfer proof not removed'));
       }
       request.log.info({ order: detail.order.number, bytes: jpeg.length }, 'transfer proof stored');
       if (wantsJson(request)) {
@@ -186,20 +182,19 @@ export function registerTransferProofRoutes(app: FastifyInstance, deps: { orders
       const detail = await detailFor(request);
       const key = detail?.order.transferProofKey;
       if (!detail || !key || !KEY_PATTERN.test(key)) return notFound(reply);
-      // An open handle keeps the file readable even if a new upload replaces it meanwhile.
-      const handle = await open(proofPath(key), 'r').catch(() => undefined);
-      if (!handle) {
+      // Checked above, before anything is read: the store is never asked for a receipt the caller may not see.
+      const proof = await proofs.get(proofKey(key));
+      if (!proof) {
         request.log.warn({ order: detail.order.number }, 'transfer proof file missing');
         return notFound(reply);
       }
-      const { size } = await handle.stat();
       return reply
         .header('content-type', 'image/jpeg')
-        .header('content-length', size)
+        .header('content-length', proof.size)
         .header('content-disposition', `inline; filename="bukti-transfer-${detail.order.number}.jpg"`)
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
-        .send(handle.createReadStream());
+        .send(proof.body);
     });
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Files the store serves itself: hashed browser bundles, vendor files from npm packages
- * (Bootstrap, Font Awesome, fonts), our static images and uploaded media. Nothing comes from a CDN.
+ * (Bootstrap, Font Awesome, fonts) and our static images. Nothing comes from a CDN. Uploaded
+ * media (/media/) come from the upload store instead: media-files.ts.
  */
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -10,7 +11,7 @@ import { assetsDir, vendorPackages, type VendorName, vendorRoot } from '../ui/as
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-export async function registerStaticFiles(app: FastifyInstance, opts: { uploadDir: string }) {
+export async function registerStaticFiles(app: FastifyInstance) {
   // Content-hashed names: cache forever.
   await app.register(fastifyStatic, {
     root: assetsDir(),
@@ -35,16 +36,5 @@ export async function registerStaticFiles(app: FastifyInstance, opts: { uploadDi
     prefix: '/static/',
     decorateReply: false,
     maxAge: '1d',
-  });
-  // Uploaded images are stored under random names and re-encoded: long cache, never sniffed.
-  await app.register(fastifyStatic, {
-    root: opts.uploadDir,
-    prefix: '/media/',
-    decorateReply: false,
-    cacheControl: false,
-    setHeaders: (res) => {
-      res.header('cache-control', IMMUTABLE);
-      res.header('x-content-type-options', 'nosniff');
-    },
   });
 }

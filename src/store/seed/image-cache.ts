@@ -1,21 +1,30 @@
 /**
  * Rendering the sample drawings is most of the seed's time. With a cache folder (tests seed a
- * fresh database per file), each drawing is rendered once and later seeds copy the files under
- * a new random storage key. Entries are keyed by the SVG's hash, so a changed drawing renders anew.
+ * fresh database per file), each drawing is rendered once and later seeds store the cached files
+ * under a new random storage key. Entries are keyed by the SVG's hash, so a changed drawing
+ * renders anew. The cache is a local folder whatever the upload store is (it is this machine's).
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { ObjectStorage } from '../../lib/storage/types';
 import type { ImageSize } from '../../db/schema';
-import { imagePath, newStorageKey, type StoredImage, storeImageRenditions } from '../media/service';
+import { imageKey, imagePath, newStorageKey, putRendition, type StoredImage, storeImageRenditions } from '../media/service';
 import { IMAGE_FORMATS, IMAGE_WIDTHS } from '../ui/image-urls';
 
 const RENDER_OPTIONS = { allowSvg: true, webpEffort: 2 } as const;
 
 const renditions = () => IMAGE_WIDTHS.flatMap((width) => IMAGE_FORMATS.map((format) => ({ width, format })));
 
-export async function renderSampleImage(svg: string, uploadDir: string, cacheDir?: string): Promise<StoredImage> {
-  if (!cacheDir) return storeImageRenditions(Buffer.from(svg), uploadDir, RENDER_OPTIONS);
+async function readAll(body: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+export async function renderSampleImage(svg: string, media: ObjectStorage, cacheDir?: string): Promise<StoredImage> {
+  if (!cacheDir) return storeImageRenditions(Buffer.from(svg), media, RENDER_OPTIONS);
   const hash = createHash('sha256').update(svg).digest('hex').slice(0, 32);
   const manifest = path.join(cacheDir, `${hash}.json`);
 
@@ -25,22 +34,23 @@ export async function renderSampleImage(svg: string, uploadDir: string, cacheDir
   );
   if (cachedSizes) {
     const storageKey = newStorageKey();
-    await mkdir(path.join(uploadDir, 'products'), { recursive: true });
     await Promise.all(
-      renditions().map(({ width, format }) =>
-        copyFile(imagePath(cacheDir, hash, width, format, 'products'), imagePath(uploadDir, storageKey, width, format)),
+      renditions().map(async ({ width, format }) =>
+        putRendition(media, storageKey, width, format, await readFile(imagePath(cacheDir, hash, width, format, 'products'))),
       ),
     );
     return { storageKey, sizes: cachedSizes };
   }
 
-  const stored = await storeImageRenditions(Buffer.from(svg), uploadDir, RENDER_OPTIONS);
+  const stored = await storeImageRenditions(Buffer.from(svg), media, RENDER_OPTIONS);
   await mkdir(path.join(cacheDir, 'products'), { recursive: true });
-  // Copy then rename: parallel seeds never see a half-written file; the manifest goes last.
+  // Write then rename: parallel seeds never see a half-written file; the manifest goes last.
   await Promise.all(
     renditions().map(async ({ width, format }) => {
+      const object = await media.get(imageKey(stored.storageKey, width, format));
+      if (!object) throw new Error(`sample image rendition missing right after storing it: ${stored.storageKey}`);
       const target = imagePath(cacheDir, hash, width, format, 'products');
-      await copyFile(imagePath(uploadDir, stored.storageKey, width, format), `${target}.${process.pid}.tmp`);
+      await writeFile(`${target}.${process.pid}.tmp`, await readAll(object.body));
       await rename(`${target}.${process.pid}.tmp`, target);
     }),
   );

@@ -1,10 +1,11 @@
 /**
  * Seeds an empty store with the sample catalogue: categories, suppliers, couriers, 36 products
- * and their locally drawn images. Images are written to disk first (rendered a few at a time);
+ * and their locally drawn images. Images are stored first (upload store: folder or bucket) (rendered a few at a time);
  * all rows go in one transaction, which re-checks emptiness under an advisory lock, so two
  * instances starting at once never seed twice. On failure the written images are removed.
  */
 import type { StoreDb } from '../../db/store-db';
+import type { ObjectStorage } from '../../lib/storage/types';
 import { removeImageRenditions, type StoredImage } from '../media/service';
 import { renderSampleImage } from './image-cache';
 import { productArtSvgs } from './product-art';
@@ -18,7 +19,8 @@ export { sampleSoldCount } from './sample-data';
 import { sampleProducts } from './sample-data';
 
 export interface SeedOptions {
-  uploadDir: string;
+  /** The public upload store the images go to. */
+  media: ObjectStorage;
   log?: (msg: string) => void;
   /** Images rendered at once (default 4). */
   concurrency?: number;
@@ -41,7 +43,7 @@ export async function seedSampleData(db: StoreDb, opts: SeedOptions): Promise<Se
     await mapLimit(sampleProducts, opts.concurrency ?? 4, async (p) => {
       const shots: StoredImage[] = [];
       for (const svg of productArtSvgs(p)) {
-        const stored = await renderSampleImage(svg, opts.uploadDir, opts.imageCacheDir);
+        const stored = await renderSampleImage(svg, opts.media, opts.imageCacheDir);
         written.push(stored);
         shots.push(stored);
       }
@@ -53,18 +55,18 @@ export async function seedSampleData(db: StoreDb, opts: SeedOptions): Promise<Se
 
     if (result.products === 0) {
       log('Sample data skipped: another process seeded the catalogue first.');
-      await removeAll(opts.uploadDir, written);
+      await removeAll(opts.media, written);
       return none;
     }
     return result;
   } catch (error) {
-    await removeAll(opts.uploadDir, written);
+    await removeAll(opts.media, written);
     throw error;
   }
 }
 
-async function removeAll(uploadDir: string, images: StoredImage[]): Promise<void> {
-  await Promise.all(images.map((img) => removeImageRenditions(uploadDir, img.storageKey).catch(() => {})));
+async function removeAll(media: ObjectStorage, images: StoredImage[]): Promise<void> {
+  await Promise.all(images.map((img) => removeImageRenditions(media, img.storageKey).catch(() => {})));
 }
 
 /** Runs `fn` over `items` with at most `limit` calls in flight; stops and rejects on the first failure. */

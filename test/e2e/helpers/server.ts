@@ -52,6 +52,10 @@ const ISOLATE = [
   'PUBLIC_URL',
   'CHAT_URL',
   'UPLOAD_DIR',
+  // Upload storage: a bucket in the shell must not receive a journey's uploads.
+  'STORAGE_DRIVER',
+  'S3_BUCKET',
+  'S3_PREFIX',
   'HOST',
   'PORT',
   'CHAT_PORT',
