@@ -137,9 +137,6 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
       );
     }
 
-    // Checked before placing, not before the quote: only a form that gets this far can be a resubmission.
-    const resubmitted = await existingOrder();
-    if (resubmitted) return resubmitted;
     const result = await checkout.place(
       {
         owner: owner!,

@@ -131,15 +131,20 @@ export function createCheckoutService(deps: {
 
     /**
      * Places the order from the quote the route just computed for this request (`q`, for the
-     * chosen courier), so the cart is read once. A resubmitted form was already sent to its
-     * order by the route (`orderForKey`); two racing submissions meet at the key's unique index.
+     * chosen courier), so the cart is read once. A resubmitted form goes to the order it placed:
+     * found by its key here or by the orders service, and two racing submissions meet at the
+     * key's unique index.
      */
     async place(input: PlaceInput, q: Quote): Promise<PlaceOutcome> {
       if (q.cart.lines.length === 0) return { ok: false, problem: 'emptyCart', quote: q };
       if (!q.selected) return { ok: false, problem: 'shipping', quote: q };
       if (!q.paymentMethods.includes(input.payment)) return { ok: false, problem: 'payment', quote: q };
       // Prices, quantities or shipping moved since the page was shown (or lines were removed): show the new numbers first.
-      if (q.cart.notices.length > 0 || input.quoteSeen !== q.fingerprint) return { ok: false, problem: 'changed', quote: q };
+      // Unless the form was sent before and placed its order (whose lines then left the cart).
+      if (q.cart.notices.length > 0 || input.quoteSeen !== q.fingerprint) {
+        const placed = await deps.orders.numberForKey(input.key);
+        return placed ? { ok: true, number: placed, created: false } : { ok: false, problem: 'changed', quote: q };
+      }
       const expiryMinutes = input.payment === 'bank_transfer' ? q.settings.transferExpiryMinutes : q.settings.gatewayExpiryMinutes;
       const result = await deps.orders.place({
         idempotencyKey: input.key,
