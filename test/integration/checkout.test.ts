@@ -154,6 +154,12 @@ describe.each(dbTargets)('checkout on %s', (target) => {
     // And once more after the cart is already empty: still the same order, not "empty cart".
     const third = await b.post('/checkout', form);
     expect(numberFrom(third.location)).toBe(numberFrom(first.location));
+    // And after something new went into the cart: still that order (not "the prices changed"), and the new line stays.
+    await addToCart(store.app, b, yamaha.id, 1);
+    const fourth = await b.post('/checkout', form);
+    expect(fourth.status).toBe(303);
+    expect(numberFrom(fourth.location)).toBe(numberFrom(first.location));
+    expect((await b.get('/keranjang')).body).toContain(yamaha.name);
 
     // The key is no password: another client posting a copied key never reaches that guest's order.
     const other = new TestBrowser(store.app, '198.51.100.201');
