@@ -117,10 +117,12 @@ describe.runIf(existsSync(NGINX) || inCi)('nginx in front of the stores: which r
     // Wait out A's fail_timeout (5 s) from the POST above, so round robin offers it GETs again.
     await new Promise((r) => setTimeout(r, 5_500));
     const before = dropper.seen.length;
-    for (let i = 0; i < 4 && dropper.seen.length === before; i++) {
+    // nginx offers A a request again only once its clock has passed the timeout: keep asking a while.
+    for (let i = 0; i < 60 && dropper.seen.length === before; i++) {
       const res = await fetch(`${base}/produk`, { headers: { 'x-test-id': `get-${i}` } });
       expect(res.status).toBe(200);
       expect(await res.text()).toBe('B');
+      if (dropper.seen.length === before) await new Promise((r) => setTimeout(r, 250));
     }
     const dropped = dropper.seen.at(-1)!;
     expect(dropper.seen.length).toBe(before + 1);

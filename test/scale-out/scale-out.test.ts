@@ -170,8 +170,13 @@ describe.skipIf(missing.length > 0)('two stores and two chats behind nginx (X6)'
     });
     console.info(`cluster ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${cluster.url}`);
     db = new pg.Pool({ connectionString: cluster.databaseUrl, max: 3 });
-    const list = await new Jar(cluster.url).json<{ data: ProductJson[] }>('/api/v1/products?per_page=12');
-    products = list.data;
+    // The catalogue as a visitor sees it (through nginx), with each product's id from the database.
+    const list = await new Jar(cluster.url).json<{ data: Omit<ProductJson, 'id'>[] }>('/api/v1/products?per_page=12');
+    const ids = await db.query<{ id: number; slug: string }>('SELECT id, slug FROM products WHERE slug = ANY($1::text[])', [
+      list.data.map((p) => p.slug),
+    ]);
+    const idOf = new Map(ids.rows.map((r) => [r.slug, Number(r.id)]));
+    products = list.data.map((p) => ({ ...p, id: idOf.get(p.slug)! }));
     expect(products.length).toBeGreaterThanOrEqual(4);
     // The orders below must never run out of stock: a refusal is not what this test is about.
     await db.query('UPDATE products SET stock = $1 WHERE id = ANY($2::int[])', [BIG_STOCK, products.map((p) => p.id)]);
