@@ -93,9 +93,10 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
     // It comes first: a buyer who lost a race learns it from this one read (P2: the losers' answer is light).
     const quote = await checkout.quote(owner, values.shipping?.trim());
     if (quote.cart.lines.length === 0) {
-      // Emptied right now because its products sold out: say so (the cart's notice was used up here).
-      if (quote.cart.notices.length > 0) return reply.redirect('/keranjang?pesan=habis', 303);
-      return (await existingOrder()) ?? reply.redirect('/keranjang', 303);
+      // Emptied right now because its products sold out: say so (the cart's notice was used up here),
+      // unless this very form took the last units a moment ago (a double click: its lines had not left the cart yet).
+      const emptied = quote.cart.notices.length > 0 ? '/keranjang?pesan=habis' : '/keranjang';
+      return (await existingOrder()) ?? reply.redirect(emptied, 303);
     }
     const errors: FieldErrors = choices.ok ? {} : { ...choices.errors };
 
