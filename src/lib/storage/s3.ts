@@ -28,6 +28,18 @@ function quoted(etag: string | undefined, fallback: string): string {
   return etag.startsWith('"') || etag.startsWith('W/"') ? etag : `"${etag}"`;
 }
 
+/** What a GET or HEAD answered about an object. */
+function describe(key: string, out: { ContentLength?: number; ETag?: string; LastModified?: Date }): ObjectInfo {
+  return {
+    key,
+    size: out.ContentLength ?? 0,
+    // From the key, not the object: a bucket filled by a copy tool may say octet-stream.
+    contentType: contentTypeOf(key),
+    etag: quoted(out.ETag, `${out.ContentLength}-${out.LastModified?.getTime()}`),
+    lastModified: out.LastModified ?? new Date(0),
+  };
+}
+
 export interface S3Storage extends ObjectStorage {
   /** Closes the client's pooled connections (at shutdown). */
   close(): Promise<void>;
@@ -78,15 +90,7 @@ export function createS3Storage(settings: S3Settings): S3Storage {
         const out = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
         const body = out.Body as Readable | undefined;
         if (!body) return null;
-        return {
-          key,
-          size: out.ContentLength ?? 0,
-          // From the key, not the object: a bucket filled by a copy tool may say octet-stream.
-          contentType: contentTypeOf(key),
-          etag: quoted(out.ETag, `${out.ContentLength}-${out.LastModified?.getTime()}`),
-          lastModified: out.LastModified ?? new Date(0),
-          body,
-        };
+        return { ...describe(key, out), body };
       } catch (error) {
         if (isMissing(error)) return null;
         throw error;
@@ -97,13 +101,7 @@ export function createS3Storage(settings: S3Settings): S3Storage {
       const { sdk, client } = await connect();
       try {
         const out = await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
-        return {
-          key,
-          size: out.ContentLength ?? 0,
-          contentType: contentTypeOf(key),
-          etag: quoted(out.ETag, `${out.ContentLength}-${out.LastModified?.getTime()}`),
-          lastModified: out.LastModified ?? new Date(0),
-        };
+        return describe(key, out);
       } catch (error) {
         if (isMissing(error)) return null;
         throw error;
