@@ -152,6 +152,7 @@ const envSchema = z.object({
     .int('must be a whole number')
     .min(1, 'must be at least 1')
     .default(120),
+  API_RATE_LIMIT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(300),
   SMTP_URL: z
     .string()
     .url('must be a URL such as smtps://user:pass@smtp.example.com:465')
@@ -225,6 +226,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
   /** Autocomplete requests allowed per client per minute. */
   suggestRateLimit: number;
+  /** Signed-in JSON API requests allowed per minute: per personal access token, or per account for cookie callers. */
+  apiRateLimit: number;
   payments: PaymentsConfig;
   /** Bearer token for /metrics; undefined = no /metrics at all. */
   metricsToken: string | undefined;
@@ -328,6 +331,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
     suggestRateLimit: env.SUGGEST_RATE_LIMIT,
+    apiRateLimit: env.API_RATE_LIMIT,
     payments: {
       midtrans: {
         serverKey: env.MIDTRANS_SERVER_KEY,

@@ -56,9 +56,12 @@ import { createReportsRepository } from './reports/repository';
 import { createExportRepository } from './reports/export-repository';
 import { createReportRepository } from './reports/report-repository';
 import { createDashboardService, createReportService, createXlsxExports } from './reports/service';
-import { registerCatalogApi } from './api/catalog-api';
-import { registerApiDocs } from './api/docs-routes';
-import { registerProductApi } from './api/product-api';
+import { registerJsonApi } from './api/routes';
+import { createApiTokenRepository } from './api-tokens/repository';
+import { registerApiTokenRoutes } from './api-tokens/routes';
+import { readBearer, scopeAllows } from './api-tokens/secret';
+import { createApiTokenService } from './api-tokens/service';
+import { registerApiAuth } from './plugins/api-auth';
 import { registerHealthRoutes, storeReadinessChecks } from './health/routes';
 import { registerHomeRoutes } from './home/routes';
 import { registerErrorHandling } from './plugins/errors';
@@ -282,18 +285,25 @@ export async function buildStoreApp({
     requireStaffTwoFactor: async () => (await settings.get()).requireStaffTwoFactor,
     clock,
   });
+  // After the sessions: a bearer token on /api/v1/ replaces the cookie's user for that request.
+  const apiTokens = createApiTokenService({ repo: createApiTokenRepository(db), transaction, clock });
+  registerApiAuth(app, {
+    readBearer,
+    authenticate: (secret) => apiTokens.authenticate(secret),
+    scopeAllows,
+    loadUser: accountsArea.accounts.loadUser,
+    perMinute: config.apiRateLimit,
+  });
   registerPages(app, { assets: loadAssetUrls(), profiles, cartUnits: (request) => cart.count(cartOwner(request)) });
   registerErrorHandling(app);
 
   registerHealthRoutes(app, storeReadinessChecks({ database, redis, chatHealthUrl: config.chat.healthUrl }));
   registerHomeRoutes(app, { catalog });
   registerCatalogRoutes(app, { catalog });
-  registerCatalogApi(app, { catalog, suggestPerMinute: config.suggestRateLimit });
-  registerApiDocs(app);
   const publicUrl = config.store.publicUrl;
   const products = createProductService({ products: createProductRepository(db) });
   registerProductRoutes(app, { products, publicUrl });
-  registerProductApi(app, { products });
+  registerJsonApi(app, { catalog, products, cart, checkout, orders, suggestPerMinute: config.suggestRateLimit });
   // Back office catalogue edits: the storefront's cached listings, product pages (a missing product
   // is cached too) and shared public pages are forgotten at once, so a change shows immediately.
   const catalogChanged = () => {
@@ -346,6 +356,7 @@ export async function buildStoreApp({
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
+  registerApiTokenRoutes(app, { tokens: apiTokens });
   const users = createUsersService({
     repo: createUsersRepository(db),
     transaction,

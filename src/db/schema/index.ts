@@ -8,3 +8,4 @@ export * from './restock';
 export * from './audit';
 export * from './payments';
 export * from './jobs';
+export * from './api-tokens';

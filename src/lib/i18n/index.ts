@@ -12,6 +12,7 @@ import { adminCatalog } from './messages/admin-catalog';
 import { adminProducts } from './messages/admin-products';
 import { adminShipping } from './messages/admin-shipping';
 import { api } from './messages/api';
+import { apiTokens } from './messages/api-tokens';
 import { cart } from './messages/cart';
 import { catalog } from './messages/catalog';
 import { chat } from './messages/chat';
@@ -35,6 +36,7 @@ const areas = [
   home,
   catalog,
   api,
+  apiTokens,
   accounts,
   product,
   storePage,

@@ -1,273 +1,166 @@
 /**
- * The JSON API's OpenAPI 3.1 description, served at /api/openapi.json and shown at /api/docs.
- * Kept next to the routes it describes; a test checks every documented path answers.
+ * The OpenAPI 3.1 document, generated from the operations' own zod schemas (registry.ts) with
+ * zod's `z.toJSONSchema` (JSON Schema 2020-12, which OpenAPI 3.1 uses): nothing here is written by
+ * hand except the prose. Schemas with a component id (schemas.ts) are listed once under
+ * `components.schemas`; parameters and bodies are shown as the client sends them (`io: 'input'`),
+ * answers as the server sends them.
  */
-import { MAX_PAGE, MAX_PAGE_SIZE, MAX_PRICE, PAGE_SIZE, SORTS } from '../catalog/schema';
-import { MAX_QUERY_LENGTH } from '../../lib/search-terms';
+import { z } from 'zod';
+import type { Operation } from './registry';
+import { errorSchema } from './schemas';
 
-const errorSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', examples: ['invalid_query'] },
-        message: { type: 'string' },
-        fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'Problem per parameter name' },
-      },
-    },
-  },
-} as const;
+type Json = Record<string, unknown>;
 
-const badRequest = {
-  description: 'A parameter is invalid; `fields` names it',
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-};
+export interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  description?: string;
+  schema: Json;
+}
 
-const intParam = (name: string, description: string, minimum: number, maximum: number, fallback?: number) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema: { type: 'integer', minimum, maximum, ...(fallback === undefined ? {} : { default: fallback }) },
-});
+export interface OpenApiOperation {
+  operationId: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+  parameters?: OpenApiParameter[];
+  requestBody?: { required: boolean; content: { 'application/json': { schema: Json } } };
+  responses: Record<string, { description: string; headers?: Json; content?: { 'application/json': { schema: Json } } }>;
+  security?: Record<string, string[]>[];
+  'x-scope'?: 'read' | 'write';
+}
 
-export const openApiDocument = {
-  openapi: '3.1.0',
-  info: {
-    title: 'Hurtrock Music Store API',
-    version: '1.0.0',
-    description:
-      'Catalog of Hurtrock Music Store, Bandung. Prices are whole Indonesian rupiah (IDR, no decimals). ' +
-      'Responses are JSON; errors have the shape `{ error: { code, message, fields } }`.',
-  },
-  servers: [{ url: '/' }],
-  paths: {
-    '/api/v1/products': {
-      get: {
-        summary: 'List and search products',
-        description:
-          'Active products with the same filters and sorts as the storefront catalog. Search tolerates case, accents and small typos.',
-        parameters: [
-          {
-            name: 'q',
-            in: 'query',
-            required: false,
-            description: 'Search text (name, brand, model, category, description)',
-            schema: { type: 'string', maxLength: MAX_QUERY_LENGTH },
-          },
-          {
-            name: 'category',
-            in: 'query',
-            required: false,
-            description: 'Category slug; includes its sub-categories',
-            schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-          },
-          {
-            name: 'brand',
-            in: 'query',
-            required: false,
-            description: 'Brand, repeatable (case-insensitive)',
-            schema: { type: 'array', items: { type: 'string' } },
-            style: 'form',
-            explode: true,
-          },
-          intParam('min_price', 'Lowest price in rupiah', 0, MAX_PRICE),
-          intParam('max_price', 'Highest price in rupiah', 0, MAX_PRICE),
-          { name: 'in_stock', in: 'query', required: false, description: 'Only products in stock', schema: { type: 'boolean' } },
-          {
-            name: 'sort',
-            in: 'query',
-            required: false,
-            description: '`relevance` applies when `q` is given (its default then)',
-            schema: { type: 'string', enum: [...SORTS], default: 'recommended' },
-          },
-          intParam('page', 'Page number', 1, MAX_PAGE, 1),
-          intParam('per_page', 'Products per page', 1, MAX_PAGE_SIZE, PAGE_SIZE),
-        ],
-        responses: {
-          '200': {
-            description: 'One page of products',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['data', 'meta'],
-                  properties: {
-                    data: { type: 'array', items: { $ref: '#/components/schemas/ProductSummary' } },
-                    meta: {
-                      type: 'object',
-                      properties: {
-                        page: { type: 'integer' },
-                        per_page: { type: 'integer' },
-                        total: { type: 'integer' },
-                        page_count: { type: 'integer' },
-                        sort: { type: 'string', enum: [...SORTS] },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-          '400': badRequest,
-        },
-      },
-    },
-    '/api/v1/products/suggest': {
-      get: {
-        summary: 'Autocomplete suggestions',
-        description:
-          'Up to 6 products and 3 categories for what the customer is typing. Fewer than 2 characters give empty lists. ' +
-          'Rate limited per client.',
-        parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } }],
-        responses: {
-          '200': {
-            description: 'Suggestions',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    query: { type: 'string' },
-                    products: { type: 'array', items: { $ref: '#/components/schemas/ProductSummary' } },
-                    categories: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: { slug: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' } },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-          '400': badRequest,
-          '429': { description: 'Too many requests' },
-        },
-      },
-    },
-    '/api/v1/products/{slug}': {
-      get: {
-        summary: 'One product',
-        description: 'A visible product with its details, category path (root first), images and related products. Stock is live.',
-        parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: {
-          '200': {
-            description: 'The product',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    data: {
-                      allOf: [
-                        { $ref: '#/components/schemas/ProductSummary' },
-                        {
-                          type: 'object',
-                          properties: {
-                            sku: { type: 'string' },
-                            description: { type: 'string' },
-                            stock: { type: 'integer' },
-                            weight_grams: { type: 'integer' },
-                            dimensions_cm: {
-                              type: 'object',
-                              properties: { length: { type: 'integer' }, width: { type: 'integer' }, height: { type: 'integer' } },
-                            },
-                            categories: {
-                              type: 'array',
-                              items: {
-                                type: 'object',
-                                properties: { slug: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' } },
-                              },
-                            },
-                            images: {
-                              type: 'array',
-                              items: {
-                                type: 'object',
-                                properties: {
-                                  alt: { type: 'string' },
-                                  webp_srcset: { type: 'string' },
-                                  jpg_srcset: { type: 'string' },
-                                  large_jpg: { type: 'string' },
-                                },
-                              },
-                            },
-                            related: { type: 'array', items: { $ref: '#/components/schemas/ProductSummary' } },
-                          },
-                        },
-                      ],
-                    },
-                  },
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No visible product has this slug',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-          },
-        },
-      },
-    },
-    '/api/v1/categories': {
-      get: {
-        summary: 'Category tree',
-        responses: {
-          '200': {
-            description: 'Active categories, top level first, with their sub-categories',
-            content: {
-              'application/json': {
-                schema: { type: 'object', properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Category' } } } },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-  components: {
-    schemas: {
-      Error: errorSchema,
-      ProductSummary: {
-        type: 'object',
-        required: ['slug', 'name', 'brand', 'price', 'currency', 'stock_status', 'url'],
-        properties: {
-          slug: { type: 'string' },
-          name: { type: 'string' },
-          brand: { type: 'string' },
-          model: { type: 'string' },
-          price: { type: 'integer', description: 'Whole rupiah' },
-          price_formatted: { type: 'string', examples: ['Rp 1.850.000'] },
-          currency: { type: 'string', const: 'IDR' },
-          stock_status: { type: 'string', enum: ['in', 'low', 'out'] },
-          url: { type: 'string' },
-          image: {
-            type: ['object', 'null'],
-            properties: {
-              webp: { type: 'string' },
-              jpg: { type: 'string' },
-              width: { type: 'integer' },
-              height: { type: 'integer' },
-              alt: { type: 'string' },
-            },
-          },
-        },
-      },
-      Category: {
-        type: 'object',
-        properties: {
-          slug: { type: 'string' },
-          name: { type: 'string' },
-          url: { type: 'string' },
-          children: { type: 'array', items: { $ref: '#/components/schemas/Category' } },
-        },
-      },
-    },
-  },
-};
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, Json>; securitySchemes: Record<string, Json> };
+}
 
-export type OpenApiDocument = typeof openApiDocument;
+const DESCRIPTION = [
+  'The JSON API of Hurtrock Music Store, Bandung: catalog, cart, checkout quote and orders.',
+  'Money is whole Indonesian rupiah (IDR, integers, no decimals). Every failure is `{ error: { code, message, fields } }`.',
+  'Signed-in operations take a personal access token (`Authorization: Bearer hrt_…`, created on the account page) or',
+  "the shop's session cookie (then a change also needs the `x-csrf-token` header). A `read` token may only call GET;",
+  'changes need a `write` token. Signed-in calls are rate limited per token (per account for cookie callers).',
+].join(' ');
+
+const TAGS = [
+  { name: 'catalog', description: 'Products and categories (public)' },
+  { name: 'cart', description: "The caller's cart" },
+  { name: 'checkout', description: 'What an order of the cart would cost now (nothing is placed)' },
+  { name: 'orders', description: "The caller's orders" },
+];
+
+/** Moves zod's `$defs` into `components.schemas` and points the references there. */
+function converter(components: Record<string, Json>) {
+  const retarget = (value: unknown): Json => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/')) as Json;
+  return (schema: z.ZodType, io: 'input' | 'output'): Json => {
+    const { $schema: _drop, $defs, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any', cycles: 'ref' }) as Json;
+    for (const [id, def] of Object.entries(($defs ?? {}) as Record<string, unknown>)) components[id] ??= retarget(def);
+    return retarget(json);
+  };
+}
+
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds until the next call is accepted', schema: { type: 'integer' } } };
+
+function parameters(schema: Json, location: 'path' | 'query'): OpenApiParameter[] {
+  const properties = (schema.properties ?? {}) as Record<string, Json>;
+  const required = new Set((schema.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: location,
+      required: location === 'path' || required.has(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+function operation(op: Operation, convert: ReturnType<typeof converter>): OpenApiOperation {
+  const signedIn = op.access === 'customer';
+  const responses: OpenApiOperation['responses'] = {
+    [String(op.success.status ?? 200)]: {
+      description: op.success.description,
+      content: { 'application/json': { schema: convert(op.success.schema, 'output') } },
+    },
+  };
+  const error = (status: number, description: string, headers?: Json) => {
+    responses[String(status)] = { description, ...(headers ? { headers } : {}), content: errorContent };
+  };
+  if (op.params || op.query || op.body) error(400, 'A parameter or body field is invalid; `fields` names each');
+  // A token is checked wherever it is sent, public operations included, and counted there too.
+  error(
+    401,
+    signedIn
+      ? 'No signed-in account: the token is missing, malformed, revoked or unknown (`invalid_token`), or no session'
+      : 'A token was sent and is not valid (`invalid_token`); this operation needs none',
+  );
+  // A GET is allowed to every scope and needs no CSRF token: only changes can be refused so.
+  if (signedIn && op.method !== 'GET') {
+    error(403, 'A `read` token (`insufficient_scope`), or a session call without its CSRF token (`csrf`)');
+  }
+  for (const [status, description] of Object.entries(op.errors ?? {})) error(Number(status), description);
+  const limit =
+    signedIn || op.rateLimited ? 'Too many requests' : 'Too many requests with one token (anonymous calls are not counted here)';
+  error(429, `${limit} (\`rate_limited\`); wait for \`Retry-After\` seconds`, RETRY_AFTER);
+
+  const params = [
+    ...(op.params ? parameters(convert(op.params, 'input'), 'path') : []),
+    ...(op.query ? parameters(convert(op.query, 'input'), 'query') : []),
+  ];
+  return {
+    operationId: op.operationId,
+    tags: [op.tag],
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    ...(params.length > 0 ? { parameters: params } : {}),
+    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(op.body, 'input') } } } } : {}),
+    responses,
+    ...(signedIn
+      ? { security: [{ bearerAuth: [] }, { cookieAuth: [] }], 'x-scope': op.method === 'GET' ? ('read' as const) : ('write' as const) }
+      : {}),
+  };
+}
+
+export function buildOpenApiDocument(operations: readonly Operation[]): OpenApiDocument {
+  const schemas: Record<string, Json> = {};
+  const convert = converter(schemas);
+  convert(errorSchema, 'output');
+  const paths: OpenApiDocument['paths'] = {};
+  for (const op of operations) {
+    const path = op.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+    paths[path] ??= {};
+    paths[path][op.method.toLowerCase()] = operation(op, convert);
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Hurtrock Music Store API', version: '1.1.0', description: DESCRIPTION },
+    servers: [{ url: '/' }],
+    tags: TAGS,
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'hrt_… personal access token',
+          description: 'Created and revoked on the account page (/akun/token-api); scope `read` (GET only) or `write`.',
+        },
+        cookieAuth: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'sid',
+          description: "The shop's session cookie; a change also needs the session's CSRF token in the `x-csrf-token` header.",
+        },
+      },
+    },
+  };
+}

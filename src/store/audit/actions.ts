@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'user.two_factor_enabled',
   'user.two_factor_disabled',
   'user.recovery_codes',
+  'user.api_token_created',
+  'user.api_token_revoked',
   'product.price',
   'stock.adjusted',
   'order.payment_confirmed',

@@ -142,18 +142,36 @@ const int = (field: string, min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `${field} must be between ${min} and ${max}`);
 
-/** JSON API parameters: strict, every problem named. */
-const apiSchema = z
+/** JSON API parameters: strict, every problem named; the API's document shows these descriptions. */
+export const apiQuerySchema = z
   .object({
-    q: z.string().max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`).optional(),
-    category: z.string().max(120).regex(SLUG, 'category must be a category slug').optional(),
-    brand: z.union([z.string(), z.array(z.string())]).optional(),
-    min_price: int('min_price', 0, MAX_PRICE).optional(),
-    max_price: int('max_price', 0, MAX_PRICE).optional(),
-    in_stock: z.enum(['true', 'false', '1', '0'], { message: 'in_stock must be true or false' }).optional(),
-    sort: z.enum(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` }).optional(),
-    page: int('page', 1, MAX_PAGE).optional(),
-    per_page: int('per_page', 1, MAX_PAGE_SIZE).optional(),
+    q: z
+      .string()
+      .max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`)
+      .optional()
+      .describe('Search text (name, brand, model, category, description); tolerates case, accents and small typos'),
+    category: z
+      .string()
+      .max(120)
+      .regex(SLUG, 'category must be a category slug')
+      .optional()
+      .describe('Category slug; includes its sub-categories'),
+    brand: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .describe('Brand, repeatable (case-insensitive)'),
+    min_price: int('min_price', 0, MAX_PRICE).optional().describe('Lowest price in whole rupiah'),
+    max_price: int('max_price', 0, MAX_PRICE).optional().describe('Highest price in whole rupiah'),
+    in_stock: z
+      .enum(['true', 'false', '1', '0'], { message: 'in_stock must be true or false' })
+      .optional()
+      .describe('Only products in stock'),
+    sort: z
+      .enum(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` })
+      .optional()
+      .describe('`relevance` applies when `q` is given (its default then); otherwise `recommended` is the default'),
+    page: int('page', 1, MAX_PAGE).optional().describe('Page number, from 1'),
+    per_page: int('per_page', 1, MAX_PAGE_SIZE).optional().describe(`Products per page (default ${PAGE_SIZE})`),
   })
   .refine((v) => v.min_price === undefined || v.max_price === undefined || v.min_price <= v.max_price, {
     message: 'min_price must not exceed max_price',
@@ -162,8 +180,24 @@ const apiSchema = z
 
 export type ApiQueryResult = { ok: true; query: CatalogQuery } | { ok: false; fields: Record<string, string> };
 
+/** The catalog state of valid API parameters. */
+export function catalogQueryOf(v: z.output<typeof apiQuerySchema>): CatalogQuery {
+  const q = withoutControls(v.q ?? '').trim();
+  return {
+    q,
+    categorySlug: v.category,
+    brands: cleanBrands(all(v.brand)),
+    minPrice: v.min_price,
+    maxPrice: v.max_price,
+    inStock: v.in_stock === 'true' || v.in_stock === '1',
+    sort: effectiveSort(v.sort ?? (q ? 'relevance' : 'recommended'), q),
+    page: v.page ?? 1,
+    perPage: v.per_page ?? PAGE_SIZE,
+  };
+}
+
 export function parseApiQuery(raw: RawQuery): ApiQueryResult {
-  const parsed = apiSchema.safeParse(raw);
+  const parsed = apiQuerySchema.safeParse(raw);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
@@ -172,23 +206,7 @@ export function parseApiQuery(raw: RawQuery): ApiQueryResult {
     }
     return { ok: false, fields };
   }
-  const v = parsed.data;
-  const brands = all(v.brand);
-  const q = withoutControls(v.q ?? '').trim();
-  return {
-    ok: true,
-    query: {
-      q,
-      categorySlug: v.category,
-      brands: cleanBrands(brands),
-      minPrice: v.min_price,
-      maxPrice: v.max_price,
-      inStock: v.in_stock === 'true' || v.in_stock === '1',
-      sort: effectiveSort(v.sort ?? (q ? 'relevance' : 'recommended'), q),
-      page: v.page ?? 1,
-      perPage: v.per_page ?? PAGE_SIZE,
-    },
-  };
+  return { ok: true, query: catalogQueryOf(parsed.data) };
 }
 
 /** A checkbox: present ("on", "1", "true") when ticked, absent otherwise. */

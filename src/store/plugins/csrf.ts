@@ -3,7 +3,7 @@
  * session (its secret), sent in the `_csrf` form field or the `x-csrf-token` header. Tokens are
  * masked with a fresh random pad on every page so compressed responses do not leak the secret
  * (BREACH). A route opts out only with `config: { csrf: false }` (provider webhooks, which are
- * verified by signature instead).
+ * verified by signature instead); a JSON API call authenticated by a bearer token needs none.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -59,6 +59,9 @@ export function registerCsrf(app: FastifyInstance) {
   // A plain hook: safe methods and genuine forms pass without waiting on a promise.
   app.addHook('preHandler', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return done();
+    // A personal access token in the Authorization header (plugins/api-auth.ts): no cookie is
+    // involved, and another site cannot make a browser send that header, so there is nothing to forge.
+    if (request.apiToken) return done();
     const session = request.session;
     const body = request.body as Record<string, unknown> | undefined;
     const token = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined);

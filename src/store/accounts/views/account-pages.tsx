@@ -14,6 +14,7 @@ export function AccountShell({ title, notice, children }: { title: string; notic
     { href: '/akun', label: t('account.title'), icon: 'user' },
     { href: '/akun/alamat', label: t('address.title'), icon: 'location-dot' },
     { href: '/akun/pesanan', label: t('order.list.title'), icon: 'box' },
+    { href: '/akun/token-api', label: t('apiTokens.tab'), icon: 'key' },
   ];
   return (
     <Layout title={title}>
