@@ -18,7 +18,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import { type MeasureOptions as LoadOptions, measure as measureLoad, type Row } from './measure';
 import { freePorts } from '../test/helpers/free-ports';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/databases';
 import { missingRequests } from './catalog-misses';
@@ -61,34 +61,10 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-interface Row {
-  name: string;
-  reqPerSec: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
+type MeasureOptions = Partial<Omit<LoadOptions, 'seconds'>>;
 
-interface MeasureOptions {
-  connections?: number;
-  headers?: Record<string, string>;
-  /** Vary each request (never-seen catalogue URLs); the warm-up gets its own. */
-  requests?: (phase: 'warm-up' | 'measured') => Pick<autocannon.Options, 'requests'>;
-}
-
-async function measure(name: string, url: string, opts: MeasureOptions = {}): Promise<Row> {
-  const connections = opts.connections ?? CONNECTIONS;
-  // A short warm-up so JIT and caches are in the same state for every target.
-  await autocannon({ url, connections, duration: 2, headers: opts.headers, ...opts.requests?.('warm-up') });
-  const result = await autocannon({ url, connections, duration: SECONDS, headers: opts.headers, ...opts.requests?.('measured') });
-  return {
-    name,
-    reqPerSec: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
-}
+const measure = (name: string, url: string, opts: MeasureOptions = {}) =>
+  measureLoad(name, url, { connections: CONNECTIONS, seconds: SECONDS, ...opts });
 
 /** The admin's session cookie, logged in through the form like a browser. */
 async function adminCookie(base: string): Promise<string> {

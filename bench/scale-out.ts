@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import autocannon from 'autocannon';
+import { measure as measureLoad, type Row } from './measure';
 import { type Cluster, createDatabase, missingPrerequisites, startCluster } from '../test/scale-out/cluster';
 import { fillCatalog } from './fill-catalog';
 
@@ -25,26 +25,7 @@ const METRICS_TOKEN = 'bench-scale-out-metrics-token';
 /** The listing index reloads every 15 s: after filling, every instance must have seen the 10 000 products. */
 const CATALOGUE_REFRESH_MS = 16_000;
 
-interface Row {
-  name: string;
-  reqPerSec: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function measure(name: string, url: string): Promise<Row> {
-  // A short warm-up so JIT and caches are in the same state for every target.
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 });
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-  return {
-    name,
-    reqPerSec: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
-}
+const measure = (name: string, url: string) => measureLoad(name, url, { connections: CONNECTIONS, seconds: SECONDS });
 
 /** User + system CPU of a process so far, in ms (Linux /proc; clock ticks are 100 per second on Linux x64). */
 function cpuMs(pid: number): number {
