@@ -28,7 +28,7 @@ test('create an API token, see it once, use it, revoke it', async ({ page, store
 
   // Shown once: a fresh look lists the token by name, never its secret.
   await page.goto(`${store.url}/akun/token-api`);
-  await expect(page.getByRole('cell', { name: /^Skrip stok hrt_/ })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Skrip stok' }).getByText(/^hrt_/)).toBeVisible();
   expect(await page.content()).not.toContain(secret);
 
   await page.getByRole('button', { name: 'Cabut token Skrip stok' }).click();

@@ -41,49 +41,40 @@ export function TokensPage({ tokens, form, created, notice }: TokensView) {
           {tokens.length === 0 ? (
             <p class="text-body-secondary">{t('apiTokens.empty')}</p>
           ) : (
-            <div class="table-responsive">
-              <table class="table table-sm align-middle">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('apiTokens.col.name')}</th>
-                    <th scope="col">{t('apiTokens.col.scope')}</th>
-                    <th scope="col">{t('apiTokens.col.created')}</th>
-                    <th scope="col">{t('apiTokens.col.lastUsed')}</th>
-                    <th scope="col">{t('apiTokens.col.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tokens.map((token) => (
-                    <tr key={token.id} data-token-row={token.id}>
-                      <td>
-                        {token.name}
-                        <br />
-                        <code class="small">{token.hint}…</code>
-                      </td>
-                      <td>{t(`apiTokens.scopeShort.${token.scope}`)}</td>
-                      <td>{formatDateTimeWib(token.createdAt, locale)}</td>
-                      <td>{token.lastUsedAt ? formatDateTimeWib(token.lastUsedAt, locale) : t('apiTokens.never')}</td>
-                      <td>
-                        {token.revokedAt ? (
-                          t('apiTokens.revokedAt', { date: formatDateTimeWib(token.revokedAt, locale) })
-                        ) : (
-                          <form method="post" action={`/akun/token-api/${token.id}/cabut`}>
-                            <CsrfField />
-                            <button
-                              class="btn btn-sm btn-outline-danger"
-                              type="submit"
-                              aria-label={t('apiTokens.revokeLabel', { name: token.name })}
-                            >
-                              <Icon name="trash" /> {t('apiTokens.revoke')}
-                            </button>
-                          </form>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            // A list, like the address book: a table of five columns is clipped on a phone.
+            <ul class="address-list">
+              {tokens.map((token) => (
+                <li class="address-item" key={token.id} data-token-row={token.id}>
+                  <p class="mb-1">
+                    <strong>{token.name}</strong>{' '}
+                    <span class="badge text-bg-secondary ms-1">{t(`apiTokens.scopeShort.${token.scope}`)}</span>
+                  </p>
+                  <p class="mb-2 small">
+                    <code>{token.hint}…</code>
+                    <br />
+                    {t('apiTokens.col.created')}: {formatDateTimeWib(token.createdAt, locale)}
+                    <br />
+                    {t('apiTokens.col.lastUsed')}: {token.lastUsedAt ? formatDateTimeWib(token.lastUsedAt, locale) : t('apiTokens.never')}
+                  </p>
+                  {token.revokedAt ? (
+                    <p class="mb-0 small text-body-secondary">
+                      {t('apiTokens.revokedAt', { date: formatDateTimeWib(token.revokedAt, locale) })}
+                    </p>
+                  ) : (
+                    <form method="post" action={`/akun/token-api/${token.id}/cabut`}>
+                      <CsrfField />
+                      <button
+                        class="btn btn-sm btn-outline-danger"
+                        type="submit"
+                        aria-label={t('apiTokens.revokeLabel', { name: token.name })}
+                      >
+                        <Icon name="trash" /> {t('apiTokens.revoke')}
+                      </button>
+                    </form>
+                  )}
+                </li>
+              ))}
+            </ul>
           )}
         </div>
         <div class="account-panel">
