@@ -140,6 +140,11 @@ function answerMalformedRequest(error: FastifyError, request: FastifyRequest, re
 function countStockRefusals(checkout: CheckoutService, refused: () => void): CheckoutService {
   return {
     ...checkout,
+    async outrun(...args) {
+      const outrun = await checkout.outrun(...args);
+      if (outrun) refused();
+      return outrun;
+    },
     async place(...args) {
       const outcome = await checkout.place(...args);
       if (!outcome.ok && outcome.problem === 'stock') refused();
@@ -263,6 +268,7 @@ export async function buildStoreApp({
     settings: { get: () => checkoutSettings.get() },
     orders,
     onlineMethods: () => paymentsArea.payments.available(),
+    shelf: (productIds) => stock.onSale(productIds),
     clock,
   });
 

@@ -74,8 +74,13 @@ const SETTINGS: ShopSettings = {
   updatedAt: new Date('2026-01-01T00:00:00Z'),
 };
 
-function setup(opts: { cart?: CartView; settings?: Partial<ShopSettings>; result?: PlaceResult } = {}) {
+function setup(opts: { cart?: CartView; settings?: Partial<ShopSettings>; result?: PlaceResult; shelf?: Map<number, number> } = {}) {
   let cart = opts.cart ?? CART;
+  /** Units on the shelf by product: by default what the cart counts on. */
+  const shelf = vi.fn(async (ids: readonly number[]) => {
+    const units = opts.shelf ?? new Map(cart.lines.map((l) => [l.productId, l.quantity]));
+    return new Map(ids.filter((id) => units.has(id)).map((id) => [id, { stock: units.get(id)! }]));
+  });
   const cartService = {
     view: vi.fn(async (_owner: CartOwner | null) => cart),
     removeOrdered: vi.fn(async (_owner: CartOwner | null, _ids: number[]) => {}),
@@ -91,6 +96,7 @@ function setup(opts: { cart?: CartView; settings?: Partial<ShopSettings>; result
     cart: cartService as unknown as CartService,
     settings: { get: async () => ({ ...SETTINGS, ...opts.settings }) } as unknown as ShopSettingsService,
     orders: orders as unknown as Pick<OrdersService, 'place' | 'numberForKey'>,
+    shelf,
     clock: () => NOW,
   });
   return {
@@ -172,6 +178,32 @@ describe('checkout: refusals before any order exists', () => {
     const q = await s.checkout.quote(OWNER, 'jne_reg');
     expect(await s.checkout.place(input({ quoteSeen: q.fingerprint }), q)).toEqual({ ok: false, problem: 'changed', quote: q });
     expect(s.orders.place).not.toHaveBeenCalled();
+  });
+});
+
+describe('checkout: has another buyer taken the units? (P2, one read of the shelf)', () => {
+  it('no, while the shelf holds at least what each line counts on', async () => {
+    const s = setup();
+    const q = await s.checkout.quote(OWNER, 'jne_reg');
+    expect(await s.checkout.outrun(q)).toBe(false);
+  });
+
+  it('yes, when one line has fewer units left than it counts on, or its product is off sale', async () => {
+    const [first, second] = CART.lines;
+    const short = setup({
+      shelf: new Map([
+        [first!.productId, first!.quantity],
+        [second!.productId, second!.quantity - 1],
+      ]),
+    });
+    expect(await short.checkout.outrun(await short.checkout.quote(OWNER, 'jne_reg'))).toBe(true);
+    const gone = setup({ shelf: new Map([[first!.productId, first!.quantity]]) });
+    expect(await gone.checkout.outrun(await gone.checkout.quote(OWNER, 'jne_reg'))).toBe(true);
+  });
+
+  it('an empty cart asks nothing of the shelf', async () => {
+    const s = setup({ cart: { lines: [], units: 0, subtotal: 0, notices: [] } });
+    expect(await s.checkout.outrun(await s.checkout.quote(OWNER))).toBe(false);
   });
 });
 

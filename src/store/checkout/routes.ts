@@ -49,6 +49,18 @@ function sessionBoundKey(request: FastifyRequest, formKey: string): string {
   return sha256(`${request.session?.key ?? 'no-session'}:${formKey}`);
 }
 
+/**
+ * Another buyer took the units: a light answer, at once (P2). The cart page shows what is left of
+ * each line; a script gets a 409 it can show.
+ */
+function outOfStock(request: FastifyRequest, reply: FastifyReply) {
+  if (wantsJson(request)) {
+    const message = request.t('checkout.problem.stock');
+    return reply.code(409).send(errorBody('out_of_stock', message, { cart: message }));
+  }
+  return reply.redirect('/keranjang?pesan=stok', 303);
+}
+
 export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoutesDeps) {
   const { checkout, accounts } = deps;
 
@@ -126,6 +138,9 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
     if (!choices.ok || !address || !email || Object.keys(errors).length > 0) {
       return render(request, reply, quote, { values, errors, alert: { kind: 'danger', key: 'checkout.error.form' } }, 400, asGuest);
     }
+    // P2: a buyer who lost a race hears it now, before any other question is asked of the database;
+    // unless this very form took the units a moment ago (a double click).
+    if (await checkout.outrun(quote)) return (await existingOrder()) ?? outOfStock(request, reply);
     // P0: an email with an account is offered the login first; sending again continues as a guest.
     if (!request.user && !asGuest && (await accounts.hasAccount(email))) {
       return render(
@@ -161,16 +176,7 @@ export function registerCheckoutRoutes(app: FastifyInstance, deps: CheckoutRoute
       },
       quote,
     );
-    if (!result.ok && result.problem === 'stock') {
-      // Another buyer took the last units: a light answer, at once (P2). The cart page shows what
-      // is left of each line; a script gets a 409 it can show.
-      if (wantsJson(request)) {
-        return reply
-          .code(409)
-          .send(errorBody('out_of_stock', request.t('checkout.problem.stock'), { cart: request.t('checkout.problem.stock') }));
-      }
-      return reply.redirect('/keranjang?pesan=stok', 303);
-    }
+    if (!result.ok && result.problem === 'stock') return outOfStock(request, reply);
     if (!result.ok) {
       if (result.problem === 'emptyCart') return reply.redirect('/keranjang', 303);
       if (result.quote.cart.lines.length === 0) return reply.redirect('/keranjang?pesan=habis', 303);

@@ -62,6 +62,8 @@ export function createCheckoutService(deps: {
   orders: Pick<OrdersService, 'place' | 'numberForKey'>;
   /** Online gateways ready to take payments now (payments area); none without it. */
   onlineMethods?: () => Promise<PaymentMethod[]>;
+  /** Units of these products on sale now, read without a lock (the stock area); absent ones cannot be sold. */
+  shelf: (productIds: readonly number[]) => Promise<ReadonlyMap<number, { stock: number }>>;
   clock?: () => Date;
 }) {
   const now = deps.clock ?? (() => new Date());
@@ -124,6 +126,17 @@ export function createCheckoutService(deps: {
       const [services, settings] = await Promise.all([deps.repo.activeShippingServices(), deps.settings.get()]);
       const charges = optionsFor(cart, services, settings).map((o) => o.charge);
       return charges.length > 0 ? Math.min(...charges) : undefined;
+    },
+
+    /**
+     * Whether other buyers took units this quote counts on since it was read: one unlocked read of
+     * the shelf. Asked before anything else of a buyer who may have lost a race (P2), so the losers
+     * are answered from two reads; placing decides for real, under the product rows' locks.
+     */
+    async outrun(q: Quote): Promise<boolean> {
+      if (q.cart.lines.length === 0) return false;
+      const shelf = await deps.shelf(q.cart.lines.map((l) => l.productId));
+      return q.cart.lines.some((l) => (shelf.get(l.productId)?.stock ?? 0) < l.quantity);
     },
 
     /** The order a checkout form (by its idempotency key) already created, if any. */
