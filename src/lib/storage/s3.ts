@@ -29,7 +29,7 @@ function quoted(etag: string | undefined, fallback: string): string {
 }
 
 /** What a GET or HEAD answered about an object. */
-function describe(key: string, out: { ContentLength?: number; ETag?: string; LastModified?: Date }): ObjectInfo {
+function objectInfo(key: string, out: { ContentLength?: number; ETag?: string; LastModified?: Date }): ObjectInfo {
   return {
     key,
     size: out.ContentLength ?? 0,
@@ -90,7 +90,7 @@ export function createS3Storage(settings: S3Settings): S3Storage {
         const out = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
         const body = out.Body as Readable | undefined;
         if (!body) return null;
-        return { ...describe(key, out), body };
+        return { ...objectInfo(key, out), body };
       } catch (error) {
         if (isMissing(error)) return null;
         throw error;
@@ -101,7 +101,7 @@ export function createS3Storage(settings: S3Settings): S3Storage {
       const { sdk, client } = await connect();
       try {
         const out = await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
-        return describe(key, out);
+        return objectInfo(key, out);
       } catch (error) {
         if (isMissing(error)) return null;
         throw error;
