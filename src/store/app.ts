@@ -20,9 +20,7 @@ import { registerCartRoutes } from './cart/routes';
 import { createCartService } from './cart/service';
 import { createCatalogRepository } from './catalog/repository';
 import { createCategoryRepository } from './catalog/category-repository';
-import { createCheckoutRepository } from './checkout/repository';
-import { registerCheckoutRoutes } from './checkout/routes';
-import { type CheckoutService, createCheckoutService } from './checkout/service';
+import { setupCheckout } from './checkout/setup';
 import { createDeskRepository } from './orders/desk-repository';
 import { createOrdersRepository } from './orders/repository';
 import { registerOrderRoutes } from './orders/routes';
@@ -56,12 +54,7 @@ import { createReportsRepository } from './reports/repository';
 import { createExportRepository } from './reports/export-repository';
 import { createReportRepository } from './reports/report-repository';
 import { createDashboardService, createReportService, createXlsxExports } from './reports/service';
-import { registerJsonApi } from './api/routes';
-import { createApiTokenRepository } from './api-tokens/repository';
-import { registerApiTokenRoutes } from './api-tokens/routes';
-import { readBearer, scopeAllows } from './api-tokens/secret';
-import { createApiTokenService } from './api-tokens/service';
-import { registerApiAuth } from './plugins/api-auth';
+import { setupApi } from './api-setup';
 import { registerHealthRoutes, storeReadinessChecks } from './health/routes';
 import { registerHomeRoutes } from './home/routes';
 import { registerErrorHandling } from './plugins/errors';
@@ -96,12 +89,9 @@ import { createMetricsRepository } from './metrics/repository';
 import { createStoreMetrics } from './metrics/registry';
 import { registerMetrics } from './metrics/routes';
 import { REMEMBER_MS } from './plugins/session';
-import { refreshingValue } from '../lib/cache';
 
 /** The largest request body the store reads (forms and JSON); uploads have their own limits. */
 const FORM_BODY_LIMIT = 1024 * 1024;
-/** How old the couriers and settings checkout reads may get before they are read again. */
-const CHECKOUT_READS_MS = 1000;
 
 export interface StoreAppDeps {
   config: Config;
@@ -134,23 +124,6 @@ function answerMalformedRequest(error: FastifyError, request: FastifyRequest, re
     return sendError(reply, 'bad_url', status, 'The address is not valid.');
   }
   return reply.code(status).type('text/html; charset=utf-8').send(fallbackErrorHtml(status, request.id));
-}
-
-/** The checkout service as the routes see it, counting each placement refused for stock (X5 metrics). */
-function countStockRefusals(checkout: CheckoutService, refused: () => void): CheckoutService {
-  return {
-    ...checkout,
-    async outrun(...args) {
-      const outrun = await checkout.outrun(...args);
-      if (outrun) refused();
-      return outrun;
-    },
-    async place(...args) {
-      const outcome = await checkout.place(...args);
-      if (!outcome.ok && outcome.problem === 'stock') refused();
-      return outcome;
-    },
-  };
 }
 
 declare module 'fastify' {
@@ -251,26 +224,17 @@ export async function buildStoreApp({
     observe: metrics && { moved: metrics.orderMoved },
   });
   const paymentsArea = setupPayments(app, { db, config, orders, settings, clock, embeddingPolicy, observe: metrics?.paymentEvent });
-  // Every checkout POST needs the couriers and the shop's settings. Read for it at most once a
-  // second per instance (in the background, so no buyer waits for it) and forgotten at once when
-  // this instance saves them: another instance may quote from the old ones for up to a second,
-  // which the customer sees on the page and confirms, so no order ever differs from its quote.
-  const checkoutRepo = createCheckoutRepository(db);
-  const checkoutCouriers = refreshingValue(() => checkoutRepo.activeShippingServices(), CHECKOUT_READS_MS);
-  const checkoutSettings = refreshingValue(() => settings.get(), CHECKOUT_READS_MS);
-  const checkoutReadsChanged = () => {
-    checkoutCouriers.invalidate();
-    checkoutSettings.invalidate();
-  };
-  const checkout = createCheckoutService({
-    repo: { activeShippingServices: () => checkoutCouriers.get() },
+  const checkoutArea = setupCheckout(app, {
+    db,
     cart,
-    settings: { get: () => checkoutSettings.get() },
+    settings,
     orders,
+    stock,
     onlineMethods: () => paymentsArea.payments.available(),
-    shelf: (productIds) => stock.onSale(productIds),
     clock,
+    stockRefused: metrics?.stockRefused,
   });
+  const { checkout } = checkoutArea;
 
   registerLocale(app, { secureCookies: config.httpsOnly });
   // Sessions, the role guard and CSRF: before any route, so every route is covered.
@@ -292,14 +256,7 @@ export async function buildStoreApp({
     clock,
   });
   // After the sessions: a bearer token on /api/v1/ replaces the cookie's user for that request.
-  const apiTokens = createApiTokenService({ repo: createApiTokenRepository(db), transaction, clock });
-  registerApiAuth(app, {
-    readBearer,
-    authenticate: (secret) => apiTokens.authenticate(secret),
-    scopeAllows,
-    loadUser: accountsArea.accounts.loadUser,
-    perMinute: config.apiRateLimit,
-  });
+  const apiArea = setupApi(app, { db, transaction, config, loadUser: accountsArea.accounts.loadUser, clock });
   registerPages(app, { assets: loadAssetUrls(), profiles, cartUnits: (request) => cart.count(cartOwner(request)) });
   registerErrorHandling(app);
 
@@ -309,7 +266,7 @@ export async function buildStoreApp({
   const publicUrl = config.store.publicUrl;
   const products = createProductService({ products: createProductRepository(db) });
   registerProductRoutes(app, { products, publicUrl });
-  registerJsonApi(app, { catalog, products, cart, checkout, orders, suggestPerMinute: config.suggestRateLimit });
+  apiArea.registerJsonApi({ catalog, products, cart, checkout, orders });
   // Back office catalogue edits: the storefront's cached listings, product pages (a missing product
   // is cached too) and shared public pages are forgotten at once, so a change shows immediately.
   const catalogChanged = () => {
@@ -334,7 +291,7 @@ export async function buildStoreApp({
   // A change to couriers or the threshold is seen by this instance's checkout at once; the shared
   // public pages are forgotten too, so none shows an old rate.
   const checkoutReadsAndPagesChanged = () => {
-    checkoutReadsChanged();
+    checkoutArea.readsChanged();
     app.forgetPublicPages();
   };
   const shopSettingsEditor = createShopSettingsEditor({
@@ -350,19 +307,14 @@ export async function buildStoreApp({
     changed: checkoutReadsAndPagesChanged,
   });
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
-  registerCheckoutRoutes(app, {
-    checkout: metrics ? countStockRefusals(checkout, metrics.stockRefused) : checkout,
-    accounts: accountsArea.accounts,
-    orders,
-    payOnline: paymentsArea.afterCheckout,
-  });
+  checkoutArea.registerRoutes({ accounts: accountsArea.accounts, payOnline: paymentsArea.afterCheckout });
   registerOrderRoutes(app, { orders, settings, cart, profiles, clock, payment: paymentsArea.paymentPart });
   paymentsArea.registerRoutes();
   registerTransferProofRoutes(app, { orders, proofs: uploads.private });
   registerStorePageRoutes(app, { profiles, publicUrl, clock });
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
-  registerApiTokenRoutes(app, { tokens: apiTokens });
+  apiArea.registerTokenRoutes();
   const users = createUsersService({
     repo: createUsersRepository(db),
     transaction,
