@@ -6,7 +6,9 @@ import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { booleanFlag, optionalText } from './config-fields';
 import { productionProblems } from './config-production';
+import { storageEnvSchema, storageSettings } from './config-storage';
 import { loadOrCreateDevSecrets } from './lib/dev-secrets';
 import type { StorageSettings } from './lib/storage/types';
 
@@ -56,18 +58,6 @@ function isAddressOrCidr(value: string): boolean {
   return /^\d{1,3}$/.test(prefix) && bits <= (isIP(address) === 4 ? 32 : 128);
 }
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
-/** An optional value where an empty string means "not set" (a blank line in .env). */
-const optionalText = z
-  .string()
-  .trim()
-  .max(500, 'is too long')
-  .optional()
-  .transform((v) => v || undefined);
-
 const httpBase = z
   .string()
   .url('must be a URL such as https://api.example.com')
@@ -88,31 +78,8 @@ const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   UPLOAD_DIR: z.string().min(1, 'must not be empty').optional(),
-  // Where uploads live (docs/storage.md): a folder (UPLOAD_DIR, shared by mounting it) or an S3-compatible bucket.
-  STORAGE_DRIVER: z.enum(['folder', 's3'], { message: 'must be folder or s3' }).default('folder'),
-  S3_BUCKET: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3 to 63 lower-case letters, digits, "." and "-"')
-    .optional(),
-  S3_REGION: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9-]{2,40}$/, 'must be a region such as us-east-1 or ap-southeast-3')
-    .optional(),
-  S3_ENDPOINT: z
-    .string()
-    .url('must be a URL such as https://s3.example.com or http://127.0.0.1:9000')
-    .refine((v) => /^https?:\/\/[^/]+\/?$/.test(v), 'must be http(s)://host[:port] without a path (the bucket is S3_BUCKET)')
-    .transform((v) => v.replace(/\/+$/, ''))
-    .optional(),
-  S3_ACCESS_KEY_ID: optionalText,
-  S3_SECRET_ACCESS_KEY: optionalText,
-  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
-  S3_PREFIX: z
-    .string()
-    .regex(/^([A-Za-z0-9_-][A-Za-z0-9._-]{0,63}\/){1,4}$/, 'must be folder names each followed by "/", such as hurtrock/')
-    .optional(),
+  // STORAGE_DRIVER and S3_* (config-storage.ts), spread here: the first wrong variable in this order is the one reported.
+  ...storageEnvSchema.shape,
   DATABASE_URL: postgresUrl.optional(),
   CHAT_DATABASE_URL: postgresUrl.optional(),
   REDIS_URL: redisUrl.optional(),
@@ -235,31 +202,6 @@ export interface Config {
   shutdownTimeoutMs: number;
 }
 
-/** S3's settings, checked together: a bucket, and either both keys or neither (the SDK's own chain). */
-function storageSettings(env: Env): StorageSettings {
-  if (env.STORAGE_DRIVER === 'folder') return { driver: 'folder' };
-  if (!env.S3_BUCKET) throw new ConfigError('S3_BUCKET', 'is required when STORAGE_DRIVER=s3');
-  const keys = { S3_ACCESS_KEY_ID: env.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY };
-  const missing = Object.entries(keys).find(([, v]) => !v)?.[0];
-  if (missing && (keys.S3_ACCESS_KEY_ID || keys.S3_SECRET_ACCESS_KEY)) {
-    throw new ConfigError(missing, 'is required when the other S3 key is set (set both, or neither to use the AWS credential chain)');
-  }
-  return {
-    driver: 's3',
-    bucket: env.S3_BUCKET,
-    // Servers other than AWS ignore the region, but the SDK signs with one.
-    region: env.S3_REGION ?? 'us-east-1',
-    endpoint: env.S3_ENDPOINT,
-    // Most self-hosted servers (MinIO, s3rver) answer only path-style URLs; AWS prefers virtual hosts.
-    forcePathStyle: env.S3_FORCE_PATH_STYLE ?? env.S3_ENDPOINT !== undefined,
-    credentials:
-      env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
-        ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
-        : undefined,
-    prefix: env.S3_PREFIX ?? '',
-  };
-}
-
 /** Reads `.env` from the working directory, without overriding variables already set. */
 export function loadDotEnv(cwd = process.cwd()): void {
   const file = path.join(cwd, '.env');
@@ -298,6 +240,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 
   if (env.PORT === env.CHAT_PORT) throw new ConfigError('CHAT_PORT', `must differ from PORT (both ${env.PORT})`);
   const storage = storageSettings(env);
+  if ('variable' in storage) throw new ConfigError(storage.variable, storage.message);
 
   const displayHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
   const chatUrl = (env.CHAT_URL ?? `http://127.0.0.1:${env.CHAT_PORT}`).replace(/\/+$/, '');
