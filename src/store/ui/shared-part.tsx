@@ -15,9 +15,22 @@ interface Rendered {
   icons: string[];
 }
 
-/** Per profile object (a new one after each edit): old renderings go with the old profile. */
-const byProfile = new WeakMap<object, Map<string, Rendered>>();
-const MAX_KEYS_PER_PROFILE = 64;
+/**
+ * Where rendered parts are kept: per profile object (a new one after each edit, so old renderings
+ * go with the old profile), at most `maxKeys` per profile. A full cache is emptied rather than
+ * tracked entry by entry: keys are few and cheap to render again.
+ */
+export interface PartCache {
+  maxKeys: number;
+  byProfile: WeakMap<object, Map<string, Rendered>>;
+}
+
+export function partCache(maxKeys: number): PartCache {
+  return { maxKeys, byProfile: new WeakMap() };
+}
+
+/** The layout's parts: a handful of keys (footer, chat button) per language. */
+const layoutParts = partCache(64);
 
 /**
  * `<tag {...attributes}>` around the part's inner HTML, rendered once per `key` (plus the
@@ -28,27 +41,30 @@ export function SharedPart({
   attributes,
   id,
   inner,
+  cache = layoutParts,
 }: {
   tag: string;
   attributes: Record<string, string>;
   /** What the inner HTML depends on besides the language and the profile. */
   id: string;
   inner: () => VNode;
+  /** Where this kind of part is kept (the layout's by default). */
+  cache?: PartCache;
 }) {
   const ctx = usePage();
-  let cache = byProfile.get(ctx.profile);
-  if (!cache) {
-    cache = new Map();
-    byProfile.set(ctx.profile, cache);
+  let parts = cache.byProfile.get(ctx.profile);
+  if (!parts) {
+    parts = new Map();
+    cache.byProfile.set(ctx.profile, parts);
   }
   const key = `${id}|${ctx.locale}|${ctx.inlineIcons ? 'inline' : 'sprite'}`;
-  let rendered = cache.get(key);
+  let rendered = parts.get(key);
   if (!rendered) {
     const icons = new Set<string>();
     const value: PageContext = { ...ctx, inlineIcons: ctx.inlineIcons ? icons : undefined };
     rendered = { html: renderToString(h(PageCtx.Provider, { value }, inner())), icons: [...icons] };
-    if (cache.size >= MAX_KEYS_PER_PROFILE) cache.clear();
-    cache.set(key, rendered);
+    if (parts.size >= cache.maxKeys) parts.clear();
+    parts.set(key, rendered);
   }
   for (const icon of rendered.icons) ctx.inlineIcons?.add(icon);
   return h(tag, { ...attributes, dangerouslySetInnerHTML: { __html: rendered.html } });

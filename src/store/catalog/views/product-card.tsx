@@ -5,27 +5,67 @@ import { CsrfField } from '../../ui/csrf-field';
 import { Highlight } from '../../ui/highlight';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
+import { partCache, SharedPart } from '../../ui/shared-part';
 import type { ProductCardRow } from '../types';
 
 /** Card widths: 2 per row on phones, 3 on tablets, 4 on desktops. */
 const CARD_SIZES = '(min-width: 1200px) 300px, (min-width: 768px) 33vw, 50vw';
 
-export function ProductCard({
-  product,
-  eager = false,
-  highlight,
-}: {
+/**
+ * Rendered cards, kept like the footer (SharedPart): a catalogue page no cache has seen is mostly
+ * cards of products other pages showed moments ago, and turning a card into HTML is most of what
+ * such a page costs. Room for every card of a large shop in both languages; ~1.5 KB each.
+ */
+const renderedCards = partCache(8192);
+
+interface CardProps {
   product: ProductCardRow;
   eager?: boolean;
   highlight?: readonly string[];
-}) {
+}
+
+/**
+ * A product in a grid. On a page without a session (its add-to-cart form carries no token) and
+ * without search words to highlight, the card depends only on what its key names, and is rendered
+ * once per key.
+ */
+export function ProductCard({ product, eager = false, highlight }: CardProps) {
+  const { csrfToken } = usePage();
+  const stock = stockState(product.stock, product.lowStockThreshold);
+  if (csrfToken || (highlight && highlight.length > 0)) {
+    return (
+      <article class="product-card h-100">
+        <CardInside product={product} eager={eager} highlight={highlight} />
+      </article>
+    );
+  }
+  return (
+    <SharedPart
+      tag="article"
+      attributes={{ class: 'product-card h-100' }}
+      id={cardKey(product, eager, stock)}
+      inner={() => <CardInside product={product} eager={eager} />}
+      cache={renderedCards}
+    />
+  );
+}
+
+/** Everything a card shows, in one string; the stock as the card words it, not the raw count. */
+function cardKey(p: ProductCardRow, eager: boolean, stock: ReturnType<typeof stockState>): string {
+  const image = p.image ? [p.image.storageKey, p.image.alt, p.image.sizes] : null;
+  const shelf = stock.kind === 'low' ? `low:${stock.count}` : stock.kind;
+  // JSON, so a name with the separator in it cannot pass for another card's key.
+  return `card|${JSON.stringify([eager, p.id, p.slug, p.price, shelf, p.isFeatured, p.brand, p.name, image])}`;
+}
+
+function CardInside({ product, eager = false, highlight }: CardProps) {
   const { t } = usePage();
   const stock = stockState(product.stock, product.lowStockThreshold);
   const href = `/produk/${product.slug}`;
   const image = product.image;
   const fallback = image ? fallbackRendition(image.sizes, 640) : undefined;
   return (
-    <article class="product-card h-100">
+    <>
       <a href={href} class="product-card-media" tabIndex={-1} aria-hidden="true">
         {image && fallback ? (
           <picture>
@@ -76,6 +116,6 @@ export function ProductCard({
           </form>
         )}
       </div>
-    </article>
+    </>
   );
 }
