@@ -8,6 +8,8 @@ export interface Cache<K, V> {
   get(key: K, load: () => Promise<V>): Promise<V>;
   /** The value if one is cached and fresh, without loading it (and without waiting). */
   peek(key: K): V | undefined;
+  /** Keep a value loaded some other way (several keys read in one query). */
+  set(key: K, value: V): void;
   clear(): void;
   readonly size: number;
 }
@@ -27,7 +29,8 @@ export interface LruOptions {
 }
 
 export function lruCache<K, V>(options: LruOptions): Cache<K, V> {
-  const clock = options.clock ?? Date.now;
+  // Date.now looked up at each call, not kept: a test's fake clock then reaches caches made before it.
+  const clock = options.clock ?? (() => Date.now());
   const entries = new Map<K, { value: V; until: number }>();
   const pending = new Map<K, Promise<V>>();
   const seen = new Map<K, number>();
@@ -45,6 +48,12 @@ export function lruCache<K, V>(options: LruOptions): Cache<K, V> {
     return false;
   }
 
+  function keep(key: K, value: V) {
+    entries.delete(key);
+    entries.set(key, { value, until: clock() + options.ttlMs });
+    while (entries.size > options.max) entries.delete(entries.keys().next().value as K);
+  }
+
   return {
     async get(key, load) {
       const hit = entries.get(key);
@@ -57,16 +66,12 @@ export function lruCache<K, V>(options: LruOptions): Cache<K, V> {
       const inFlight = pending.get(key);
       if (inFlight) return inFlight;
       const startedIn = generation;
-      const keep = admits(key);
+      const admitted = admits(key);
       const promise = load().then(
         (value) => {
           pending.delete(key);
           // A clear() during the load means the value may already be outdated: don't keep it.
-          if (keep && startedIn === generation) {
-            entries.delete(key);
-            entries.set(key, { value, until: clock() + options.ttlMs });
-            while (entries.size > options.max) entries.delete(entries.keys().next().value as K);
-          }
+          if (admitted && startedIn === generation) keep(key, value);
           return value;
         },
         (error: unknown) => {
@@ -76,6 +81,9 @@ export function lruCache<K, V>(options: LruOptions): Cache<K, V> {
       );
       pending.set(key, promise);
       return promise;
+    },
+    set(key, value) {
+      keep(key, value);
     },
     peek(key) {
       const hit = entries.get(key);
@@ -119,7 +127,7 @@ export interface RefreshingValue<T> {
  * makes every reader wait while it reloads). Only the first read, and the first after
  * invalidate(), wait. A failed reload keeps the old value and is tried again by the next read.
  */
-export function refreshingValue<T>(load: () => Promise<T>, refreshMs: number, clock: () => number = Date.now): RefreshingValue<T> {
+export function refreshingValue<T>(load: () => Promise<T>, refreshMs: number, clock: () => number = () => Date.now()): RefreshingValue<T> {
   let current: { value: T; loadedAt: number } | undefined;
   let loading: Promise<T> | undefined;
   let generation = 0;

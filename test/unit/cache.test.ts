@@ -25,6 +25,22 @@ describe('lruCache', () => {
     expect(cache.peek('a')).toBeUndefined();
   });
 
+  it('keeps a value set directly for ttlMs, like a loaded one, and evicts beyond max', async () => {
+    let now = 0;
+    const cache = lruCache<number, string>({ max: 2, ttlMs: 1000, clock: () => now });
+    cache.set(1, 'one');
+    expect(cache.peek(1)).toBe('one');
+    expect(await cache.get(1, async () => 'loaded')).toBe('one');
+    cache.set(2, 'two');
+    cache.set(3, 'three');
+    expect(cache.peek(1)).toBeUndefined();
+    now = 1000;
+    expect(cache.peek(3)).toBeUndefined();
+    cache.set(3, 'again');
+    cache.clear();
+    expect(cache.size).toBe(0);
+  });
+
   it('shares one load between concurrent misses', async () => {
     let loads = 0;
     const cache = lruCache<string, number>({ max: 10, ttlMs: 1000 });

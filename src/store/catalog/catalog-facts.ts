@@ -16,7 +16,7 @@
  *
  * The index is a snapshot: the service reloads it in the background at most every few seconds,
  * and at once after a back-office change on this instance, like its cached pages. Order and
- * counts may lag the live stock by that much; the cards always show the live price and stock.
+ * counts may lag the live stock by that much, and so may the cards (kept as long as a listing).
  * Searches are not answered here: their words live in the database's full-text index.
  */
 import type { CatalogSort } from './schema';

@@ -176,7 +176,7 @@ export function createSearchRepository(db: StoreDb) {
     },
 
     /**
-     * The cards of these products in this order (a page CatalogFacts chose), read live: a product
+     * The cards of these products in this order (a page CatalogFacts chose), read now: a product
      * made inactive since is left out. One statement shape whatever the ids: prepared once per
      * connection (db/prepared.ts).
      */
