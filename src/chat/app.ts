@@ -7,6 +7,7 @@ import { Server } from 'socket.io';
 import type { Config } from '../config';
 import { type ErrorResponseOptions, errorResponse, sendError } from '../lib/errors';
 import { loggerOptions, requestId } from '../lib/logger';
+import { lazyChildLoggerFactory } from '../lib/lazy-child-logger';
 import { closeConnectionsAfterAnswer } from '../lib/shutdown';
 import { originAllowed } from '../lib/origin';
 import { registerMetricsEndpoint } from '../lib/metrics-endpoint';
@@ -73,6 +74,7 @@ export function buildChatApp({
         ? { logger: false }
         : { loggerInstance: logger }),
     genReqId: requestId,
+    childLoggerFactory: lazyChildLoggerFactory,
     trustProxy: config.trustProxy,
     // Keep-alive connections idle at shutdown are closed at once, the others after their answer.
     forceCloseConnections: 'idle',

@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import { type StoreDbHandle, transactionRunner } from '../db/store-db';
 import type { JobOutcome } from '../lib/jobs';
 import { loggerOptions, requestId } from '../lib/logger';
+import { lazyChildLoggerFactory } from '../lib/lazy-child-logger';
 import { closeConnectionsAfterAnswer } from '../lib/shutdown';
 import type { RedisClient } from '../lib/redis';
 import { createUploadStores, type UploadStores } from '../lib/storage/uploads';
@@ -156,6 +157,7 @@ export async function buildStoreApp({
   const app = Fastify({
     logger: logger ? loggerOptions('store', config.logLevel) : false,
     genReqId: requestId,
+    childLoggerFactory: lazyChildLoggerFactory,
     trustProxy: config.trustProxy,
     bodyLimit: FORM_BODY_LIMIT,
     // Keep-alive connections are closed on shutdown so it never hangs.
