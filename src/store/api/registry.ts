@@ -94,7 +94,9 @@ export function createApiRegistry(app: FastifyInstance): ApiRegistry {
             reply,
           } as Parameters<typeof spec.handler>[0];
           const result = await spec.handler(input);
-          if (result === reply) return reply;
+          // A handler that answered itself returns `reply`, which is thenable: `await` resolves it
+          // (to undefined, once the answer is written), so what tells is whether it was sent.
+          if (result === reply || reply.sent) return reply;
           // Signed-in answers are the caller's own (cart, orders): never kept by a shared cache.
           if (spec.access === 'customer') reply.header('cache-control', 'private, no-store');
           return reply.code(spec.success.status ?? 200).send(result);
