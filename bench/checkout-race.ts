@@ -16,6 +16,8 @@ export interface RaceResult {
   p50: number;
   p99: number;
   reqPerSec: number;
+  /** The same POSTs at once to a bare route that only answers a redirect (bench/ceiling-server.ts). */
+  floor?: { p50: number; p99: number; reqPerSec: number };
 }
 
 class Buyer {
@@ -43,7 +45,30 @@ class Buyer {
 
 const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
 
-export async function checkoutRace(base: string, databaseUrl: string, buyers = 500, units = 10): Promise<RaceResult> {
+/** Every buyer sends its form at the same moment; latencies in ms, sorted. */
+async function pressAtOnce(forms: { buyer: Buyer; body: string }[], send: (form: { buyer: Buyer; body: string }) => Promise<Response>) {
+  const started = performance.now();
+  const answers = await Promise.all(
+    forms.map(async (form) => {
+      const t0 = performance.now();
+      const res = await send(form);
+      await res.arrayBuffer();
+      return { ms: performance.now() - t0, status: res.status, location: res.headers.get('location') ?? '' };
+    }),
+  );
+  const wall = (performance.now() - started) / 1000;
+  const sorted = answers.map((a) => a.ms).sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
+  return { answers, p50: pct(50), p99: pct(99), reqPerSec: forms.length / wall };
+}
+
+export async function checkoutRace(
+  base: string,
+  databaseUrl: string,
+  buyers = 500,
+  units = 10,
+  floorBase?: string,
+): Promise<RaceResult> {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -85,22 +110,18 @@ export async function checkoutRace(base: string, databaseUrl: string, buyers = 5
     }
 
     // The race: every buyer presses the button at once.
-    const started = performance.now();
-    const answers = await Promise.all(
-      forms.map(async ({ buyer, body }) => {
-        const t0 = performance.now();
-        const res = await buyer.fetch('/checkout', {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body,
-        });
-        await res.arrayBuffer();
-        return { ms: performance.now() - t0, status: res.status, location: res.headers.get('location') ?? '' };
-      }),
-    );
-    const wall = (performance.now() - started) / 1000;
-    const sorted = answers.map((a) => a.ms).sort((a, b) => a - b);
-    const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
+    const post = (target: string) => (form: { buyer: Buyer; body: string }) =>
+      target === base
+        ? form.buyer.fetch('/checkout', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.body })
+        : fetch(`${target}/checkout`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: form.body,
+          });
+    const race = await pressAtOnce(forms, post(base));
+    const floor = floorBase ? await pressAtOnce(forms, post(floorBase)) : undefined;
+    const { answers } = race;
     const { rows: after } = await db.query<{ stock: number }>('SELECT stock FROM products WHERE id = $1', [productId]);
     return {
       buyers,
@@ -109,9 +130,10 @@ export async function checkoutRace(base: string, databaseUrl: string, buyers = 5
       refused: answers.filter((a) => a.status === 409 || a.location.startsWith('/keranjang')).length,
       errors: answers.filter((a) => a.status >= 500).length,
       stockAfter: after[0]!.stock,
-      p50: pct(50),
-      p99: pct(99),
-      reqPerSec: buyers / wall,
+      p50: race.p50,
+      p99: race.p99,
+      reqPerSec: race.reqPerSec,
+      floor: floor && { p50: floor.p50, p99: floor.p99, reqPerSec: floor.reqPerSec },
     };
   } finally {
     await db.end();

@@ -66,6 +66,9 @@ type MeasureOptions = Partial<Omit<LoadOptions, 'seconds'>>;
 const measure = (name: string, url: string, opts: MeasureOptions = {}) =>
   measureLoad(name, url, { connections: CONNECTIONS, seconds: SECONDS, ...opts });
 
+/** What browsers send: the shared pages are kept compressed once per coding and answered as such. */
+const BROWSER_ENCODING = { 'accept-encoding': 'gzip, deflate, br' };
+
 /** The admin's session cookie, logged in through the form like a browser. */
 async function adminCookie(base: string): Promise<string> {
   const page = await fetch(`${base}/masuk`);
@@ -174,22 +177,30 @@ async function main() {
     const base = `http://127.0.0.1:${storePort}`;
     const sample = (await (await fetch(`${base}/api/v1/products?q=ibanez&per_page=1`)).json()) as { data: { slug: string }[] };
     const productSlug = sample.data[0]?.slug ?? 'unknown';
+    const storePid = { serverPid: store.pid };
     const targets: [string, string, MeasureOptions?][] = [
-      ['ceiling: bare Fastify "ok"', `http://127.0.0.1:${ceilingPort}/`],
-      ['store /healthz', `${base}/healthz`],
-      ['/ (home page)', `${base}/`],
-      ['/produk page 1', `${base}/produk`],
+      ['ceiling: bare Fastify "ok"', `http://127.0.0.1:${ceilingPort}/`, { serverPid: ceiling.pid }],
+      ['store /healthz', `${base}/healthz`, storePid],
+      ['/ (home page)', `${base}/`, storePid],
+      ['/ (home page), compressed as browsers ask', `${base}/`, { ...storePid, headers: BROWSER_ENCODING }],
+      ['/produk page 1', `${base}/produk`, storePid],
+      ['/produk page 1, compressed as browsers ask', `${base}/produk`, { ...storePid, headers: BROWSER_ENCODING }],
       [
         '/produk filtered (category+brand+price, sorted)',
         `${base}/produk?kategori=gitar&merek=Fender&merek=Ibanez&harga_min=1000000&urut=termurah`,
+        storePid,
       ],
-      [`/produk/${productSlug} (product page)`, `${base}/produk/${productSlug}`],
-      ['/api/v1/products/suggest?q=ibanes', `${base}/api/v1/products/suggest?q=ibanes`],
-      ['/produk, a never-seen filter each request', `${base}/produk`, { requests: (phase) => missingRequests('page', phaseStart(phase)) }],
+      [`/produk/${productSlug} (product page)`, `${base}/produk/${productSlug}`, storePid],
+      ['/api/v1/products/suggest?q=ibanes', `${base}/api/v1/products/suggest?q=ibanes`, storePid],
+      [
+        '/produk, a never-seen filter each request',
+        `${base}/produk`,
+        { ...storePid, requests: (phase) => missingRequests('page', phaseStart(phase)) },
+      ],
       [
         '/api/v1/products, a never-seen filter each request',
         `${base}/api/v1/products`,
-        { requests: (phase) => missingRequests('api', phaseStart(phase)) },
+        { ...storePid, requests: (phase) => missingRequests('api', phaseStart(phase)) },
       ],
     ];
     const rows: Row[] = [];
@@ -203,24 +214,31 @@ async function main() {
       `\n${catalogSize} products on ${dbName}, ${CONNECTIONS} connections, ${SECONDS} s each, ` +
         `NODE_ENV=production, ${os.cpus().length} cores\n`,
     );
-    console.log('| target | req/s | ratio to ceiling | p50 ms | p99 ms | errors/non-2xx |');
-    console.log('|---|---:|---:|---:|---:|---:|');
+    console.log('| target | req/s | ratio to ceiling | p50 ms | p99 ms | server CPU µs/req | errors/non-2xx |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
     for (const r of rows) {
+      const cpu = r.cpuMicros === undefined ? '–' : r.cpuMicros.toFixed(0);
       console.log(
-        `| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${(r.reqPerSec / ceilingRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} |`,
+        `| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${(r.reqPerSec / ceilingRate).toFixed(2)} | ${r.p50} | ${r.p99} | ${cpu} | ${r.errors} |`,
       );
     }
     const catalogOnly = process.env.BENCH_ONLY === 'catalog';
     if (!catalogOnly) console.log(`\n${(await adminListBench(base)).join('\n')}`);
     if (database?.url) {
       process.stdout.write(`\ncheckout race: ${RACE_BUYERS} buyers for ${RACE_UNITS} units …\n`);
-      const race = await checkoutRace(base, database.url, RACE_BUYERS, RACE_UNITS);
+      const race = await checkoutRace(base, database.url, RACE_BUYERS, RACE_UNITS, `http://127.0.0.1:${ceilingPort}`);
       console.log('\n| checkout race | buyers | units | orders created | stock after | refused | 5xx | p50 ms | p99 ms | req/s |');
       console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
       console.log(
         `| POST /checkout at once | ${race.buyers} | ${race.units} | ${race.ordersCreated} | ${race.stockAfter} | ` +
           `${race.refused} | ${race.errors} | ${race.p50} | ${race.p99} | ${race.reqPerSec.toFixed(0)} |`,
       );
+      if (race.floor) {
+        console.log(
+          `| the same POSTs to a bare Fastify redirect (the floor) | ${race.buyers} | – | – | – | – | – | ` +
+            `${race.floor.p50} | ${race.floor.p99} | ${race.floor.reqPerSec.toFixed(0)} |`,
+        );
+      }
       if (race.ordersCreated !== race.units || race.stockAfter !== 0) console.log('!! the race oversold or undersold: this is a bug');
     } else {
       console.log('\n(checkout race skipped: it needs PostgreSQL, set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
