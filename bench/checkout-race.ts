@@ -62,13 +62,7 @@ async function pressAtOnce(forms: { buyer: Buyer; body: string }[], send: (form:
   return { answers, p50: pct(50), p99: pct(99), reqPerSec: forms.length / wall };
 }
 
-export async function checkoutRace(
-  base: string,
-  databaseUrl: string,
-  buyers = 500,
-  units = 10,
-  floorBase?: string,
-): Promise<RaceResult> {
+export async function checkoutRace(base: string, databaseUrl: string, buyers = 500, units = 10, floorBase?: string): Promise<RaceResult> {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -112,7 +106,11 @@ export async function checkoutRace(
     // The race: every buyer presses the button at once.
     const post = (target: string) => (form: { buyer: Buyer; body: string }) =>
       target === base
-        ? form.buyer.fetch('/checkout', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.body })
+        ? form.buyer.fetch('/checkout', {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: form.body,
+          })
         : fetch(`${target}/checkout`, {
             method: 'POST',
             redirect: 'manual',
