@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -15,7 +15,7 @@ describe('API registry: operations that write their own answer', () => {
         done();
       },
     });
-    const app = Fastify({ loggerInstance: pino(loggerOptions('store', 'warn'), stream) });
+    const app = Fastify({ loggerInstance: pino(loggerOptions('store', 'warn'), stream) }) as unknown as FastifyInstance;
     const api = createApiRegistry(app);
     api.route({
       method: 'GET',
