@@ -64,6 +64,15 @@ export interface CatalogFacts {
 
 type Comparator = (a: number, b: number) => number;
 
+/** The columns a page filters on, in one sort's order. */
+interface SortedColumns {
+  id: Int32Array;
+  category: Int32Array;
+  brand: Uint32Array;
+  price: Float64Array;
+  inStock: Uint8Array;
+}
+
 export function buildCatalogFacts(facts: readonly ProductFact[]): CatalogFacts {
   const size = facts.length;
   // Brands are numbered in the facet's order (case-insensitive, as the filter matches them).
@@ -97,15 +106,25 @@ export function buildCatalogFacts(facts: readonly ProductFact[]): CatalogFacts {
     newest: byNewest,
     best_selling: byBestSelling,
   };
-  // Sorted when first asked for: a shop whose customers never sort by name never pays for it.
-  const sorted = new Map<CatalogSort, Int32Array>();
-  const orderFor = (sort: CatalogSort): Int32Array => {
-    let order = sorted.get(sort);
-    if (!order) {
-      order = Int32Array.from({ length: size }, (_, i) => i).sort(orders[sort]);
-      sorted.set(sort, order);
+  // Sorted when first asked for: a shop whose customers never sort by name never pays for it. Each
+  // sort keeps its own copy of the filtered columns in its order, so a page reads them front to
+  // back: following a permutation into the shared columns missed the CPU cache on most products
+  // once a page's rendering had filled it (4× slower in the store than on its own).
+  const sorted = new Map<CatalogSort, SortedColumns>();
+  const columnsFor = (sort: CatalogSort): SortedColumns => {
+    let columns = sorted.get(sort);
+    if (!columns) {
+      const order = Int32Array.from({ length: size }, (_, i) => i).sort(orders[sort]);
+      columns = {
+        id: order.map((i) => id[i]!),
+        category: order.map((i) => category[i]!),
+        brand: Uint32Array.from(order, (i) => brand[i]!),
+        price: Float64Array.from(order, (i) => price[i]!),
+        inStock: Uint8Array.from(order, (i) => inStock[i]!),
+      };
+      sorted.set(sort, columns);
     }
-    return order;
+    return columns;
   };
 
   return {
@@ -121,15 +140,14 @@ export function buildCatalogFacts(facts: readonly ProductFact[]): CatalogFacts {
       const perBrand = new Uint32Array(brandNames.length);
       const ids: number[] = [];
       let total = 0;
-      const order = orderFor(sort);
+      const c = columnsFor(sort);
       // An indexed loop: a for-of over a typed array goes through the iterator protocol (3× slower here).
-      for (let k = 0; k < order.length; k++) {
-        const i = order[k]!;
-        if (inCategory[category[i]!] !== 1 || price[i]! < min || price[i]! > max || inStock[i]! < needStock) continue;
-        const b = brand[i]!;
+      for (let k = 0; k < size; k++) {
+        if (inCategory[c.category[k]!] !== 1 || c.price[k]! < min || c.price[k]! > max || c.inStock[k]! < needStock) continue;
+        const b = c.brand[k]!;
         perBrand[b]! += 1;
         if (brandWanted[b] !== 1) continue;
-        if (total >= offset && ids.length < limit) ids.push(id[i]!);
+        if (total >= offset && ids.length < limit) ids.push(c.id[k]!);
         total += 1;
       }
       const brands: BrandCount[] = [];
