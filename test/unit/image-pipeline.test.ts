@@ -46,6 +46,7 @@ describe('storeImageRenditions', () => {
       { width: 320, height: 240 },
       { width: 640, height: 480 },
       { width: 1280, height: 960 },
+      { width: 960, height: 720 },
     ]);
     const files = (await readdir(path.join(uploadDir, 'products'))).filter((f) => f.startsWith(storageKey));
     expect(files.sort()).toEqual(IMAGE_WIDTHS.flatMap((w) => [`${storageKey}-${w}.jpg`, `${storageKey}-${w}.webp`]).sort());

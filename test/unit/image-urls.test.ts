@@ -2,7 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { fallbackRendition, imageUrl, srcSet } from '../../src/store/ui/image-urls';
 
 describe('image URLs', () => {
-  it('lists every rendition under its nominal width, described by its real width', () => {
+  it('lists every rendition under its nominal width, described by its real width, narrowest first', () => {
+    const sizes = [
+      { width: 320, height: 240 },
+      { width: 640, height: 480 },
+      { width: 1280, height: 960 },
+      { width: 960, height: 720 },
+    ];
+    expect(srcSet('k', sizes, 'webp')).toBe(
+      '/media/products/k-320.webp 320w, /media/products/k-640.webp 640w, ' +
+        '/media/products/k-960.webp 960w, /media/products/k-1280.webp 1280w',
+    );
+    expect(fallbackRendition(sizes, 1280)).toEqual({ nominal: 1280, size: { width: 1280, height: 960 } });
+  });
+
+  it('reads an image stored before the 960 rendition (three sizes) as 320, 640 and 1280', () => {
     const sizes = [
       { width: 320, height: 320 },
       { width: 640, height: 640 },
@@ -31,5 +45,9 @@ describe('image URLs', () => {
       { width: 900, height: 675 },
     ];
     expect(srcSet('k', mid, 'jpg')).toBe('/media/products/k-320.jpg 320w, /media/products/k-640.jpg 640w, /media/products/k-1280.jpg 900w');
+    // Stored with all four: the 1280 and 960 files are the same 900 px; listed once.
+    expect(srcSet('k', [...mid, { width: 900, height: 675 }], 'jpg')).toBe(
+      '/media/products/k-320.jpg 320w, /media/products/k-640.jpg 640w, /media/products/k-1280.jpg 900w',
+    );
   });
 });

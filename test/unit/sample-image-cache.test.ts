@@ -19,6 +19,7 @@ describe('sample image cache', () => {
       { width: 320, height: 240 },
       { width: 640, height: 480 },
       { width: 800, height: 600 },
+      { width: 800, height: 600 },
     ]);
     expect(readdirSync(cache).filter((f) => f.endsWith('.json'))).toHaveLength(1);
     expect(readdirSync(path.join(cache, 'products')).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import type { ProductService } from '../product/service';
-import { IMAGE_WIDTHS, imageUrl, srcSet } from '../ui/image-urls';
+import { imageUrl, LARGEST_IMAGE_WIDTH, srcSet } from '../ui/image-urls';
 import { productSummary } from './catalog-api';
 import type { ApiRegistry } from './registry';
 import { categoryLinkSchema, productSummarySchema } from './schemas';
@@ -53,7 +53,7 @@ export function registerProductApi(api: ApiRegistry, deps: { products: ProductSe
             alt: img.alt || product.name,
             webp_srcset: srcSet(img.storageKey, img.sizes, 'webp'),
             jpg_srcset: srcSet(img.storageKey, img.sizes, 'jpg'),
-            large_jpg: imageUrl(img.storageKey, IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]!, 'jpg'),
+            large_jpg: imageUrl(img.storageKey, LARGEST_IMAGE_WIDTH, 'jpg'),
           })),
           related: data.related.map(productSummary),
         },

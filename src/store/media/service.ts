@@ -17,7 +17,7 @@ import type { ImageSize } from '../../db/schema';
 import { type ImageFormat as SourceFormat, intakeImage } from '../../lib/images';
 import type { ObjectStorage } from '../../lib/storage/types';
 
-import { IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat } from '../ui/image-urls';
+import { IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat, LARGEST_IMAGE_WIDTH } from '../ui/image-urls';
 
 export { IMAGE_FORMATS, IMAGE_WIDTHS, imageUrl, type ImageFormat, type ImageWidth } from '../ui/image-urls';
 
@@ -132,7 +132,7 @@ async function decode(input: Buffer, allowSvg: boolean): Promise<{ data: Buffer;
   const { data, width, height, channels } = await intakeImage(input, {
     accept: allowSvg ? [...ACCEPTED_FORMATS, 'svg'] : ACCEPTED_FORMATS,
     maxPixels: MAX_INPUT_PIXELS,
-    fit: { width: IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] },
+    fit: { width: LARGEST_IMAGE_WIDTH },
     // sharp's own default: a decoder warning refuses the file too.
     failOn: 'warning',
     output: { format: 'raw' },

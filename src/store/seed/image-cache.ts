@@ -1,8 +1,8 @@
 /**
  * Rendering the sample drawings is most of the seed's time. With a cache folder (tests seed a
  * fresh database per file), each drawing is rendered once and later seeds store the cached files
- * under a new random storage key. Entries are keyed by the SVG's hash, so a changed drawing
- * renders anew. The cache is a local folder whatever the upload store is (it is this machine's).
+ * under a new random storage key. Entries are keyed by the SVG's hash and the rendition widths, so
+ * a changed drawing, or a new width, renders anew. The cache is a local folder whatever the upload store is (it is this machine's).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -25,7 +25,11 @@ async function readAll(body: Readable): Promise<Buffer> {
 
 export async function renderSampleImage(svg: string, media: ObjectStorage, cacheDir?: string): Promise<StoredImage> {
   if (!cacheDir) return storeImageRenditions(Buffer.from(svg), media, RENDER_OPTIONS);
-  const hash = createHash('sha256').update(svg).digest('hex').slice(0, 32);
+  const hash = createHash('sha256')
+    .update(`${IMAGE_WIDTHS.join(',')}\n`)
+    .update(svg)
+    .digest('hex')
+    .slice(0, 32);
   const manifest = path.join(cacheDir, `${hash}.json`);
 
   const cachedSizes = await readFile(manifest, 'utf8').then(

@@ -5,7 +5,14 @@
  */
 import type { ImageSize } from '../../db/schema';
 
-export const IMAGE_WIDTHS = [320, 640, 1280] as const;
+/**
+ * Nominal widths, in the order of a stored image's `sizes`. 960 came last and is listed last: images
+ * stored before it have three sizes, which keep meaning 320, 640 and 1280 (they simply offer no 960).
+ * It is what a phone's main product photo needs (~390 CSS px at 2×), where 1280 was a third wasted.
+ */
+export const IMAGE_WIDTHS = [320, 640, 1280, 960] as const;
+/** The largest rendition: what an upload is decoded down to, and the zoom and share image. */
+export const LARGEST_IMAGE_WIDTH = 1280;
 export type ImageWidth = (typeof IMAGE_WIDTHS)[number];
 export type ImageFormat = 'webp' | 'jpg';
 export const IMAGE_FORMATS: readonly ImageFormat[] = ['webp', 'jpg'];
@@ -16,19 +23,19 @@ export function imageUrl(storageKey: string, width: number, format: ImageFormat,
 }
 
 /**
- * `srcset` of an image: each file under its nominal width, described by its real width; a small
- * source whose renditions came out the same size is listed once.
+ * `srcset` of an image: each file under its nominal width, described by its real width, narrowest
+ * first; a small source whose renditions came out the same size is listed once.
  */
 export function srcSet(storageKey: string, sizes: readonly ImageSize[], format: ImageFormat, subdir = 'products'): string {
-  const seen = new Set<number>();
-  const entries: string[] = [];
+  const byWidth = new Map<number, number>();
   sizes.forEach((size, i) => {
     const nominal = IMAGE_WIDTHS[i];
-    if (nominal === undefined || seen.has(size.width)) return;
-    seen.add(size.width);
-    entries.push(`${imageUrl(storageKey, nominal, format, subdir)} ${size.width}w`);
+    if (nominal !== undefined && !byWidth.has(size.width)) byWidth.set(size.width, nominal);
   });
-  return entries.join(', ');
+  return [...byWidth]
+    .sort(([a], [b]) => a - b)
+    .map(([width, nominal]) => `${imageUrl(storageKey, nominal, format, subdir)} ${width}w`)
+    .join(', ');
 }
 
 /** The rendition to use as the plain `src`: the one nearest to `wanted` px wide. */
