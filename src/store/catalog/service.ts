@@ -1,4 +1,5 @@
 import { lruCache, refreshingValue, ttlCache } from '../../lib/cache';
+import { createCardCache } from './card-cache';
 import { buildCatalogFacts, type FactFilter } from './catalog-facts';
 import { type CatalogQuery, DEFAULT_QUERY } from './schema';
 import { normalizeQuery, searchTerms } from '../../lib/search-terms';
@@ -19,12 +20,6 @@ const CATEGORY_CACHE_MS = 10_000;
  */
 const LISTING_CACHE_MS = 15_000;
 const LISTING_CACHE_ENTRIES = 500;
-/**
- * Product cards (name, price, stock, main image) by id, kept as long as a listing: a page no cache
- * has seen is mostly products other pages showed moments ago. Room for a large shop's catalogue
- * (~0.5 KB each).
- */
-const CARD_CACHE_ENTRIES = 20_000;
 /**
  * How old the counts and brand facet of a never-cached page may be (CatalogFacts): as old as a
  * cached page, and reloaded in the background, so no request waits for the reload.
@@ -146,7 +141,7 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
   const pages = lruCache<string, CatalogPage>(listings);
   const lists = lruCache<string, CatalogPage>(listings);
   const suggestions = lruCache<string, SuggestResult>({ max: LISTING_CACHE_ENTRIES, ttlMs: LISTING_CACHE_MS });
-  const cards = lruCache<number, ProductCardRow>({ max: CARD_CACHE_ENTRIES, ttlMs: LISTING_CACHE_MS });
+  const cards = createCardCache(deps.search, LISTING_CACHE_MS);
 
   const facts = refreshingValue(async () => buildCatalogFacts(await deps.search.productFacts()), FACTS_REFRESH_MS);
 
@@ -168,24 +163,7 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
   /** A listing without search words: CatalogFacts chooses and counts the page, the database reads its cards. */
   async function listFromFacts(query: CatalogQuery, where: ListingScope): Promise<ListingPage & { brands: BrandCount[] }> {
     const found = (await facts.get()).page(factFilter(query, where), query.sort, (query.page - 1) * query.perPage, query.perPage);
-    return { products: await cardsFor(found.ids), total: found.total, brands: found.brands };
-  }
-
-  /** The cards of these products, in this order: the kept ones, and the rest read in one query. */
-  async function cardsFor(ids: readonly number[]): Promise<ProductCardRow[]> {
-    const found = new Map<number, ProductCardRow>();
-    for (const id of ids) {
-      const card = cards.peek(id);
-      if (card) found.set(id, card);
-    }
-    if (found.size < ids.length) {
-      for (const card of await deps.search.cardsByIds(ids.filter((id) => !found.has(id)))) {
-        cards.set(card.id, card);
-        found.set(card.id, card);
-      }
-    }
-    // A product made inactive since the facts were taken is not read back: it is left out.
-    return ids.flatMap((id) => found.get(id) ?? []);
+    return { products: await cards.cardsFor(found.ids), total: found.total, brands: found.brands };
   }
 
   /** Products in categories whose name matches the search ("drum" also finds cymbals under Drum). */
