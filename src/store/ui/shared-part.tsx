@@ -18,7 +18,7 @@ interface Rendered {
 /**
  * Where rendered parts are kept: per profile object (a new one after each edit, so old renderings
  * go with the old profile), at most `maxKeys` per profile. A full cache is emptied rather than
- * tracked entry by entry: keys are few and cheap to render again.
+ * tracked entry by entry: a part is cheap to render again.
  */
 export interface PartCache {
   maxKeys: number;

@@ -31,7 +31,6 @@ interface CardProps {
  */
 export function ProductCard({ product, eager = false, highlight }: CardProps) {
   const { csrfToken } = usePage();
-  const stock = stockState(product.stock, product.lowStockThreshold);
   if (csrfToken || (highlight && highlight.length > 0)) {
     return (
       <article class="product-card h-100">
@@ -43,7 +42,7 @@ export function ProductCard({ product, eager = false, highlight }: CardProps) {
     <SharedPart
       tag="article"
       attributes={{ class: 'product-card h-100' }}
-      id={cardKey(product, eager, stock)}
+      id={cardKey(product, eager)}
       inner={() => <CardInside product={product} eager={eager} />}
       cache={renderedCards}
     />
@@ -51,7 +50,8 @@ export function ProductCard({ product, eager = false, highlight }: CardProps) {
 }
 
 /** Everything a card shows, in one string; the stock as the card words it, not the raw count. */
-function cardKey(p: ProductCardRow, eager: boolean, stock: ReturnType<typeof stockState>): string {
+function cardKey(p: ProductCardRow, eager: boolean): string {
+  const stock = stockState(p.stock, p.lowStockThreshold);
   const image = p.image ? [p.image.storageKey, p.image.alt, p.image.sizes] : null;
   const shelf = stock.kind === 'low' ? `low:${stock.count}` : stock.kind;
   // JSON, so a name with the separator in it cannot pass for another card's key.
