@@ -7,12 +7,13 @@
  * database, which this check (run by every process before it opens a database) cannot read; the
  * back office's payments page shows their sandbox/production state.
  */
+import { type StorageProductionEnv, storageProblems } from './config-storage';
 import { passwordProblem } from './store/accounts/policy';
 
 export const MIN_SECRET_LENGTH = 32;
 
 /** The production-relevant variables, already validated by the schema in config.ts. */
-export interface ProductionEnv {
+export interface ProductionEnv extends StorageProductionEnv {
   SESSION_SECRET?: string;
   CHAT_TOKEN_SECRET?: string;
   ADMIN_EMAIL: string;
@@ -23,10 +24,6 @@ export interface ProductionEnv {
   MIDTRANS_SERVER_KEY?: string;
   MIDTRANS_IS_PRODUCTION?: boolean;
   STRIPE_SECRET_KEY?: string;
-  STORAGE_DRIVER?: 'folder' | 's3';
-  S3_ENDPOINT?: string;
-  S3_ACCESS_KEY_ID?: string;
-  S3_SECRET_ACCESS_KEY?: string;
 }
 
 export interface ConfigProblem {
@@ -141,29 +138,6 @@ function sandboxProblems(env: ProductionEnv): ConfigProblem[] {
   }
   if (env.STRIPE_SECRET_KEY && /^(sk|rk)_test_/.test(env.STRIPE_SECRET_KEY)) {
     problems.push({ variable: 'STRIPE_SECRET_KEY', message: `is a test-mode key: ${hint}` });
-  }
-  return problems;
-}
-
-/** Loopback: an S3 server on this machine (a sidecar) may speak plain HTTP. */
-function isLoopbackUrl(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
-}
-
-function storageProblems(env: ProductionEnv): ConfigProblem[] {
-  if (env.STORAGE_DRIVER !== 's3' || !env.S3_ENDPOINT) return [];
-  const problems: ConfigProblem[] = [];
-  // AWS can hand an instance role to the SDK; another S3 server has nothing but keys.
-  if (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) {
-    problems.push({ variable: 'S3_ACCESS_KEY_ID', message: 'and S3_SECRET_ACCESS_KEY are required in production with S3_ENDPOINT' });
-  }
-  // Receipts show bank accounts: they must not cross a network in clear.
-  if (!env.ALLOW_HTTP && env.S3_ENDPOINT.startsWith('http://') && !isLoopbackUrl(env.S3_ENDPOINT)) {
-    problems.push({
-      variable: 'S3_ENDPOINT',
-      message: 'must start with https:// in production (receipts travel over it), unless on loopback; or set ALLOW_HTTP=true',
-    });
   }
   return problems;
 }

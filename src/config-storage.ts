@@ -1,7 +1,8 @@
 /**
  * Where uploads live (docs/storage.md): a folder (UPLOAD_DIR, shared by mounting it) or an
  * S3-compatible bucket. Its variables are validated with the rest of the environment (config.ts
- * spreads this schema into its own); the production rules for them are in config-production.ts.
+ * spreads this schema into its own); their production rules are here too (storageProblems), and
+ * config-production.ts reports them with the rest.
  */
 import { z } from 'zod';
 import { booleanFlag, optionalText } from './config-fields';
@@ -67,4 +68,37 @@ export function storageSettings(env: StorageEnv): StorageSettings | ConfigProble
         : undefined,
     prefix: env.S3_PREFIX ?? '',
   };
+}
+
+/** Loopback: an S3 server on this machine (a sidecar) may speak plain HTTP. */
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+}
+
+/** The storage variables production rules look at (a part of config-production.ts's ProductionEnv). */
+export interface StorageProductionEnv {
+  ALLOW_HTTP?: boolean;
+  STORAGE_DRIVER?: 'folder' | 's3';
+  S3_ENDPOINT?: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+}
+
+/** Why these storage settings are unsafe in production (config-production.ts lists them with the rest). */
+export function storageProblems(env: StorageProductionEnv): ConfigProblem[] {
+  if (env.STORAGE_DRIVER !== 's3' || !env.S3_ENDPOINT) return [];
+  const problems: ConfigProblem[] = [];
+  // AWS can hand an instance role to the SDK; another S3 server has nothing but keys.
+  if (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) {
+    problems.push({ variable: 'S3_ACCESS_KEY_ID', message: 'and S3_SECRET_ACCESS_KEY are required in production with S3_ENDPOINT' });
+  }
+  // Receipts show bank accounts: they must not cross a network in clear.
+  if (!env.ALLOW_HTTP && env.S3_ENDPOINT.startsWith('http://') && !isLoopbackUrl(env.S3_ENDPOINT)) {
+    problems.push({
+      variable: 'S3_ENDPOINT',
+      message: 'must start with https:// in production (receipts travel over it), unless on loopback; or set ALLOW_HTTP=true',
+    });
+  }
+  return problems;
 }
