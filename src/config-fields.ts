@@ -4,6 +4,12 @@
  */
 import { z } from 'zod';
 
+/** One unusable setting: the variable and what is wrong with it, printed as one line. */
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
 export const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');

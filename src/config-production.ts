@@ -7,6 +7,7 @@
  * database, which this check (run by every process before it opens a database) cannot read; the
  * back office's payments page shows their sandbox/production state.
  */
+import type { ConfigProblem } from './config-fields';
 import { type StorageProductionEnv, storageProblems } from './config-storage';
 import { passwordProblem } from './store/accounts/policy';
 
@@ -24,11 +25,6 @@ export interface ProductionEnv extends StorageProductionEnv {
   MIDTRANS_SERVER_KEY?: string;
   MIDTRANS_IS_PRODUCTION?: boolean;
   STRIPE_SECRET_KEY?: string;
-}
-
-export interface ConfigProblem {
-  variable: string;
-  message: string;
 }
 
 /**

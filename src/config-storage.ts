@@ -5,8 +5,7 @@
  * config-production.ts reports them with the rest.
  */
 import { z } from 'zod';
-import { booleanFlag, optionalText } from './config-fields';
-import type { ConfigProblem } from './config-production';
+import { booleanFlag, type ConfigProblem, optionalText } from './config-fields';
 import type { StorageSettings } from './lib/storage/types';
 
 export const storageEnvSchema = z.object({
