@@ -15,12 +15,10 @@ import { closeConnectionsAfterAnswer } from '../lib/shutdown';
 import type { RedisClient } from '../lib/redis';
 import { createUploadStores, type UploadStores } from '../lib/storage/uploads';
 import { setupAccounts } from './accounts/setup';
-import { registerAdminArea } from './admin/plugin';
 import { createCartRepository } from './cart/repository';
 import { registerCartRoutes } from './cart/routes';
 import { createCartService } from './cart/service';
 import { createCatalogRepository } from './catalog/repository';
-import { createCategoryRepository } from './catalog/category-repository';
 import { setupCheckout } from './checkout/setup';
 import { createDeskRepository } from './orders/desk-repository';
 import { createOrdersRepository } from './orders/repository';
@@ -29,33 +27,20 @@ import { registerTransferProofRoutes } from './orders/transfer-proof';
 import { createOrdersService } from './orders/service';
 import { createShopSettingsRepository } from './shop-settings/repository';
 import { createShopSettingsService } from './shop-settings/service';
-import { createShippingRepository } from './shipping/repository';
-import { createShippingService } from './shipping/service';
 import { createPendingImports } from './product-import/pending';
-import { createProductImportRepository } from './product-import/repository';
-import { createProductImportService } from './product-import/service';
 import { createStockRepository } from './stock/repository';
-import { createRestockRepository } from './stock/restock-repository';
-import { createRestockService, createStockService } from './stock/service';
+import { createStockService } from './stock/service';
 import { createOutboxRepository } from './mail/outbox-repository';
 import { registerCatalogRoutes } from './catalog/routes';
 import { createSearchRepository } from './catalog/search-repository';
-import { createCatalogService, createCategoryImageService, createCategoryService } from './catalog/service';
-import { createAuditRepository } from './audit/repository';
-import { createAuditService } from './audit/service';
-import { createSupplierRepository } from './suppliers/repository';
-import { createSupplierService } from './suppliers/service';
+import { createCatalogService } from './catalog/service';
 import { registerInvitationRoutes } from './users/invitation-routes';
 import { createUsersRepository } from './users/repository';
 import { createUsersService } from './users/service';
 import { registerChatRoutes } from './chat/routes';
 import { createChatTokenService } from './chat/service';
-import { createChatStatsClient } from './chat/stats-client';
-import { createReportsRepository } from './reports/repository';
-import { createExportRepository } from './reports/export-repository';
-import { createReportRepository } from './reports/report-repository';
-import { createDashboardService, createReportService, createXlsxExports } from './reports/service';
 import { setupApi } from './api-setup';
+import { setupBackOffice } from './back-office-setup';
 import { registerHealthRoutes, storeReadinessChecks } from './health/routes';
 import { registerHomeRoutes } from './home/routes';
 import { registerErrorHandling } from './plugins/errors';
@@ -63,9 +48,7 @@ import { registerLocale } from './plugins/locale';
 import { registerPages } from './plugins/pages';
 import { createProductRepository } from './product/repository';
 import { registerProductRoutes } from './product/routes';
-import { createProductAdminRepository } from './product/admin-repository';
-import { createProductAdminService, createProductService } from './product/service';
-import { removeImageRenditions, storeImageRenditions } from './media/service';
+import { createProductService } from './product/service';
 import { registerRateLimit } from './plugins/rate-limit';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers';
 import { registerStaticFiles } from './plugins/static-files';
@@ -76,9 +59,6 @@ import { createSeoService } from './seo/service';
 import { registerStorePageRoutes } from './store-page/routes';
 import { createStoreProfileRepository } from './store-profile/repository';
 import { createStoreProfileService } from './store-profile/service';
-import { createStoreProfileEditor } from './store-profile/service';
-import { LOGO_SUBDIR } from './store-profile/types';
-import { createShopSettingsEditor } from './shop-settings/service';
 import { loadAssetUrls } from './ui/assets';
 import { COMPRESS_THRESHOLD } from './ui/page-encoding';
 import { fallbackErrorHtml } from './ui/render';
@@ -269,45 +249,6 @@ export async function buildStoreApp({
   const products = createProductService({ products: createProductRepository(db) });
   registerProductRoutes(app, { products, publicUrl });
   apiArea.registerJsonApi({ catalog, products, cart, checkout, orders });
-  // Back office catalogue edits: the storefront's cached listings, product pages (a missing product
-  // is cached too) and shared public pages are forgotten at once, so a change shows immediately.
-  const catalogChanged = () => {
-    catalog.invalidate();
-    products.invalidate();
-    app.forgetPublicPages();
-  };
-  const categoryRepo = createCategoryRepository(db);
-  const removeCategoryImage = (key: string) => removeImageRenditions(uploads.media, key, 'categories');
-  const categories = createCategoryService({
-    repo: categoryRepo,
-    transaction,
-    invalidate: catalogChanged,
-    removeImageFiles: removeCategoryImage,
-  });
-  const categoryImages = createCategoryImageService({
-    repo: categoryRepo,
-    media: { store: (data) => storeImageRenditions(data, uploads.media, { subdir: 'categories' }), remove: removeCategoryImage },
-    invalidate: catalogChanged,
-  });
-  const suppliers = createSupplierService({ repo: createSupplierRepository(db) });
-  // A change to couriers or the threshold is seen by this instance's checkout at once; the shared
-  // public pages are forgotten too, so none shows an old rate.
-  const checkoutReadsAndPagesChanged = () => {
-    checkoutArea.readsChanged();
-    app.forgetPublicPages();
-  };
-  const shopSettingsEditor = createShopSettingsEditor({
-    repo: createShopSettingsRepository(db),
-    transaction,
-    changed: checkoutReadsAndPagesChanged,
-  });
-  const shipping = createShippingService({
-    repo: createShippingRepository(db),
-    settings,
-    saveSettings: (values, actor) => shopSettingsEditor.save(values, actor),
-    transaction,
-    changed: checkoutReadsAndPagesChanged,
-  });
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
   checkoutArea.registerRoutes({ accounts: accountsArea.accounts, payOnline: paymentsArea.afterCheckout });
   registerOrderRoutes(app, { orders, settings, cart, profiles, clock, payment: paymentsArea.paymentPart });
@@ -326,23 +267,6 @@ export async function buildStoreApp({
     emailsQueued: onEmailQueued,
   });
   registerInvitationRoutes(app, { users });
-  const productAdmin = createProductAdminService({
-    repo: createProductAdminRepository(db),
-    stock,
-    searchScope: (q) => catalog.searchScope(q),
-    media: {
-      store: (data) => storeImageRenditions(data, uploads.media),
-      remove: (key) => removeImageRenditions(uploads.media, key),
-    },
-    invalidate: catalogChanged,
-  });
-  const imports = createProductImportService({
-    db,
-    repo: createProductImportRepository(db),
-    stock,
-    transaction,
-    catalogChanged,
-  });
   const pendingImports = createPendingImports(uploads.private, clock);
   app.decorate('maintenance', {
     expireOrders: () => orders.expireDue(),
@@ -351,59 +275,23 @@ export async function buildStoreApp({
     pruneUploads: () => pendingImports.prune(),
     jobRan: metrics?.jobRan,
   });
-  const dashboard = createDashboardService({
-    repo: createReportsRepository(db),
-    chatStats: createChatStatsClient({
-      chatUrl: config.chat.url,
-      secret: config.chatTokenSecret,
-      onError: (error) => app.log.warn({ err: error }, 'chat figures unavailable for the dashboard'),
-    }),
-    clock,
-  });
-  const restock = createRestockService({ repo: createRestockRepository(db), stock, transaction });
-  // A9: a saved profile is used at once by this instance (its cache and its cached public pages are
-  // forgotten); other instances pick it up when their 10 s profile cache expires.
-  const settingsEditors = {
-    shopSettingsEditor,
-    storeProfileEditor: createStoreProfileEditor({
-      repo: createStoreProfileRepository(db),
-      transaction,
-      media: {
-        store: (data) => storeImageRenditions(data, uploads.media, { subdir: LOGO_SUBDIR }),
-        remove: (key) => removeImageRenditions(uploads.media, key, LOGO_SUBDIR),
-      },
-      changed: () => {
-        profiles.invalidate();
-        app.forgetPublicPages();
-      },
-    }),
-  };
-  await registerAdminArea(app, {
-    accounts: accountsArea.accounts,
-    twoFactor: accountsArea.twoFactor,
+  await setupBackOffice(app, {
+    db,
+    transaction,
+    config,
+    uploads,
+    catalog,
+    products,
+    profiles,
+    stock,
     orders,
     settings,
-    dashboard,
-    stock: { stock, restock, profiles },
-    reports: {
-      reports: createReportService({ repo: createReportRepository(db), clock }),
-      xlsx: createXlsxExports({ exports: createExportRepository(db), reports: createReportsRepository(db) }),
-      profiles,
-    },
-    categories,
-    categoryImages,
-    suppliers,
-    shipping,
-    profiles,
-    publicUrl: config.store.publicUrl,
-    productAdmin,
-    settingsEditors,
-    imports,
-    pendingImports,
-    audit: createAuditService({ repo: createAuditRepository(db) }),
-    paymentsAdmin: paymentsArea.admin,
-    payments: paymentsArea.payments,
+    accounts: accountsArea.accounts,
+    twoFactor: accountsArea.twoFactor,
+    payments: { admin: paymentsArea.admin, payments: paymentsArea.payments },
     users,
+    pendingImports,
+    checkoutReadsChanged: checkoutArea.readsChanged,
     clock,
     extraRoutes: adminRoutes,
   });
