@@ -5,13 +5,14 @@
  * session (home, catalog): rendered once per language, theme and URL and reused for a few
  * seconds; visitors with a session always get their own render.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AssetUrls } from '../ui/assets';
 import type { PageContext, Theme } from '../ui/page-context';
 import { type CachedPage, createPageCache, type RenderedPage } from '../ui/page-cache';
 import { COMPRESS_THRESHOLD, encodeBody, preferredCoding } from '../ui/page-encoding';
-import { type AnyPage, renderDocument } from '../ui/render';
+import { KeptHtml, type PageSegment } from '../ui/kept-html';
+import { type AnyPage, renderDocumentBytes } from '../ui/render';
 import { csrfTokenFor } from './csrf';
 
 declare module 'fastify' {
@@ -99,8 +100,8 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
 
   async function render(request: FastifyRequest, node: AnyPage): Promise<RenderedPage> {
     const ctx = await pageContext(request);
-    const body = Buffer.from(renderDocument(node, ctx));
-    return { body, etag: pageEtag(body, ctx.csrfToken, request.session?.key) };
+    const { body, segments } = renderDocumentBytes(node, ctx);
+    return { body, etag: pageEtag(segments, ctx.csrfToken, request.session?.key) };
   }
 
   // Registered after the locale and session hooks (app.ts), so language and session are known.
@@ -135,24 +136,32 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
 /**
  * Weak ETag of a rendered page (weak: compression changes the bytes, not the page). The CSRF
  * token is masked afresh on every render (BREACH), so it is left out of the hash; the cached
- * copy's token stays valid because it unmasks to the same session secret.
+ * copy's token stays valid because it unmasks to the same session secret. A kept part (shared by
+ * visitors, so never holding a token) is hashed by its digest: the same page, the same ETag.
  */
-export function pageEtag(page: Buffer | string, csrfToken?: string, sessionKey?: string): string {
-  const bytes = typeof page === 'string' ? Buffer.from(page) : page;
+export function pageEtag(page: Buffer | string | readonly PageSegment[], csrfToken?: string, sessionKey?: string): string {
+  const segments = typeof page === 'string' ? [Buffer.from(page)] : Buffer.isBuffer(page) ? [page] : page;
   const hash = createHash('sha1');
-  // The bytes between the token's occurrences, hashed where they lie (no copy of the page).
+  const token = csrfToken ? Buffer.from(csrfToken) : undefined;
+  for (const segment of segments) {
+    if (segment instanceof KeptHtml) hash.update(segment.digest);
+    else hashWithoutToken(hash, segment, token);
+  }
+  // The session is part of the version: after a login (new session, same-looking page) a cached
+  // copy would carry a token of the old, destroyed session and every form on it would fail CSRF.
+  return `W/"${hash.update(sessionKey ?? '').digest('base64url')}"`;
+}
+
+/** The bytes between the token's occurrences, hashed where they lie (no copy of the page). */
+function hashWithoutToken(hash: Hash, bytes: Buffer, token: Buffer | undefined) {
   let from = 0;
-  if (csrfToken) {
-    const token = Buffer.from(csrfToken);
+  if (token) {
     for (let at = bytes.indexOf(token, from); at !== -1; at = bytes.indexOf(token, from)) {
       hash.update(bytes.subarray(from, at));
       from = at + token.length;
     }
   }
   hash.update(bytes.subarray(from));
-  // The session is part of the version: after a login (new session, same-looking page) a cached
-  // copy would carry a token of the old, destroyed session and every form on it would fail CSRF.
-  return `W/"${hash.update(sessionKey ?? '').digest('base64url')}"`;
 }
 
 /** If-None-Match holds `*` or a list of ETags; weak comparison (RFC 9110 §13.1.2). */

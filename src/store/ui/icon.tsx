@@ -4,6 +4,7 @@
  * label next to it says what it is) and never focusable on its own.
  */
 import { FALLBACK_ICON } from './icon-names';
+import { KeptHtml, placeKept } from './kept-html';
 import { usePage } from './page-context';
 
 export type IconStyle = 'solid' | 'brands';
@@ -33,11 +34,38 @@ export function Icon({ name, style = 'solid', class: extra }: { name: string; st
  * web/catalog.ts adds the symbols of a catalogue page it swaps in.
  */
 export function IconSymbols() {
-  const { assets, inlineIcons } = usePage();
+  const { assets, inlineIcons, keptParts } = usePage();
   const symbols = assets.icons.symbols;
   if (!inlineIcons || inlineIcons.size === 0 || !symbols) return null;
-  const markup = [...inlineIcons].map((id) => symbols.get(id) ?? '').join('');
+  const markup = keptSymbols(symbols, [...inlineIcons]);
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" hidden aria-hidden="true" data-icon-symbols dangerouslySetInnerHTML={{ __html: markup }} />
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      hidden
+      aria-hidden="true"
+      data-icon-symbols
+      dangerouslySetInnerHTML={{ __html: placeKept(markup, keptParts) }}
+    />
   );
+}
+
+/** Symbol markup per list of icons: pages of one kind draw the same icons in the same order. */
+const symbolMarkup = new WeakMap<ReadonlyMap<string, string>, Map<string, KeptHtml>>();
+const MAX_SYMBOL_LISTS = 256;
+
+function keptSymbols(symbols: ReadonlyMap<string, string>, ids: string[]): KeptHtml {
+  let byList = symbolMarkup.get(symbols);
+  if (!byList) {
+    byList = new Map();
+    symbolMarkup.set(symbols, byList);
+  }
+  const key = ids.join(' ');
+  let kept = byList.get(key);
+  if (!kept) {
+    kept = new KeptHtml(ids.map((id) => symbols.get(id) ?? '').join(''));
+    // A full list is emptied rather than tracked entry by entry: the markup is cheap to join again.
+    if (byList.size >= MAX_SYMBOL_LISTS) byList.clear();
+    byList.set(key, kept);
+  }
+  return kept;
 }

@@ -6,6 +6,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locale, Translate } from '../../lib/i18n';
 import type { AssetUrls } from './assets';
+import type { KeptParts } from './kept-html';
 import type { storeProfile } from '../../db/schema';
 
 /** The shop's profile row (the store-profile area reads and keeps it; the layout shows it). */
@@ -33,6 +34,11 @@ export interface PageContext {
    * render, src/store/ui/render.ts); the layout writes their symbols at the end of <body>.
    */
   inlineIcons?: Set<string>;
+  /**
+   * Kept parts placed on this page as markers, in order (render.ts turns them into bytes); absent
+   * when the page is rendered as one string, and inside a kept part's own render.
+   */
+  keptParts?: KeptParts;
 }
 
 export interface PageUser {

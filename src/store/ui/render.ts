@@ -3,13 +3,35 @@
  */
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { type KeptParts, type PageSegment, pageSegments, segmentsToBytes } from './kept-html';
 import { type PageContext, PageCtx } from './page-context';
 
 /** Any page's root element: Preact's VNode is invariant in its props, so pages of every component type meet here. */
 // biome-ignore lint/suspicious/noExplicitAny: the one place the page type is left open (see above)
 export type AnyPage = VNode<any>;
 
+/** The page as one string, kept parts written in place. */
 export function renderDocument(node: AnyPage, ctx: PageContext): string {
+  return renderWith(node, { ...ctx, keptParts: undefined });
+}
+
+export interface RenderedDocument {
+  body: Buffer;
+  /** The page's own bytes and its kept parts, in order: what the ETag hashes (plugins/pages.ts). */
+  segments: readonly PageSegment[];
+}
+
+/**
+ * The page as bytes: the kept parts' bytes (encoded once, kept-html.ts) copied between the page's
+ * own encoded pieces. The same bytes as `Buffer.from(renderDocument(...))`.
+ */
+export function renderDocumentBytes(node: AnyPage, ctx: PageContext): RenderedDocument {
+  const keptParts: KeptParts = [];
+  const segments = pageSegments(renderWith(node, { ...ctx, keptParts }), keptParts) ?? [Buffer.from(renderDocument(node, ctx))];
+  return { body: segmentsToBytes(segments), segments };
+}
+
+function renderWith(node: AnyPage, ctx: PageContext): string {
   // A fresh set of inline icons per render: the context itself may be reused.
   const value: PageContext = { ...ctx, inlineIcons: new Set() };
   return '<!doctype html>' + renderToString(h(PageCtx.Provider, { value }, node));

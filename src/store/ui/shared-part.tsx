@@ -4,14 +4,15 @@
  * ~1 ms, most of it Preact turning elements into strings; the footer and the chat button are a
  * quarter of the page's bytes and depend only on the language, the shop's profile and a flag or
  * two. The key must name everything the part reads; the icons the part draws are remembered with
- * it and added to the page's inline icons (see Icon).
+ * it and added to the page's inline icons (see Icon). The part's bytes are kept too (kept-html.ts).
  */
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { KeptHtml, placeKept } from './kept-html';
 import { type PageContext, PageCtx, usePage } from './page-context';
 
 interface Rendered {
-  html: string;
+  kept: KeptHtml;
   icons: string[];
 }
 
@@ -61,11 +62,11 @@ export function SharedPart({
   let rendered = parts.get(key);
   if (!rendered) {
     const icons = new Set<string>();
-    const value: PageContext = { ...ctx, inlineIcons: ctx.inlineIcons ? icons : undefined };
-    rendered = { html: renderToString(h(PageCtx.Provider, { value }, inner())), icons: [...icons] };
+    const value: PageContext = { ...ctx, inlineIcons: ctx.inlineIcons ? icons : undefined, keptParts: undefined };
+    rendered = { kept: new KeptHtml(renderToString(h(PageCtx.Provider, { value }, inner()))), icons: [...icons] };
     if (parts.size >= cache.maxKeys) parts.clear();
     parts.set(key, rendered);
   }
   for (const icon of rendered.icons) ctx.inlineIcons?.add(icon);
-  return h(tag, { ...attributes, dangerouslySetInnerHTML: { __html: rendered.html } });
+  return h(tag, { ...attributes, dangerouslySetInnerHTML: { __html: placeKept(rendered.kept, ctx.keptParts) } });
 }
