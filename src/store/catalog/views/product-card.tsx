@@ -49,8 +49,25 @@ export function ProductCard({ product, eager = false, highlight }: CardProps) {
   );
 }
 
+/**
+ * Each row's key, per loading mode: the catalogue keeps card rows for seconds (card-cache.ts) and
+ * never changes one, so the same row object comes back on page after page and its key (a JSON
+ * string, costly to build and to hash) is made once.
+ */
+const keysOfRows = { lazy: new WeakMap<ProductCardRow, string>(), eager: new WeakMap<ProductCardRow, string>() };
+
 /** Everything a card shows, in one string; the stock as the card words it, not the raw count. */
 function cardKey(p: ProductCardRow, eager: boolean): string {
+  const keys = eager ? keysOfRows.eager : keysOfRows.lazy;
+  let key = keys.get(p);
+  if (key === undefined) {
+    key = newCardKey(p, eager);
+    keys.set(p, key);
+  }
+  return key;
+}
+
+function newCardKey(p: ProductCardRow, eager: boolean): string {
   const stock = stockState(p.stock, p.lowStockThreshold);
   const image = p.image ? [p.image.storageKey, p.image.alt, p.image.sizes] : null;
   const shelf = stock.kind === 'low' ? `low:${stock.count}` : stock.kind;
