@@ -1,13 +1,63 @@
 import type { MessageKey } from '../../../lib/i18n';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
+import { partCache, SharedPart } from '../../ui/shared-part';
 import { type CatalogSort, pageParam, pageSortValue, pageUrl, SORTS } from '../schema';
 import type { CatalogPage, CategoryNode } from '../service';
 
 export const FILTER_FORM_ID = 'catalog-filters';
 
-function categoryOptions(nodes: CategoryNode[], depth = 0): { slug: string; label: string }[] {
+interface CategoryOption {
+  slug: string;
+  label: string;
+}
+
+function categoryOptions(nodes: CategoryNode[], depth = 0): CategoryOption[] {
   return nodes.flatMap((n) => [{ slug: n.slug, label: `${'— '.repeat(depth)}${n.name}` }, ...categoryOptions(n.children, depth + 1)]);
+}
+
+/**
+ * The category <select> is the same on every catalogue page showing the same category: it is kept
+ * per tree and chosen category (SharedPart). A tree is the catalogue's cached object until the
+ * categories change, so each one is numbered once and its options listed once.
+ */
+const categorySelects = partCache(256);
+const treeOptions = new WeakMap<CategoryNode[], { id: number; options: CategoryOption[]; slugs: Set<string> }>();
+let treesSeen = 0;
+
+function optionsOf(tree: CategoryNode[]) {
+  let known = treeOptions.get(tree);
+  if (!known) {
+    const options = categoryOptions(tree);
+    known = { id: ++treesSeen, options, slugs: new Set(options.map((o) => o.slug)) };
+    treeOptions.set(tree, known);
+  }
+  return known;
+}
+
+function CategorySelect({ tree, selected }: { tree: CategoryNode[]; selected: string | undefined }) {
+  const { t } = usePage();
+  const { id, options, slugs } = optionsOf(tree);
+  // A slug the tree lacks selects nothing, as no slug does: one kept <select>, not one per typo.
+  const chosen = selected && slugs.has(selected) ? selected : '';
+  return (
+    <SharedPart
+      tag="select"
+      attributes={{ id: 'filter-category', class: 'form-select', name: pageParam.category }}
+      id={`category-select|${id}|${chosen}`}
+      cache={categorySelects}
+      inner={() => (
+        <>
+          <option value="">{t('catalog.filter.category.all')}</option>
+          {options.map((o) => (
+            <option key={o.slug} value={o.slug} selected={o.slug === chosen}>
+              {o.label}
+            </option>
+          ))}
+        </>
+      )}
+    />
+  );
 }
 
 /** The filter form: a plain GET form (works without JavaScript); web/catalog.ts updates results in place. */
@@ -26,14 +76,7 @@ export function Filters({ page }: { page: CatalogPage }) {
         <label class="form-label" for="filter-category">
           {t('catalog.filter.category')}
         </label>
-        <select id="filter-category" class="form-select" name={pageParam.category}>
-          <option value="">{t('catalog.filter.category.all')}</option>
-          {categoryOptions(page.topCategories).map((o) => (
-            <option key={o.slug} value={o.slug} selected={o.slug === q.categorySlug}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <CategorySelect tree={page.topCategories} selected={q.categorySlug} />
       </div>
       {page.brands.length > 0 && (
         <fieldset class="mb-3">
