@@ -61,6 +61,8 @@ describe('a page as bytes: kept parts encoded once and copied in', () => {
     expect(rendered.body.toString()).not.toContain('<!--kept:');
     // From the caches the second time, still the same bytes.
     expect(renderDocumentBytes(page(title), context()).body.equals(plain)).toBe(true);
+    // A part kept as bytes gives its HTML back for a page rendered as one string.
+    expect(Buffer.from(renderDocument(page(title), context())).equals(plain)).toBe(true);
   });
 
   it('falls back to the plain page when the page itself holds the marker, so nothing is spliced in the wrong place', () => {

@@ -11,13 +11,28 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 export class KeptHtml {
+  #html: string | undefined;
   #bytes: Buffer | undefined;
   #digest: Buffer | undefined;
 
-  constructor(readonly html: string) {}
+  constructor(html: string) {
+    this.#html = html;
+  }
+
+  /** The HTML (decoded again from the bytes once they exist: only pages rendered as one string ask). */
+  get html(): string {
+    return this.#html ?? this.#bytes!.toString();
+  }
 
   get bytes(): Buffer {
-    this.#bytes ??= Buffer.from(this.html);
+    if (!this.#bytes) {
+      const html = this.#html!;
+      // Outside Node's shared 8 KB pool: a kept part lives for minutes and would pin a whole slab.
+      this.#bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(html));
+      this.#bytes.write(html);
+      // Thousands of cards are kept: hold each once, as bytes.
+      this.#html = undefined;
+    }
     return this.#bytes;
   }
 
