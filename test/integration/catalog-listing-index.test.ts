@@ -12,6 +12,7 @@ import { createTestStore, type TestStore } from '../helpers/store-app';
 import { queriesDuring } from '../helpers/query-log';
 import { createUser, PASSWORD, TestBrowser } from './accounts-client';
 import { productBySlug } from './cart-helpers';
+import { createSearchRepository } from '../../src/store/catalog/search-repository';
 
 interface ApiPage {
   data: { slug: string; price: number; stock_status: string }[];
@@ -52,6 +53,45 @@ describe.each(dbTargets)('catalogue listing index on %s', (target) => {
     } finally {
       await own.close();
     }
+  });
+
+  it('the facts fingerprint changes with every fact the index holds, and only with them', async () => {
+    const db = store.database.db;
+    const version = () => createSearchRepository(db).productFactsVersion();
+    const product = await productBySlug(db, 'yamaha-f310');
+    const original = (await db.select().from(products).where(eq(products.id, product.id)))[0]!;
+    const before = await version();
+    const changeTo = async (values: Partial<typeof products.$inferInsert>) => {
+      await db.update(products).set(values).where(eq(products.id, product.id));
+      const changed = await version();
+      await db
+        .update(products)
+        .set({
+          description: original.description,
+          price: original.price,
+          stock: original.stock,
+          name: original.name,
+          isActive: original.isActive,
+          soldCount: original.soldCount,
+          isFeatured: original.isFeatured,
+        })
+        .where(eq(products.id, product.id));
+      return changed;
+    };
+    // Not a fact: the description, and a stock that stays above zero.
+    expect(await changeTo({ description: 'Another description' })).toBe(before);
+    expect(await changeTo({ stock: original.stock + 7 })).toBe(before);
+    for (const values of [
+      { price: original.price + 1000 },
+      { stock: 0 },
+      { name: `${original.name} II` },
+      { isActive: false },
+      { soldCount: original.soldCount + 1 },
+      { isFeatured: !original.isFeatured },
+    ]) {
+      expect(await changeTo(values), JSON.stringify(values)).not.toBe(before);
+    }
+    expect(await version()).toBe(before);
   });
 
   it('a storefront page without a search costs one query for its cards at most, none when other pages just read them', async () => {

@@ -208,6 +208,20 @@ export function createSearchRepository(db: StoreDb) {
       return rowsOf<{ brand: string; n: number | string }>(result).map((r) => ({ brand: r.brand, count: Number(r.n) }));
     },
 
+    /**
+     * A fingerprint of everything productFacts() returns (their count and a sum of per-row
+     * hashes): equal fingerprints, the same facts, so the listing index need not be read back.
+     */
+    async productFactsVersion(): Promise<string> {
+      const result = await db.execute(sql`
+        SELECT count(*) AS n,
+               coalesce(sum(hashtextextended(concat_ws('|', id, category_id, brand, price, stock > 0, is_featured, sold_count,
+                 created_at, name), 0)), 0) AS h
+        FROM products WHERE is_active`);
+      const row = rowsOf<{ n: number | string; h: number | string }>(result)[0];
+      return `${row?.n ?? 0}:${row?.h ?? 0}`;
+    },
+
     /** What CatalogFacts filters and sorts on, for every active product. */
     async productFacts(): Promise<ProductFact[]> {
       const result = await db.execute(sql`

@@ -1,6 +1,7 @@
-import { lruCache, refreshingValue, ttlCache } from '../../lib/cache';
+import { lruCache, ttlCache } from '../../lib/cache';
 import { createCardCache } from './card-cache';
-import { buildCatalogFacts, type FactFilter } from './catalog-facts';
+import type { FactFilter } from './catalog-facts';
+import { createListingIndex } from './listing-index';
 import { type CatalogQuery, DEFAULT_QUERY } from './schema';
 import { normalizeQuery, searchTerms } from '../../lib/search-terms';
 import type { ProductSearchScope } from '../../db/product-search';
@@ -143,7 +144,7 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
   const suggestions = lruCache<string, SuggestResult>({ max: LISTING_CACHE_ENTRIES, ttlMs: LISTING_CACHE_MS });
   const cards = createCardCache(deps.search, LISTING_CACHE_MS);
 
-  const facts = refreshingValue(async () => buildCatalogFacts(await deps.search.productFacts()), FACTS_REFRESH_MS);
+  const facts = createListingIndex(deps.search, FACTS_REFRESH_MS);
 
   async function loadHome(): Promise<HomeCatalog> {
     const tree = await categories.get();
