@@ -99,3 +99,68 @@ describe('catalogue facts: the listing without search words', () => {
     for (const sort of SORTS) expect(empty.page(everything, sort, 0, 12)).toEqual({ ids: [], total: 0, brands: [] });
   });
 });
+
+describe('catalogue facts against a plain filter, on random shelves and filters', () => {
+  /** A small deterministic generator, so a failure can be replayed. */
+  function random(seed: number) {
+    let state = seed;
+    return (n: number) => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state % n;
+    };
+  }
+
+  it('gives the same page, total and brand facet as filtering every product in order', () => {
+    const brands = ['Boss', 'boss', 'Fender', 'Ibanez', 'Tama', 'Zildjian'];
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = random(seed);
+      const size = 1 + r(120);
+      const rows: ProductFact[] = Array.from({ length: size }, (_, i) => ({
+        id: i + 1,
+        categoryId: [3, 7, 7, 12, 40][r(5)]!,
+        brand: brands[r(brands.length)]!,
+        // Few distinct prices: ties at the bounds.
+        price: 100_000 * (1 + r(8)),
+        inStock: r(3) > 0,
+        isFeatured: r(6) === 0,
+        soldCount: r(5),
+        createdAt: r(4) * DAY,
+        nameRank: 0,
+      }));
+      const byName = [...rows].sort((a, b) => a.brand.localeCompare(b.brand) || a.id - b.id);
+      byName.forEach((row, i) => {
+        row.nameRank = i + 1;
+      });
+      const facts = buildCatalogFacts(rows);
+      for (let probe = 0; probe < 25; probe++) {
+        const filter: FactFilter = {
+          categoryIds: [[3], [7, 12], [7, 7, 40], [3, 7, 12, 40, 99], [99], []][r(6)]!,
+          brands: [[], ['boss'], ['fender', 'tama'], ['nobody']][r(4)]!,
+          minPrice: r(3) === 0 ? undefined : 100_000 * r(9),
+          maxPrice: r(3) === 0 ? undefined : 100_000 * (1 + r(9)),
+          inStock: r(2) === 0,
+        };
+        const sort = SORTS[r(SORTS.length)]!;
+        const offset = r(4) * 5;
+        const limit = 1 + r(12);
+        const matchesBut = (row: ProductFact) =>
+          filter.categoryIds.includes(row.categoryId) &&
+          (filter.minPrice === undefined || row.price >= filter.minPrice) &&
+          (filter.maxPrice === undefined || row.price <= filter.maxPrice) &&
+          (!filter.inStock || row.inStock);
+        const matches = (row: ProductFact) =>
+          matchesBut(row) && (filter.brands.length === 0 || filter.brands.includes(row.brand.toLowerCase()));
+        const ordered = oracle(rows, sort);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        const expectedIds = ordered.filter((id) => matches(byId.get(id)!));
+        const facet = new Map<string, number>();
+        for (const row of rows) if (matchesBut(row)) facet.set(row.brand, (facet.get(row.brand) ?? 0) + 1);
+        const page = facts.page(filter, sort, offset, limit);
+        const context = JSON.stringify({ seed, probe, filter, sort, offset, limit });
+        expect(page.ids, context).toEqual(expectedIds.slice(offset, offset + limit));
+        expect(page.total, context).toBe(expectedIds.length);
+        expect(Object.fromEntries(page.brands.map((b) => [b.brand, b.count])), context).toEqual(Object.fromEntries(facet));
+      }
+    }
+  });
+});
