@@ -29,6 +29,7 @@ import { labelsBench } from './labels';
 import { ordersDeskBench } from './orders-desk';
 import { paymentWebhooksBench } from './payment-webhooks';
 import { productImportBench } from './product-import';
+import { singleRequests } from './single-requests';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -220,6 +221,15 @@ async function main() {
       const cpu = r.cpuMicros === undefined ? '–' : r.cpuMicros.toFixed(0);
       const ratio = (r.reqPerSec / ceilingRate).toFixed(2);
       console.log(`| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${ratio} | ${r.p50} | ${r.p99} | ${cpu} | ${r.errors} |`);
+    }
+    console.log('\n| one request at a time (300 in a row) | p50 ms | p99 ms |');
+    console.log('|---|---:|---:|');
+    for (const [name, target] of [
+      ['/produk, a never-seen filter each request', 'page'],
+      ['/api/v1/products, a never-seen filter each request', 'api'],
+    ] as const) {
+      const single = await singleRequests(base, target);
+      console.log(`| ${name} | ${single.p50} | ${single.p99} |`);
     }
     const catalogOnly = process.env.BENCH_ONLY === 'catalog';
     if (!catalogOnly) console.log(`\n${(await adminListBench(base)).join('\n')}`);
