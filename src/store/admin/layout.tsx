@@ -11,6 +11,7 @@ import { BreadcrumbTrail } from '../ui/breadcrumbs';
 import { ThemeToggle } from '../ui/theme-toggle';
 import { Icon } from '../ui/icon';
 import type { PageScript } from '../ui/layout';
+import { LanguageSwitch } from '../ui/language-switch';
 import { usePage } from '../ui/page-context';
 import { FlashCtx } from './flash';
 import { sectionOf, visibleNav } from './nav';
@@ -37,7 +38,6 @@ export function AdminLayout({ title, crumbs = [], scripts = [], children }: Admi
   const items = visibleNav(user?.role);
   const current = sectionOf(path);
   const trail: AdminCrumb[] = [{ label: t('admin.nav.dashboard'), href: '/admin' }, ...crumbs];
-  const otherLocale = locale === 'id' ? 'en' : 'id';
   return (
     <html
       lang={locale}
@@ -84,16 +84,7 @@ export function AdminLayout({ title, crumbs = [], scripts = [], children }: Admi
               <Icon name="store" />
               <span class="visually-hidden">{t('admin.storefront')}</span>
             </a>
-            <a
-              class="btn btn-icon"
-              href={`${path}?lang=${otherLocale}`}
-              hreflang={otherLocale}
-              lang={otherLocale}
-              title={t(otherLocale === 'en' ? 'lang.en' : 'lang.id')}
-            >
-              <span class="lang-code">{otherLocale.toUpperCase()}</span>
-              <span class="visually-hidden">{t(otherLocale === 'en' ? 'lang.en' : 'lang.id')}</span>
-            </a>
+            <LanguageSwitch />
             <ThemeToggle />
             {user && (
               <AccountMenu

@@ -1,6 +1,7 @@
 import { AccountMenu } from './account-menu';
 import { ThemeToggle } from './theme-toggle';
 import { Icon } from './icon';
+import { LanguageSwitch } from './language-switch';
 import { usePage } from './page-context';
 import { partCache, SharedPart } from './shared-part';
 
@@ -24,29 +25,19 @@ export function Navbar() {
 }
 
 function NavbarInside() {
-  const { t, locale, path, profile, user, cartUnits } = usePage();
+  const { t, path, profile, user, cartUnits } = usePage();
   const nav = [
     { href: '/', label: t('nav.home') },
     { href: '/produk', label: t('nav.products') },
     { href: '/toko', label: t('nav.store') },
   ];
-  const otherLocale = locale === 'id' ? 'en' : 'id';
   return (
     <div class="container">
       <a class="navbar-brand brand-logo" href="/">
         <Icon name="guitar" /> <span>{profile.name.replace(/\s*Music Store$/i, '')}</span>
       </a>
       <div class="d-flex align-items-center gap-1 order-lg-last">
-        <a
-          class="btn btn-icon"
-          href={`${path}?lang=${otherLocale}`}
-          hreflang={otherLocale}
-          lang={otherLocale}
-          title={t(otherLocale === 'en' ? 'lang.en' : 'lang.id')}
-        >
-          <span class="lang-code">{otherLocale.toUpperCase()}</span>
-          <span class="visually-hidden">{t(otherLocale === 'en' ? 'lang.en' : 'lang.id')}</span>
-        </a>
+        <LanguageSwitch />
         {/* The badge is redrawn by web/cart.ts after an add; its label says the count in words. */}
         <a
           class="btn btn-icon cart-link"
