@@ -1,38 +1,16 @@
 import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/lib/i18n';
 import { pageEtag } from '../../src/store/plugins/pages';
-import type { AssetUrls } from '../../src/store/ui/assets';
 import { Icon, IconSymbols } from '../../src/store/ui/icon';
 import { KEPT_MARKER, KeptHtml } from '../../src/store/ui/kept-html';
 import type { PageContext } from '../../src/store/ui/page-context';
 import { renderDocument, renderDocumentBytes } from '../../src/store/ui/render';
 import { SharedPart } from '../../src/store/ui/shared-part';
+import { testAssets, testPageContext } from '../helpers/page-context';
 
-const sprite = {
-  url: '/assets/icons.svg',
-  names: new Set(['phone', 'music']),
-  symbols: new Map([
-    ['phone', '<symbol id="phone"/>'],
-    ['music', '<symbol id="music"/>'],
-  ]),
-};
-const assets = { icons: sprite, adminIcons: sprite } as unknown as AssetUrls;
-const profile = { name: 'Hurtrock' };
-
-function context(csrfToken?: string): PageContext {
-  return {
-    locale: 'id',
-    t: translator('id'),
-    theme: undefined,
-    assets,
-    profile: profile as unknown as PageContext['profile'],
-    path: '/',
-    user: null,
-    csrfToken,
-    cartUnits: 0,
-  };
-}
+const assets = testAssets({ phone: '<symbol id="phone"/>', music: '<symbol id="music"/>' });
+const profile = { name: 'Hurtrock' } as unknown as PageContext['profile'];
+const context = (csrfToken?: string) => testPageContext({ assets, profile, csrfToken });
 
 /** A page mixing its own HTML (non-ASCII too) with kept parts, one of which draws an icon. */
 function page(title: string, partId = 'a', own?: string, token = 'T0KEN') {

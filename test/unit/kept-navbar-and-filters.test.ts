@@ -1,31 +1,14 @@
 import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/lib/i18n';
 import type { CatalogPage, CategoryNode } from '../../src/store/catalog/service';
 import { Filters } from '../../src/store/catalog/views/filters';
-import type { AssetUrls } from '../../src/store/ui/assets';
 import { Navbar } from '../../src/store/ui/navbar';
 import type { PageContext, PageUser } from '../../src/store/ui/page-context';
-import { renderDocument } from '../../src/store/ui/render';
+import { KeptHtml } from '../../src/store/ui/kept-html';
+import { renderDocument, renderDocumentBytes } from '../../src/store/ui/render';
+import { testPageContext } from '../helpers/page-context';
 
-const sprite = { url: '/assets/icons.svg', names: new Set<string>(), symbols: new Map<string, string>() };
-const assets = { icons: sprite, adminIcons: sprite } as unknown as AssetUrls;
-const profile = { name: 'Hurtrock Music Store' } as unknown as PageContext['profile'];
-
-function context(path: string, extra: Partial<PageContext> = {}): PageContext {
-  return {
-    locale: 'id',
-    t: translator('id'),
-    theme: undefined,
-    assets,
-    profile,
-    path,
-    user: null,
-    csrfToken: undefined,
-    cartUnits: 0,
-    ...extra,
-  };
-}
+const context = (path: string, extra: Partial<PageContext> = {}) => testPageContext({ path, ...extra });
 
 const navbar = (path: string, extra: Partial<PageContext> = {}) => renderDocument(h(Navbar, {}), context(path, extra));
 
@@ -43,6 +26,12 @@ describe('the navbar of a visitor who is not logged in and has an empty cart is 
     const user: PageUser = { name: 'Budi Rocker', role: 'customer', emailVerified: true };
     expect(navbar('/produk', { user })).toContain('Budi Rocker');
     expect(navbar('/produk', { cartUnits: 3 })).toMatch(/<span class="cart-badge"[^>]*>3<\/span>/);
+    // Kept (copied in as bytes) for the guest only.
+    const keptParts = (extra: Partial<PageContext>) =>
+      renderDocumentBytes(h(Navbar, {}), context('/produk', extra)).segments.filter((s) => s instanceof KeptHtml).length;
+    expect(keptParts({})).toBe(1);
+    expect(keptParts({ user })).toBe(0);
+    expect(keptParts({ cartUnits: 3 })).toBe(0);
     // The guest's navbar afterwards is still the guest's.
     const guest = navbar('/produk');
     expect(guest).not.toContain('Budi Rocker');

@@ -1,35 +1,15 @@
 import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/lib/i18n';
 import type { ProductCardRow } from '../../src/store/catalog/types';
 import { ProductCard } from '../../src/store/catalog/views/product-card';
-import type { AssetUrls } from '../../src/store/ui/assets';
 import { IconSymbols } from '../../src/store/ui/icon';
 import type { PageContext } from '../../src/store/ui/page-context';
 import { renderDocument } from '../../src/store/ui/render';
+import { testAssets, testPageContext } from '../helpers/page-context';
 
-const sprite = {
-  url: '/assets/icons.svg',
-  names: new Set(['cart-plus']),
-  symbols: new Map([['cart-plus', '<symbol id="cart-plus"/>']]),
-};
-const assets = { icons: sprite, adminIcons: sprite } as unknown as AssetUrls;
-const profile = { name: 'Hurtrock' };
-
-function context(csrfToken?: string): PageContext {
-  return {
-    locale: 'id',
-    t: translator('id'),
-    theme: undefined,
-    assets,
-    profile: profile as unknown as PageContext['profile'],
-    path: '/produk',
-    user: null,
-    csrfToken,
-    cartUnits: 0,
-    inlineIcons: new Set(),
-  };
-}
+const assets = testAssets({ 'cart-plus': '<symbol id="cart-plus"/>' });
+const profile = { name: 'Hurtrock' } as unknown as PageContext['profile'];
+const context = (csrfToken?: string) => testPageContext({ assets, profile, path: '/produk', csrfToken, inlineIcons: new Set() });
 
 let nextId = 9000;
 function card(overrides: Partial<ProductCardRow> = {}): ProductCardRow {

@@ -1,28 +1,14 @@
 import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/lib/i18n';
-import type { AssetUrls } from '../../src/store/ui/assets';
 import { Icon, IconSymbols } from '../../src/store/ui/icon';
 import type { PageContext } from '../../src/store/ui/page-context';
 import { renderDocument } from '../../src/store/ui/render';
 import { SharedPart } from '../../src/store/ui/shared-part';
+import { testAssets, testPageContext } from '../helpers/page-context';
 
-const sprite = { url: '/assets/icons.svg', names: new Set(['phone', 'music']), symbols: new Map([['phone', '<symbol id="phone"/>']]) };
-const assets = { icons: sprite, adminIcons: sprite } as unknown as AssetUrls;
-
-function context(profile: object, locale: 'id' | 'en' = 'id'): PageContext {
-  return {
-    locale,
-    t: translator(locale),
-    theme: undefined,
-    assets,
-    profile: profile as PageContext['profile'],
-    path: '/',
-    user: null,
-    csrfToken: undefined,
-    cartUnits: 0,
-  };
-}
+const assets = testAssets({ phone: '<symbol id="phone"/>' }, ['music']);
+const context = (profile: object, locale: 'id' | 'en' = 'id') =>
+  testPageContext({ assets, locale, profile: profile as PageContext['profile'] });
 
 describe('SharedPart: a part of the page rendered once per key', () => {
   it('renders its inner part once per key, language and profile, and carries the icons it draws into every page', () => {
