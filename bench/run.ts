@@ -30,6 +30,7 @@ import { ordersDeskBench } from './orders-desk';
 import { paymentWebhooksBench } from './payment-webhooks';
 import { productImportBench } from './product-import';
 import { singleRequests } from './single-requests';
+import { STORE_NODE_FLAGS } from '../src/lib/runtime-flags';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -165,7 +166,10 @@ async function main() {
   delete storeEnv.REDIS_URL;
   if (database?.url) storeEnv.DATABASE_URL = database.url;
   else delete storeEnv.DATABASE_URL;
-  const store = spawn(process.execPath, [path.join(root, 'dist/store/main.js')], { env: storeEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const store = spawn(process.execPath, [...STORE_NODE_FLAGS, path.join(root, 'dist/store/main.js')], {
+    env: storeEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   try {
     await Promise.all([waitFor(`http://127.0.0.1:${ceilingPort}/`, ceiling), waitFor(`http://127.0.0.1:${storePort}/healthz`, store)]);
     let catalogSize = 36;

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_ERROR_EXIT_CODE, type Config, loadConfigOrExit } from './config';
 import { packagedRuntime } from './lib/packaged';
+import { STORE_NODE_FLAGS } from './lib/runtime-flags';
 
 interface ServiceSpec {
   name: 'store' | 'chat';
@@ -111,7 +112,9 @@ async function main() {
   const config = loadConfigOrExit();
   // The executable runs itself again with a sub-command (it has no script files); `npm start` runs the bundles beside this one.
   const serviceArgs = (name: ServiceSpec['name']) =>
-    packagedRuntime() ? [name] : [...process.execArgv, fileURLToPath(new URL(`./${name}/main.js`, import.meta.url))];
+    packagedRuntime()
+      ? [name]
+      : [...process.execArgv, ...(name === 'store' ? STORE_NODE_FLAGS : []), fileURLToPath(new URL(`./${name}/main.js`, import.meta.url))];
   const services: Supervisor[] = [];
   let shuttingDown = false;
 
