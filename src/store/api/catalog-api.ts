@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { formatRupiah } from '../../lib/money';
+import { keyedPerObject } from '../../lib/object-memo';
 import { MAX_QUERY_LENGTH } from '../../lib/search-terms';
 import { stockState } from '../catalog/model';
 import { apiQuerySchema, catalogQueryOf, SORTS, withoutControls } from '../catalog/schema';
@@ -97,8 +98,9 @@ export function registerCatalogApi(api: ApiRegistry, deps: { catalog: CatalogSer
    * The JSON of each cached suggestion result, by the query as typed: the autocomplete asks the
    * same few prefixes over and over, so the answer is built once for as long as the catalog
    * service keeps that result (a new result is a new object, and its old JSON goes with it).
+   * Spellings of one query (case, spaces) share a result, so only a few answers are kept per result.
    */
-  const suggestJson = new WeakMap<SuggestResult, Map<string, string>>();
+  const suggestJson = keyedPerObject<SuggestResult, string>(20);
   api.route({
     method: 'GET',
     path: '/api/v1/products/suggest',
@@ -116,18 +118,13 @@ export function registerCatalogApi(api: ApiRegistry, deps: { catalog: CatalogSer
       const q = withoutControls(query.q).trim();
       if (q.length < 2) return { query: q, products: [], categories: [] };
       const found = await deps.catalog.suggest(q, SUGGEST_LIMIT);
-      let answers = suggestJson.get(found);
-      if (!answers) suggestJson.set(found, (answers = new Map()));
-      let json = answers.get(q);
-      if (json === undefined) {
-        json = JSON.stringify({
+      const json = suggestJson.get(found, q, () =>
+        JSON.stringify({
           query: q,
           products: found.products.map(productSummary),
           categories: found.categories.map((c) => ({ slug: c.slug, name: c.name, url: `/produk?kategori=${c.slug}` })),
-        });
-        // Spellings of one query (case, spaces) share a result; keep only a few answers per result.
-        if (answers.size < 20) answers.set(q, json);
-      }
+        }),
+      );
       return reply.header('cache-control', 'public, max-age=60').type('application/json; charset=utf-8').send(json);
     },
   });

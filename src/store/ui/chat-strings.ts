@@ -3,6 +3,7 @@
  * the widget and console follow the page's language without shipping both catalogs.
  */
 import type { MessageKey, Translate } from '../../lib/i18n';
+import { memoByObject } from '../../lib/object-memo';
 
 const KEYS = [
   'chat.notify',
@@ -103,15 +104,12 @@ const CONSOLE_KEYS = [
 ] as const satisfies readonly MessageKey[];
 
 /** Built once per language (translators are one per locale): every storefront page carries them. */
-const built = new WeakMap<Translate, { widget: string; console: string }>();
+const built = memoByObject((t: Translate) => {
+  const json = (keys: readonly MessageKey[]) => JSON.stringify(Object.fromEntries(keys.map((key) => [key.slice('chat.'.length), t(key)])));
+  return { widget: json(KEYS), console: json([...KEYS, ...CONSOLE_KEYS]) };
+});
 
 export function chatStrings(t: Translate, opts: { console?: boolean } = {}): string {
-  let strings = built.get(t);
-  if (!strings) {
-    const json = (keys: readonly MessageKey[]) =>
-      JSON.stringify(Object.fromEntries(keys.map((key) => [key.slice('chat.'.length), t(key)])));
-    strings = { widget: json(KEYS), console: json([...KEYS, ...CONSOLE_KEYS]) };
-    built.set(t, strings);
-  }
+  const strings = built(t);
   return opts.console ? strings.console : strings.widget;
 }

@@ -3,6 +3,7 @@
  * icon font: only the icons the code names are shipped. Hidden from screen readers (the text or
  * label next to it says what it is) and never focusable on its own.
  */
+import { keyedPerObject } from '../../lib/object-memo';
 import { FALLBACK_ICON } from './icon-names';
 import { KeptHtml, placeKept } from './kept-html';
 import { usePage } from './page-context';
@@ -49,23 +50,12 @@ export function IconSymbols() {
   );
 }
 
-/** Symbol markup per list of icons: pages of one kind draw the same icons in the same order. */
-const symbolMarkup = new WeakMap<ReadonlyMap<string, string>, Map<string, KeptHtml>>();
-const MAX_SYMBOL_LISTS = 256;
+/**
+ * Symbol markup per list of icons: pages of one kind draw the same icons in the same order. The
+ * lists are bounded per symbol set because a list comes from what a request's page drew.
+ */
+const symbolMarkup = keyedPerObject<ReadonlyMap<string, string>, KeptHtml>(256);
 
 function keptSymbols(symbols: ReadonlyMap<string, string>, ids: string[]): KeptHtml {
-  let byList = symbolMarkup.get(symbols);
-  if (!byList) {
-    byList = new Map();
-    symbolMarkup.set(symbols, byList);
-  }
-  const key = ids.join(' ');
-  let kept = byList.get(key);
-  if (!kept) {
-    kept = new KeptHtml(ids.map((id) => symbols.get(id) ?? '').join(''));
-    // A full list is emptied rather than tracked entry by entry: the markup is cheap to join again.
-    if (byList.size >= MAX_SYMBOL_LISTS) byList.clear();
-    byList.set(key, kept);
-  }
-  return kept;
+  return symbolMarkup.get(symbols, ids.join(' '), () => new KeptHtml(ids.map((id) => symbols.get(id) ?? '').join('')));
 }

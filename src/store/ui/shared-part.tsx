@@ -8,6 +8,7 @@
  */
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { type KeyedPerObject, keyedPerObject } from '../../lib/object-memo';
 import { KeptHtml, placeKept } from './kept-html';
 import { type PageContext, PageCtx, usePage } from './page-context';
 
@@ -18,16 +19,12 @@ interface Rendered {
 
 /**
  * Where rendered parts are kept: per profile object (a new one after each edit, so old renderings
- * go with the old profile), at most `maxKeys` per profile. A full cache is emptied rather than
- * tracked entry by entry: a part is cheap to render again.
+ * go with the old profile), at most `maxKeys` per profile.
  */
-export interface PartCache {
-  maxKeys: number;
-  byProfile: WeakMap<object, Map<string, Rendered>>;
-}
+export type PartCache = KeyedPerObject<object, Rendered>;
 
 export function partCache(maxKeys: number): PartCache {
-  return { maxKeys, byProfile: new WeakMap() };
+  return keyedPerObject(maxKeys);
 }
 
 /** The layout's parts: a handful of keys (footer, chat button) per language. */
@@ -53,20 +50,12 @@ export function SharedPart({
   cache?: PartCache;
 }) {
   const ctx = usePage();
-  let parts = cache.byProfile.get(ctx.profile);
-  if (!parts) {
-    parts = new Map();
-    cache.byProfile.set(ctx.profile, parts);
-  }
   const key = `${id}|${ctx.locale}|${ctx.inlineIcons ? 'inline' : 'sprite'}`;
-  let rendered = parts.get(key);
-  if (!rendered) {
+  const rendered = cache.get(ctx.profile, key, () => {
     const icons = new Set<string>();
     const value: PageContext = { ...ctx, inlineIcons: ctx.inlineIcons ? icons : undefined, keptParts: undefined };
-    rendered = { kept: new KeptHtml(renderToString(h(PageCtx.Provider, { value }, inner()))), icons: [...icons] };
-    if (parts.size >= cache.maxKeys) parts.clear();
-    parts.set(key, rendered);
-  }
+    return { kept: new KeptHtml(renderToString(h(PageCtx.Provider, { value }, inner()))), icons: [...icons] };
+  });
   for (const icon of rendered.icons) ctx.inlineIcons?.add(icon);
   return h(tag, { ...attributes, dangerouslySetInnerHTML: { __html: placeKept(rendered.kept, ctx.keptParts) } });
 }

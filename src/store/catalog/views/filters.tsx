@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../../lib/i18n';
+import { memoByObject } from '../../../lib/object-memo';
 import { Icon } from '../../ui/icon';
 import { usePage } from '../../ui/page-context';
 import { partCache, SharedPart } from '../../ui/shared-part';
@@ -22,18 +23,12 @@ function categoryOptions(nodes: CategoryNode[], depth = 0): CategoryOption[] {
  * categories change, so each one is numbered once and its options listed once.
  */
 const categorySelects = partCache(256);
-const treeOptions = new WeakMap<CategoryNode[], { id: number; options: CategoryOption[]; slugs: Set<string> }>();
 let treesSeen = 0;
 
-function optionsOf(tree: CategoryNode[]) {
-  let known = treeOptions.get(tree);
-  if (!known) {
-    const options = categoryOptions(tree);
-    known = { id: ++treesSeen, options, slugs: new Set(options.map((o) => o.slug)) };
-    treeOptions.set(tree, known);
-  }
-  return known;
-}
+const optionsOf = memoByObject((tree: CategoryNode[]) => {
+  const options = categoryOptions(tree);
+  return { id: ++treesSeen, options, slugs: new Set(options.map((o) => o.slug)) };
+});
 
 function CategorySelect({ tree, selected }: { tree: CategoryNode[]; selected: string | undefined }) {
   const { t } = usePage();

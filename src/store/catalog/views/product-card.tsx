@@ -1,4 +1,5 @@
 import { formatRupiah } from '../../../lib/money';
+import { memoByObject } from '../../../lib/object-memo';
 import { stockState } from '../model';
 import { fallbackRendition, imageUrl, srcSet } from '../../ui/image-urls';
 import { CsrfField } from '../../ui/csrf-field';
@@ -54,19 +55,16 @@ export function ProductCard({ product, eager = false, highlight }: CardProps) {
  * never changes one, so the same row object comes back on page after page and its key (a JSON
  * string, costly to build and to hash) is made once.
  */
-const keysOfRows = { lazy: new WeakMap<ProductCardRow, string>(), eager: new WeakMap<ProductCardRow, string>() };
+const keysOfRows = {
+  lazy: memoByObject((p: ProductCardRow) => newCardKey(p, false)),
+  eager: memoByObject((p: ProductCardRow) => newCardKey(p, true)),
+};
 
-/** Everything a card shows, in one string; the stock as the card words it, not the raw count. */
 function cardKey(p: ProductCardRow, eager: boolean): string {
-  const keys = eager ? keysOfRows.eager : keysOfRows.lazy;
-  let key = keys.get(p);
-  if (key === undefined) {
-    key = newCardKey(p, eager);
-    keys.set(p, key);
-  }
-  return key;
+  return eager ? keysOfRows.eager(p) : keysOfRows.lazy(p);
 }
 
+/** Everything a card shows, in one string; the stock as the card words it, not the raw count. */
 function newCardKey(p: ProductCardRow, eager: boolean): string {
   const stock = stockState(p.stock, p.lowStockThreshold);
   const image = p.image ? [p.image.storageKey, p.image.alt, p.image.sizes] : null;
