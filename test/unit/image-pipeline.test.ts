@@ -47,6 +47,7 @@ describe('storeImageRenditions', () => {
       { width: 640, height: 480 },
       { width: 1280, height: 960 },
       { width: 960, height: 720 },
+      { width: 480, height: 360 },
     ]);
     const files = (await readdir(path.join(uploadDir, 'products'))).filter((f) => f.startsWith(storageKey));
     expect(files.sort()).toEqual(IMAGE_WIDTHS.flatMap((w) => [`${storageKey}-${w}.jpg`, `${storageKey}-${w}.webp`]).sort());

@@ -16,6 +16,21 @@ describe('image URLs', () => {
     expect(fallbackRendition(sizes, 1280)).toEqual({ nominal: 1280, size: { width: 1280, height: 960 } });
   });
 
+  it('lists the 480 rendition, stored fifth, between 320 and 640', () => {
+    const sizes = [
+      { width: 320, height: 240 },
+      { width: 640, height: 480 },
+      { width: 1280, height: 960 },
+      { width: 960, height: 720 },
+      { width: 480, height: 360 },
+    ];
+    expect(srcSet('k', sizes, 'webp')).toBe(
+      '/media/products/k-320.webp 320w, /media/products/k-480.webp 480w, /media/products/k-640.webp 640w, ' +
+        '/media/products/k-960.webp 960w, /media/products/k-1280.webp 1280w',
+    );
+    expect(fallbackRendition(sizes, 480)).toEqual({ nominal: 480, size: { width: 480, height: 360 } });
+  });
+
   it('reads an image stored before the 960 rendition (three sizes) as 320, 640 and 1280', () => {
     const sizes = [
       { width: 320, height: 320 },

@@ -20,6 +20,7 @@ describe('sample image cache', () => {
       { width: 640, height: 480 },
       { width: 800, height: 600 },
       { width: 800, height: 600 },
+      { width: 480, height: 360 },
     ]);
     expect(readdirSync(cache).filter((f) => f.endsWith('.json'))).toHaveLength(1);
     expect(readdirSync(path.join(cache, 'products')).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -6,11 +6,14 @@
 import type { ImageSize } from '../../db/schema';
 
 /**
- * Nominal widths, in the order of a stored image's `sizes`. 960 came last and is listed last: images
- * stored before it have three sizes, which keep meaning 320, 640 and 1280 (they simply offer no 960).
- * It is what a phone's main product photo needs (~390 CSS px at 2×), where 1280 was a third wasted.
+ * Nominal widths, in the order of a stored image's `sizes`. Widths added later are listed last:
+ * images stored before them have fewer sizes, which keep their meaning (they simply offer fewer
+ * widths). 960 is what a phone's main product photo needs (~390 CSS px at 2×), where 1280 was a
+ * third wasted. 480 is a product card on a phone below 2× (two cards per row, ~200 CSS px at
+ * 1.75–2×), where 640 was twice the bytes: on the catalogue's first screen that was ~80 KB more
+ * over a slow mobile link, all of it competing with the first card's photo.
  */
-export const IMAGE_WIDTHS = [320, 640, 1280, 960] as const;
+export const IMAGE_WIDTHS = [320, 640, 1280, 960, 480] as const;
 /** The largest rendition: what an upload is decoded down to, and the zoom and share image. */
 export const LARGEST_IMAGE_WIDTH = 1280;
 export type ImageWidth = (typeof IMAGE_WIDTHS)[number];
