@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { PurgeCSS } from 'purgecss';
 import subsetFont from 'subset-font';
@@ -112,8 +114,42 @@ export async function buildWebAssets({ minify = true } = {}) {
   manifest['admin-icons'] = adminSprite.url;
   await writeFile(path.join(stagingDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   await writeFile(path.join(stagingDir, 'icons.json'), JSON.stringify({ icons: shopSprite.names, 'admin-icons': adminSprite.names }));
+  await precompressStaged();
   await publishAssets();
   return manifest;
+}
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+/** What the browser fetches as text; fonts (woff2) and source maps are left alone. */
+const COMPRESSIBLE = ['.css', '.js', '.svg'];
+
+/**
+ * Writes `<file>.br` (Brotli at its best setting) and `<file>.gz` (gzip -9) beside every style
+ * sheet, script and sprite, served by static-files.ts (`preCompressed`) instead of compressing on
+ * each request. The store's on-the-fly compression uses Brotli 4 to stay cheap per request: the
+ * storefront sheet went out as 19.8 KB, at 11 it is ~15 KB, and the bytes before the first paint
+ * are what a phone on a slow link waits for. A copy no smaller than the file is not written.
+ */
+async function precompressStaged() {
+  const files = (await readdir(stagingDir)).filter((f) => COMPRESSIBLE.some((ext) => f.endsWith(ext)));
+  await Promise.all(
+    files.map(async (file) => {
+      const source = await readFile(path.join(stagingDir, file));
+      const [br, gz] = await Promise.all([
+        brotli(source, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+            [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+          },
+        }),
+        gzip(source, { level: 9 }),
+      ]);
+      if (br.length < source.length) await writeFile(path.join(stagingDir, `${file}.br`), br);
+      if (gz.length < source.length) await writeFile(path.join(stagingDir, `${file}.gz`), gz);
+    }),
+  );
 }
 
 /**

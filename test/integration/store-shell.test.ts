@@ -1,3 +1,4 @@
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products, storeProfile } from '../../src/db/schema';
@@ -175,6 +176,32 @@ describe.each(dbTargets)('store shell on %s', (target) => {
     const defined = [...inline.matchAll(/<symbol id="([\w-]+)"/g)].map((m) => m[1]!);
     expect(defined.sort()).toEqual([...used].sort());
     for (const id of used) expect(svg, id).toContain(`<symbol id="${id}"`);
+  });
+
+  it('sends its style sheet and scripts as the build compressed them, and plain to a client that asks for neither', async () => {
+    const page = (await store.app.inject({ method: 'GET', url: '/' })).body;
+    const urls = [...page.matchAll(/(?:href|src)="(\/assets\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThanOrEqual(3);
+    for (const url of urls) {
+      const plain = await store.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
+      expect(plain.statusCode, url).toBe(200);
+      expect(plain.headers['content-encoding'], url).toBeUndefined();
+      const br = await store.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(br.headers['content-encoding'], url).toBe('br');
+      expect(br.headers['content-type'], url).toBe(plain.headers['content-type']);
+      expect(br.headers.vary, url).toContain('accept-encoding');
+      expect(br.headers['cache-control'], url).toContain('immutable');
+      expect(brotliDecompressSync(br.rawPayload).equals(plain.rawPayload), url).toBe(true);
+      const gz = await store.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers['content-encoding'], url).toBe('gzip');
+      expect(gunzipSync(gz.rawPayload).equals(plain.rawPayload), url).toBe(true);
+    }
+    // The style sheet's build copy is smaller than what the per-request compression (Brotli 4) makes.
+    const sheet = urls.find((u) => u.endsWith('.css'))!;
+    const sent = await store.app.inject({ method: 'GET', url: sheet, headers: { 'accept-encoding': 'br' } });
+    const plain = await store.app.inject({ method: 'GET', url: sheet, headers: { 'accept-encoding': 'identity' } });
+    const quick = brotliCompressSync(plain.rawPayload, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } });
+    expect(sent.rawPayload.length).toBeLessThan(quick.length);
   });
 
   it('serves the favicon and the hero art the page refers to', async () => {

@@ -12,10 +12,12 @@ import { assetsDir, vendorPackages, type VendorName, vendorRoot } from '../ui/as
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export async function registerStaticFiles(app: FastifyInstance) {
-  // Content-hashed names: cache forever.
+  // Content-hashed names: cache forever. Style sheets, scripts and sprites have Brotli and gzip
+  // copies made by the build (scripts/build-lib.mjs), sent as they are to a browser that takes them.
   await app.register(fastifyStatic, {
     root: assetsDir(),
     prefix: '/assets/',
+    preCompressed: true,
     decorateReply: false,
     cacheControl: false,
     setHeaders: (res) => res.header('cache-control', IMMUTABLE),
