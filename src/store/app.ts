@@ -7,7 +7,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from '../config';
-import { type StoreDbHandle, transactionRunner } from '../db/store-db';
+import type { StoreDbHandle } from '../db/store-db';
 import type { JobOutcome } from '../lib/jobs';
 import { loggerOptions, requestId } from '../lib/logger';
 import { lazyChildLoggerFactory } from '../lib/lazy-child-logger';
@@ -15,40 +15,24 @@ import { closeConnectionsAfterAnswer } from '../lib/shutdown';
 import type { RedisClient } from '../lib/redis';
 import { createUploadStores, type UploadStores } from '../lib/storage/uploads';
 import { setupAccounts } from './accounts/setup';
-import { createCartRepository } from './cart/repository';
 import { registerCartRoutes } from './cart/routes';
-import { createCartService } from './cart/service';
-import { createCatalogRepository } from './catalog/repository';
 import { setupCheckout } from './checkout/setup';
-import { createDeskRepository } from './orders/desk-repository';
-import { createOrdersRepository } from './orders/repository';
 import { registerOrderRoutes } from './orders/routes';
 import { registerTransferProofRoutes } from './orders/transfer-proof';
-import { createOrdersService } from './orders/service';
-import { createShopSettingsRepository } from './shop-settings/repository';
-import { createShopSettingsService } from './shop-settings/service';
 import { createPendingImports } from './product-import/pending';
-import { createStockRepository } from './stock/repository';
-import { createStockService } from './stock/service';
-import { createOutboxRepository } from './mail/outbox-repository';
 import { registerCatalogRoutes } from './catalog/routes';
-import { createSearchRepository } from './catalog/search-repository';
-import { createCatalogService } from './catalog/service';
 import { registerInvitationRoutes } from './users/invitation-routes';
-import { createUsersRepository } from './users/repository';
-import { createUsersService } from './users/service';
 import { registerChatRoutes } from './chat/routes';
 import { createChatTokenService } from './chat/service';
 import { setupApi } from './api-setup';
 import { setupBackOffice } from './back-office-setup';
+import { createShopServices } from './shop-services';
 import { registerHealthRoutes, storeReadinessChecks } from './health/routes';
 import { registerHomeRoutes } from './home/routes';
 import { registerErrorHandling } from './plugins/errors';
 import { registerLocale } from './plugins/locale';
 import { registerPages } from './plugins/pages';
-import { createProductRepository } from './product/repository';
 import { registerProductRoutes } from './product/routes';
-import { createProductService } from './product/service';
 import { registerRateLimit } from './plugins/rate-limit';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers';
 import { registerStaticFiles } from './plugins/static-files';
@@ -57,8 +41,6 @@ import { createSeoRepository } from './seo/repository';
 import { registerSeoRoutes } from './seo/routes';
 import { createSeoService } from './seo/service';
 import { registerStorePageRoutes } from './store-page/routes';
-import { createStoreProfileRepository } from './store-profile/repository';
-import { createStoreProfileService } from './store-profile/service';
 import { loadAssetUrls } from './ui/assets';
 import { COMPRESS_THRESHOLD } from './ui/page-encoding';
 import { fallbackErrorHtml } from './ui/render';
@@ -178,32 +160,16 @@ export async function buildStoreApp({
   await registerRateLimit(app, { redis });
 
   const db = database.db;
-  const profiles = createStoreProfileService({ profiles: createStoreProfileRepository(db) });
-  const catalog = createCatalogService({ catalog: createCatalogRepository(db), search: createSearchRepository(db) });
-
-  const cart = createCartService({ repo: createCartRepository(db) });
-  const settings = createShopSettingsService({ repo: createShopSettingsRepository(db) });
-  const transaction = transactionRunner(db);
-  const stock = createStockService({ repo: createStockRepository(db), transaction });
-  const outbox = createOutboxRepository(db);
-  const deskRepo = createDeskRepository(db);
   // Prometheus metrics only when a token is configured: otherwise nothing is timed or counted.
   const metricsRepo = createMetricsRepository(db);
   const metrics = config.metricsToken ? createStoreMetrics({ outbox: metricsRepo.outbox, jobs: metricsRepo.jobs }) : undefined;
   if (metrics) registerMetrics(app, { metrics, token: config.metricsToken! });
-  const orders = createOrdersService({
-    repo: createOrdersRepository(db),
-    deskRepo,
-    stock,
-    settings,
-    transaction,
-    queueEmail: (email, tx) => outbox.enqueue(email, tx),
-    emailsQueued: onEmailQueued,
-    secret: config.sessionSecret,
-    publicUrl: config.store.publicUrl,
-    shopAddress: (tx) => deskRepo.shopAddress(tx),
+  const { transaction, settings, stock, profiles, catalog, products, cart, orders, users } = createShopServices({
+    db,
+    config,
+    metrics,
+    onEmailQueued,
     clock,
-    observe: metrics && { moved: metrics.orderMoved },
   });
   const paymentsArea = setupPayments(app, { db, config, orders, settings, clock, embeddingPolicy, observe: metrics?.paymentEvent });
   const checkoutArea = setupCheckout(app, {
@@ -246,7 +212,6 @@ export async function buildStoreApp({
   registerHomeRoutes(app, { catalog });
   registerCatalogRoutes(app, { catalog });
   const publicUrl = config.store.publicUrl;
-  const products = createProductService({ products: createProductRepository(db) });
   registerProductRoutes(app, { products, publicUrl });
   apiArea.registerJsonApi({ catalog, products, cart, checkout, orders });
   registerCartRoutes(app, { cart, shippingEstimate: (view) => checkout.cheapestShipping(view) });
@@ -258,14 +223,6 @@ export async function buildStoreApp({
   registerSeoRoutes(app, { seo: createSeoService({ seo: createSeoRepository(db), publicUrl }) });
   accountsArea.registerRoutes();
   apiArea.registerTokenRoutes();
-  const users = createUsersService({
-    repo: createUsersRepository(db),
-    transaction,
-    secret: config.sessionSecret,
-    publicUrl,
-    queueEmail: (email, tx) => outbox.enqueue(email, tx),
-    emailsQueued: onEmailQueued,
-  });
   registerInvitationRoutes(app, { users });
   const pendingImports = createPendingImports(uploads.private, clock);
   app.decorate('maintenance', {
