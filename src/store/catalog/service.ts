@@ -2,6 +2,8 @@ import { lruCache, ttlCache } from '../../lib/cache';
 import { createCardCache } from './card-cache';
 import type { FactFilter } from './catalog-facts';
 import { createListingIndex } from './listing-index';
+import { ancestry, type CategoryNode, type CategoryTree, buildCategoryTree, everywhere, withDescendants } from './category-tree';
+import { createSearchPlanner } from './search-plan';
 import { type CatalogQuery, DEFAULT_QUERY } from './schema';
 import { normalizeQuery, searchTerms } from '../../lib/search-terms';
 import type { ProductSearchScope } from '../../db/product-search';
@@ -38,10 +40,6 @@ export interface SuggestResult {
   categories: CategoryRow[];
 }
 
-export interface CategoryNode extends CategoryRow {
-  children: CategoryNode[];
-}
-
 export interface CatalogPage {
   query: CatalogQuery;
   products: ProductCardRow[];
@@ -59,69 +57,6 @@ export interface CatalogPage {
   unknownCategory: boolean;
   /** The corrected query ("ibnez" → "ibanez") when it finds more than the words as typed. */
   didYouMean: string | null;
-}
-
-/** A search's words, their corrections and the categories it covers. */
-export interface SearchPlan {
-  /** Everything the search finds: the typed words, their corrections, matching categories. */
-  scope: ProductSearchScope;
-  /** Only what the words as typed find (for "did you mean"). */
-  typedScope: ProductSearchScope;
-  /** The query with its typos corrected, or null when no word was corrected. */
-  corrected: string | null;
-}
-
-export interface CategoryTree {
-  roots: CategoryNode[];
-  bySlug: Map<string, CategoryNode>;
-  byId: Map<number, CategoryNode>;
-}
-
-export function buildCategoryTree(rows: readonly CategoryRow[]): CategoryTree {
-  const byId = new Map<number, CategoryNode>(rows.map((r) => [r.id, { ...r, children: [] }]));
-  const roots: CategoryNode[] = [];
-  for (const node of byId.values()) {
-    const parent = node.parentId === null ? undefined : byId.get(node.parentId);
-    // A category under an inactive parent is hidden with it.
-    if (parent) parent.children.push(node);
-    else if (node.parentId === null) roots.push(node);
-  }
-  const bySlug = new Map([...byId.values()].map((n) => [n.slug, n]));
-  return { roots, bySlug, byId };
-}
-
-/** The chain from the root down to `node`. */
-export function ancestry(tree: CategoryTree, node: CategoryNode): CategoryRow[] {
-  const chain: CategoryRow[] = [];
-  for (
-    let current: CategoryNode | undefined = node;
-    current;
-    current = current.parentId === null ? undefined : tree.byId.get(current.parentId)
-  ) {
-    chain.unshift(current);
-    if (chain.length > 20) break; // defensive: the schema forbids cycles of one, not longer ones
-  }
-  return chain;
-}
-
-/** Ids of the given categories and everything below them. */
-export function withDescendants(tree: CategoryTree, ids: readonly number[]): number[] {
-  const result = new Set<number>();
-  const visit = (node: CategoryNode) => {
-    if (result.has(node.id)) return;
-    result.add(node.id);
-    node.children.forEach(visit);
-  };
-  for (const id of ids) {
-    const node = tree.byId.get(id);
-    if (node) visit(node);
-  }
-  return [...result];
-}
-
-/** Every active category: a listing without a category filter. */
-function everywhere(tree: CategoryTree): ListingScope {
-  return { categoryIds: [...tree.byId.keys()] };
 }
 
 function factFilter(query: CatalogQuery, where: ListingScope): FactFilter {
@@ -145,6 +80,7 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
   const cards = createCardCache(deps.search, LISTING_CACHE_MS);
 
   const facts = createListingIndex(deps.search, FACTS_REFRESH_MS);
+  const planSearch = createSearchPlanner(deps.search);
 
   async function loadHome(): Promise<HomeCatalog> {
     const tree = await categories.get();
@@ -165,25 +101,6 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
   async function listFromFacts(query: CatalogQuery, where: ListingScope): Promise<ListingPage & { brands: BrandCount[] }> {
     const found = (await facts.get()).page(factFilter(query, where), query.sort, (query.page - 1) * query.perPage, query.perPage);
     return { products: await cards.cardsFor(found.ids), total: found.total, brands: found.brands };
-  }
-
-  /** Products in categories whose name matches the search ("drum" also finds cymbals under Drum). */
-  async function searchCategoryIds(q: string, tree: CategoryTree): Promise<number[]> {
-    return q ? withDescendants(tree, await deps.search.categoriesMatching(q)) : [];
-  }
-
-  /** The typed words, their corrections ("gitr" → gitar) and the categories either names. */
-  async function planSearch(q: string, tree: CategoryTree): Promise<SearchPlan> {
-    if (searchTerms(normalizeQuery(q)).length === 0) {
-      const none = { matchedCategoryIds: [] };
-      return { scope: none, typedScope: none, corrected: null };
-    }
-    const [typedIds, correction] = await Promise.all([searchCategoryIds(q, tree), deps.search.correct(q)]);
-    const typedScope = { matchedCategoryIds: typedIds };
-    if (!correction.corrected) return { scope: typedScope, typedScope, corrected: null };
-    const correctedIds = await searchCategoryIds(correction.corrected, tree);
-    const matchedCategoryIds = [...new Set([...typedIds, ...correctedIds])];
-    return { scope: { matchedCategoryIds, alternatives: correction.alternatives }, typedScope, corrected: correction.corrected };
   }
 
   /**
@@ -280,6 +197,7 @@ export function createCatalogService(deps: { catalog: CatalogRepository; search:
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
+export type { CategoryNode } from './category-tree';
 
 // The back office's category editing (A3), reachable by other areas through this file.
 export {
