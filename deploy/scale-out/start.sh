@@ -176,10 +176,11 @@ wait_ready() { # name url pid
   done
 }
 
-start_instance() { # name script env…
-  local name="$1" script="$2"
-  shift 2
-  env "$@" node "$ROOT/$script" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+start_instance() { # name script "node flags" env…
+  local name="$1" script="$2" flags="$3"
+  shift 3
+  # shellcheck disable=SC2086 # the flags are words on purpose
+  env "$@" node $flags "$ROOT/$script" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
   PIDS+=("$!")
   NAMES+=("$name")
   say "$name started (pid $!)"
@@ -191,13 +192,17 @@ say "migrating the store and chat databases"
 (cd "$ROOT" && DATA_DIR="$RUN_DIR/migrate" node_modules/.bin/tsx src/migrate.ts) >"$LOG_DIR/migrate.log" 2>&1 \
   || { cat "$LOG_DIR/migrate.log" >&2; die "migrations failed"; }
 
+# The V8 flags `npm start` gives the store (src/lib/runtime-flags.ts), so each instance runs as it would alone.
+STORE_FLAGS="$(cd "$ROOT" && node_modules/.bin/tsx -e \
+  'import("./src/lib/runtime-flags.ts").then((m) => process.stdout.write(m.STORE_NODE_FLAGS.join(" ")))')"
+
 # --- 2. Chat instances.
 CHAT_URLS=()
 CHAT_PIDS=()
 for i in "${!CHAT_PORT_LIST[@]}"; do
   port="${CHAT_PORT_LIST[$i]}"
   # PORT is unused by the chat, but must differ from CHAT_PORT.
-  start_instance "chat-$((i + 1))" dist/chat/main.js CHAT_PORT="$port" PORT="$LISTEN_PORT" DATA_DIR="$RUN_DIR/chat-$((i + 1))"
+  start_instance "chat-$((i + 1))" dist/chat/main.js "" CHAT_PORT="$port" PORT="$LISTEN_PORT" DATA_DIR="$RUN_DIR/chat-$((i + 1))"
   CHAT_URLS+=("http://127.0.0.1:$port")
   CHAT_PIDS+=("${PIDS[-1]}")
 done
@@ -221,7 +226,7 @@ STORE_DATA_DIRS=()
 for i in "${!STORE_PORT_LIST[@]}"; do
   port="${STORE_PORT_LIST[$i]}"
   data="$RUN_DIR/store-$((i + 1))"
-  start_instance "store-$((i + 1))" dist/store/main.js PORT="$port" CHAT_PORT="$CHAT_LB_PORT" CHAT_URL="$CHAT_LB_URL" DATA_DIR="$data"
+  start_instance "store-$((i + 1))" dist/store/main.js "$STORE_FLAGS" PORT="$port" CHAT_PORT="$CHAT_LB_PORT" CHAT_URL="$CHAT_LB_URL" DATA_DIR="$data"
   STORE_URLS+=("http://127.0.0.1:$port")
   STORE_PIDS+=("${PIDS[-1]}")
   STORE_DATA_DIRS+=("$data")

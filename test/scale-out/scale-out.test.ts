@@ -16,6 +16,7 @@ import pg from 'pg';
 import sharp from 'sharp';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STORE_NODE_FLAGS } from '../../src/lib/runtime-flags';
 import { multipart } from '../helpers/multipart';
 import { type Cluster, Jar, field, metricSum, missingPrerequisites, startCluster } from './cluster';
 
@@ -186,6 +187,12 @@ describe.skipIf(missing.length > 0)('two stores and two chats behind nginx (X6)'
     for (const s of sockets) s.close();
     await db?.end();
     await cluster?.stop();
+  });
+
+  it('runs each store with the V8 flags npm start gives it, and the chats without them', () => {
+    const argv = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    for (const s of cluster.stores) expect(argv(s.pid)).toEqual(expect.arrayContaining(STORE_NODE_FLAGS));
+    for (const c of cluster.chats) for (const flag of STORE_NODE_FLAGS) expect(argv(c.pid)).not.toContain(flag);
   });
 
   it('a login made on store A is valid on store B, and through nginx', async () => {
