@@ -36,7 +36,8 @@ export function keyedPerObject<Owner extends object, Value>(maxKeys: number): Ke
         values = new Map();
         byOwner.set(owner, values);
       }
-      if (values.has(key)) return values.get(key) as Value;
+      const found = values.get(key);
+      if (found !== undefined || values.has(key)) return found as Value;
       const value = make();
       if (values.size >= maxKeys) values.clear();
       values.set(key, value);

@@ -1,7 +1,8 @@
 import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { Icon, IconSymbols } from '../../src/store/ui/icon';
-import type { PageContext } from '../../src/store/ui/page-context';
+import { type PageContext, PageCtx } from '../../src/store/ui/page-context';
+import { renderToString } from 'preact-render-to-string';
 import { renderDocument } from '../../src/store/ui/render';
 import { SharedPart } from '../../src/store/ui/shared-part';
 import { testAssets, testPageContext } from '../helpers/page-context';
@@ -32,5 +33,11 @@ describe('SharedPart: a part of the page rendered once per key', () => {
     // A changed profile is a new object: its parts are rendered anew.
     renderDocument(page(), context({ name: 'Shop, renamed' }));
     expect(renders).toBe(3);
+    // HTML rendered outside a page (icons from the sprite, not inlined) has its own copy, then reuses it.
+    const fragment = () => renderToString(h(PageCtx.Provider, { value: { ...context(profile), inlineIcons: undefined } }, part));
+    const sprited = fragment();
+    expect(fragment()).toBe(sprited);
+    expect(renders).toBe(4);
+    expect(sprited).toContain('<use href="/assets/');
   });
 });

@@ -8,7 +8,7 @@
  */
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { type KeyedPerObject, keyedPerObject } from '../../lib/object-memo';
+import { type KeyedPerObject, keyedPerObject, memoByObject } from '../../lib/object-memo';
 import { KeptHtml, placeKept } from './kept-html';
 import { type PageContext, PageCtx, usePage } from './page-context';
 
@@ -19,12 +19,31 @@ interface Rendered {
 
 /**
  * Where rendered parts are kept: per profile object (a new one after each edit, so old renderings
- * go with the old profile), at most `maxKeys` per profile.
+ * go with the old profile) and variant, at most `maxKeys` per profile and variant.
  */
 export type PartCache = KeyedPerObject<object, Rendered>;
 
 export function partCache(maxKeys: number): PartCache {
   return keyedPerObject(maxKeys);
+}
+
+/**
+ * What a part's HTML depends on besides its key: the profile, the language and whether the page
+ * inlines its icons. Each combination is one owner object, so a part is looked up by its own key
+ * as given. A card's key is a long string made once per card row, whose hash V8 keeps; the key
+ * joined with the language in a new string per card and page had to be hashed anew each time
+ * (~7 % of a never-seen catalogue page's CPU).
+ */
+const variantsOf = memoByObject((_profile: object) => new Map<string, { inline: object; sprite: object }>());
+
+function variantOwner(ctx: PageContext): object {
+  const variants = variantsOf(ctx.profile);
+  let owners = variants.get(ctx.locale);
+  if (!owners) {
+    owners = { inline: {}, sprite: {} };
+    variants.set(ctx.locale, owners);
+  }
+  return ctx.inlineIcons ? owners.inline : owners.sprite;
 }
 
 /** The layout's parts: a handful of keys (footer, chat button) per language. */
@@ -50,8 +69,7 @@ export function SharedPart({
   cache?: PartCache;
 }) {
   const ctx = usePage();
-  const key = `${id}|${ctx.locale}|${ctx.inlineIcons ? 'inline' : 'sprite'}`;
-  const rendered = cache.get(ctx.profile, key, () => {
+  const rendered = cache.get(variantOwner(ctx), id, () => {
     const icons = new Set<string>();
     const value: PageContext = { ...ctx, inlineIcons: ctx.inlineIcons ? icons : undefined, keptParts: undefined };
     return { kept: new KeptHtml(renderToString(h(PageCtx.Provider, { value }, inner()))), icons: [...icons] };
