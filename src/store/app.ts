@@ -37,6 +37,8 @@ import { registerRateLimit } from './plugins/rate-limit';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers';
 import { registerStaticFiles } from './plugins/static-files';
 import { registerMediaFiles } from './plugins/media-files';
+import { createRenditionUpkeep } from './media/renditions';
+import { createImageKinds } from './media/repository';
 import { createSeoRepository } from './seo/repository';
 import { registerSeoRoutes } from './seo/routes';
 import { createSeoService } from './seo/service';
@@ -100,6 +102,8 @@ declare module 'fastify' {
       purgeSessions(): Promise<void>;
       /** Deletes upload leftovers past their time (product-import sheets waiting for "apply"); returns how many. */
       pruneUploads(): Promise<number>;
+      /** Adds the widths added since to a few images stored before them (media/renditions.ts); returns how many. */
+      completeRenditions(): Promise<number>;
       /** After each background job run (the scheduler in main.ts): the job metrics, when on. */
       jobRan?(job: string, outcome: JobOutcome): void;
     };
@@ -230,6 +234,7 @@ export async function buildStoreApp({
     reconcilePayments: () => paymentsArea.payments.reconcile(),
     purgeSessions: () => app.sessions.store.purgeExpired(REMEMBER_MS),
     pruneUploads: () => pendingImports.prune(),
+    completeRenditions: createRenditionUpkeep({ media: uploads.media, kinds: createImageKinds(db) }),
     jobRan: metrics?.jobRan,
   });
   await setupBackOffice(app, {

@@ -3,19 +3,13 @@
  * a bucket, or back). Objects already there with the same size are skipped, so an interrupted copy
  * is simply run again. Used by scripts/copy-uploads.ts.
  */
-import type { Readable } from 'node:stream';
+import { readAll } from './read';
 import type { ObjectStorage } from './types';
 
 export interface CopyReport {
   copied: number;
   skipped: number;
   bytes: number;
-}
-
-async function readAll(body: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
 }
 
 export async function copyObjects(from: ObjectStorage, to: ObjectStorage, onObject?: (key: string) => void): Promise<CopyReport> {

@@ -12,6 +12,8 @@ export interface StoreJobDeps {
   reconcilePayments(): Promise<number>;
   purgeSessions(): Promise<void>;
   pruneUploads(): Promise<number>;
+  /** Adds missing renditions to a few images stored before a width was added; returns how many. */
+  completeRenditions(): Promise<number>;
   /** Sends the due emails; returns how many. */
   sendEmails(): Promise<number>;
   /** What a run did, when it did something worth a log line. */
@@ -31,5 +33,11 @@ export function storeJobs(deps: StoreJobDeps): JobDefinition[] {
     { name: 'reconcile payments', everyMs: 60_000, run: reported('reconcile payments', 'changed', deps.reconcilePayments) },
     { name: 'purge sessions', everyMs: 10 * 60_000, run: deps.purgeSessions },
     { name: 'prune uploads', everyMs: 15 * 60_000, run: reported('prune uploads', 'removed', deps.pruneUploads) },
+    // Images stored before a rendition width was added get it, a few a minute (media/renditions.ts).
+    {
+      name: 'complete image renditions',
+      everyMs: 60_000,
+      run: reported('complete image renditions', 'completed', deps.completeRenditions),
+    },
   ];
 }

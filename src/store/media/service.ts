@@ -12,9 +12,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import sharp, { type JpegOptions, type Raw, type WebpOptions } from 'sharp';
+import sharp, { type JpegOptions, type Raw, type Sharp, type WebpOptions } from 'sharp';
 import type { ImageSize } from '../../db/schema';
 import { type ImageFormat as SourceFormat, intakeImage } from '../../lib/images';
+import { readObject } from '../../lib/storage/read';
 import type { ObjectStorage } from '../../lib/storage/types';
 
 import { IMAGE_FORMATS, IMAGE_WIDTHS, type ImageFormat, LARGEST_IMAGE_WIDTH } from '../ui/image-urls';
@@ -95,24 +96,8 @@ export async function storeImageRenditions(input: Buffer, media: ObjectStorage, 
     return { width, height: Math.max(1, Math.round((decoded.info.height * width) / decoded.info.width)) };
   });
 
-  const jobs = IMAGE_WIDTHS.flatMap((w, i) => {
-    const { width, height } = sizes[i]!;
-    const resized = () => {
-      const img = width === decoded.info.width ? base.clone() : base.clone().resize(width, height, { fit: 'fill' });
-      return opaque ? img.removeAlpha() : img;
-    };
-    return [
-      resized()
-        .webp(webpOptions)
-        .toBuffer()
-        .then((buf) => putRendition(media, storageKey, w, 'webp', buf, subdir)),
-      resized()
-        .flatten({ background: JPEG_BACKGROUND })
-        .jpeg(JPEG_OPTIONS)
-        .toBuffer()
-        .then((buf) => putRendition(media, storageKey, w, 'jpg', buf, subdir)),
-    ];
-  });
+  const source = { base, width: decoded.info.width, opaque };
+  const jobs = IMAGE_WIDTHS.flatMap((w, i) => writeRendition(media, source, storageKey, w, sizes[i]!, subdir, webpOptions));
   const results = await Promise.allSettled(jobs);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
@@ -120,6 +105,72 @@ export async function storeImageRenditions(input: Buffer, media: ObjectStorage, 
     throw failed.reason;
   }
   return { storageKey, sizes };
+}
+
+/** Decoded pixels that renditions are resized from. */
+interface RenditionSource {
+  base: Sharp;
+  width: number;
+  /** Drop the alpha channel (every pixel opaque): smaller files. */
+  opaque: boolean;
+}
+
+/** Writes the WebP and JPEG files of one rendition (nominal width `w`, real `size`); one promise per file. */
+function writeRendition(
+  media: ObjectStorage,
+  source: RenditionSource,
+  storageKey: string,
+  w: number,
+  size: ImageSize,
+  subdir: string,
+  webpOptions: WebpOptions = WEBP_OPTIONS,
+): Promise<void>[] {
+  const resized = () => {
+    const img = size.width === source.width ? source.base.clone() : source.base.clone().resize(size.width, size.height, { fit: 'fill' });
+    return source.opaque ? img.removeAlpha() : img;
+  };
+  return [
+    resized()
+      .webp(webpOptions)
+      .toBuffer()
+      .then((buf) => putRendition(media, storageKey, w, 'webp', buf, subdir)),
+    resized()
+      .flatten({ background: JPEG_BACKGROUND })
+      .jpeg(JPEG_OPTIONS)
+      .toBuffer()
+      .then((buf) => putRendition(media, storageKey, w, 'jpg', buf, subdir)),
+  ];
+}
+
+/**
+ * Adds the renditions an image stored before a width was added lacks (`sizes` is positional, so
+ * the missing ones are the last widths of IMAGE_WIDTHS), resized from its largest stored WebP
+ * (JPEG if that is gone). Returns the image's sizes with the new ones appended, or null when it
+ * lacks nothing or its largest rendition cannot be read. Written files are the caller's to delete
+ * if the image turns out to be gone meanwhile (`removeImageRenditions`).
+ */
+export async function completeRenditions(
+  media: ObjectStorage,
+  image: { storageKey: string; sizes: readonly ImageSize[] },
+  subdir = 'products',
+): Promise<ImageSize[] | null> {
+  const largest = IMAGE_WIDTHS.indexOf(LARGEST_IMAGE_WIDTH);
+  const stored = image.sizes[largest];
+  if (image.sizes.length >= IMAGE_WIDTHS.length || !stored) return null;
+  const bytes =
+    (await readObject(media, imageKey(image.storageKey, LARGEST_IMAGE_WIDTH, 'webp', subdir))) ??
+    (await readObject(media, imageKey(image.storageKey, LARGEST_IMAGE_WIDTH, 'jpg', subdir)));
+  if (!bytes) return null;
+  // Our own file, written by storeImageRenditions: already upright, stripped and at most 1280 wide.
+  const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+  const raw = { width: info.width, height: info.height, channels: info.channels };
+  const source = { base: sharp(data, { raw }), width: info.width, opaque: info.channels === 4 && isOpaque(data) };
+  const added = IMAGE_WIDTHS.slice(image.sizes.length).map((w) => {
+    const width = Math.min(w, stored.width);
+    return { w, size: { width, height: Math.max(1, Math.round((stored.height * width) / stored.width)) } };
+  });
+  await Promise.all(added.flatMap(({ w, size }) => writeRendition(media, source, image.storageKey, w, size, subdir)));
+  return [...image.sizes, ...added.map((a) => a.size)];
 }
 
 /** Deletes every rendition of a stored image (missing ones are ignored). */

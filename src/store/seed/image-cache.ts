@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { readAll } from '../../lib/storage/read';
 import type { ObjectStorage } from '../../lib/storage/types';
 import type { ImageSize } from '../../db/schema';
 import { imageKey, imagePath, newStorageKey, putRendition, type StoredImage, storeImageRenditions } from '../media/service';
@@ -16,12 +16,6 @@ import { IMAGE_FORMATS, IMAGE_WIDTHS } from '../ui/image-urls';
 const RENDER_OPTIONS = { allowSvg: true, webpEffort: 2 } as const;
 
 const renditions = () => IMAGE_WIDTHS.flatMap((width) => IMAGE_FORMATS.map((format) => ({ width, format })));
-
-async function readAll(body: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
-}
 
 export async function renderSampleImage(svg: string, media: ObjectStorage, cacheDir?: string): Promise<StoredImage> {
   if (!cacheDir) return storeImageRenditions(Buffer.from(svg), media, RENDER_OPTIONS);
