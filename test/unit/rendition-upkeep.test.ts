@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -85,6 +85,16 @@ describe('rendition upkeep', () => {
     expect(good.row.sizes).toHaveLength(IMAGE_WIDTHS.length);
     expect(broken.row.sizes).toHaveLength(4);
     expect(existsSync(imagePath(uploadDir, broken.row.storageKey, 480, 'webp'))).toBe(false);
+  });
+
+  it('goes on past an image whose largest file is damaged, then fails the run naming it', async () => {
+    const damaged = await storedBefore(4);
+    await writeFile(imagePath(uploadDir, damaged.row.storageKey, 1280, 'webp'), 'not an image');
+    const good = await storedBefore(4);
+    const run = createRenditionUpkeep({ media, kinds: [kindOver([damaged.row, good.row])] });
+    await expect(run()).rejects.toThrow(`1 image(s) could not be completed (1 were), first products/${damaged.row.storageKey}`);
+    expect(good.row.sizes).toHaveLength(IMAGE_WIDTHS.length);
+    expect(damaged.row.sizes).toHaveLength(4);
   });
 
   it('removes what it wrote for an image deleted while its files were being written', async () => {
