@@ -9,7 +9,8 @@
 export function memoByObject<Owner extends object, Value>(compute: (owner: Owner) => Value): (owner: Owner) => Value {
   const values = new WeakMap<Owner, Value>();
   return (owner) => {
-    if (values.has(owner)) return values.get(owner) as Value;
+    const found = values.get(owner);
+    if (found !== undefined || values.has(owner)) return found as Value;
     const value = compute(owner);
     values.set(owner, value);
     return value;
