@@ -64,7 +64,11 @@ export async function createTestStore(
     database,
     config,
     async close() {
-      await app.close();
+      // A test that listens on a port can leave a client's connection open (a response body it
+      // never read): after a grace period it is cut, so one such test cannot stall its file's
+      // teardown until the hook's timeout.
+      const stuck = setTimeout(() => app.server.closeAllConnections(), 5_000);
+      await app.close().finally(() => clearTimeout(stuck));
       await database.close().catch(() => {});
       await testDb.drop();
       rmSync(dataDir, { recursive: true, force: true });
