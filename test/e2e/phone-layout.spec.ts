@@ -3,7 +3,8 @@
  * beside the struck-through price (it was one word per line, and "SiCepat" ran under the price);
  * the floating chat button covers neither the cart's total nor its checkout button (with two lines
  * the total was under it on the first screen); the home hero's headline is not drawn on top of the
- * artwork (issue 16); the catalogue's filters are folded before the first paint, so nothing shifts after load (issue 17).
+ * artwork (issue 16); the catalogue's filters are folded before the first paint, so nothing shifts after load (issue 17);
+ * a phone sets accents in the body font and never fetches Rock Salt (issue 17, LCP).
  */
 import type { Locator } from '@playwright/test';
 import { logInAsAdmin } from './helpers/admin';
@@ -154,6 +155,32 @@ test('catalogue on a phone: the filters are folded before the first paint, so no
         await expect(filters).toBeVisible();
       } else {
         await expect(filters).toBeVisible();
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('fonts on a phone: accents in the body font and only the heading font fetched; a desktop gets both', async ({ browser, store }) => {
+  for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
+    const context = await browser.newContext({ viewport });
+    try {
+      const page = await context.newPage();
+      const fonts: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('.woff2')) fonts.push(new URL(request.url()).pathname.replace(/-\w+\.woff2$/, ''));
+      });
+      await page.goto(`${store.url}/`);
+      await page.waitForLoadState('load');
+      await page.evaluate(() => document.fonts.ready);
+      const kicker = await page.locator('.hero-kicker').evaluate((el) => getComputedStyle(el).fontFamily);
+      if (viewport.width === PHONE.width) {
+        expect(fonts.sort()).toEqual(['/assets/metal-mania-latin-400-normal']);
+        expect(kicker).not.toContain('Rock Salt');
+      } else {
+        expect(fonts.sort()).toEqual(['/assets/metal-mania-latin-400-normal', '/assets/rock-salt-latin-400-normal']);
+        expect(kicker).toContain('Rock Salt');
       }
     } finally {
       await context.close();

@@ -154,16 +154,22 @@ describe.each(dbTargets)('store shell on %s', (target) => {
       expect(asset.statusCode, url).toBe(200);
       expect(asset.headers['cache-control'], url).toContain('immutable');
     }
-    // Both display fonts: Latin woff2 only, preloaded, and the very files the style sheet names.
-    const preloads = [...res.body.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin="anonymous"\/>/g)];
-    expect(preloads.map((m) => m[1])).toEqual([
-      expect.stringMatching(/^\/assets\/metal-mania-latin-400-normal-\w+\.woff2$/),
-      expect.stringMatching(/^\/assets\/rock-salt-latin-400-normal-\w+\.woff2$/),
+    // Both display fonts: Latin woff2 only, preloaded, and the very files the style sheet names;
+    // Rock Salt only from the width where the sheet uses it (phones set accents in the body font).
+    const preloads = [
+      ...res.body.matchAll(
+        /<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin="anonymous"(?: media="([^"]+)")?\/>/g,
+      ),
+    ];
+    expect(preloads.map((m) => [m[1], m[2]])).toEqual([
+      [expect.stringMatching(/^\/assets\/metal-mania-latin-400-normal-\w+\.woff2$/), undefined],
+      [expect.stringMatching(/^\/assets\/rock-salt-latin-400-normal-\w+\.woff2$/), '(min-width: 768px)'],
     ]);
     const css = await store.app.inject({ method: 'GET', url: assets.find((a) => a.endsWith('.css'))! });
     const fontUrls = [...css.body.matchAll(/url\("?\.\/([^")]+)"?\)/g)].map((m) => `/assets/${m[1]}`);
     expect(fontUrls.sort()).toEqual(preloads.map((m) => m[1]).sort());
     expect(css.body).toContain('font-display:swap');
+    expect(css.body).toMatch(/@media ?\(max-width: ?767\.98px\) ?\{:root\{--hr-font-accent: ?var\(--bs-body-font-family\)\}/);
     expect(css.body).not.toMatch(/\.woff\b|fa-solid/);
     // The page carries the symbols of the icons it draws, once each, from the build's sprite; the
     // sprite itself stays served for the icons browser modules add (data-icon-sprite).

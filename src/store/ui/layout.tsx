@@ -5,6 +5,9 @@ import { IconSymbols } from './icon';
 import { Navbar } from './navbar';
 import { usePage } from './page-context';
 
+/** Where the sheet sets accents in Rock Salt: the complement of base.css's phone query (max-width: 767.98px). */
+export const ACCENT_FONT_MEDIA = '(min-width: 768px)';
+
 export interface LayoutProps {
   title: string;
   description?: string;
@@ -43,10 +46,11 @@ export function Layout({ title, description, head, scripts = [], children }: Lay
         <script src={assets.themeInit} />
         {/* One purged sheet (Bootstrap + fonts + theme, ~17 KB gzipped); the CSP allows no inline CSS. */}
         <link rel="stylesheet" href={assets.storefrontCss} />
-        {/* Both display fonts are on screen at once (brand, headings, nav links): fetch them with
-            the sheet rather than after it. crossorigin: fonts are CORS requests even same-origin. */}
+        {/* The display fonts are on screen at once (brand, headings, nav links): fetch them with
+            the sheet rather than after it. crossorigin: fonts are CORS requests even same-origin.
+            Rock Salt only where the sheet uses it: phones set accents in the body font (base.css). */}
         <link rel="preload" href={assets.fontMetalMania} as="font" type="font/woff2" crossorigin="anonymous" />
-        <link rel="preload" href={assets.fontRockSalt} as="font" type="font/woff2" crossorigin="anonymous" />
+        <link rel="preload" href={assets.fontRockSalt} as="font" type="font/woff2" crossorigin="anonymous" media={ACCENT_FONT_MEDIA} />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         {/* Bootstrap's behaviours, theme toggle, search, filters, cart, chat button: one request. */}
         <script src={assets.shop} type="module" />
