@@ -91,10 +91,7 @@ export async function storeImageRenditions(input: Buffer, media: ObjectStorage, 
   const storageKey = newStorageKey();
   const webpOptions = opts.webpEffort === undefined ? WEBP_OPTIONS : { ...WEBP_OPTIONS, effort: opts.webpEffort };
 
-  const sizes: ImageSize[] = IMAGE_WIDTHS.map((w) => {
-    const width = Math.min(w, decoded.info.width);
-    return { width, height: Math.max(1, Math.round((decoded.info.height * width) / decoded.info.width)) };
-  });
+  const sizes: ImageSize[] = IMAGE_WIDTHS.map((w) => renditionSize(w, decoded.info));
 
   const source = { base, width: decoded.info.width, opaque };
   const jobs = IMAGE_WIDTHS.flatMap((w, i) => writeRendition(media, source, storageKey, w, sizes[i]!, subdir, webpOptions));
@@ -116,6 +113,12 @@ interface RenditionSource {
 }
 
 /** Writes the WebP and JPEG files of one rendition (nominal width `w`, real `size`); one promise per file. */
+/** A rendition's size: `w` wide at most, never wider than its source (no upscaling), same aspect. */
+function renditionSize(w: number, source: ImageSize): ImageSize {
+  const width = Math.min(w, source.width);
+  return { width, height: Math.max(1, Math.round((source.height * width) / source.width)) };
+}
+
 function writeRendition(
   media: ObjectStorage,
   source: RenditionSource,
@@ -165,10 +168,7 @@ export async function completeRenditions(
   const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
   const raw = { width: info.width, height: info.height, channels: info.channels };
   const source = { base: sharp(data, { raw }), width: info.width, opaque: info.channels === 4 && isOpaque(data) };
-  const added = IMAGE_WIDTHS.slice(image.sizes.length).map((w) => {
-    const width = Math.min(w, stored.width);
-    return { w, size: { width, height: Math.max(1, Math.round((stored.height * width) / stored.width)) } };
-  });
+  const added = IMAGE_WIDTHS.slice(image.sizes.length).map((w) => ({ w, size: renditionSize(w, stored) }));
   await Promise.all(added.flatMap(({ w, size }) => writeRendition(media, source, image.storageKey, w, size, subdir)));
   return [...image.sizes, ...added.map((a) => a.size)];
 }
