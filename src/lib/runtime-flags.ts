@@ -7,6 +7,7 @@
  * against 66–76 ms: a small gain in the tail, within the noise for throughput. (A first A/B that
  * showed 590 → 435 µs per page measured two stores alternately, and that script favoured the
  * second store by up to 25 % with the same build in both.) Node 24, the packaged executable's
- * runtime, showed no difference either way, so the executable bakes in no flag.
+ * runtime, showed no difference either way, so the executable bakes in no flag. package.json's
+ * `start:store` spells them out (it cannot import this); test/unit/runtime-flags.test.ts holds the two equal.
  */
 export const STORE_NODE_FLAGS = ['--max-semi-space-size=32'];
