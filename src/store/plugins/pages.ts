@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AssetUrls } from '../ui/assets';
 import type { PageContext, Theme } from '../ui/page-context';
 import { type CachedPage, createPageCache, type RenderedPage } from '../ui/page-cache';
-import { COMPRESS_THRESHOLD, encodeBody, preferredCoding } from '../ui/page-encoding';
+import { COMPRESS_THRESHOLD, createBrotliRefiner, encodeBody, preferredCoding } from '../ui/page-encoding';
 import { KeptHtml, type PageSegment } from '../ui/kept-html';
 import { type AnyPage, renderDocumentBytes } from '../ui/render';
 import { csrfTokenFor } from './csrf';
@@ -69,6 +69,7 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
   }
 
   const publicPages = createPageCache();
+  const refineBrotli = createBrotliRefiner();
   app.decorate('forgetPublicPages', () => publicPages.clear());
 
   /**
@@ -91,7 +92,11 @@ export function registerPages(app: FastifyInstance, deps: PagesDeps) {
     reply.code(status).header('content-type', 'text/html; charset=utf-8');
     const coding = cached && body.length >= COMPRESS_THRESHOLD ? preferredCoding(reply.request.headers) : undefined;
     if (cached && coding) {
-      const encoded = (cached.encoded[coding] ??= encodeBody(cached.body, coding));
+      const earlier = cached.encoded[coding];
+      const encoded = earlier ?? (cached.encoded[coding] = encodeBody(cached.body, coding));
+      // This copy asked for in Brotli again (so it is a kept page, not a one-off): worth a tighter
+      // copy for the visitors after this one.
+      if (earlier && coding === 'br') void refineBrotli(cached);
       // The same headers as the compress plugin gives a page it compresses.
       return reply.header('vary', 'Cookie, accept-encoding').header('content-encoding', coding).send(encoded);
     }

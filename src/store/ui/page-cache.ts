@@ -26,6 +26,8 @@ export interface RenderedPage {
  */
 export interface CachedPage extends RenderedPage {
   encoded: Partial<Record<string, Buffer>>;
+  /** Its Brotli copy was (or is being) recompressed more tightly (page-encoding.ts). */
+  refined?: boolean;
 }
 
 export interface PageCache {
