@@ -44,7 +44,7 @@ import { registerSeoRoutes } from './seo/routes';
 import { createSeoService } from './seo/service';
 import { registerStorePageRoutes } from './store-page/routes';
 import { loadAssetUrls } from './ui/assets';
-import { COMPRESS_THRESHOLD } from './ui/page-encoding';
+import { brotliTextOptions, COMPRESS_THRESHOLD, ONE_OFF_BROTLI_QUALITY } from './ui/page-encoding';
 import { fallbackErrorHtml } from './ui/render';
 import { sendError } from '../lib/errors';
 import { cartOwner } from './cart/service';
@@ -150,7 +150,7 @@ export async function buildStoreApp({
     }
     return policy;
   };
-  await app.register(compress, { threshold: COMPRESS_THRESHOLD });
+  await app.register(compress, { threshold: COMPRESS_THRESHOLD, brotliOptions: brotliTextOptions(ONE_OFF_BROTLI_QUALITY) });
   await app.register(cookie, { secret: config.sessionSecret });
   // Forms are read up to the app's 1 MB: a pasted essay in one field must come back as that form
   // with a "too long" message beside the field (each schema caps its fields), not as an error page

@@ -27,7 +27,7 @@ function deferred() {
 }
 
 describe('the Brotli refiner of cached pages', () => {
-  it('replaces the quality-4 copy with a smaller one holding the same page, once', async () => {
+  it('replaces the first, quickly made copy with a smaller one holding the same page, once', async () => {
     const refine = createBrotliRefiner();
     const p = page();
     const before = p.encoded.br!;

@@ -27,17 +27,28 @@ export function preferredCoding(headers: IncomingHttpHeaders): Coding | undefine
   return chosen && chosen !== 'identity' ? chosen : undefined;
 }
 
-const brotliOptions = (body: Buffer, quality: number): zlib.BrotliOptions => ({
+/**
+ * Brotli quality for bytes compressed for one answer: a page no cache keeps (most filtered
+ * catalogue URLs), the first answer of a page that may be kept, a page rendered for one visitor,
+ * JSON (app.ts gives it to the compress plugin too). Never-seen catalogue pages asked for as
+ * browsers ask, 50 connections, one store at a time: quality 4 (the plugin's default) 825–916
+ * req/s, 3: 1 086, 2: 1 159–1 295, 1: 1 377, 0: 1 580, not compressed 1 814; the page is 9.3 KB at
+ * 4, 10.0 KB at 2, 11.2 KB at 0. At 2 the shop answers ~40 % more such pages for 0.7 KB more
+ * each (~3 ms on a slow 4G link). Pages asked for again are recompressed at quality 10 (below).
+ */
+export const ONE_OFF_BROTLI_QUALITY = 2;
+
+/** Brotli options for HTML and JSON at this quality (`sizeHint`: the input's length, when known). */
+export const brotliTextOptions = (quality: number, sizeHint?: number): zlib.BrotliOptions => ({
   params: {
     [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
     [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    ...(sizeHint === undefined ? {} : { [zlib.constants.BROTLI_PARAM_SIZE_HINT]: sizeHint }),
   },
 });
 
 const compressors: Record<Coding, (body: Buffer) => Buffer> = {
-  // Quality 4, like the compress plugin: good ratio for HTML at a small cost (~0.5 ms for 50 KB).
-  br: (body) => zlib.brotliCompressSync(body, brotliOptions(body, 4)),
+  br: (body) => zlib.brotliCompressSync(body, brotliTextOptions(ONE_OFF_BROTLI_QUALITY, body.length)),
   gzip: (body) => zlib.gzipSync(body),
   deflate: (body) => zlib.deflateSync(body),
 };
@@ -47,22 +58,23 @@ export function encodeBody(body: Buffer, coding: Coding): Buffer {
 }
 
 /**
- * Quality 10: on our pages ~14 % smaller than quality 4 (/produk 9.9 → 8.4 KB, home 11.2 → 9.7 KB)
- * for ~15 ms of a 50 KB page; 11 saves under 1 % more for 3–4× the time, 5–9 save ~6 %.
+ * Quality 10: on our pages ~14 % smaller than quality 4 (/produk 9.9 → 8.4 KB, home 11.2 → 9.7 KB;
+ * ~20 % smaller than quality 2) for ~15 ms of a 50 KB page; 11 saves under 1 % more for 3–4× the
+ * time, 5–9 save ~6 %.
  */
 const FINE_BROTLI_QUALITY = 10;
 const brotliAsync = promisify(zlib.brotliCompress);
 
 /**
  * Recompresses the Brotli copy of a cached page more tightly once the page is asked for again:
- * every shopper then downloads ~14 % less of it. On zlib's thread pool, so the event loop goes on
+ * every shopper then downloads ~20 % less of it. On zlib's thread pool, so the event loop goes on
  * answering; one page at a time, so a crawl through many pages cannot fill the pool that file
  * reads and password hashing share (a page skipped now is taken at its next visit). Pages seen
  * once (most filtered catalogue URLs) are never recompressed. Resolves when the page is done,
  * or at once with false when it was skipped.
  */
 export function createBrotliRefiner(
-  compress: (body: Buffer) => Promise<Buffer> = (body) => brotliAsync(body, brotliOptions(body, FINE_BROTLI_QUALITY)),
+  compress: (body: Buffer) => Promise<Buffer> = (body) => brotliAsync(body, brotliTextOptions(FINE_BROTLI_QUALITY, body.length)),
 ) {
   let busy = false;
   return async function refine(page: CachedPage): Promise<boolean> {
@@ -75,7 +87,7 @@ export function createBrotliRefiner(
       if (finer.length < current.length) page.encoded.br = finer;
       return true;
     } catch {
-      // The quality-4 copy stays; it is as correct, only larger.
+      // The first copy stays; it is as correct, only larger.
       return false;
     } finally {
       busy = false;
