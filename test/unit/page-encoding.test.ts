@@ -11,7 +11,9 @@ const body = Buffer.from(
   Array.from({ length: 120 }, () => {
     const name = Array.from({ length: 3 }, () => WORDS[next() % WORDS.length]).join(' ');
     const slug = name.toLowerCase().replaceAll(' ', '-');
-    return `<article class="product-card"><a href="/produk/${slug}-${next() % 1000}"><img src="/media/products/${next().toString(36)}-480.webp" alt="${name}"></a><h3>${name}</h3><p class="price">Rp ${(next() % 30_000) * 1000}</p></article>`;
+    const photo = `<img src="/media/products/${next().toString(36)}-480.webp" alt="${name}">`;
+    const price = `<p class="price">Rp ${(next() % 30_000) * 1000}</p>`;
+    return `<article class="product-card"><a href="/produk/${slug}-${next() % 1000}">${photo}</a><h3>${name}</h3>${price}</article>`;
   }).join('\n'),
 );
 const page = (): CachedPage => ({ body, etag: 'W/"x"', encoded: { br: encodeBody(body, 'br') } });
