@@ -34,7 +34,7 @@ import { registerLocale } from './plugins/locale';
 import { registerPages } from './plugins/pages';
 import { registerProductRoutes } from './product/routes';
 import { registerRateLimit } from './plugins/rate-limit';
-import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers';
+import { embeddingPolicies, registerSecurityHeaders } from './plugins/security-headers';
 import { registerStaticFiles } from './plugins/static-files';
 import { registerMediaFiles } from './plugins/media-files';
 import { createRenditionUpkeep } from './media/renditions';
@@ -140,16 +140,8 @@ export async function buildStoreApp({
 
   const headerOptions = { production: config.httpsOnly, formActionOrigins: paymentPageOrigins(config) };
   registerSecurityHeaders(app, headerOptions);
-  // Pages that embed a payment provider's popup get their own policy, computed once per origin.
-  const embeddingPolicies = new Map<string, string>();
-  const embeddingPolicy = (origin: string) => {
-    let policy = embeddingPolicies.get(origin);
-    if (!policy) {
-      policy = securityHeaders({ ...headerOptions, embedOrigins: [origin] })['content-security-policy']!;
-      embeddingPolicies.set(origin, policy);
-    }
-    return policy;
-  };
+  // Pages that embed a payment provider's popup get their own policy.
+  const embeddingPolicy = embeddingPolicies(headerOptions);
   await app.register(compress, { threshold: COMPRESS_THRESHOLD, brotliOptions: brotliTextOptions(ONE_OFF_BROTLI_QUALITY) });
   await app.register(cookie, { secret: config.sessionSecret });
   // Forms are read up to the app's 1 MB: a pasted essay in one field must come back as that form

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { securityHeaders } from '../../src/store/plugins/security-headers';
+import { embeddingPolicies, securityHeaders } from '../../src/store/plugins/security-headers';
 
 describe('security headers (computed once by helmet)', () => {
   it('holds the CSP and the rest of helmet’s headers, with lower-case names', () => {
@@ -35,5 +35,17 @@ describe('security headers (computed once by helmet)', () => {
     const headers = securityHeaders({ production: true });
     expect(headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect(headers['content-security-policy']).toMatch(/;upgrade-insecure-requests$/);
+  });
+
+  it('lets a page embed one provider origin in scripts and frames, the rest of the policy unchanged', () => {
+    const policyFor = embeddingPolicies({ production: false });
+    const shop = securityHeaders({ production: false })['content-security-policy']!;
+    const snap = policyFor('https://app.sandbox.midtrans.com');
+    expect(snap).toContain("script-src 'self' https://app.sandbox.midtrans.com;");
+    expect(snap).toContain("frame-src 'self' https://app.sandbox.midtrans.com;");
+    expect(shop).not.toContain('frame-src');
+    expect(snap.replace(" 'self' https://app.sandbox.midtrans.com;style", " 'self';style").replace(/frame-src [^;]+;/, '')).toBe(shop);
+    expect(policyFor('https://app.sandbox.midtrans.com')).toBe(snap);
+    expect(policyFor('https://app.midtrans.com')).toContain("script-src 'self' https://app.midtrans.com;");
   });
 });

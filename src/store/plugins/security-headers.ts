@@ -81,3 +81,19 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: SecurityHead
   });
   return headers;
 }
+
+/**
+ * The Content-Security-Policy of a page that embeds a provider's script and frame from `origin`
+ * (the Midtrans popup on the order page): the shop's policy plus that origin, made once per origin.
+ */
+export function embeddingPolicies(opts: SecurityHeaderOptions): (origin: string) => string {
+  const policies = new Map<string, string>();
+  return (origin) => {
+    let policy = policies.get(origin);
+    if (!policy) {
+      policy = securityHeaders({ ...opts, embedOrigins: [origin] })['content-security-policy']!;
+      policies.set(origin, policy);
+    }
+    return policy;
+  };
+}
