@@ -127,8 +127,8 @@ const COMPRESSIBLE = ['.css', '.js', '.svg'];
 /**
  * Writes `<file>.br` (Brotli at its best setting) and `<file>.gz` (gzip -9) beside every style
  * sheet, script and sprite, served by static-files.ts (`preCompressed`) instead of compressing on
- * each request. The store's on-the-fly compression uses Brotli 4 to stay cheap per request: the
- * storefront sheet went out as 19.8 KB, at 11 it is ~15 KB, and the bytes before the first paint
+ * each request. The store's on-the-fly compression uses Brotli 2 to stay cheap per request (at 4
+ * the storefront sheet went out as 19.8 KB, at 11 it is ~15 KB), and the bytes before the first paint
  * are what a phone on a slow link waits for. A copy no smaller than the file is not written.
  */
 async function precompressStaged() {
