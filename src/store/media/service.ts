@@ -112,13 +112,13 @@ interface RenditionSource {
   opaque: boolean;
 }
 
-/** Writes the WebP and JPEG files of one rendition (nominal width `w`, real `size`); one promise per file. */
 /** A rendition's size: `w` wide at most, never wider than its source (no upscaling), same aspect. */
 function renditionSize(w: number, source: ImageSize): ImageSize {
   const width = Math.min(w, source.width);
   return { width, height: Math.max(1, Math.round((source.height * width) / source.width)) };
 }
 
+/** Writes the WebP and JPEG files of one rendition (nominal width `w`, real `size`); one promise per file. */
 function writeRendition(
   media: ObjectStorage,
   source: RenditionSource,
