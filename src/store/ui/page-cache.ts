@@ -22,7 +22,8 @@ export interface RenderedPage {
 /**
  * What the cache keeps of a page: its bytes, ready to send as they are, and its compressed
  * bytes per content coding, made the first time a visitor's browser asks for that coding (so a
- * shared page is compressed once per rendering, not once per visitor).
+ * shared page is compressed once per rendering, not once per visitor; its Brotli copy is made a
+ * second time, more tightly, once it is asked for again: page-encoding.ts).
  */
 export interface CachedPage extends RenderedPage {
   encoded: Partial<Record<string, Buffer>>;
