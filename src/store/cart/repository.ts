@@ -8,6 +8,7 @@ import type { StoreDb } from '../../db/store-db';
 import { cartItems, carts, categories, productImages, products } from '../../db/schema';
 import { ABSOLUTE_MS } from '../plugins/session';
 import { combinedQuantity } from './rules';
+import { groupedBy, keyBatches } from '../../lib/key-batches';
 import type { CartOwner, CartProduct, CartLineRow } from './types';
 
 /** An hour of margin over the session's absolute lifetime. */
@@ -17,11 +18,11 @@ const ownerIs = (owner: CartOwner) => ('userId' in owner ? eq(carts.userId, owne
 const activeSql = sql<boolean>`${products.isActive} AND ${categories.isActive}`;
 
 /**
- * The lines of the cart whose `ownerColumn` is the `owner` placeholder, with the cart's id and each
- * product's main image. Built once per owner kind and planned once per connection (named prepared
- * statements): every cart page and checkout POST runs it.
+ * The lines of the carts whose `ownerColumn` is one of the `owners` placeholder, with the cart's
+ * id and each product's main image. Built once per owner kind and planned once per connection
+ * (named prepared statements): every cart page and checkout POST runs it.
  */
-function preparedLines(db: StoreDb, ownerColumn: typeof carts.userId | typeof carts.sessionKey, name: string) {
+function preparedLines(db: StoreDb, ownerColumn: typeof carts.userId | typeof carts.sessionKey, ownerType: string, name: string) {
   const image = db
     .select({ storageKey: productImages.storageKey, alt: productImages.alt, sizes: productImages.sizes })
     .from(productImages)
@@ -31,6 +32,7 @@ function preparedLines(db: StoreDb, ownerColumn: typeof carts.userId | typeof ca
     .as('image');
   return db
     .select({
+      owner: ownerColumn,
       cartId: carts.id,
       productId: cartItems.productId,
       slug: products.slug,
@@ -55,14 +57,28 @@ function preparedLines(db: StoreDb, ownerColumn: typeof carts.userId | typeof ca
     .innerJoin(products, eq(products.id, cartItems.productId))
     .innerJoin(categories, eq(categories.id, products.categoryId))
     .leftJoinLateral(image, sql`true`)
-    .where(eq(ownerColumn, sql.placeholder('owner')))
+    .where(sql`${ownerColumn} = ANY(${sql.placeholder('owners')}::${sql.raw(ownerType)}[])`)
     .orderBy(asc(cartItems.addedAt), asc(cartItems.productId))
     .prepare(name);
 }
 
 export function createCartRepository(db: StoreDb) {
-  const linesOfUser = preparedLines(db, carts.userId, 'cart_lines_of_user');
-  const linesOfSession = preparedLines(db, carts.sessionKey, 'cart_lines_of_session');
+  const linesOfUsers = preparedLines(db, carts.userId, 'int', 'cart_lines_of_users');
+  const linesOfSessions = preparedLines(db, carts.sessionKey, 'varchar', 'cart_lines_of_sessions');
+  // The carts asked for while one read is in flight are read together (lib/key-batches.ts).
+  const userLines = keyBatches(async (owners: number[]) => groupedBy(await linesOfUsers.execute({ owners }), (r) => r.owner as number));
+  const sessionLines = keyBatches(async (owners: string[]) =>
+    groupedBy(await linesOfSessions.execute({ owners }), (r) => r.owner as string),
+  );
+  // Keys "cartId:productId".
+  const droppedLines = keyBatches(async (lines: string[]) => {
+    const pairs = lines.map((line) => line.split(':').map(Number) as [number, number]);
+    await db.execute(sql`
+      DELETE FROM cart_items ci USING unnest(${sql.param(pairs.map((p) => p[0]))}::int[], ${sql.param(pairs.map((p) => p[1]))}::int[])
+        AS gone(cart_id, product_id)
+      WHERE ci.cart_id = gone.cart_id AND ci.product_id = gone.product_id`);
+    return new Map<string, true>();
+  });
   async function findCartId(owner: CartOwner): Promise<number | undefined> {
     const [row] = await db.select({ id: carts.id }).from(carts).where(ownerIs(owner)).limit(1);
     return row?.id;
@@ -140,6 +156,14 @@ export function createCartRepository(db: StoreDb) {
       return rows.length;
     },
 
+    /**
+     * Takes the lines the shelf can no longer serve out of their carts (the cart's view, K4). Under
+     * a race every buyer who lost finds the product gone at once: their lines leave in one statement.
+     */
+    async dropUnavailable(cartId: number, productIds: readonly number[]): Promise<void> {
+      await droppedLines.many(productIds.map((productId) => `${cartId}:${productId}`));
+    },
+
     /** Lowers quantities that exceed the stock (K4), keeping what the customer saw before. */
     async capQuantities(cartId: number, caps: { productId: number; quantity: number }[]) {
       for (const cap of caps) {
@@ -165,9 +189,8 @@ export function createCartRepository(db: StoreDb) {
      * trips per request is what decides how fast the losers hear they lost.
      */
     async lines(owner: CartOwner): Promise<(CartLineRow & { cartId: number })[]> {
-      const rows =
-        'userId' in owner ? await linesOfUser.execute({ owner: owner.userId }) : await linesOfSession.execute({ owner: owner.sessionKey });
-      return rows.map(({ imageKey, imageAlt, imageSizes, ...r }) => ({
+      const rows = ('userId' in owner ? await userLines.one(owner.userId) : await sessionLines.one(owner.sessionKey)) ?? [];
+      return rows.map(({ owner: _, imageKey, imageAlt, imageSizes, ...r }) => ({
         ...r,
         image: imageKey === null || imageSizes === null ? null : { storageKey: imageKey, alt: imageAlt ?? '', sizes: imageSizes },
       }));

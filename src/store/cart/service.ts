@@ -95,7 +95,7 @@ export function createCartService(deps: { repo: CartRepository }) {
         });
       }
       // Applied at once so the notice is shown exactly once and the badge agrees with the page.
-      await repo.removeItems(cartId, removed);
+      await repo.dropUnavailable(cartId, removed);
       await repo.capQuantities(cartId, caps);
       const units = lines.reduce((sum, l) => sum + l.quantity, 0);
       const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);

@@ -10,6 +10,7 @@ import { orderEvents, orderItems, orders } from '../../db/schema';
 import type { StoreDb, StoreExecutor } from '../../db/store-db';
 import type { OrderStatus } from './state-machine';
 import type { OrderDraft, OrderEventRow, OrderItemRow, OrderRow } from './types';
+import { keyBatches } from '../../lib/key-batches';
 
 export interface NewOrderItem {
   orderId: number;
@@ -39,11 +40,17 @@ export interface StatusWrite {
 }
 
 export function createOrdersRepository(db: StoreDb) {
+  // Asked by every checkout POST that finds its cart empty or sold out (was this form already an
+  // order?): under a race the keys go together (lib/key-batches.ts).
+  const numbersByKey = keyBatches(async (keys: string[]) => {
+    const rows = await db
+      .select({ key: orders.idempotencyKey, number: orders.number })
+      .from(orders)
+      .where(sql`${orders.idempotencyKey} = ANY(${sql.param(keys)}::varchar[])`);
+    return new Map(rows.map((r) => [r.key, r.number]));
+  });
   return {
-    async findNumberByKey(key: string): Promise<string | undefined> {
-      const [row] = await db.select({ number: orders.number }).from(orders).where(eq(orders.idempotencyKey, key)).limit(1);
-      return row?.number;
-    },
+    findNumberByKey: (key: string): Promise<string | undefined> => numbersByKey.one(key),
 
     async insertOrder(tx: StoreExecutor, draft: OrderDraft, number: string): Promise<number> {
       const [order] = await tx

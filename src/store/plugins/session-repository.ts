@@ -3,19 +3,21 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { sessions } from '../../db/schema';
 import type { StoreDb } from '../../db/store-db';
 import type { PendingLogin, SessionStore } from './session-store';
+import { keyBatches } from '../../lib/key-batches';
 
 export function dbSessionStore(db: StoreDb): SessionStore {
-  // Read by every request that carries a session cookie: its SQL is built once, and PostgreSQL
-  // plans it once per connection (a named prepared statement).
-  const byKey = db
+  // Read by every request that carries a session cookie: its SQL is built once, PostgreSQL plans
+  // it once per connection (a named prepared statement), and the keys asked while one read is in
+  // flight go together in the next (lib/key-batches.ts).
+  const byKeys = db
     .select()
     .from(sessions)
-    .where(eq(sessions.id, sql.placeholder('key')))
-    .limit(1)
-    .prepare('session_by_key');
+    .where(sql`${sessions.id} = ANY(${sql.placeholder('keys')}::varchar[])`)
+    .prepare('sessions_by_keys');
+  const reads = keyBatches(async (keys: string[]) => new Map((await byKeys.execute({ keys })).map((row) => [row.id, row])));
   return {
     async get(key) {
-      const [row] = await byKey.execute({ key });
+      const row = await reads.one(key);
       if (!row) return undefined;
       return {
         userId: row.userId,
