@@ -19,7 +19,7 @@ import { createLifecycle } from '../../src/store/orders/transition';
 import { orderRowAt } from '../helpers/order-fixtures';
 import type { OrderDraft, OrderItemRow, OrderRow } from '../../src/store/orders/types';
 import type { StockService } from '../../src/store/stock/service';
-import type { ReservedProduct, StockLine } from '../../src/store/stock/types';
+import type { ReservedProduct, StockLine, TakenProduct } from '../../src/store/stock/types';
 
 interface ExpectedMove {
   from: OrderStatus;
@@ -115,6 +115,10 @@ function harness() {
   let stockFailsAt: number | undefined;
   /** What another buyer (or the shop) does between the unlocked read and the update: run once, as reserve starts. */
   let race: (() => void) | undefined;
+  /** A product a later read of the shelf (another buyer's) found short while this order waited for its transaction. */
+  let outrunBy: number | undefined;
+  /** What winners' commits reported to the shelf: product and units left. */
+  const noted: { productId: number; stockLeft: number }[] = [];
   /** The shelf as it is now: price and units of each product on sale. */
   const shelf = new Map([...CATALOG].map(([id, p]) => [id, { ...p, stock: 10 }]));
 
@@ -200,17 +204,25 @@ function harness() {
       });
       race?.();
       race = undefined;
-      const products = new Map<number, ReservedProduct>();
+      const products = new Map<number, TakenProduct>();
       for (const line of lines) {
         const p = shelf.get(line.productId);
         const price = prices?.get(line.productId);
         if (line.productId === stockFailsAt || !p || p.stock < line.quantity || (price !== undefined && p.price !== price)) {
           return { ok: false as const, productId: line.productId };
         }
-        const { stock: _units, ...product } = p;
-        products.set(line.productId, product);
+        const { stock: units, ...product } = p;
+        products.set(line.productId, { ...product, stockLeft: units - line.quantity });
       }
       return { ok: true as const, products };
+    }),
+    outrunSince: vi.fn((_lines: readonly StockLine[], _seen: unknown) => {
+      log.push('outrunSince');
+      return outrunBy;
+    }),
+    noteTaken: vi.fn((products: Iterable<TakenProduct>) => {
+      for (const p of products) noted.push({ productId: p.id, stockLeft: p.stockLeft });
+      log.push('noteTaken');
     }),
     release: vi.fn(async (tx: StoreTx, orderId: number, lines: readonly StockLine[], reason: string, userId: number | null) => {
       own('release', tx);
@@ -294,6 +306,10 @@ function harness() {
     failStockAt: (productId: number) => {
       stockFailsAt = productId;
     },
+    outrunWhileWaiting: (productId: number) => {
+      outrunBy = productId;
+    },
+    noted,
     /** The shelf's product (its price and units can be changed). */
     shelfOf: (productId: number) => shelf.get(productId)!,
     /** Takes a product off sale (deactivated, or its category). */
@@ -613,7 +629,12 @@ describe('order lifecycle: placing an order (the creation edge)', () => {
     expect(h.emailsQueued).toHaveBeenCalledTimes(1);
     expect(h.onMoved).toHaveBeenCalledTimes(1);
     expect(h.onMoved.mock.calls[0]![0]).toMatchObject({ id: orderId, status: 'awaiting_payment' });
-    expect(h.log.slice(-3)).toEqual(['reserve 100', 'commit', 'emailsQueued']);
+    expect(h.log.slice(-4)).toEqual(['reserve 100', 'commit', 'emailsQueued', 'noteTaken']);
+    // What the order left on the shelf is told to the buyers still waiting to write theirs.
+    expect(h.noted).toEqual([
+      { productId: 5, stockLeft: 9 },
+      { productId: 12, stockLeft: 7 },
+    ]);
     expect(h.txCounts()).toEqual({ committed: 1, rolledBack: 0 });
     expect(h.writes).toEqual([]);
     expect(h.releases).toEqual([]);
@@ -626,6 +647,7 @@ describe('order lifecycle: placing an order (the creation edge)', () => {
     expect(h.log).toEqual([
       'onSale 5,12',
       'begin',
+      'outrunSince',
       'insertOrder 100',
       'insertItem 5',
       'insertItem 12',
@@ -634,6 +656,7 @@ describe('order lifecycle: placing an order (the creation edge)', () => {
       'reserve 100',
       'commit',
       'emailsQueued',
+      'noteTaken',
     ]);
     const lastWrite = Math.max(
       ...[h.repo.insertOrder, h.repo.insertItem, h.repo.insertEvent, h.queueEmail].flatMap((f) => f.mock.invocationCallOrder),
@@ -699,6 +722,19 @@ describe('order lifecycle: placing an order (the creation edge)', () => {
       expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 12 });
       expectNothingOpened();
     });
+  });
+
+  it('a later read found the units gone while this order waited for its transaction: "stock", before any row is written', async () => {
+    h.outrunWhileWaiting(12);
+    expect(await h.lifecycle.place(draft())).toEqual({ ok: false, reason: 'stock', productId: 12 });
+    // The transaction that was opened wrote nothing and rolled back; the reason was asked after it.
+    expect(h.log).toEqual(['onSale 5,12', 'begin', 'outrunSince', 'rollback', 'onSale 12']);
+    expect(h.stock.outrunSince.mock.calls[0]![0].map((l) => l.productId)).toEqual([5, 12]);
+    expect(h.repo.insertOrder).not.toHaveBeenCalled();
+    expect(h.stock.reserve).not.toHaveBeenCalled();
+    expect(h.queueEmail).not.toHaveBeenCalled();
+    expect(h.noted).toEqual([]);
+    expect(h.txCounts()).toEqual({ committed: 0, rolledBack: 1 });
   });
 
   describe('units gone by the time they are taken (another buyer committed in between)', () => {

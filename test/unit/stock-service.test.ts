@@ -206,7 +206,16 @@ describe('stock service: on sale (the unlocked read before an order)', () => {
     const found = await s.service.onSale([8, 3, 11, 99]);
     expect(s.repo.onSale).toHaveBeenCalledWith([8, 3, 11, 99]);
     expect([...found.keys()].sort((a, b) => a - b)).toEqual([3, 8]);
-    expect(found.get(3)).toEqual({ id: 3, slug: 'p-3', name: 'Product 3', sku: 'SKU-3', brand: 'Brand', price: 30_000, stock: 5 });
+    expect(found.get(3)).toEqual({
+      id: 3,
+      slug: 'p-3',
+      name: 'Product 3',
+      sku: 'SKU-3',
+      brand: 'Brand',
+      price: 30_000,
+      stock: 5,
+      readAt: expect.any(Number),
+    });
     // Sold out is still on sale (with no units): the caller tells "too few" from "not for sale".
     expect(found.get(8)!.stock).toBe(0);
     expect(found.has(11)).toBe(false);

@@ -204,7 +204,11 @@ export function createLifecycle(deps: LifecycleDeps) {
     }
     const number = deps.newNumber?.() ?? newOrderNumber(deps.clock());
     try {
-      await committing(async (tx, queue) => {
+      const taken = await committing(async (tx, queue) => {
+        // Waiting for a connection under a burst, others may have read the shelf since: if one of
+        // them found the units gone, this order has lost before any of its rows is written.
+        const gone = stock.outrunSince(lines, shelf);
+        if (gone !== undefined) throw new PlaceAborted({ ok: false, reason: 'stock', productId: gone });
         const orderId = await repo.insertOrder(tx, draft, number);
         for (const line of lines) {
           const product = shelf.get(line.productId)!;
@@ -234,7 +238,9 @@ export function createLifecycle(deps: LifecycleDeps) {
         const prices = new Map(lines.map((l) => [l.productId, l.unitPrice]));
         const reserved = await stock.reserve(tx, orderId, lines, prices);
         if (!reserved.ok) throw new PlaceAborted({ ok: false, reason: 'stock', productId: reserved.productId });
+        return reserved.products;
       });
+      stock.noteTaken(taken.values());
       return { ok: true, number, created: true };
     } catch (error) {
       if (error instanceof PlaceAborted) return whyRefused(lines, error.result.productId);

@@ -15,6 +15,7 @@ import type {
   StockAlertRow,
   StockProductSummary,
   StockReason,
+  TakenProduct,
 } from './types';
 
 /** The alerts table's orders (whitelisted SQL); ties fall back to worst first, then name. */
@@ -46,23 +47,23 @@ export function createStockRepository(db?: StoreExecutor) {
     async takeUnits(
       tx: StoreExecutor,
       take: { orderId: number; productId: number; quantity: number; price?: number },
-    ): Promise<ReservedProduct | undefined> {
+    ): Promise<TakenProduct | undefined> {
       const atPrice = take.price === undefined ? sql`` : sql`AND p.price = ${take.price}`;
-      const [row] = rowsOf<{ id: number; slug: string; name: string; sku: string; brand: string; price: string | number }>(
+      const [row] = rowsOf<{ id: number; slug: string; name: string; sku: string; brand: string; price: string | number; stock: number }>(
         await tx.execute(sql`
           WITH taken AS (
             UPDATE products p SET stock = p.stock - ${take.quantity}, updated_at = now()
             FROM categories c
             WHERE p.id = ${take.productId} AND c.id = p.category_id AND p.is_active AND c.is_active
               AND p.stock >= ${take.quantity} ${atPrice}
-            RETURNING p.id, p.slug, p.name, p.sku, p.brand, p.price
+            RETURNING p.id, p.slug, p.name, p.sku, p.brand, p.price, p.stock
           ), movement AS (
             INSERT INTO stock_movements (product_id, change, reason, order_id)
             SELECT id, ${-take.quantity}, 'order_reserved', ${take.orderId} FROM taken
           )
           SELECT * FROM taken`),
       );
-      return row ? { ...row, id: Number(row.id), price: Number(row.price) } : undefined;
+      return row ? { ...row, id: Number(row.id), price: Number(row.price), stockLeft: Number(row.stock) } : undefined;
     },
 
     /** What a sale of these products would take, read without a lock: active products in active categories. */

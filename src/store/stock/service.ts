@@ -8,12 +8,13 @@ import { type AuditActor, recordAudit } from '../audit/record';
 import type { RunInTransaction, StoreTx } from '../../db/store-db';
 import type { StockRepository } from './repository';
 import { stockLevel } from './model';
-import type { AlertLevel, MovementHistory, ReservedProduct, StockAlertFilter, StockAlertPage, StockLine, StockReason } from './types';
+import { createShelf, type ShelfProduct } from './shelf';
+import type { AlertLevel, MovementHistory, StockAlertFilter, TakenProduct, StockAlertPage, StockLine, StockReason } from './types';
 
 export const ALERTS_PAGE_SIZE = 25;
 export const HISTORY_PAGE_SIZE = 30;
 
-export type ReserveResult = { ok: true; products: Map<number, ReservedProduct> } | { ok: false; productId: number };
+export type ReserveResult = { ok: true; products: Map<number, TakenProduct> } | { ok: false; productId: number };
 
 /** Who moves stock by hand: the user (for the movement) and, for the audit log, how to name them. */
 export interface StockActor {
@@ -29,6 +30,7 @@ const byProduct = (lines: readonly StockLine[]) => [...lines].sort((a, b) => a.p
 
 export function createStockService(deps: { repo: StockRepository; transaction: RunInTransaction }) {
   const { repo } = deps;
+  const shelf = createShelf(repo);
 
   async function adjustIn(
     tx: StoreTx,
@@ -60,7 +62,7 @@ export function createStockService(deps: { repo: StockRepository; transaction: R
      * `prices`: take a product only at this price (the one the customer confirmed).
      */
     async reserve(tx: StoreTx, orderId: number, lines: readonly StockLine[], prices?: ReadonlyMap<number, number>): Promise<ReserveResult> {
-      const products = new Map<number, ReservedProduct>();
+      const products = new Map<number, TakenProduct>();
       for (const line of byProduct(lines)) {
         const take = { orderId, productId: line.productId, quantity: line.quantity, price: prices?.get(line.productId) };
         const product = await repo.takeUnits(tx, take);
@@ -71,8 +73,14 @@ export function createStockService(deps: { repo: StockRepository; transaction: R
     },
 
     /** What a sale of these products would take now (name, price, stock…), read without locking them. */
-    async onSale(productIds: readonly number[]): Promise<Map<number, ReservedProduct & { stock: number }>> {
-      return new Map((await repo.onSale(productIds)).map((p) => [p.id, p]));
+    onSale: (productIds: readonly number[]): Promise<Map<number, ShelfProduct>> => shelf.read(productIds),
+
+    /** A line that a read sent after `seen` (an `onSale` answer) found short: that buyer has lost (shelf.ts). */
+    outrunSince: shelf.outrunSince,
+
+    /** What an order's committed units left on the shelf: the buyers still waiting to write theirs learn it (shelf.ts). */
+    noteTaken(products: Iterable<TakenProduct>): void {
+      for (const p of products) shelf.noteLevel(p.id, p.stockLeft);
     },
 
     /** Gives an order's units back (cancelled, expired, refunded). The caller's status move under lock makes it once per order. */

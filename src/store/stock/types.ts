@@ -19,6 +19,11 @@ export interface ReservedProduct {
   price: number;
 }
 
+/** A product whose units an order just took, with what is left on the shelf after them. */
+export interface TakenProduct extends ReservedProduct {
+  stockLeft: number;
+}
+
 export interface StockMovement {
   productId: number;
   change: number;
