@@ -187,3 +187,36 @@ test('fonts on a phone: accents in the body font and only the heading font fetch
     }
   }
 });
+
+test('the menu opened on a phone after scrolling is a near-opaque panel: the page does not show through its links', async ({
+  browser,
+  store,
+}) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ viewport: PHONE, colorScheme });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${store.url}/produk`);
+      await page.evaluate(() => window.scrollTo(0, 900));
+      const nav = page.locator('.glass-nav');
+      /** The alpha of the navbar's own background colour. */
+      const alpha = () =>
+        nav.evaluate((el) => {
+          const parts = getComputedStyle(el)
+            .backgroundColor.match(/[\d.]+/g)!
+            .map(Number);
+          return parts.length === 4 ? parts[3]! : 1;
+        });
+      // Closed, it is glass.
+      expect(await alpha(), colorScheme).toBeLessThan(0.8);
+      await page.locator('.navbar-toggler').click();
+      await expect(page.locator('.navbar-collapse.show')).toBeVisible();
+      expect(await alpha(), colorScheme).toBeGreaterThanOrEqual(0.95);
+      // Closed again (once the folding has run), glass again.
+      await page.locator('.navbar-toggler').click();
+      await expect.poll(alpha, { message: colorScheme }).toBeLessThan(0.8);
+    } finally {
+      await context.close();
+    }
+  }
+});
