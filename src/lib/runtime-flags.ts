@@ -12,13 +12,14 @@
  * ~350 → ~200 MB. On Node 24 the same: 1 951–1 976 → 2 367–2 583 req/s.
  *
  * `--max-semi-space-size=32`, a larger young generation: the store allocates a page's worth of
- * short-lived objects per request, and fewer of them reach the old generation. Measured one store at a time on Node 20, never-seen catalogue pages at 50
- * connections, three runs each way: 1 665–1 736 req/s with it, 1 522–1 759 without, p99 65–69 ms
- * against 66–76 ms: a small gain in the tail, within the noise for throughput. (A first A/B that
- * showed 590 → 435 µs per page measured two stores alternately, and that script favoured the
- * second store by up to 25 % with the same build in both.) Node 24, the packaged executable's
- * runtime, showed no difference either way for that flag. The executable bakes in neither yet
- * (its flags would apply to the launcher and the chat too, and its code cache is made with them).
+ * short-lived objects per request, and fewer of them reach the old generation. Measured one store
+ * at a time on Node 20, never-seen catalogue pages at 50 connections, three runs each way:
+ * 1 665–1 736 req/s with it, 1 522–1 759 without, p99 65–69 ms against 66–76 ms: a small gain in
+ * the tail, within the noise for throughput. (A first A/B that showed 590 → 435 µs per page
+ * measured two stores alternately, and that script favoured the second store by up to 25 % with
+ * the same build in both.) Node 24, the packaged executable's runtime, showed no difference either
+ * way for that flag. The executable bakes in neither yet (its flags would apply to the launcher
+ * and the chat too, and its code cache is made with them).
  *
  * package.json's `start:store` spells them out (it cannot import this);
  * test/unit/runtime-flags.test.ts holds the two equal.
