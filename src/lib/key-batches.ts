@@ -101,15 +101,3 @@ function subset<K, V>(values: Map<K, V>, keys: readonly K[]): Map<K, V> {
   }
   return mine;
 }
-
-/** Rows of a batched statement grouped by their key, each group in the rows' order. */
-export function groupedBy<K, R>(rows: readonly R[], keyOf: (row: R) => K): Map<K, R[]> {
-  const groups = new Map<K, R[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}

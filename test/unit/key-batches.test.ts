@@ -3,7 +3,7 @@
  * never joined to a statement already sent, each caller answered with its own keys only.
  */
 import { describe, expect, it } from 'vitest';
-import { groupedBy, keyBatches } from '../../src/lib/key-batches';
+import { keyBatches } from '../../src/lib/key-batches';
 
 /** A statement the test finishes by hand: every call is recorded with its keys. */
 function heldStatements() {
@@ -125,17 +125,5 @@ describe('key batches', () => {
     const { sent, run } = heldStatements();
     expect((await keyBatches(run).many([])).size).toBe(0);
     expect(sent).toEqual([]);
-  });
-
-  it('groupedBy keeps each key’s rows in their order', () => {
-    const rows = [
-      { owner: 'a', n: 1 },
-      { owner: 'b', n: 2 },
-      { owner: 'a', n: 3 },
-    ];
-    expect([...groupedBy(rows, (r) => r.owner)]).toEqual([
-      ['a', [rows[0], rows[2]]],
-      ['b', [rows[1]]],
-    ]);
   });
 });

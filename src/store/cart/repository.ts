@@ -8,7 +8,8 @@ import type { StoreDb } from '../../db/store-db';
 import { cartItems, carts, categories, productImages, products } from '../../db/schema';
 import { ABSOLUTE_MS } from '../plugins/session';
 import { combinedQuantity } from './rules';
-import { groupedBy, keyBatches } from '../../lib/key-batches';
+import { groupedBy } from '../../lib/grouped-by';
+import { keyBatches } from '../../lib/key-batches';
 import type { CartOwner, CartProduct, CartLineRow } from './types';
 
 /** An hour of margin over the session's absolute lifetime. */

@@ -5,6 +5,7 @@
  */
 import type { RunInTransaction, StoreTx } from '../../db/store-db';
 import type { UserRole } from '../../db/schema';
+import { groupedBy } from '../../lib/grouped-by';
 import type { OutgoingEmail } from '../../lib/mail/transport';
 import type { ShopSettingsService } from '../shop-settings/service';
 import type { StockService } from '../stock/service';
@@ -136,12 +137,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       const rows = await repo.findByNumbers(wanted);
       const items = await repo.itemsOfMany(rows.map((o) => o.id));
       const byNumber = new Map(rows.map((o) => [o.number, o]));
-      const linesOf = new Map<number, OrderItemRow[]>();
-      for (const item of items) {
-        const lines = linesOf.get(item.orderId);
-        if (lines) lines.push(item);
-        else linesOf.set(item.orderId, [item]);
-      }
+      const linesOf = groupedBy(items, (item) => item.orderId);
       const found: PrintableOrder[] = [];
       const missing: string[] = [];
       for (const number of numbers) {

@@ -4,16 +4,11 @@
  * (couriers in the order of their first service, each courier's services together), and moving
  * a service moves it within its courier, moving a courier moves its whole group.
  */
+import { groupedBy } from '../../lib/grouped-by';
 import type { CourierGroup, ShippingServiceListRow } from './types';
 
 export function groupByCourier(rows: readonly ShippingServiceListRow[]): CourierGroup[] {
-  const groups = new Map<string, ShippingServiceListRow[]>();
-  for (const row of rows) {
-    const group = groups.get(row.courier);
-    if (group) group.push(row);
-    else groups.set(row.courier, [row]);
-  }
-  return [...groups].map(([courier, services]) => ({ courier, services }));
+  return [...groupedBy(rows, (row) => row.courier)].map(([courier, services]) => ({ courier, services }));
 }
 
 const idsOf = (groups: readonly CourierGroup[]) => groups.flatMap((g) => g.services.map((s) => s.id));
