@@ -66,5 +66,3 @@ export function createShelf(repo: Pick<StockRepository, 'onSale'>, now: () => nu
     },
   };
 }
-
-export type Shelf = ReturnType<typeof createShelf>;
